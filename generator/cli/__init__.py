@@ -1,0 +1,26 @@
+"""The `kb` command: one small module per sub-command."""
+
+from __future__ import annotations
+
+import click
+
+from generator.cli import new, schema, validate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="servicekb", prog_name="kb")
+def main() -> None:
+    """Service knowledge base: YAML records of cases, people, mentoring, training and
+    honours, checked and built into a searchable site.
+
+    \b
+    Start with:
+      kb validate            check every record in data/
+      kb new case            write a new case with the editor schema line
+      kb schema              write the JSON Schemas editors use for autocompletion
+    """
+
+
+main.add_command(validate.command)
+main.add_command(schema.command)
+main.add_command(new.command)

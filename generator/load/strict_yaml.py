@@ -1,0 +1,283 @@
+"""Text to a Document: strict YAML that keeps the position of every value.
+
+PyYAML builds objects from its own node tree, which loses positions, silently keeps
+the last of two duplicate keys and expands aliases. Here libyaml's event stream is
+turned into plain Python values directly, so every refusal happens at the event
+that causes it (an alias bomb stops at its first anchor) and every value keeps the
+line and column where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator import codes
+from generator.diagnostics import START, Position
+
+try:  # libyaml is several times faster; the pure-Python parser gives the same events.
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+MAX_DEPTH = 64
+Path = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR = _CORE + "str"
+_COLLECTION_TAGS = {_CORE + "seq", _CORE + "map"}
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class LoadError(Exception):
+    def __init__(self, code: codes.Code, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.position = position
+        self.message = message
+
+
+@dataclass
+class Document:
+    """One record file: its data and where each part of it was written."""
+
+    file: str
+    data: dict[str, Any]
+    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Path, tuple[Position, str]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def position(self, path: Path) -> Position:
+        """Where the field or item at `path` was written, or its nearest written parent."""
+        for end in range(len(path), 0, -1):
+            found = self.keys.get(path[:end])
+            if found is not None:
+                return found
+        return START
+
+    def text_position(self, path: Path, offset: int) -> Position:
+        """Where character `offset` of the text at `path` stands in the file.
+
+        Exact for literal blocks (`|`), which is how Markdown fields are written;
+        other styles fold lines, so their start is the best answer.
+        """
+        spot = self.values.get(path)
+        if spot is None:
+            return self.position(path)
+        start, style = spot
+        value = _value_at(self.data, path)
+        if style != "|" or not isinstance(value, str):
+            return start
+        line_index = value.count("\n", 0, offset)
+        line_start = value.rfind("\n", 0, offset) + 1
+        line_number = start.line + 1 + line_index
+        source = self.lines[line_number - 1] if line_number <= len(self.lines) else ""
+        indent = len(source) - len(source.lstrip(" "))
+        return Position(line_number, indent + offset - line_start + 1)
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _position(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def parse_document(text: str, file: str) -> Document:
+    """Parse one record file's text, or raise LoadError at the first thing refused."""
+    builder = _Builder(file, text)
+    parser = None
+    try:
+        parser = _Parser(text)
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = _position(mark) if mark else START
+        raise LoadError(codes.YAML_SYNTAX, position, _syntax_message(error, text, mark)) from None
+    except yaml.reader.ReaderError as error:
+        raise LoadError(codes.YAML_SYNTAX, _char_position(text, error.position), _reader_message(error)) from None
+    except yaml.YAMLError as error:  # libyaml reports some problems without a mark
+        raise LoadError(codes.YAML_SYNTAX, START, f"YAML syntax error: {error}") from None
+    finally:
+        if parser is not None:
+            parser.dispose()
+    return builder.document()
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    message = "YAML syntax error: " + ", ".join(parts) if parts else "YAML syntax error"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message += " (a tab: indent YAML with spaces)"
+    return message
+
+
+def _reader_message(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code_point = ord(character) if isinstance(character, str) else int(character)
+    shown = f"U+{code_point:04X}"
+    return f"YAML syntax error: the control character {shown} is not allowed in YAML text"
+
+
+def _char_position(text: str, index: int) -> Position:
+    before = text[:index]
+    return Position(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_lines")
+
+    def __init__(self, container: dict | list, path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_lines: dict[str, int] = {}
+
+
+class _Builder:
+    """Turns parser events into values, refusing what records must not contain."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.keys: dict[Path, Position] = {}
+        self.values: dict[Path, tuple[Position, str]] = {}
+
+    def feed(self, event) -> None:
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _document_start(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise LoadError(codes.STRUCTURE, _position(event.start_mark), "a record file holds one YAML document; found a second one")
+
+    def _alias(self, event) -> None:
+        raise LoadError(codes.ANCHOR_ALIAS, _position(event.start_mark), f"alias `*{event.anchor}` is not allowed; write the value out in full")
+
+    def _end(self, event) -> None:
+        self.stack.pop()
+
+    def _node(self, event) -> None:
+        if event.anchor is not None:
+            raise LoadError(codes.ANCHOR_ALIAS, _position(event.start_mark), f"anchor `&{event.anchor}` is not allowed; write values out in full")
+        self._check_tag(event)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+            self._key(parent, event)
+            return
+        path = self._child_path(parent, event)
+        if isinstance(event, yaml.ScalarEvent):
+            self._attach(parent, _scalar(event), path)
+            self.values[path] = (_position(event.start_mark), event.style or "")
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            raise LoadError(codes.STRUCTURE, _position(event.start_mark), f"values are nested more than {MAX_DEPTH} levels deep")
+        container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self._attach(parent, container, path)
+        self.stack.append(_Frame(container, path))
+
+    def _key(self, parent: _Frame, event) -> None:
+        where = _position(event.start_mark)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise LoadError(codes.KEY_NOT_TEXT, where, "a key must be a plain field name, not a list or mapping")
+        key = event.value
+        first_line = parent.key_lines.get(key)
+        if first_line is not None:
+            raise LoadError(codes.DUPLICATE_KEY, where, f"duplicate key `{key}` (first written on line {first_line}); YAML would silently keep only the last one")
+        parent.key_lines[key] = where.line
+        parent.key = key
+        self.keys[parent.path + (key,)] = where
+
+    def _child_path(self, parent: _Frame | None, event) -> Path:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, dict):
+            return parent.path + (parent.key,)
+        path = parent.path + (len(parent.container),)
+        self.keys[path] = _position(event.start_mark)
+        return path
+
+    def _attach(self, parent: _Frame | None, value: Any, path: Path) -> None:
+        if parent is None:
+            self.root = value
+        elif isinstance(parent.container, dict):
+            parent.container[parent.key] = value
+            parent.key = None
+        else:
+            parent.container.append(value)
+
+    def _check_tag(self, event) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return
+        allowed = _SCALAR_TAGS if isinstance(event, yaml.ScalarEvent) else _COLLECTION_TAGS
+        if tag not in allowed:
+            shown = tag.replace(_CORE, "!!")
+            raise LoadError(codes.UNSAFE_TAG, _position(event.start_mark), f"the tag `{shown}` is not allowed; records hold only plain text, numbers, dates, lists and mappings")
+
+    _handlers = {
+        yaml.DocumentStartEvent: _document_start,
+        yaml.AliasEvent: _alias,
+        yaml.MappingEndEvent: _end,
+        yaml.SequenceEndEvent: _end,
+        yaml.ScalarEvent: _node,
+        yaml.MappingStartEvent: _node,
+        yaml.SequenceStartEvent: _node,
+    }
+
+    def document(self) -> Document:
+        if self.documents == 0 or self.root is None or self.root == "":
+            raise LoadError(codes.EMPTY_FILE, START, "file is empty; write the record's fields or delete the file")
+        if not isinstance(self.root, dict):
+            kind = "a list" if isinstance(self.root, list) else "a single value"
+            raise LoadError(codes.NOT_A_MAPPING, START, f"the file holds {kind}; a record is a mapping of `field: value` lines")
+        return Document(self.file, self.root, self.keys, self.values, self.text.splitlines())
+
+
+def _scalar(event) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return event.value  # quoted or block text is always text
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    try:
+        value = _constructor.yaml_constructors[tag](_constructor, node)
+    except (ValueError, yaml.constructor.ConstructorError):
+        if tag == _CORE + "timestamp":
+            return event.value  # an impossible date stays text; validation names it
+        raise LoadError(codes.YAML_SYNTAX, _position(event.start_mark), f"`{event.value}` cannot be read as {tag.replace(_CORE, '')}") from None
+    if isinstance(value, dt.datetime):
+        return event.value  # records hold dates only; the text keeps what was written
+    return value

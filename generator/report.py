@@ -1,0 +1,89 @@
+"""Diagnostics as text for people, JSON for tools, or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from generator.diagnostics import Diagnostic, Report
+
+FORMATS = ("text", "json", "github")
+
+
+def render_report(report: Report, output_format: str, checked: int, colour: bool = False) -> str:
+    if output_format == "json":
+        return as_json(report, checked)
+    if output_format == "github":
+        return as_github(report, checked)
+    return as_text(report, checked, colour)
+
+
+def as_text(report: Report, checked: int, colour: bool = False) -> str:
+    lines = [_text_line(item, colour) for item in report.items]
+    lines.append(summary(report, checked, colour))
+    return "\n".join(lines)
+
+
+def _text_line(item: Diagnostic, colour: bool) -> str:
+    place = f"{item.file}:{item.line}:{item.column}:"
+    severity = item.severity
+    if colour:
+        place = click.style(place, bold=True)
+        severity = click.style(severity, fg="red" if item.is_error else "yellow", bold=True)
+        return f"{place} {severity} {click.style(item.code, dim=True)}: {item.message}"
+    return f"{place} {severity} {item.code}: {item.message}"
+
+
+def summary(report: Report, checked: int, colour: bool = False) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    if not errors and not warnings:
+        text = f"No problems in {files}."
+        return click.style(text, fg="green") if colour else text
+    text = f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {files}."
+    if colour:
+        return click.style(text, fg="red" if errors else "yellow", bold=True)
+    return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def as_json(report: Report, checked: int) -> str:
+    payload = {
+        "checked_files": checked,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "diagnostics": [
+            {
+                "file": item.file,
+                "line": item.line,
+                "column": item.column,
+                "severity": item.severity,
+                "code": item.code,
+                "message": item.message,
+            }
+            for item in report.items
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def as_github(report: Report, checked: int) -> str:
+    """Workflow commands that GitHub shows on the changed lines of a pull request."""
+    lines = [
+        f"::{item.severity} file={_property(item.file)},line={item.line},col={item.column},title={_property(item.code)}::{_data(item.message)}"
+        for item in report.items
+    ]
+    lines.append(summary(report, checked))
+    return "\n".join(lines)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,137 @@
+"""New record files: a valid starting point with the editor schema line and guiding comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.load.files import KIND_FOLDERS
+from generator.schema import MODELINE, schema_file_name
+from generator.slug import slugify
+
+FOLDER_OF = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    kind: str
+    record_id: str
+    body: str  # the YAML after the schema line
+
+    def path(self, data_dir: Path, year: int | None = None) -> Path:
+        folder = data_dir / FOLDER_OF[self.kind]
+        if self.kind == "case" and year is not None:
+            folder = folder / str(year)
+        return folder / f"{self.record_id}.yml"
+
+    def text(self, target: Path, schema_dir: Path) -> str:
+        schema = Path(os.path.relpath(schema_dir / schema_file_name(self.kind), target.parent)).as_posix()
+        return MODELINE.format(schema) + "\n" + self.body
+
+
+def quoted(text: str) -> str:
+    """A YAML scalar that stays text, whatever it contains (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def case_id(day: dt.date, title: str, product: str) -> str:
+    prefix = f"{day:%Y%m%d}-{product.replace('-', '')}-"
+    return prefix + slugify(title, 64 - len(prefix))
+
+
+def new_case(title: str, product: str, author: str, day: dt.date, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or case_id(day, title, product)
+    body = f"""id: {record_id}
+title: {quoted(title)}
+state: wip  # wip -> not-validated -> validated (by a publisher or coach) -> archived
+products: [{product}]
+skills: []
+tags: []
+aka: []  # other words customers and engineers use for this problem
+symptoms: |
+  {title}
+# environment: |   (needed once the case leaves wip) product version, configuration, site conditions
+# cause: |
+# resolution: |    (needed once the case leaves wip) the steps that fixed it
+authors: [{author}]
+solved_on: {day.isoformat()}
+# hours_to_resolve: 4
+# customer: 某食品厂    (an anonymised label only: never a name, phone number or e-mail)
+# related: []
+"""
+    return NewRecord("case", record_id, body)
+
+
+def new_person(name: str, team: str, role: str, joined: dt.date, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or slugify(name)
+    body = f"""id: {record_id}
+name: {quoted(name)}
+team: {team}
+role: {role}  # field-service or technical-support
+joined: {joined.isoformat()}
+skills: {{}}  # skill id: level 1-4 (1 learning, 2 works with help, 3 independent, 4 can teach)
+kcs_role: candidate  # candidate, contributor, publisher or coach
+"""
+    return NewRecord("person", record_id, body)
+
+
+def new_mentoring(mentor: str, mentee: str, skill: str, target: int, started: dt.date, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or f"{mentor}-{mentee}-{started.year}"
+    body = f"""id: {record_id}
+mentor: {mentor}
+mentee: {mentee}
+started: {started.isoformat()}
+status: active  # active, completed or stopped
+goals:
+  - {{skill: {skill}, target: {target}}}
+log: []  # - {{date: YYYY-MM-DD, note: "...", case: <case id>}}
+"""
+    return NewRecord("mentoring", record_id, body)
+
+
+def new_session(title: str, day: dt.date, trainer: str, hours: float, session_format: str, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or f"{day:%Y-%m}-{slugify(title, 56)}"
+    body = f"""id: {record_id}
+title: {quoted(title)}
+date: {day.isoformat()}
+hours: {hours:g}
+format: {session_format}  # classroom, on-site, online or contest
+trainers: [{trainer}]
+attendees: []
+skills: []
+cases: []  # case ids discussed
+materials: []  # https links or files in data/attachments/
+"""
+    return NewRecord("session", record_id, body)
+
+
+def new_path(title: str, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or slugify(title)
+    body = f"""id: {record_id}
+title: {quoted(title)}
+steps:
+  - id: basics
+    title: {quoted("入门")}
+    requires: []
+    read: []      # case ids to study
+    sessions: []  # attending any of these sessions completes the step
+enrolled: []
+"""
+    return NewRecord("path", record_id, body)
+
+
+def new_award(award: str, recipient: str, period: str, awarded_on: dt.date, citation: str, record_id: str | None = None) -> NewRecord:
+    record_id = record_id or f"{period.lower()}-{award}-{recipient}"
+    body = f"""id: {record_id}
+award: {award}
+recipients: [{recipient}]
+period: {quoted(period)}  # 2026, 2026-H2, 2026-Q3 or 2026-09
+awarded_on: {awarded_on.isoformat()}
+citation: |
+  {citation}
+evidence: []  # case ids that show the deeds
+"""
+    return NewRecord("award", record_id, body)

@@ -1,0 +1,65 @@
+"""Identity: each record is where its id says, and each id names one record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import codes
+from generator.diagnostics import START, Diagnostic
+from generator.validate import check
+from generator.validate.context import TAXONOMY_KINDS, Context
+
+
+
+@check
+def ensure_taxonomy_exists(context: Context) -> Iterator[Diagnostic]:
+    """Ensure data/taxonomy.yml is there: every product, skill and team is named in it."""
+    if context.taxonomy_document is None and not (context.data_dir / "taxonomy.yml").exists():
+        shown = str(context.options.get("shown_root", context.data_dir)) + "/taxonomy.yml"
+        yield codes.MISSING_TAXONOMY.at(shown, START, "taxonomy.yml is missing; it names the products, skills, teams and award kinds")
+
+
+@check
+def ensure_ids_match_file_names(context: Context) -> Iterator[Diagnostic]:
+    """Ensure each record's id is its file name, so a URL always finds its file."""
+    for record in context.all_records():
+        if record.id != record.source.stem:
+            yield codes.ID_NOT_FILENAME.at(
+                record.file,
+                record.document.position(("id",)),
+                f"id `{record.id}` differs from the file name `{record.source.path.name}`; rename one of them",
+            )
+
+
+@check
+def ensure_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
+    """Ensure no two records of one kind share an id."""
+    for kind, records in context.records.items():
+        first_file: dict[str, str] = {}
+        for record in records:
+            if record.id in first_file:
+                yield codes.DUPLICATE_ID.at(
+                    record.file,
+                    record.document.position(("id",)),
+                    f"{kind} id `{record.id}` is already used by {first_file[record.id]}",
+                )
+            else:
+                first_file[record.id] = record.file
+
+
+@check
+def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
+    """Ensure each product, skill, team and award kind is listed once."""
+    if context.taxonomy is None or context.taxonomy_document is None:
+        return
+    document = context.taxonomy_document
+    for list_name in TAXONOMY_KINDS:
+        first_line: dict[str, int] = {}
+        for index, entry in enumerate(getattr(context.taxonomy, list_name)):
+            position = document.position((list_name, index, "id"))
+            if entry.id in first_line:
+                yield codes.DUPLICATE_ID.at(
+                    document.file, position, f"{list_name} id `{entry.id}` is already listed on line {first_line[entry.id]}"
+                )
+            else:
+                first_line[entry.id] = position.line

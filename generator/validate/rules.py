@@ -1,0 +1,234 @@
+"""Rules: what records.md asks beyond the field table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from generator import codes
+from generator.diagnostics import Diagnostic
+from generator.shapes import VALIDATING_ROLES
+from generator.validate import check
+from generator.validate.context import Context, Record
+
+ATTACHMENTS = "attachments"
+WEB_SCHEMES = ("https://", "http://")
+
+
+@check
+def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
+    """Ensure a case's validator is a publisher or coach and not its only author."""
+    people = context.index("person")
+    for case in context.of("case"):
+        validator = case.model.validated_by
+        if validator is None:
+            continue
+        where = case.document.position(("validated_by",))
+        person = people.get(validator)
+        if person is not None and person.model.kcs_role not in VALIDATING_ROLES:
+            yield codes.VALIDATOR_ROLE.at(
+                case.file, where, f"`{validator}` has kcs_role `{person.model.kcs_role}`; only a publisher or coach may validate"
+            )
+        if list(case.model.authors) == [validator]:
+            yield codes.VALIDATOR_SOLE_AUTHOR.at(case.file, where, f"`{validator}` is the only author; another publisher or coach validates")
+
+
+@check
+def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
+    """Ensure a mentoring pair is two different people."""
+    for pair in context.of("mentoring"):
+        if pair.model.mentor == pair.model.mentee:
+            yield codes.SELF_MENTORING.at(pair.file, pair.document.position(("mentee",)), f"`{pair.model.mentee}` cannot mentor themselves")
+
+
+@check
+def ensure_case_is_not_related_to_itself(context: Context) -> Iterator[Diagnostic]:
+    """Ensure a case's `related` names other cases only."""
+    for case in context.of("case"):
+        for index, related in enumerate(case.model.related):
+            if related == case.id:
+                yield codes.SELF_RELATED.at(case.file, case.document.position(("related", index)), "a case cannot be related to itself")
+
+
+def _date_pairs(record: Record) -> Iterator[tuple[str, dt.date | None, str, dt.date | None]]:
+    model = record.model
+    if record.kind == "case":
+        yield "solved_on", model.solved_on, "review_by", model.review_by
+    elif record.kind == "mentoring":
+        yield "started", model.started, "ends", model.ends
+    elif record.kind == "person":
+        yield "joined", model.joined, "left", model.left
+
+
+@check
+def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
+    """Ensure `ends`, `review_by` and `left` are not before the date they follow."""
+    for record in context.all_records():
+        for first_name, first, later_name, later in _date_pairs(record):
+            if first is not None and later is not None and later < first:
+                yield codes.DATE_ORDER.at(
+                    record.file, record.document.position((later_name,)), f"`{later_name}` {later} is before `{first_name}` {first}"
+                )
+
+
+def activities(record: Record) -> Iterator[tuple[tuple, str, dt.date]]:
+    """(path, person id, date) for every time a record says someone took part in something."""
+    model = record.model
+    if record.kind == "case":
+        for index, author in enumerate(model.authors):
+            yield ("authors", index), author, model.solved_on
+        if model.validated_by:
+            yield ("validated_by",), model.validated_by, model.solved_on
+    elif record.kind == "session":
+        for field in ("trainers", "attendees"):
+            for index, person in enumerate(getattr(model, field)):
+                yield (field, index), person, model.date
+    elif record.kind == "mentoring":
+        yield ("mentor",), model.mentor, model.started
+        yield ("mentee",), model.mentee, model.started
+    elif record.kind == "award":
+        for index, person in enumerate(model.recipients):
+            yield ("recipients", index), person, model.awarded_on
+    elif record.kind == "path":
+        for step_index, step in enumerate(model.steps):
+            for index, sign_off in enumerate(step.signed_off):
+                at = ("steps", step_index, "signed_off", index)
+                yield at + ("person",), sign_off.person, sign_off.date
+                yield at + ("by",), sign_off.by, sign_off.date
+
+
+@check
+def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:
+    """Ensure an author, trainer, attendee, mentor or recipient had joined by that date."""
+    people = context.index("person")
+    for record in context.all_records():
+        for path, person_id, day in activities(record):
+            person = people.get(person_id)
+            if person is not None and day < person.model.joined:
+                yield codes.NOT_YET_JOINED.at(
+                    record.file, record.document.position(path), f"`{person_id}` joined on {person.model.joined}, after {day}"
+                )
+
+
+@check
+def ensure_people_had_not_left(context: Context) -> Iterator[Diagnostic]:
+    """Warn when someone takes part in something after the date they left."""
+    people = context.index("person")
+    for record in context.all_records():
+        for path, person_id, day in activities(record):
+            person = people.get(person_id)
+            if person is not None and person.model.left is not None and day > person.model.left:
+                yield codes.LEFT_BEFORE.at(
+                    record.file, record.document.position(path), f"`{person_id}` left on {person.model.left}, before {day}"
+                )
+
+
+@check
+def ensure_path_steps_are_sound(context: Context) -> Iterator[Diagnostic]:
+    """Ensure a path's step ids are unique, its `requires` name its own steps, and form no cycle."""
+    for path in context.of("path"):
+        yield from _duplicate_steps(path)
+        yield from _unknown_required_steps(path)
+        yield from _step_cycles(path)
+
+
+def _duplicate_steps(path: Record) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for index, step in enumerate(path.model.steps):
+        if step.id in seen:
+            yield codes.DUPLICATE_STEP.at(path.file, path.document.position(("steps", index, "id")), f"step id `{step.id}` is used twice")
+        seen.add(step.id)
+
+
+def _unknown_required_steps(path: Record) -> Iterator[Diagnostic]:
+    step_ids = {step.id for step in path.model.steps}
+    for index, step in enumerate(path.model.steps):
+        for required_index, required in enumerate(step.requires):
+            if required not in step_ids:
+                where = path.document.position(("steps", index, "requires", required_index))
+                yield codes.UNKNOWN_STEP.at(path.file, where, f"step `{step.id}` requires `{required}`, which is not a step of this path")
+
+
+def _step_cycles(path: Record) -> Iterator[Diagnostic]:
+    requires = {step.id: list(step.requires) for step in path.model.steps}
+    index_of = {step.id: index for index, step in enumerate(path.model.steps)}
+    cycle = find_cycle(requires)
+    if cycle:
+        where = path.document.position(("steps", index_of[cycle[0]], "requires"))
+        yield codes.STEP_CYCLE.at(path.file, where, "steps require each other in a cycle: " + " → ".join(cycle + [cycle[0]]))
+
+
+def find_cycle(edges: dict[str, list[str]]) -> list[str]:
+    """One cycle in a directed graph, as the list of its nodes, or [] when there is none."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 finished
+    for start in edges:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        while stack:
+            node, next_edge = stack.pop()
+            if next_edge == 0:
+                state[node] = 1
+                trail.append(node)
+            targets = [t for t in edges.get(node, []) if t in edges]
+            if next_edge < len(targets):
+                stack.append((node, next_edge + 1))
+                target = targets[next_edge]
+                if state.get(target) == 1:
+                    return trail[trail.index(target):]
+                if not state.get(target):
+                    stack.append((target, 0))
+            else:
+                state[node] = 2
+                trail.pop()
+    return []
+
+
+def attachment_paths(record: Record) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every file a record points to inside data/attachments/."""
+    if record.kind == "case":
+        for index, name in enumerate(record.model.attachments):
+            yield ("attachments", index), name
+    elif record.kind == "session":
+        for index, material in enumerate(record.model.materials):
+            if not material.startswith(WEB_SCHEMES):
+                yield ("materials", index), material
+
+
+@check
+def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
+    """Ensure attachments and materials are files inside data/attachments/ (or http(s) links)."""
+    root = (context.data_dir / ATTACHMENTS).resolve()
+    for record in context.all_records():
+        for path, name in attachment_paths(record):
+            where = record.document.position(path)
+            problem = _attachment_problem(root, name)
+            if problem is not None:
+                code, message = problem
+                yield code.at(record.file, where, message)
+
+
+def _attachment_problem(root: Path, name: str) -> tuple[codes.Code, str] | None:
+    if ":" in name.split("/", 1)[0]:
+        return codes.ATTACHMENT_ESCAPES, f"`{name}` is neither an http(s) link nor a file in data/attachments/"
+    relative = PurePosixPath(name.removeprefix("attachments/"))
+    target = (root / relative).resolve()
+    if relative.is_absolute() or not target.is_relative_to(root):
+        return codes.ATTACHMENT_ESCAPES, f"`{name}` points outside data/attachments/"
+    if not target.is_file():
+        return codes.ATTACHMENT_MISSING, f"`{name}` is not a file in data/attachments/"
+    return None
+
+
+@check
+def ensure_award_session_is_a_contest(context: Context) -> Iterator[Diagnostic]:
+    """Ensure an award's `session` is a contest."""
+    sessions = context.index("session")
+    for award in context.of("award"):
+        session = sessions.get(award.model.session) if award.model.session else None
+        if session is not None and session.model.format != "contest":
+            yield codes.NOT_A_CONTEST.at(
+                award.file, award.document.position(("session",)), f"session `{session.id}` is a {session.model.format} session, not a contest"
+            )
