@@ -20,7 +20,9 @@ class Checked:
     files: int
 
 
-def check_folder(data_dir: Path, shown_root: str | None = None, today: dt.date | None = None, show_progress: bool = True) -> Checked:
+def check_folder(
+    data_dir: Path, shown_root: str | None = None, today: dt.date | None = None, show_progress: bool = True
+) -> Checked:
     """Load and validate every record under data_dir."""
     shown = shown_root if shown_root is not None else str(data_dir)
     total = len(discover(data_dir, shown)[0]) if show_progress else 0

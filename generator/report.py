@@ -28,11 +28,12 @@ def as_text(report: Report, checked: int, colour: bool = False) -> str:
 def _text_line(item: Diagnostic, colour: bool) -> str:
     place = f"{item.file}:{item.line}:{item.column}:"
     severity = item.severity
+    message = item.message.replace("\r", "").replace("\n", "\\n")  # one problem, one line
     if colour:
         place = click.style(place, bold=True)
         severity = click.style(severity, fg="red" if item.is_error else "yellow", bold=True)
-        return f"{place} {severity} {click.style(item.code, dim=True)}: {item.message}"
-    return f"{place} {severity} {item.code}: {item.message}"
+        return f"{place} {severity} {click.style(item.code, dim=True)}: {message}"
+    return f"{place} {severity} {item.code}: {message}"
 
 
 def summary(report: Report, checked: int, colour: bool = False) -> str:

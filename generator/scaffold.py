@@ -78,7 +78,9 @@ kcs_role: candidate  # candidate, contributor, publisher or coach
     return NewRecord("person", record_id, body)
 
 
-def new_mentoring(mentor: str, mentee: str, skill: str, target: int, started: dt.date, record_id: str | None = None) -> NewRecord:
+def new_mentoring(
+    mentor: str, mentee: str, skill: str, target: int, started: dt.date, record_id: str | None = None
+) -> NewRecord:
     record_id = record_id or f"{mentor}-{mentee}-{started.year}"
     body = f"""id: {record_id}
 mentor: {mentor}
@@ -92,7 +94,9 @@ log: []  # - {{date: YYYY-MM-DD, note: "...", case: <case id>}}
     return NewRecord("mentoring", record_id, body)
 
 
-def new_session(title: str, day: dt.date, trainer: str, hours: float, session_format: str, record_id: str | None = None) -> NewRecord:
+def new_session(
+    title: str, day: dt.date, trainer: str, hours: float, session_format: str, record_id: str | None = None
+) -> NewRecord:
     record_id = record_id or f"{day:%Y-%m}-{slugify(title, 56)}"
     body = f"""id: {record_id}
 title: {quoted(title)}
@@ -123,7 +127,9 @@ enrolled: []
     return NewRecord("path", record_id, body)
 
 
-def new_award(award: str, recipient: str, period: str, awarded_on: dt.date, citation: str, record_id: str | None = None) -> NewRecord:
+def new_award(
+    award: str, recipient: str, period: str, awarded_on: dt.date, citation: str, record_id: str | None = None
+) -> NewRecord:
     record_id = record_id or f"{period.lower()}-{award}-{recipient}"
     body = f"""id: {record_id}
 award: {award}

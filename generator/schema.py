@@ -30,8 +30,7 @@ def schema_for(kind: str) -> dict:
 def schema_texts() -> dict[str, str]:
     """File name -> JSON text, stable byte for byte."""
     return {
-        schema_file_name(kind): json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
-        for kind in SHAPES
+        schema_file_name(kind): json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n" for kind in SHAPES
     }
 
 

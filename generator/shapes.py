@@ -39,7 +39,9 @@ def _calendar_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise PydanticCustomError("calendar_date", "`{value}` is not a real calendar date", {"value": value}) from None
+            raise PydanticCustomError(
+                "calendar_date", "`{value}` is not a real calendar date", {"value": value}
+            ) from None
     raise PydanticCustomError("date_format", "`{value}` is not a date in YYYY-MM-DD form", {"value": value})
 
 
@@ -85,12 +87,21 @@ Period = Annotated[
     str,
     BeforeValidator(_period_text),
     Field(pattern=PERIOD_PATTERN),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    ),
 ]
 Word = Annotated[str, BeforeValidator(_word_text), Field(min_length=1), WithJsonSchema({"type": ["string", "number"]})]
 Title = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[str, Field(min_length=1, description="Markdown text")]
-Level = Annotated[int, Field(ge=1, le=4, description="1 learning, 2 works with help, 3 independent, 4 can teach others")]
+Level = Annotated[
+    int, Field(ge=1, le=4, description="1 learning, 2 works with help, 3 independent, 4 can teach others")
+]
 
 
 class Shape(BaseModel):
@@ -133,7 +144,10 @@ class Case(Shape):
     model_config = ConfigDict(
         json_schema_extra={
             "allOf": [
-                {"if": {"properties": {"state": {"const": state}}, "required": ["state"]}, "then": {"required": list(fields)}}
+                {
+                    "if": {"properties": {"state": {"const": state}}, "required": ["state"]},
+                    "then": {"required": list(fields)},
+                }
                 for state, fields in CASE_STATE_REQUIRES.items()
             ]
         }

@@ -18,13 +18,19 @@ from generator.shapes import ROLES, SESSION_FORMATS
 from generator.slug import is_id
 
 schemas_option = click.option(
-    "--schemas", "schema_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
+    "--schemas",
+    "schema_dir",
+    type=click.Path(file_okay=False),
+    default="schemas",
+    show_default=True,
     help="Folder of the JSON Schemas that the new file points editors to.",
 )
 
 
 def _id_option(function):
-    return click.option("--id", "record_id", help="Use this id instead of the one made from the title or name.")(function)
+    return click.option("--id", "record_id", help="Use this id instead of the one made from the title or name.")(
+        function
+    )
 
 
 def _date_option(name: str, help_text: str):
@@ -42,7 +48,9 @@ def command() -> None:
 
 
 @command.command("case")
-@click.option("--title", prompt="Title (the problem in the customer's words)", help="The problem in the customer's words.")
+@click.option(
+    "--title", prompt="Title (the problem in the customer's words)", help="The problem in the customer's words."
+)
 @click.option("--product", prompt="Product id", help="A products id from taxonomy.yml.")
 @click.option("--author", prompt="Author (person id)", help="Your person id.")
 @_date_option("--solved-on", "When the problem was solved.")
@@ -127,7 +135,9 @@ def new_award(award, recipient, period, citation, awarded_on, record_id, data_di
 
 def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
     if not is_id(record.record_id):
-        raise click.BadParameter(f"`{record.record_id}` is not a valid id; use lower-case letters, digits and hyphens", param_hint="--id")
+        raise click.BadParameter(
+            f"`{record.record_id}` is not a valid id; use lower-case letters, digits and hyphens", param_hint="--id"
+        )
     target = record.path(data_dir, year)
     if target.exists():
         raise click.ClickException(f"{target} already exists; choose another --id")

@@ -10,8 +10,14 @@ from generator.schema import schema_texts, write_schemas
 
 
 @click.command("schema")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
-              help="Folder to write the schema files into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="schemas",
+    show_default=True,
+    help="Folder to write the schema files into.",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the files in --out are not up to date.")
 def command(out_dir: str, check: bool) -> None:
     """Write one JSON Schema per record kind, generated from the record shapes.
@@ -21,8 +27,11 @@ def command(out_dir: str, check: bool) -> None:
     """
     target = Path(out_dir)
     if check:
-        stale = [name for name, text in schema_texts().items()
-                 if not (target / name).exists() or (target / name).read_text(encoding="utf-8") != text]
+        stale = [
+            name
+            for name, text in schema_texts().items()
+            if not (target / name).exists() or (target / name).read_text(encoding="utf-8") != text
+        ]
         if stale:
             raise click.ClickException(f"out of date in {out_dir}: {', '.join(stale)}; run `kb schema`")
         click.echo(f"Schemas in {out_dir} are up to date.")

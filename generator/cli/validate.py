@@ -14,8 +14,14 @@ from generator.report import FORMATS, render_report
 
 @click.command("validate")
 @click.argument("data_dir", type=click.Path(file_okay=False, exists=True), default="data", required=False)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for people, json for tools, github for annotations in GitHub Actions.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for annotations in GitHub Actions.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @today_option
 def command(data_dir: str, output_format: str, strict: bool, today) -> None:

@@ -12,7 +12,7 @@ from generator.load.files import TAXONOMY, SourceFile, discover
 from generator.load.strict_yaml import Document, LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 
-__all__ = ["Loaded", "Document", "load_folder", "load_file"]
+__all__ = ["Document", "Loaded", "load_file", "load_folder"]
 
 
 @dataclass

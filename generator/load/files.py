@@ -62,7 +62,10 @@ def _kind_of(relative: Path) -> tuple[str, str | None]:
     if len(parts) == 1:
         if relative.stem == TAXONOMY:
             return TAXONOMY, None
-        return "", f"`{relative.name}` is not a known record file; records go in {', '.join(f'{k}/' for k in KIND_FOLDERS)}"
+        return (
+            "",
+            f"`{relative.name}` is not a known record file; records go in {', '.join(f'{k}/' for k in KIND_FOLDERS)}",
+        )
     folder = parts[0]
     kind = KIND_FOLDERS.get(folder)
     if kind is None:

@@ -10,6 +10,7 @@ line and column where it was written.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,7 +150,7 @@ def _char_position(text: str, index: int) -> Position:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_lines")
+    __slots__ = ("container", "key", "key_lines", "path")
 
     def __init__(self, container: dict | list, path: Path) -> None:
         self.container = container
@@ -178,17 +179,29 @@ class _Builder:
     def _document_start(self, event) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise LoadError(codes.STRUCTURE, _position(event.start_mark), "a record file holds one YAML document; found a second one")
+            raise LoadError(
+                codes.STRUCTURE,
+                _position(event.start_mark),
+                "a record file holds one YAML document; found a second one",
+            )
 
     def _alias(self, event) -> None:
-        raise LoadError(codes.ANCHOR_ALIAS, _position(event.start_mark), f"alias `*{event.anchor}` is not allowed; write the value out in full")
+        raise LoadError(
+            codes.ANCHOR_ALIAS,
+            _position(event.start_mark),
+            f"alias `*{event.anchor}` is not allowed; write the value out in full",
+        )
 
     def _end(self, event) -> None:
         self.stack.pop()
 
     def _node(self, event) -> None:
         if event.anchor is not None:
-            raise LoadError(codes.ANCHOR_ALIAS, _position(event.start_mark), f"anchor `&{event.anchor}` is not allowed; write values out in full")
+            raise LoadError(
+                codes.ANCHOR_ALIAS,
+                _position(event.start_mark),
+                f"anchor `&{event.anchor}` is not allowed; write values out in full",
+            )
         self._check_tag(event)
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
@@ -200,7 +213,9 @@ class _Builder:
             self.values[path] = (_position(event.start_mark), event.style or "")
             return
         if len(self.stack) >= MAX_DEPTH:
-            raise LoadError(codes.STRUCTURE, _position(event.start_mark), f"values are nested more than {MAX_DEPTH} levels deep")
+            raise LoadError(
+                codes.STRUCTURE, _position(event.start_mark), f"values are nested more than {MAX_DEPTH} levels deep"
+            )
         container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
         self._attach(parent, container, path)
         self.stack.append(_Frame(container, path))
@@ -212,7 +227,11 @@ class _Builder:
         key = event.value
         first_line = parent.key_lines.get(key)
         if first_line is not None:
-            raise LoadError(codes.DUPLICATE_KEY, where, f"duplicate key `{key}` (first written on line {first_line}); YAML would silently keep only the last one")
+            raise LoadError(
+                codes.DUPLICATE_KEY,
+                where,
+                f"duplicate key `{key}` (first written on line {first_line}); YAML would silently keep only the last one",
+            )
         parent.key_lines[key] = where.line
         parent.key = key
         self.keys[parent.path + (key,)] = where
@@ -242,9 +261,13 @@ class _Builder:
         allowed = _SCALAR_TAGS if isinstance(event, yaml.ScalarEvent) else _COLLECTION_TAGS
         if tag not in allowed:
             shown = tag.replace(_CORE, "!!")
-            raise LoadError(codes.UNSAFE_TAG, _position(event.start_mark), f"the tag `{shown}` is not allowed; records hold only plain text, numbers, dates, lists and mappings")
+            raise LoadError(
+                codes.UNSAFE_TAG,
+                _position(event.start_mark),
+                f"the tag `{shown}` is not allowed; records hold only plain text, numbers, dates, lists and mappings",
+            )
 
-    _handlers = {
+    _handlers: typing.ClassVar = {
         yaml.DocumentStartEvent: _document_start,
         yaml.AliasEvent: _alias,
         yaml.MappingEndEvent: _end,
@@ -259,7 +282,9 @@ class _Builder:
             raise LoadError(codes.EMPTY_FILE, START, "file is empty; write the record's fields or delete the file")
         if not isinstance(self.root, dict):
             kind = "a list" if isinstance(self.root, list) else "a single value"
-            raise LoadError(codes.NOT_A_MAPPING, START, f"the file holds {kind}; a record is a mapping of `field: value` lines")
+            raise LoadError(
+                codes.NOT_A_MAPPING, START, f"the file holds {kind}; a record is a mapping of `field: value` lines"
+            )
         return Document(self.file, self.root, self.keys, self.values, self.text.splitlines())
 
 
@@ -269,7 +294,7 @@ def _scalar(event) -> Any:
         if not event.implicit[0]:
             return event.value  # quoted or block text is always text
         tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == _STR:
+    if tag == _STR or tag not in _SCALAR_TAGS:  # YAML 1.1's `=` and `<<` are plain text in records
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
@@ -277,7 +302,11 @@ def _scalar(event) -> Any:
     except (ValueError, yaml.constructor.ConstructorError):
         if tag == _CORE + "timestamp":
             return event.value  # an impossible date stays text; validation names it
-        raise LoadError(codes.YAML_SYNTAX, _position(event.start_mark), f"`{event.value}` cannot be read as {tag.replace(_CORE, '')}") from None
+        raise LoadError(
+            codes.YAML_SYNTAX,
+            _position(event.start_mark),
+            f"`{event.value}` cannot be read as {tag.replace(_CORE, '')}",
+        ) from None
     if isinstance(value, dt.datetime):
         return event.value  # records hold dates only; the text keeps what was written
     return value

@@ -28,7 +28,7 @@ def decode_record_bytes(raw: bytes, shown_name: str = "file") -> str:
             f"file is {len(raw) / 1024 / 1024:.1f} MiB, over the 1 MiB limit for one record",
         )
     if raw.startswith(_BOM):
-        raw = raw[len(_BOM):]
+        raw = raw[len(_BOM) :]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -62,4 +62,6 @@ def guess_encoding(raw: bytes) -> str | None:
     name = best.encoding.lower()
     if name in {"gb2312", "gbk", "gb18030", "hz"}:
         return "GB18030"  # the superset of GB2312 and GBK: converting with it never loses text
-    return {"big5": "BIG5", "utf_16": "UTF-16", "cp1252": "WINDOWS-1252", "latin_1": "ISO-8859-1"}.get(name, name.upper().replace("_", "-"))
+    return {"big5": "BIG5", "utf_16": "UTF-16", "cp1252": "WINDOWS-1252", "latin_1": "ISO-8859-1"}.get(
+        name, name.upper().replace("_", "-")
+    )

@@ -17,7 +17,9 @@ def ensure_cases_reviewed_in_time(context: Context) -> Iterator[Diagnostic]:
         model = case.model
         if model.review_by and model.review_by < context.today and model.state in ("wip", "not-validated"):
             yield codes.REVIEW_DUE.at(
-                case.file, case.document.position(("review_by",)), f"review was due on {model.review_by}; the case is still {model.state}"
+                case.file,
+                case.document.position(("review_by",)),
+                f"review was due on {model.review_by}; the case is still {model.state}",
             )
 
 
@@ -26,4 +28,6 @@ def ensure_completed_mentoring_has_outcome(context: Context) -> Iterator[Diagnos
     """Warn when a completed mentoring pair does not say what it achieved."""
     for pair in context.of("mentoring"):
         if pair.model.status == "completed" and not pair.model.outcome:
-            yield codes.OUTCOME_MISSING.at(pair.file, pair.document.position(("status",)), "a completed pair should describe its `outcome`")
+            yield codes.OUTCOME_MISSING.at(
+                pair.file, pair.document.position(("status",)), "a completed pair should describe its `outcome`"
+            )

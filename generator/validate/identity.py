@@ -10,13 +10,14 @@ from generator.validate import check
 from generator.validate.context import TAXONOMY_KINDS, Context
 
 
-
 @check
 def ensure_taxonomy_exists(context: Context) -> Iterator[Diagnostic]:
     """Ensure data/taxonomy.yml is there: every product, skill and team is named in it."""
     if context.taxonomy_document is None and not (context.data_dir / "taxonomy.yml").exists():
         shown = str(context.options.get("shown_root", context.data_dir)) + "/taxonomy.yml"
-        yield codes.MISSING_TAXONOMY.at(shown, START, "taxonomy.yml is missing; it names the products, skills, teams and award kinds")
+        yield codes.MISSING_TAXONOMY.at(
+            shown, START, "taxonomy.yml is missing; it names the products, skills, teams and award kinds"
+        )
 
 
 @check
@@ -59,7 +60,9 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
             position = document.position((list_name, index, "id"))
             if entry.id in first_line:
                 yield codes.DUPLICATE_ID.at(
-                    document.file, position, f"{list_name} id `{entry.id}` is already listed on line {first_line[entry.id]}"
+                    document.file,
+                    position,
+                    f"{list_name} id `{entry.id}` is already listed on line {first_line[entry.id]}",
                 )
             else:
                 first_line[entry.id] = position.line

@@ -17,7 +17,9 @@ _EDGE_BEFORE = r"(?<![0-9A-Za-z])"
 _EDGE_AFTER = r"(?![0-9A-Za-z])"
 MOBILE = re.compile(_EDGE_BEFORE + r"(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}" + _EDGE_AFTER)
 ID_CARD = re.compile(
-    _EDGE_BEFORE + r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]" + _EDGE_AFTER
+    _EDGE_BEFORE
+    + r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+    + _EDGE_AFTER
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
@@ -68,7 +70,9 @@ def ensure_no_personal_data(context: Context) -> Iterator[Diagnostic]:
                 continue
             for offset, code, what in find_personal_data(text):
                 where = record.document.text_position(path, offset)
-                yield code.at(record.file, where, f"`{path[0]}` contains {what}; customer personal data must not be recorded")
+                yield code.at(
+                    record.file, where, f"`{path[0]}` contains {what}; customer personal data must not be recorded"
+                )
 
 
 def _may_hold_personal_data(text: str) -> bool:

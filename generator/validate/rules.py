@@ -28,10 +28,14 @@ def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
         person = people.get(validator)
         if person is not None and person.model.kcs_role not in VALIDATING_ROLES:
             yield codes.VALIDATOR_ROLE.at(
-                case.file, where, f"`{validator}` has kcs_role `{person.model.kcs_role}`; only a publisher or coach may validate"
+                case.file,
+                where,
+                f"`{validator}` has kcs_role `{person.model.kcs_role}`; only a publisher or coach may validate",
             )
         if list(case.model.authors) == [validator]:
-            yield codes.VALIDATOR_SOLE_AUTHOR.at(case.file, where, f"`{validator}` is the only author; another publisher or coach validates")
+            yield codes.VALIDATOR_SOLE_AUTHOR.at(
+                case.file, where, f"`{validator}` is the only author; another publisher or coach validates"
+            )
 
 
 @check
@@ -39,7 +43,9 @@ def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
     """Ensure a mentoring pair is two different people."""
     for pair in context.of("mentoring"):
         if pair.model.mentor == pair.model.mentee:
-            yield codes.SELF_MENTORING.at(pair.file, pair.document.position(("mentee",)), f"`{pair.model.mentee}` cannot mentor themselves")
+            yield codes.SELF_MENTORING.at(
+                pair.file, pair.document.position(("mentee",)), f"`{pair.model.mentee}` cannot mentor themselves"
+            )
 
 
 @check
@@ -48,7 +54,9 @@ def ensure_case_is_not_related_to_itself(context: Context) -> Iterator[Diagnosti
     for case in context.of("case"):
         for index, related in enumerate(case.model.related):
             if related == case.id:
-                yield codes.SELF_RELATED.at(case.file, case.document.position(("related", index)), "a case cannot be related to itself")
+                yield codes.SELF_RELATED.at(
+                    case.file, case.document.position(("related", index)), "a case cannot be related to itself"
+                )
 
 
 def _date_pairs(record: Record) -> Iterator[tuple[str, dt.date | None, str, dt.date | None]]:
@@ -68,7 +76,9 @@ def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
         for first_name, first, later_name, later in _date_pairs(record):
             if first is not None and later is not None and later < first:
                 yield codes.DATE_ORDER.at(
-                    record.file, record.document.position((later_name,)), f"`{later_name}` {later} is before `{first_name}` {first}"
+                    record.file,
+                    record.document.position((later_name,)),
+                    f"`{later_name}` {later} is before `{first_name}` {first}",
                 )
 
 
@@ -107,7 +117,9 @@ def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:
             person = people.get(person_id)
             if person is not None and day < person.model.joined:
                 yield codes.NOT_YET_JOINED.at(
-                    record.file, record.document.position(path), f"`{person_id}` joined on {person.model.joined}, after {day}"
+                    record.file,
+                    record.document.position(path),
+                    f"`{person_id}` joined on {person.model.joined}, after {day}",
                 )
 
 
@@ -120,7 +132,9 @@ def ensure_people_had_not_left(context: Context) -> Iterator[Diagnostic]:
             person = people.get(person_id)
             if person is not None and person.model.left is not None and day > person.model.left:
                 yield codes.LEFT_BEFORE.at(
-                    record.file, record.document.position(path), f"`{person_id}` left on {person.model.left}, before {day}"
+                    record.file,
+                    record.document.position(path),
+                    f"`{person_id}` left on {person.model.left}, before {day}",
                 )
 
 
@@ -137,7 +151,9 @@ def _duplicate_steps(path: Record) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for index, step in enumerate(path.model.steps):
         if step.id in seen:
-            yield codes.DUPLICATE_STEP.at(path.file, path.document.position(("steps", index, "id")), f"step id `{step.id}` is used twice")
+            yield codes.DUPLICATE_STEP.at(
+                path.file, path.document.position(("steps", index, "id")), f"step id `{step.id}` is used twice"
+            )
         seen.add(step.id)
 
 
@@ -147,7 +163,9 @@ def _unknown_required_steps(path: Record) -> Iterator[Diagnostic]:
         for required_index, required in enumerate(step.requires):
             if required not in step_ids:
                 where = path.document.position(("steps", index, "requires", required_index))
-                yield codes.UNKNOWN_STEP.at(path.file, where, f"step `{step.id}` requires `{required}`, which is not a step of this path")
+                yield codes.UNKNOWN_STEP.at(
+                    path.file, where, f"step `{step.id}` requires `{required}`, which is not a step of this path"
+                )
 
 
 def _step_cycles(path: Record) -> Iterator[Diagnostic]:
@@ -156,7 +174,9 @@ def _step_cycles(path: Record) -> Iterator[Diagnostic]:
     cycle = find_cycle(requires)
     if cycle:
         where = path.document.position(("steps", index_of[cycle[0]], "requires"))
-        yield codes.STEP_CYCLE.at(path.file, where, "steps require each other in a cycle: " + " → ".join(cycle + [cycle[0]]))
+        yield codes.STEP_CYCLE.at(
+            path.file, where, "steps require each other in a cycle: " + " → ".join(cycle + [cycle[0]])
+        )
 
 
 def find_cycle(edges: dict[str, list[str]]) -> list[str]:
@@ -177,7 +197,7 @@ def find_cycle(edges: dict[str, list[str]]) -> list[str]:
                 stack.append((node, next_edge + 1))
                 target = targets[next_edge]
                 if state.get(target) == 1:
-                    return trail[trail.index(target):]
+                    return trail[trail.index(target) :]
                 if not state.get(target):
                     stack.append((target, 0))
             else:
@@ -230,5 +250,7 @@ def ensure_award_session_is_a_contest(context: Context) -> Iterator[Diagnostic]:
         session = sessions.get(award.model.session) if award.model.session else None
         if session is not None and session.model.format != "contest":
             yield codes.NOT_A_CONTEST.at(
-                award.file, award.document.position(("session",)), f"session `{session.id}` is a {session.model.format} session, not a contest"
+                award.file,
+                award.document.position(("session",)),
+                f"session `{session.id}` is a {session.model.format} session, not a contest",
             )

@@ -25,8 +25,20 @@ def parse_record(kind: str, source: SourceFile, document: Document) -> tuple[Sha
     try:
         model = shape.model_validate(document.data)
     except ValidationError as error:
-        return None, [_diagnostic(shape, document, problem) for problem in error.errors(include_url=False)]
+        problems = _without_missing_that_were_misspelt(shape, error.errors(include_url=False))
+        return None, [_diagnostic(shape, document, problem) for problem in problems]
     return model, list(_state_requirements(kind, model, document))
+
+
+def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[dict]) -> list[dict]:
+    """A typo'd required field is one problem, not "unknown `skil`" plus "missing `skill`"."""
+    misspelt = set()
+    for problem in problems:
+        if problem["type"] == "extra_forbidden":
+            loc = problem["loc"]
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(shape, loc[:-1]), n=1, cutoff=0.6)
+            misspelt.update(loc[:-1] + (name,) for name in close)
+    return [p for p in problems if not (p["type"] == "missing" and p["loc"] in misspelt)]
 
 
 def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator[Diagnostic]:
@@ -60,7 +72,10 @@ def _describe(shape: type[BaseModel], loc: tuple, problem: dict[str, Any], is_ke
         return codes.BAD_DATE, f"`{field}`: {problem['msg']}"
     if kind == "literal_error":
         allowed = problem["ctx"]["expected"]
-        return codes.NOT_ALLOWED_VALUE, f"`{field}` is `{value}`; allowed: {allowed}{_suggestion(str(value), _literal_values(allowed))}"
+        return (
+            codes.NOT_ALLOWED_VALUE,
+            f"`{field}` is `{value}`; allowed: {allowed}{_suggestion(str(value), _literal_values(allowed))}",
+        )
     if kind in {"string_pattern_mismatch", "string_too_long"}:  # only ids and periods have either
         return _pattern_problem(field, value, loc, is_key)
     if kind in {"string_too_short", "too_short"}:
@@ -78,7 +93,10 @@ def _pattern_problem(field: str, value: Any, loc: tuple, is_key: bool) -> tuple[
     if loc == ("id",) and isinstance(value, str) and any(hint in value for hint in _PATH_HINTS):
         return codes.PATH_LIKE_ID, f"id `{value}` looks like a file path; ids are plain slugs such as `zhang-wei`"
     what = "key" if is_key else "id"
-    return codes.BAD_ID, f"{what} `{value}` in `{field}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters"
+    return (
+        codes.BAD_ID,
+        f"{what} `{value}` in `{field}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters",
+    )
 
 
 def _range_text(problem: dict[str, Any]) -> str:

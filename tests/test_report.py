@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import json
+
+from generator.diagnostics import Diagnostic, Report
+from generator.report import as_github, as_json, as_text
+
+
+def sample() -> Report:
+    return Report(
+        [
+            Diagnostic("data/b.yml", 2, 1, "KB202", "unknown field `x`"),
+            Diagnostic("data/a.yml", 9, 3, "KB701", "review due", "warning"),
+            Diagnostic("data/a.yml", 3, 1, "KB401", "unknown person `p`, see 100%\nnext: line"),
+        ]
+    )
+
+
+def test_text_is_sorted_by_file_and_line_with_a_count():
+    lines = as_text(sample(), 3).splitlines()
+    assert lines[0].startswith("data/a.yml:3:1: error KB401:")
+    assert lines[1].startswith("data/a.yml:9:3: warning KB701:")
+    assert lines[2] == "data/b.yml:2:1: error KB202: unknown field `x`"
+    assert lines[-1] == "2 errors, 1 warning in 3 files."
+
+
+def test_json_carries_every_field():
+    payload = json.loads(as_json(sample(), 3))
+    assert payload["errors"] == 2 and payload["warnings"] == 1
+    assert payload["diagnostics"][0] == {
+        "file": "data/a.yml",
+        "line": 3,
+        "column": 1,
+        "severity": "error",
+        "code": "KB401",
+        "message": "unknown person `p`, see 100%\nnext: line",
+    }
+
+
+def test_github_annotations_are_escaped():
+    first = as_github(sample(), 3).splitlines()[0]
+    assert first == "::error file=data/a.yml,line=3,col=1,title=KB401::unknown person `p`, see 100%25%0Anext: line"
+
+
+def test_github_escapes_properties():
+    report = Report([Diagnostic("data/a,b:c.yml", 1, 1, "KB101", "m")])
+    assert as_github(report, 1).startswith("::error file=data/a%2Cb%3Ac.yml,")
+
+
+def test_clean_report():
+    assert as_text(Report(), 1) == "No problems in 1 file."
+    assert not Report().fails(strict=True)
+    assert Report([Diagnostic("a", 1, 1, "KB701", "m", "warning")]).fails(strict=True)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.load.strict_yaml import parse_document
+from generator.shapes import SHAPES
+from generator.validate.shape import parse_record
+from tests.conftest import check, write
+
+CASE = "cases/2026/20260412-hx200-pressure-drop.yml"
+
+
+def messages(data_dir):
+    return [d.message for d in check(data_dir).report.items]
+
+
+def test_unknown_field_suggests_the_nearest(data):
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace("hours_to_resolve:", "hours_to_reslove:"))
+    assert messages(data) == ["unknown field `hours_to_reslove`; did you mean `hours_to_resolve`?"]
+
+
+def test_unknown_field_in_a_nested_shape_suggests_from_that_shape(data):
+    path = "mentoring/zhang-wei-chen-hao-2026.yml"
+    write(
+        data,
+        path,
+        (data / path)
+        .read_text(encoding="utf-8")
+        .replace("{skill: hydraulics, target: 3}", "{skil: hydraulics, target: 3}"),
+    )
+    assert messages(data) == ["unknown field `skil`; did you mean `skill`?"]
+
+
+def test_bad_enum_suggests_the_nearest_value(data):
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace("state: validated", "state: validatd"))
+    [message] = messages(data)
+    assert "did you mean `validated`?" in message
+
+
+def test_unquoted_number_where_text_is_expected_says_to_quote(data):
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace("customer: 某食品厂", "customer: 2026"))
+    assert messages(data) == ["`customer` must be text, not the number `2026` (put it in quotes to make it text)"]
+
+
+def test_year_period_may_be_written_unquoted(data):
+    path = "awards/2026-skills-contest-first.yml"
+    assert "period: 2026\n" in (data / path).read_text(encoding="utf-8")
+    assert messages(data) == []
+
+
+def test_empty_required_value(data):
+    write(
+        data,
+        CASE,
+        (data / CASE).read_text(encoding="utf-8").replace("title: 液压站运行半小时后压力掉到 8 MPa", "title:"),
+    )
+    assert messages(data) == ["`title` is empty; give it a value or remove the line"]
+
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8) | st.dates(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(SHAPES)),
+    st.dictionaries(st.sampled_from(["id", "title", "state", "steps", "goals", "skills", "log", "x"]), values),
+)
+def test_any_mapping_gives_a_model_or_diagnostics(kind, mapping):
+    from generator.load.files import SourceFile
+
+    document = parse_document("a: 1\n", "x.yml")
+    document.data = mapping
+    model, problems = parse_record(kind, SourceFile(kind, __import__("pathlib").Path("x.yml"), "x.yml"), document)
+    assert model is not None or problems
+    assert all(problem.code.startswith("KB2") or problem.code == "KB303" for problem in problems)
