@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.cli import new, schema, validate
+from generator.cli import build, new, schema, serve, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -15,12 +15,16 @@ def main() -> None:
 
     \b
     Start with:
+      kb serve               build the site and serve it with live reload
+      kb build               build the site into site/ (validated, link-checked)
       kb validate            check every record in data/
       kb new case            write a new case with the editor schema line
       kb schema              write the JSON Schemas editors use for autocompletion
     """
 
 
+main.add_command(build.command)
+main.add_command(serve.command)
 main.add_command(validate.command)
 main.add_command(schema.command)
 main.add_command(new.command)

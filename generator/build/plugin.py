@@ -1,0 +1,94 @@
+"""The MkDocs plugin: a thin layer that hands the generated pages to MkDocs.
+
+`mkdocs build` and `mkdocs serve` work through it directly; `kb build` prepares the
+pages itself (to print the validator's report first) and passes them in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.build.cache import sync_pages
+from generator.build.prepare import Prepared, prepare
+from generator.render.labels import LANGUAGES
+from generator.render.urls import ATTACHMENTS_DIR
+from generator.report import as_text
+
+log = logging.getLogger("mkdocs.plugins.servicekb")
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+STYLESHEET = "assets/kb.css"
+
+
+class KnowledgeBaseConfig(Config):
+    data_dir = c.Type(str, default="data")
+    language = c.Choice(LANGUAGES, default="zh")
+    cache_dir = c.Type(str, default=".cache/pages")
+    today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.prepared: Prepared | None = None  # set by `kb build` to skip a second validation
+        self.root = Path.cwd()
+
+    def on_config(self, config: Any) -> Any:
+        self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        config.theme["language"] = self.config.language
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / self.config.data_dir
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / self.config.cache_dir
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        prepared = self.prepared or self._prepare(config)
+        self.prepared = None  # a served site prepares afresh on every rebuild
+        if not prepared.ok:
+            raise PluginError(
+                "the records have errors; nothing was built:\n" + as_text(prepared.report, prepared.files)
+            )
+        for warning in prepared.report.warnings:
+            log.info("%s:%s: %s %s", warning.file, warning.line, warning.code, warning.message)
+        assert prepared.pages is not None
+        sync_pages(self.cache_dir, prepared.pages)
+        taken = {file.src_uri for file in files}
+        for page in prepared.pages:
+            if page.src_uri in taken:
+                raise PluginError(f"kb/{page.src_uri} clashes with a generated page; rename the hand-written file")
+            files.append(File(page.src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
+        files.append(File(STYLESHEET, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
+        for attachment in sorted((self.data_dir / ATTACHMENTS_DIR).rglob("*")):
+            if attachment.is_file():
+                src = attachment.relative_to(self.data_dir).as_posix()
+                files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
+        return files
+
+    def _prepare(self, config: Any) -> Prepared:
+        today = self.config.today
+        if isinstance(today, str):
+            try:
+                today = dt.date.fromisoformat(today)
+            except ValueError:
+                raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
+        return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir)
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        return server

@@ -1,0 +1,162 @@
+"""`kb build`: validate, render, `mkdocs build --strict` aside, check, then swap the site in.
+
+A failed build at any stage leaves the previously built site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.build.plugin import KnowledgeBasePlugin
+from generator.build.prepare import Prepared, prepare
+from generator.check.links import Problem, check_site
+
+PLUGIN_NAME = "servicekb"
+Say = Callable[[str], None]
+
+
+@dataclass
+class BuildSettings:
+    config_file: Path
+    data_dir: Path | None = None
+    language: str | None = None
+    today: dt.date | None = None
+    site_dir: Path | None = None
+    check_external: bool = False
+
+
+@dataclass
+class BuildResult:
+    prepared: Prepared | None = None
+    problems: list[Problem] = field(default_factory=list)
+    error: str = ""
+    site_dir: Path | None = None
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.problems and self.prepared is not None and self.prepared.ok
+
+
+@contextmanager
+def environment(settings: BuildSettings) -> Iterator[None]:
+    """The plugin's options come from mkdocs.yml, which reads them from these variables."""
+    values = {
+        "KB_DATA": str(settings.data_dir) if settings.data_dir else None,
+        "KB_LANGUAGE": settings.language,
+        "KB_TODAY": settings.today.isoformat() if settings.today else None,
+        # Same records, same bytes: MkDocs dates the sitemap from this.
+        "SOURCE_DATE_EPOCH": str(int(time.mktime(settings.today.timetuple()))) if settings.today else None,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update({key: value for key, value in values.items() if value is not None})
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> BuildResult:
+    started = time.monotonic()
+    result = BuildResult()
+    with environment(settings):
+        try:
+            config = load_config(str(settings.config_file), strict=True)
+        except MkDocsException as error:
+            result.error = f"{settings.config_file}: {error}"
+            return result
+        plugin = config.plugins.get(PLUGIN_NAME)
+        if not isinstance(plugin, KnowledgeBasePlugin):
+            result.error = f"{settings.config_file} does not enable the `{PLUGIN_NAME}` plugin"
+            return result
+        data_dir = plugin.root / plugin.config.data_dir
+        say(f"Checking records in {plugin.config.data_dir}/ ...")
+        result.prepared = prepare(
+            data_dir, plugin.config.language, config.site_name, settings.today, plugin.config.data_dir, show_progress
+        )
+        if not result.prepared.ok:
+            return result
+        target = settings.site_dir or Path(config.site_dir)
+        result.site_dir = target
+        say(f"Rendered {len(result.prepared.pages or [])} pages; building the site ...")
+        built = _build_aside(config, plugin, result, target, settings, say)
+        if built is None:
+            return result
+        _swap_in(built, target)
+    result.pages = len(result.prepared.pages or [])
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _build_aside(
+    config, plugin: KnowledgeBasePlugin, result: BuildResult, target: Path, settings: BuildSettings, say: Say
+) -> Path | None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
+    config.site_dir = str(aside)
+    plugin.prepared = result.prepared
+    try:
+        with _quiet_mkdocs():
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as error:
+        result.error = f"mkdocs build failed: {error}"
+        shutil.rmtree(aside, ignore_errors=True)
+        return None
+    say("Checking links, anchors and images ...")
+    result.problems = check_site(aside, external=settings.check_external)
+    if result.problems:
+        shutil.rmtree(aside, ignore_errors=True)
+        return None
+    return aside
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    """Replace the old site with the new one in two renames, so a reader never sees half a site."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(built, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[None]:
+    """MkDocs' INFO lines are noise here; its warnings and errors still show."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    previous_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # the strict-mode counter needs to see warnings
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)

@@ -1,0 +1,1 @@
+"""Check: the built site, looked at as a reader's browser would."""

@@ -1,0 +1,242 @@
+"""The Dataset: validated records, indexed by id, with every back-link filled in.
+
+Built once after validation; render reads only this. Collections are sorted so that
+the same records always give the same pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from generator.shapes import Award, Case, Entry, Mentoring, Person, Session, SkillEntry, TrainingPath
+from generator.validate import Context
+
+
+def pinyin_key(text: str) -> tuple[str, str]:
+    """Sort key that orders Chinese names as a Chinese reader expects (by pinyin)."""
+    return " ".join(lazy_pinyin(text, style=Style.TONE3)).lower(), text
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A record that points at a case: which kind, which id, and in which role."""
+
+    kind: str  # case, mentoring, session, award, path
+    id: str
+    role: str  # related, log, discussed, evidence, read
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    state: str  # done, available, blocked
+    how: str = ""  # for done: "session" or "signed-off"; for blocked: the missing step ids
+    via: str = ""  # the session id, or who signed off
+    when: dt.date | None = None
+    scheduled: tuple[str, ...] = ()  # upcoming sessions of the step the person is enrolled in
+
+
+@dataclass
+class Dataset:
+    today: dt.date
+    products: dict[str, Entry] = field(default_factory=dict)
+    skills: dict[str, SkillEntry] = field(default_factory=dict)
+    teams: dict[str, Entry] = field(default_factory=dict)
+    award_kinds: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    mentoring: dict[str, Mentoring] = field(default_factory=dict)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    paths: dict[str, TrainingPath] = field(default_factory=dict)
+    awards: dict[str, Award] = field(default_factory=dict)
+    source_files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    # back-links, filled by link()
+    cases_by_author: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cases_validated_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    mentoring_as_mentor: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    mentoring_as_mentee: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sessions_trained: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sessions_attended: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    awards_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    paths_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cited_by: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
+    cases_by_product: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cases_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cases_by_tag: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cases_by_year: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sessions_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    awards_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
+
+    # ordering helpers -------------------------------------------------------
+
+    def person_name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else person_id
+
+    def sorted_people(self, ids: Any = None) -> list[str]:
+        chosen = self.people if ids is None else ids
+        return sorted(chosen, key=lambda pid: pinyin_key(self.person_name(pid)))
+
+    def newest_cases(self, ids: Any = None) -> list[str]:
+        chosen = self.cases if ids is None else ids
+        return sorted(chosen, key=lambda cid: (-self.cases[cid].solved_on.toordinal(), cid))
+
+    def sessions_in_order(self, ids: Any = None, newest_first: bool = False) -> list[str]:
+        chosen = self.sessions if ids is None else ids
+        ordered = sorted(chosen, key=lambda sid: (self.sessions[sid].date, sid))
+        return ordered[::-1] if newest_first else ordered
+
+    def awards_newest_first(self, ids: Any = None) -> list[str]:
+        chosen = self.awards if ids is None else ids
+        return sorted(
+            chosen, key=lambda aid: (-self.awards[aid].awarded_on.toordinal(), self.awards[aid].rank or 0, aid)
+        )
+
+    def is_upcoming(self, session_id: str) -> bool:
+        return self.sessions[session_id].date > self.today
+
+    def is_alumnus(self, person_id: str) -> bool:
+        left = self.people[person_id].left
+        return left is not None and left <= self.today
+
+
+def build_dataset(context: Context) -> Dataset:
+    """The Dataset of a context that validated without errors."""
+    taxonomy = context.taxonomy
+    data = Dataset(today=context.today)
+    if taxonomy is not None:
+        data.products = {e.id: e for e in taxonomy.products}
+        data.skills = {e.id: e for e in taxonomy.skills}
+        data.teams = {e.id: e for e in taxonomy.teams}
+        data.award_kinds = {e.id: e for e in taxonomy.awards}
+    for kind, target in (
+        ("person", data.people),
+        ("case", data.cases),
+        ("mentoring", data.mentoring),
+        ("session", data.sessions),
+        ("path", data.paths),
+        ("award", data.awards),
+    ):
+        for record in sorted(context.of(kind), key=lambda r: r.id):
+            target[record.id] = record.model
+            data.source_files[(kind, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
+    link(data)
+    return data
+
+
+def link(data: Dataset) -> None:
+    """Fill every back-link. Ids are visited in sorted order, so lists come out stable."""
+    _link_cases(data)
+    _link_mentoring(data)
+    _link_sessions(data)
+    _link_awards(data)
+    _link_paths(data)
+    for person_lists in (
+        data.cases_by_author,
+        data.cases_validated_by,
+        data.cases_by_product,
+        data.cases_by_skill,
+        data.cases_by_tag,
+        data.cases_by_year,
+    ):
+        for key, ids in person_lists.items():
+            person_lists[key] = data.newest_cases(ids)
+
+
+def _link_cases(data: Dataset) -> None:
+    for case_id, case in data.cases.items():
+        for author in case.authors:
+            data.cases_by_author[author].append(case_id)
+        if case.validated_by:
+            data.cases_validated_by[case.validated_by].append(case_id)
+        for product in case.products:
+            data.cases_by_product[product].append(case_id)
+        for skill in case.skills:
+            data.cases_by_skill[skill].append(case_id)
+        for tag in dict.fromkeys(case.tags):
+            data.cases_by_tag[tag].append(case_id)
+        data.cases_by_year[case.solved_on.year].append(case_id)
+        for related in case.related:
+            data.cited_by[related].append(Citation("case", case_id, "related"))
+
+
+def _link_mentoring(data: Dataset) -> None:
+    for pair_id, pair in data.mentoring.items():
+        data.mentoring_as_mentor[pair.mentor].append(pair_id)
+        data.mentoring_as_mentee[pair.mentee].append(pair_id)
+        for entry in pair.log:
+            if entry.case:
+                data.cited_by[entry.case].append(Citation("mentoring", pair_id, "log"))
+
+
+def _link_sessions(data: Dataset) -> None:
+    for session_id in data.sessions_in_order():
+        session = data.sessions[session_id]
+        for trainer in session.trainers:
+            data.sessions_trained[trainer].append(session_id)
+        for attendee in session.attendees:
+            data.sessions_attended[attendee].append(session_id)
+        for skill in session.skills:
+            data.sessions_by_skill[skill].append(session_id)
+        for case_id in session.cases:
+            data.cited_by[case_id].append(Citation("session", session_id, "discussed"))
+
+
+def _link_awards(data: Dataset) -> None:
+    for award_id in data.awards_newest_first():
+        award = data.awards[award_id]
+        data.awards_by_kind[award.award].append(award_id)
+        for person in award.recipients:
+            data.awards_of[person].append(award_id)
+        for case_id in award.evidence:
+            data.cited_by[case_id].append(Citation("award", award_id, "evidence"))
+
+
+def _link_paths(data: Dataset) -> None:
+    for path_id, path in data.paths.items():
+        for person in path.enrolled:
+            data.paths_of[person].append(path_id)
+        for step in path.steps:
+            for case_id in step.read:
+                data.cited_by[case_id].append(Citation("path", path_id, "read"))
+        data.progress[path_id] = {person: step_statuses(data, path, person) for person in path.enrolled}
+
+
+def step_statuses(data: Dataset, path: TrainingPath, person: str) -> dict[str, StepStatus]:
+    """Each step's status for one person: done (attended or signed off), available or blocked."""
+    completed = {step.id: _completion(data, step, person) for step in path.steps}
+    statuses: dict[str, StepStatus] = {}
+    for step in path.steps:
+        done = completed[step.id]
+        if done is not None:
+            statuses[step.id] = done
+            continue
+        missing = tuple(required for required in step.requires if completed.get(required) is None)
+        scheduled = tuple(
+            s
+            for s in step.sessions
+            if s in data.sessions and data.is_upcoming(s) and person in data.sessions[s].attendees
+        )
+        statuses[step.id] = StepStatus("blocked" if missing else "available", ",".join(missing), scheduled=scheduled)
+    return statuses
+
+
+def _completion(data: Dataset, step, person: str) -> StepStatus | None:
+    attended = [
+        s
+        for s in step.sessions
+        if s in data.sessions and not data.is_upcoming(s) and person in data.sessions[s].attendees
+    ]
+    if attended:
+        first = min(attended, key=lambda s: data.sessions[s].date)
+        return StepStatus("done", "session", first, data.sessions[first].date)
+    for sign_off in step.signed_off:
+        if sign_off.person == person:
+            return StepStatus("done", "signed-off", sign_off.by, sign_off.date)
+    return None

@@ -1,0 +1,29 @@
+"""Render: a pure function from the Dataset to generated Markdown pages (no I/O)."""
+
+from __future__ import annotations
+
+from generator.model import Dataset
+from generator.render.cases import case_pages, index_pages
+from generator.render.engine import Page, Renderer
+from generator.render.home import checks_page, home_page
+from generator.render.honours import award_pages
+from generator.render.learning import mentoring_pages, path_pages, session_pages
+from generator.render.people import people_pages
+
+__all__ = ["Page", "render_site"]
+
+
+def render_site(
+    data: Dataset, language: str = "zh", site_name: str = "", similar: dict[str, list[str]] | None = None
+) -> list[Page]:
+    """Every generated page, sorted by path so the output never depends on dict order."""
+    r = Renderer(data, language, site_name)
+    pages = [home_page(r), checks_page(r)]
+    pages += case_pages(r, similar or {})
+    pages += index_pages(r)
+    pages += people_pages(r)
+    pages += mentoring_pages(r)
+    pages += session_pages(r)
+    pages += path_pages(r)
+    pages += award_pages(r)
+    return sorted(pages, key=lambda page: page.src_uri)

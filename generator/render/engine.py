@@ -1,0 +1,78 @@
+"""The template engine: Jinja2 with autoescape, and the helpers every page uses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.model import Dataset
+from generator.render.formats import Formats
+from generator.render.labels import Labels
+from generator.render.text import markdown_inline, render_markdown
+from generator.render.urls import ATTACHMENTS_DIR, Linker
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: where it goes and what it says."""
+
+    src_uri: str
+    text: str
+
+
+def front_matter(**fields: Any) -> Markup:
+    """YAML front matter whose values are HTML-escaped: MkDocs' templates insert them raw."""
+    lines = []
+    for key, value in fields.items():
+        if value is None or value == []:
+            continue
+        if isinstance(value, list):
+            value = [str(escape(item)) if isinstance(item, str) else item for item in value]
+        elif isinstance(value, str):
+            value = str(escape(value))
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return Markup("\n".join(lines))
+
+
+class Renderer:
+    def __init__(self, data: Dataset, language: str, site_name: str = "") -> None:
+        self.data = data
+        self.t = Labels(language)
+        self.fmt = Formats(language)
+        self.site_name = site_name
+        self.env = Environment(
+            loader=PackageLoader("generator", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=StrictUndefined,
+        )
+        self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
+        self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
+
+    def page(self, template: str, src_uri: str, **context: Any) -> Page:
+        href = Linker(src_uri)
+        text = self.env.get_template(template).render(
+            data=self.data,
+            t=self.t,
+            fmt=self.fmt,
+            href=href,
+            attachment=lambda name: href.file(f"{ATTACHMENTS_DIR}/{name.removeprefix(ATTACHMENTS_DIR + '/')}"),
+            front_matter=front_matter(**context.pop("meta", {})),
+            **context,
+        )
+        return Page(src_uri, _tidy(text))
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by template conditionals; end with one newline."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.strip() or (lines and lines[-1].strip()):
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip("\n") + "\n"

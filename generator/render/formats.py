@@ -1,0 +1,36 @@
+"""Dates and numbers in the site's locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from babel.dates import format_date, format_skeleton
+
+LOCALES = {"zh": "zh_CN", "en": "en_GB"}
+
+
+class Formats:
+    def __init__(self, language: str) -> None:
+        self.locale = LOCALES[language]
+
+    def date(self, day: dt.date | None) -> str:
+        return _date(day, self.locale) if day else ""
+
+    def month(self, year: int, month: int) -> str:
+        return _month(year, month, self.locale)
+
+    def number(self, value: float | int | None) -> str:
+        if value is None:
+            return ""
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@cache
+def _date(day: dt.date, locale: str) -> str:
+    return format_date(day, "long" if locale.startswith("zh") else "d MMM y", locale=locale)
+
+
+@cache
+def _month(year: int, month: int, locale: str) -> str:
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)

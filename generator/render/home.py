@@ -1,0 +1,30 @@
+"""The home page and the reference page of check codes."""
+
+from __future__ import annotations
+
+from generator.codes import CODES
+from generator.render.cases import HOME_LIST, validated_newest
+from generator.render.engine import Page, Renderer
+
+
+def home_page(r: Renderer) -> Page:
+    data = r.data
+    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)][:HOME_LIST]
+    return r.page(
+        "home.md.j2",
+        "index.md",
+        meta={"title": r.site_name, "hide": ["navigation", "toc"]},
+        site_name=r.site_name,
+        newest=validated_newest(r)[:HOME_LIST],
+        validated_count=sum(1 for c in data.cases.values() if c.state == "validated"),
+        active_people=sum(1 for pid in data.people if not data.is_alumnus(pid)),
+        active_pairs=sum(1 for p in data.mentoring.values() if p.status == "active"),
+        honours=data.awards_newest_first()[:HOME_LIST],
+        upcoming=upcoming,
+    )
+
+
+def checks_page(r: Renderer) -> Page:
+    return r.page(
+        "checks.md.j2", "checks.md", meta={"title": r.t.checks}, codes=sorted(CODES.values(), key=lambda c: c.code)
+    )

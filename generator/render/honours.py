@@ -1,0 +1,68 @@
+"""The honour roll (光荣榜): by year and period, by award kind, contest results, a page per award."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.render.engine import Page, Renderer
+from generator.render.text import plain_text
+
+CITATION_SUMMARY = 120
+_PERIOD_ORDER = {"": 0, "H": 1, "Q": 2}  # a year, then halves, quarters, months
+
+
+def period_sort_key(period: str) -> tuple:
+    """Newest first within a year: months, then quarters, then halves, then the whole year last."""
+    rest = period[5:]
+    if not rest:
+        return (0, 0)
+    if rest[0] in "HQ":
+        return (1 if rest[0] == "H" else 2, int(rest[1:]))
+    return (3, int(rest))
+
+
+def award_pages(r: Renderer) -> Iterator[Page]:
+    data, t = r.data, r.t
+    for aid, award in data.awards.items():
+        kind = data.award_kinds[award.award].name
+        heading = f"{kind} · {award.period}"
+        yield r.page("award.md.j2", f"awards/{aid}.md", meta={"title": heading}, heading=heading, a=award)
+    for kind_id, kind in data.award_kinds.items():
+        yield r.page(
+            "award_kind.md.j2",
+            f"honours/kinds/{kind_id}.md",
+            meta={"title": kind.name},
+            kind=kind,
+            ids=data.awards_by_kind.get(kind_id, []),
+        )
+    yield _roll(r)
+
+
+def _roll(r: Renderer) -> Page:
+    data, t = r.data, r.t
+    by_year: dict[str, dict[str, list[str]]] = {}
+    for aid in data.awards_newest_first():
+        period = data.awards[aid].period
+        by_year.setdefault(period[:4], {}).setdefault(period, []).append(aid)
+    years = [
+        (year, sorted(periods.items(), key=lambda item: period_sort_key(item[0]), reverse=True))
+        for year, periods in sorted(by_year.items(), reverse=True)
+    ]
+    summaries = {aid: plain_text(a.citation)[:CITATION_SUMMARY] for aid, a in data.awards.items()}
+    by_kind = [
+        (kind_id, data.awards_by_kind[kind_id]) for kind_id in data.award_kinds if data.awards_by_kind.get(kind_id)
+    ]
+    contests = {}
+    for aid in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
+        if data.awards[aid].session:
+            contests.setdefault(data.awards[aid].session, []).append(aid)
+    contest_list = sorted(contests.items(), key=lambda item: data.sessions[item[0]].date, reverse=True)
+    return r.page(
+        "honours_index.md.j2",
+        "honours/index.md",
+        meta={"title": t.honours},
+        by_year=years,
+        summaries=summaries,
+        by_kind=by_kind,
+        contests=contest_list,
+    )

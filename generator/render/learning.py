@@ -1,0 +1,111 @@
+"""Mentoring pairs, training sessions and training paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from generator.render.diagram import path_diagram
+from generator.render.engine import Page, Renderer
+
+WEB_SCHEMES = ("https://", "http://")
+
+
+def mentoring_pages(r: Renderer) -> Iterator[Page]:
+    data, t = r.data, r.t
+    for mid, pair in data.mentoring.items():
+        heading = f"{data.person_name(pair.mentor)} → {data.person_name(pair.mentee)}"
+        mentee_levels = data.people[pair.mentee].skills if pair.mentee in data.people else {}
+        goals = [(goal, mentee_levels.get(goal.skill)) for goal in pair.goals]
+        log = sorted(pair.log, key=lambda entry: entry.date)
+        yield r.page(
+            "mentoring_pair.md.j2",
+            f"mentoring/{mid}.md",
+            meta={"title": f"{t.mentoring} · {heading}"},
+            heading=heading,
+            pair=pair,
+            goals=goals,
+            log=log,
+        )
+    by_start = sorted(data.mentoring, key=lambda mid: (data.mentoring[mid].started, mid), reverse=True)
+    groups = [
+        (t.active_pairs, [m for m in by_start if data.mentoring[m].status == "active"]),
+        (t.finished_pairs, [m for m in by_start if data.mentoring[m].status != "active"]),
+    ]
+    yield r.page("mentoring_index.md.j2", "mentoring/index.md", meta={"title": t.mentoring}, groups=groups)
+
+
+def session_pages(r: Renderer) -> Iterator[Page]:
+    data, t = r.data, r.t
+    results_by_session: dict[str, list[str]] = {}
+    for aid in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
+        if data.awards[aid].session:
+            results_by_session.setdefault(data.awards[aid].session, []).append(aid)
+    steps_by_session = {}
+    for path_id, path in data.paths.items():
+        for step in path.steps:
+            for sid in step.sessions:
+                steps_by_session.setdefault(sid, []).append((path_id, step))
+    for sid, session in data.sessions.items():
+        href_page = f"sessions/{sid}.md"
+        yield r.page(
+            "session.md.j2",
+            href_page,
+            meta={"title": session.title},
+            s=session,
+            upcoming=data.is_upcoming(sid),
+            attendees=data.sorted_people(session.attendees),
+            results=results_by_session.get(sid, []),
+            materials=_materials(session.materials, href_page),
+            paths=steps_by_session.get(sid, []),
+        )
+    yield _sessions_index(r)
+
+
+def _materials(materials: list[str], page: str) -> list[dict[str, str]]:
+    from generator.render.urls import ATTACHMENTS_DIR, relative_url
+
+    items = []
+    for material in materials:
+        if material.startswith(WEB_SCHEMES):
+            items.append({"url": material, "label": material})
+        else:
+            name = material.removeprefix(ATTACHMENTS_DIR + "/")
+            items.append({"url": relative_url(page, f"{ATTACHMENTS_DIR}/{name}"), "label": name})
+    return items
+
+
+def _sessions_index(r: Renderer) -> Page:
+    data, t = r.data, r.t
+    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)]
+    past = [sid for sid in data.sessions_in_order(newest_first=True) if not data.is_upcoming(sid)]
+    by_month = [
+        (r.fmt.month(*month), list(ids))
+        for month, ids in groupby(past, key=lambda sid: (data.sessions[sid].date.year, data.sessions[sid].date.month))
+    ]
+    return r.page(
+        "sessions_index.md.j2",
+        "sessions/index.md",
+        meta={"title": t.sessions},
+        upcoming=upcoming,
+        past_by_month=by_month,
+    )
+
+
+def path_pages(r: Renderer) -> Iterator[Page]:
+    data, t = r.data, r.t
+    for path_id, path in data.paths.items():
+        titles = {step.id: step.title for step in path.steps}
+        yield r.page(
+            "path.md.j2",
+            f"paths/{path_id}.md",
+            meta={"title": path.title},
+            path=path,
+            titles=titles,
+            diagram=path_diagram(path, f"{t.prerequisites}: {path.title}"),
+            enrolled=data.sorted_people(path.enrolled),
+        )
+    ids = sorted(data.paths)
+    yield r.page("paths_index.md.j2", "paths/index.md", meta={"title": t.paths}, ids=ids)
+    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)]
+    yield r.page("training_index.md.j2", "training/index.md", meta={"title": t.training}, upcoming=upcoming, paths=ids)

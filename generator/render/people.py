@@ -1,0 +1,38 @@
+"""The people directory, a page per person and a page per team."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.render.engine import Page, Renderer
+from generator.shapes import ROLES
+
+
+def people_pages(r: Renderer) -> Iterator[Page]:
+    data = r.data
+    for pid, person in data.people.items():
+        skills = sorted(person.skills.items(), key=lambda item: (-item[1], item[0]))
+        yield r.page("person.md.j2", f"people/{pid}.md", meta={"title": person.name}, p=person, pid=pid, skills=skills)
+    yield _directory(r)
+    for team_id, team in data.teams.items():
+        members = [pid for pid in data.sorted_people() if data.people[pid].team == team_id and not data.is_alumnus(pid)]
+        cases = data.newest_cases(cid for cid, c in data.cases.items() if c.team == team_id)
+        yield r.page(
+            "team.md.j2", f"teams/{team_id}.md", meta={"title": team.name}, team=team, members=members, cases=cases
+        )
+
+
+def _directory(r: Renderer) -> Page:
+    data = r.data
+    current = [pid for pid in data.sorted_people() if not data.is_alumnus(pid)]
+    by_team = []
+    for team_id in data.teams:
+        roles = [
+            (role, [pid for pid in current if data.people[pid].team == team_id and data.people[pid].role == role])
+            for role in ROLES
+        ]
+        roles = [(role, ids) for role, ids in roles if ids]
+        if roles:
+            by_team.append((team_id, roles))
+    alumni = [pid for pid in data.sorted_people() if data.is_alumnus(pid)]
+    return r.page("people_index.md.j2", "people/index.md", meta={"title": r.t.people}, by_team=by_team, alumni=alumni)

@@ -1,0 +1,125 @@
+"""Record text to safe HTML: Markdown rendered with raw HTML off, then sanitised.
+
+Record text comes from many hands and pasted logs. markdown-it never emits raw HTML
+or `javascript:` links when `html` is off; nh3 (ammonia) then keeps only an
+allowlist of tags, attributes and URL schemes, so even a bug in the first step
+cannot put a script or an event handler on a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+    "code": {"class"},
+}
+URL_SCHEMES = {"http", "https"}
+ATTACHMENTS_PREFIX = "attachments/"
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # CommonMark with tables and strikethrough; `html: False` turns raw HTML into text.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def render_markdown(text: str, attachments_url: str) -> Markup:
+    """Safe HTML for a Markdown field. Headings start at h3, under the page's own h2 sections.
+
+    `attachments_url` is the relative URL of the site's attachments/ folder from the page,
+    so that `![](attachments/x.png)` and `![](x.png)` both find the file.
+    """
+    parser = _parser()
+    tokens = parser.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+        for child in token.children or []:
+            _relocate_attachment(child, attachments_url)
+    html = parser.renderer.render(tokens, parser.options, {})
+    return Markup(sanitise(html))
+
+
+def _relocate_attachment(token, attachments_url: str) -> None:
+    attribute = "src" if token.type == "image" else "href" if token.type == "link_open" else None
+    if attribute is None:
+        return
+    url = token.attrGet(attribute)
+    if not url or "://" in url or url.startswith(("#", "/", "mailto:")) or ":" in url.split("/", 1)[0]:
+        return
+    name = url.removeprefix(ATTACHMENTS_PREFIX)
+    token.attrSet(attribute, posixpath.join(attachments_url, name))
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+
+
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~>")
+
+
+def markdown_inline(text: str) -> str:
+    """Text placed into Markdown (a page heading): HTML-escaped, and Markdown syntax escaped."""
+    escaped = str(escape(" ".join(text.split())))
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in escaped)
+
+
+def plain_text(text: str) -> str:
+    """Markdown source reduced to its words, for summaries and search descriptions."""
+    parser = _parser()
+    words: list[str] = []
+    for token in parser.parse(text):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+        if token.type in ("fence", "code_block"):
+            words.append(token.content)
+    return " ".join(" ".join(words).split())

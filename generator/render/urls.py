@@ -1,0 +1,67 @@
+"""Where each page lives, and relative links between pages.
+
+Every record page's URL contains its id: /cases/<id>/, /people/<id>/ ... A case kept in
+a sub-folder of data/cases/ keeps the same URL. Links are relative, so the site works
+under any prefix (an intranet folder, GitHub Pages' /<repo>/).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+RECORD_FOLDERS = {
+    "case": "cases",
+    "person": "people",
+    "mentoring": "mentoring",
+    "session": "sessions",
+    "path": "paths",
+    "award": "awards",
+    "product": "products",
+    "skill": "skills",
+    "tag": "tags",
+    "year": "years",
+    "award-kind": "honours/kinds",
+    "team": "teams",
+}
+
+
+def record_page(kind: str, record_id: str | int) -> str:
+    """The source path of a record's page: `cases/<id>.md` is served at /cases/<id>/."""
+    return f"{RECORD_FOLDERS[kind]}/{record_id}.md"
+
+
+def page_dir(src_uri: str) -> str:
+    """The folder a page is served from, with directory URLs (`a/b.md` -> `a/b/`, `a/index.md` -> `a/`)."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """The href from one page to another page or file, as a browser resolves it."""
+    target = page_dir(to_src) if to_src.endswith(".md") else to_src
+    here = page_dir(from_src)
+    url = posixpath.relpath(target or ".", here or ".")
+    if to_src.endswith(".md"):
+        url = url + "/" if url != "." else "./"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+class Linker:
+    """Links from one page: `href("person", "zhang-wei")`, `href_page("cases/index.md")`."""
+
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+
+    def __call__(self, kind: str, record_id: str | int, anchor: str = "") -> str:
+        return relative_url(self.src_uri, record_page(kind, record_id), anchor)
+
+    def page(self, to_src: str, anchor: str = "") -> str:
+        return relative_url(self.src_uri, to_src, anchor)
+
+    def file(self, path: str) -> str:
+        return relative_url(self.src_uri, path)
+
+
+ATTACHMENTS_DIR = "attachments"
