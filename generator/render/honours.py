@@ -22,7 +22,7 @@ def period_sort_key(period: str) -> tuple:
 
 
 def award_pages(r: Renderer) -> Iterator[Page]:
-    data, t = r.data, r.t
+    data = r.data
     for aid, award in data.awards.items():
         kind = data.award_kinds[award.award].name
         heading = f"{kind} · {award.period}"

@@ -36,7 +36,7 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
 
 
 def session_pages(r: Renderer) -> Iterator[Page]:
-    data, t = r.data, r.t
+    data = r.data
     results_by_session: dict[str, list[str]] = {}
     for aid in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
         if data.awards[aid].session:
