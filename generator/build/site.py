@@ -36,6 +36,7 @@ class BuildSettings:
     today: dt.date | None = None
     site_dir: Path | None = None
     check_external: bool = False
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -56,9 +57,10 @@ class BuildResult:
 def environment(settings: BuildSettings) -> Iterator[None]:
     """The plugin's options come from mkdocs.yml, which reads them from these variables."""
     values = {
-        "KB_DATA": str(settings.data_dir) if settings.data_dir else None,
+        "KB_DATA": _relative_to_config(settings.data_dir, settings.config_file),
         "KB_LANGUAGE": settings.language,
         "KB_TODAY": settings.today.isoformat() if settings.today else None,
+        "KB_CACHE": str(settings.cache_dir) if settings.cache_dir else None,
         # Same records, same bytes: MkDocs dates the sitemap from this.
         "SOURCE_DATE_EPOCH": str(int(time.mktime(settings.today.timetuple()))) if settings.today else None,
         "NO_MKDOCS_2_WARNING": "1",
@@ -73,6 +75,15 @@ def environment(settings: BuildSettings) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def _relative_to_config(path: Path | None, config_file: Path) -> str | None:
+    """mkdocs.yml resolves folders from its own directory; the user typed them from theirs."""
+    if path is None:
+        return None
+    if path.is_absolute() or config_file.resolve().parent == Path.cwd().resolve():
+        return str(path)
+    return str(path.resolve())
 
 
 def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> BuildResult:

@@ -1,0 +1,71 @@
+"""Record text is untrusted: a hostile record builds into a site where none of it is live HTML."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.build.conftest import build_site
+from tests.conftest import copy_minimal, write
+
+PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>[点我](javascript:alert(1))\"'><svg onload=alert(1)>"
+
+QUOTED_PAYLOAD = PAYLOAD.replace('"', '\\"')
+HOSTILE_CASE = f"""id: 20260601-hx200-hostile
+title: "{QUOTED_PAYLOAD}"
+state: not-validated
+products: [hx-200]
+tags: ["<script>alert(1)</script>", "\\"><img src=x onerror=alert(1)>"]
+aka: ["<b onmouseover=alert(1)>悬停</b>"]
+symptoms: |
+  {PAYLOAD}
+  <iframe src="https://evil.example/"></iframe>
+  [数据](data:text/html;base64,PHNjcmlwdD4=)
+environment: |
+  <a href="javascript:alert(1)">环境</a>
+resolution: |
+  1. <details open ontoggle=alert(1)>x</details>
+authors: [chen-hao]
+solved_on: 2026-06-01
+customer: "某厂<script>alert(1)</script>"
+"""
+
+
+def test_hostile_record_builds_into_inert_html(tmp_path):
+    data_dir = copy_minimal(tmp_path / "data")
+    write(data_dir, "cases/2026/20260601-hx200-hostile.yml", HOSTILE_CASE)
+    person = data_dir / "people/chen-hao.yml"
+    write(
+        data_dir,
+        "people/chen-hao.yml",
+        person.read_text(encoding="utf-8").replace("name: 陈浩", 'name: "陈浩<script>alert(1)</script>"')
+        + "title: '\"><img src=x onerror=alert(1)>'\n",
+    )
+    result = build_site(data_dir, tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems, result.prepared.report.items if result.prepared else None)
+    site = tmp_path / "site"
+    case_page = (site / "cases/20260601-hx200-hostile/index.html").read_text(encoding="utf-8")
+    assert "alert" in case_page, "the text is shown, as text"
+    for page in site.rglob("*.html"):
+        problems = live_html(page.read_text(encoding="utf-8"))
+        assert problems == [], f"{page.relative_to(site)}: {problems}"
+
+
+def live_html(text: str) -> list[str]:
+    tree = LexborHTMLParser(text)
+    found = []
+    for script in tree.css("script"):
+        source = script.attributes.get("src") or ""
+        if "alert" in script.text() or (source and "assets/javascripts/" not in source):
+            found.append(f"script {source or script.text()[:40]}")
+    for tag in ("iframe", "object", "embed", "details", "b"):
+        found += [tag for _ in tree.css(tag)]
+    for node in tree.css("*"):
+        for name, value in node.attributes.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{node.tag} {name}>")
+            if name in ("href", "src") and (value or "").strip().lower().startswith(("javascript:", "data:")):
+                found.append(f"<{node.tag} {name}={value}>")
+    for svg in tree.css("svg"):
+        if "onload" in svg.html:
+            found.append("svg onload")
+    return found

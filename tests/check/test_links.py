@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.links import check_site
+
+
+def page(site: Path, relative: str, body: str) -> None:
+    path = site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"<!doctype html><html><body>{body}</body></html>", encoding="utf-8")
+
+
+def test_good_links_pass(tmp_path):
+    page(
+        tmp_path,
+        "index.html",
+        '<a href="cases/a/">a</a><a href="cases/a/#症状">s</a><a href="#top">t</a><p id="top"></p>'
+        '<img src="attachments/x.png"><a href="https://example.com/">out</a><a href="mailto:x">m</a>',
+    )
+    page(
+        tmp_path,
+        "cases/a/index.html",
+        '<h2 id="症状">症状</h2><a href="../../">home</a><a href="%E7%97%87%E7%8A%B6">no</a>'
+        '<a href="#%E7%97%87%E7%8A%B6">enc</a>',
+    )
+    (tmp_path / "attachments").mkdir()
+    (tmp_path / "attachments/x.png").write_bytes(b"png")
+    problems = check_site(tmp_path)
+    assert [(p.page, p.url) for p in problems] == [("cases/a/index.html", "%E7%97%87%E7%8A%B6")]
+
+
+def test_broken_page_anchor_image_and_unsafe_links_are_found(tmp_path):
+    page(
+        tmp_path,
+        "index.html",
+        '<a href="missing/">x</a><a href="other/#nope">y</a><img src="gone.png">'
+        '<a href="javascript:alert(1)">z</a><a href="../../etc/passwd">w</a>',
+    )
+    page(tmp_path, "other/index.html", "<p id='yes'></p>")
+    reasons = sorted((p.url, p.reason.split(" ")[0]) for p in check_site(tmp_path))
+    assert reasons == [
+        ("../../etc/passwd", "link"),
+        ("gone.png", "link"),
+        ("javascript:alert(1)", "javascript:"),
+        ("missing/", "link"),
+        ("other/#nope", "anchor"),
+    ]
