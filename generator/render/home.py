@@ -13,7 +13,7 @@ def home_page(r: Renderer) -> Page:
     return r.page(
         "home.md.j2",
         "index.md",
-        meta={"title": r.site_name, "hide": ["navigation", "toc"]},
+        meta={"hide": ["navigation", "toc"]},  # no title: the theme then shows the site name alone
         site_name=r.site_name,
         newest=validated_newest(r)[:HOME_LIST],
         validated_count=sum(1 for c in data.cases.values() if c.state == "validated"),

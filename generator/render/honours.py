@@ -60,7 +60,7 @@ def _roll(r: Renderer) -> Page:
     return r.page(
         "honours_index.md.j2",
         "honours/index.md",
-        meta={"title": t.honours},
+        meta={"title": t.honours, "hide": ["navigation"]},  # full width: projected at team meetings
         by_year=years,
         summaries=summaries,
         by_kind=by_kind,
