@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.build.cache import sync_pages
 from generator.build.prepare import Prepared, prepare
-from generator.render.labels import LANGUAGES
+from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
 
@@ -88,6 +88,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             except ValueError:
                 raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
         return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir)
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        # mkdocs.yml names its sections in Chinese; the English site shows them in English.
+        for item in nav.items:
+            if item.is_section and item.title:
+                item.title = translate_label(item.title, self.config.language)
+        return nav
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))

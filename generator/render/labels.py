@@ -342,6 +342,14 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def translate_label(text: str, language: str) -> str:
+    """A label written in Chinese (e.g. a nav section in mkdocs.yml) in the site's language."""
+    for key, chinese in LABELS["zh"].items():
+        if chinese == text:
+            return LABELS[language][key]
+    return text
+
+
 class Labels:
     """`t.symptoms` or `t["not-validated"]`: the label in the site's language."""
 
