@@ -171,6 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "无",
         "legend": "图例",
         "sep": "、",
+        "guide": "指南",
     },
     "en": {
         "home": "Home",
@@ -338,6 +339,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "none",
         "legend": "Legend",
         "sep": ", ",
+        "guide": "Guide",
     },
 }
 
