@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -22,10 +23,13 @@ from generator.build.prepare import Prepared, prepare
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
+from generator.search.index import index_site
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
+SEARCH_SCRIPT = "assets/kb-search.js"
 
 
 class KnowledgeBaseConfig(Config):
@@ -45,8 +49,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         config.theme["language"] = self.config.language
+        config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            script = ExtraScriptValue(SEARCH_SCRIPT)
+            script.type = "module"
+            config.extra_javascript.append(script)
         return config
 
     @property
@@ -73,7 +82,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if page.src_uri in taken:
                 raise PluginError(f"kb/{page.src_uri} clashes with a generated page; rename the hand-written file")
             files.append(File(page.src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
-        files.append(File(STYLESHEET, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
+        for asset in (STYLESHEET, SEARCH_SCRIPT):
+            files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         for attachment in sorted((self.data_dir / ATTACHMENTS_DIR).rglob("*")):
             if attachment.is_file():
                 src = attachment.relative_to(self.data_dir).as_posix()
@@ -88,6 +98,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             except ValueError:
                 raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
         return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir)
+
+    def on_post_build(self, config: Any) -> None:
+        index_site(Path(config.site_dir))
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.model import Dataset
 from generator.render.cases import case_pages, index_pages
 from generator.render.engine import Page, Renderer
-from generator.render.home import checks_page, home_page
+from generator.render.home import checks_page, home_page, search_page
 from generator.render.honours import award_pages
 from generator.render.learning import mentoring_pages, path_pages, session_pages
 from generator.render.people import people_pages
@@ -18,7 +18,7 @@ def render_site(
 ) -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order."""
     r = Renderer(data, language, site_name)
-    pages = [home_page(r), checks_page(r)]
+    pages = [home_page(r), checks_page(r), search_page(r)]
     pages += case_pages(r, similar or {})
     pages += index_pages(r)
     pages += people_pages(r)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
 from generator.shapes import CASE_STATES
@@ -28,6 +29,7 @@ def case_pages(r: Renderer, similar: dict[str, list[str]]) -> Iterator[Page]:
             c=case,
             source=data.source_files[("case", case_id)],
             similar=similar.get(case_id, []),
+            search=search_data.for_case(r, case),
             cited_by=data.cited_by.get(case_id, []),
         )
 

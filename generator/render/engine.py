@@ -55,15 +55,18 @@ class Renderer:
         self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
         self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
 
-    def page(self, template: str, src_uri: str, **context: Any) -> Page:
+    def page(self, template: str, src_uri: str, search: Any = None, **context: Any) -> Page:
+        """Render one page. A page given `search` data is indexed for search; others are not."""
         href = Linker(src_uri)
+        meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
             data=self.data,
             t=self.t,
             fmt=self.fmt,
             href=href,
             attachment=lambda name: href.file(f"{ATTACHMENTS_DIR}/{name.removeprefix(ATTACHMENTS_DIR + '/')}"),
-            front_matter=front_matter(**context.pop("meta", {})),
+            front_matter=front_matter(**meta),
+            search=search,
             **context,
         )
         return Page(src_uri, _tidy(text))

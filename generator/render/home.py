@@ -24,6 +24,10 @@ def home_page(r: Renderer) -> Page:
     )
 
 
+def search_page(r: Renderer) -> Page:
+    return r.page("search.md.j2", "search.md", meta={"title": r.t.search, "hide": ["navigation", "toc"]})
+
+
 def checks_page(r: Renderer) -> Page:
     return r.page(
         "checks.md.j2", "checks.md", meta={"title": r.t.checks}, codes=sorted(CODES.values(), key=lambda c: c.code)

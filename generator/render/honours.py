@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
 
@@ -26,7 +27,14 @@ def award_pages(r: Renderer) -> Iterator[Page]:
     for aid, award in data.awards.items():
         kind = data.award_kinds[award.award].name
         heading = f"{kind} · {award.period}"
-        yield r.page("award.md.j2", f"awards/{aid}.md", meta={"title": heading}, heading=heading, a=award)
+        yield r.page(
+            "award.md.j2",
+            f"awards/{aid}.md",
+            meta={"title": heading},
+            heading=heading,
+            a=award,
+            search=search_data.for_award(r, award),
+        )
     for kind_id, kind in data.award_kinds.items():
         yield r.page(
             "award_kind.md.j2",

@@ -172,6 +172,13 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "图例",
         "sep": "、",
         "guide": "指南",
+        "kind_case": "案例",
+        "kind_person": "人员",
+        "kind_session": "培训",
+        "kind_path": "培养路径",
+        "kind_award": "荣誉",
+        "kind_mentoring": "传帮带",
+        "search": "搜索",
     },
     "en": {
         "home": "Home",
@@ -340,6 +347,13 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "sep": ", ",
         "guide": "Guide",
+        "kind_case": "Case",
+        "kind_person": "Person",
+        "kind_session": "Training",
+        "kind_path": "Training path",
+        "kind_award": "Honour",
+        "kind_mentoring": "Mentoring",
+        "search": "Search",
     },
 }
 

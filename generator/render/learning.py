@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
+from generator.render import search_data
 from generator.render.diagram import path_diagram
 from generator.render.engine import Page, Renderer
 
@@ -22,6 +23,7 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
             "mentoring_pair.md.j2",
             f"mentoring/{mid}.md",
             meta={"title": f"{t.mentoring} · {heading}"},
+            search=search_data.for_mentoring(r, pair),
             heading=heading,
             pair=pair,
             goals=goals,
@@ -52,6 +54,7 @@ def session_pages(r: Renderer) -> Iterator[Page]:
             "session.md.j2",
             href_page,
             meta={"title": session.title},
+            search=search_data.for_session(r, session),
             s=session,
             upcoming=data.is_upcoming(sid),
             attendees=data.sorted_people(session.attendees),
@@ -100,6 +103,7 @@ def path_pages(r: Renderer) -> Iterator[Page]:
             "path.md.j2",
             f"paths/{path_id}.md",
             meta={"title": path.title},
+            search=search_data.for_path(r, path),
             path=path,
             titles=titles,
             diagram=path_diagram(path, f"{t.prerequisites}: {path.title}"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.shapes import ROLES
 
@@ -12,7 +13,15 @@ def people_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for pid, person in data.people.items():
         skills = sorted(person.skills.items(), key=lambda item: (-item[1], item[0]))
-        yield r.page("person.md.j2", f"people/{pid}.md", meta={"title": person.name}, p=person, pid=pid, skills=skills)
+        yield r.page(
+            "person.md.j2",
+            f"people/{pid}.md",
+            meta={"title": person.name},
+            p=person,
+            pid=pid,
+            skills=skills,
+            search=search_data.for_person(r, person),
+        )
     yield _directory(r)
     for team_id, team in data.teams.items():
         members = [pid for pid in data.sorted_people() if data.people[pid].team == team_id and not data.is_alumnus(pid)]
