@@ -264,6 +264,13 @@ REVIEW_DUE = _code(
     "Review the case, then validate it or set a new review_by.",
     "warning",
 )
+NEAR_DUPLICATE = _code(
+    "KB703",
+    "Case looks like a near-duplicate of another",
+    "the same fault written up twice by two engineers",
+    "Merge the two into one case (KCS: one problem, one article), or make the difference clear in title and symptoms.",
+    "warning",
+)
 OUTCOME_MISSING = _code(
     "KB702",
     "Completed mentoring without an outcome",

@@ -15,6 +15,7 @@ from pypinyin import Style, lazy_pinyin
 
 from generator.shapes import Award, Case, Entry, Mentoring, Person, Session, SkillEntry, TrainingPath
 from generator.validate import Context
+from generator.validate.advice import similar_cases
 
 
 def pinyin_key(text: str) -> tuple[str, str]:
@@ -72,6 +73,7 @@ class Dataset:
     sessions_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     awards_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
+    similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
     # ordering helpers -------------------------------------------------------
 
@@ -127,6 +129,7 @@ def build_dataset(context: Context) -> Dataset:
             target[record.id] = record.model
             data.source_files[(kind, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
+    data.similar = similar_cases(context)  # computed during validation; reused, not recomputed
     return data
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.cli import build, new, schema, serve, validate
+from generator.cli import build, demo, new, schema, serve, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -28,3 +28,4 @@ main.add_command(serve.command)
 main.add_command(validate.command)
 main.add_command(schema.command)
 main.add_command(new.command)
+main.add_command(demo.command)

@@ -13,13 +13,11 @@ from generator.render.people import people_pages
 __all__ = ["Page", "render_site"]
 
 
-def render_site(
-    data: Dataset, language: str = "zh", site_name: str = "", similar: dict[str, list[str]] | None = None
-) -> list[Page]:
+def render_site(data: Dataset, language: str = "zh", site_name: str = "") -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order."""
     r = Renderer(data, language, site_name)
     pages = [home_page(r), checks_page(r), search_page(r)]
-    pages += case_pages(r, similar or {})
+    pages += case_pages(r)
     pages += index_pages(r)
     pages += people_pages(r)
     pages += mentoring_pages(r)

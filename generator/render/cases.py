@@ -14,7 +14,7 @@ HOME_LIST = 10
 HUB_LIST = 30
 
 
-def case_pages(r: Renderer, similar: dict[str, list[str]]) -> Iterator[Page]:
+def case_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for case_id, case in data.cases.items():
         meta = {
@@ -28,7 +28,7 @@ def case_pages(r: Renderer, similar: dict[str, list[str]]) -> Iterator[Page]:
             meta=meta,
             c=case,
             source=data.source_files[("case", case_id)],
-            similar=similar.get(case_id, []),
+            similar=[other for other, _ in data.similar.get(case_id, [])],
             search=search_data.for_case(r, case),
             cited_by=data.cited_by.get(case_id, []),
         )

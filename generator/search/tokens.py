@@ -15,6 +15,7 @@ the two in step.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 ALARM_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,4})[-_ ]?([0-9]{2,5})(?![0-9])")
@@ -23,6 +24,7 @@ CODE_PREFIX = "qqc"
 TOKEN = re.compile(r"\bqq[zc][a-z0-9]+\b")
 
 
+@cache  # a few thousand distinct characters, millions of occurrences
 def encode_char(char: str) -> str:
     """Four lower-case letters for one character (base 26 of its code point)."""
     number = ord(char)

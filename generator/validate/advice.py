@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.search.similar import Neighbours, near_duplicates, neighbours
 from generator.validate import check
 from generator.validate.context import Context
 
@@ -31,3 +32,24 @@ def ensure_completed_mentoring_has_outcome(context: Context) -> Iterator[Diagnos
             yield codes.OUTCOME_MISSING.at(
                 pair.file, pair.document.position(("status",)), "a completed pair should describe its `outcome`"
             )
+
+
+def similar_cases(context: Context) -> Neighbours:
+    """The neighbours of every case, computed once per run and shared with the build."""
+    if "similar" not in context.options:
+        context.options["similar"] = neighbours({case.id: case.model for case in context.of("case")})
+    return context.options["similar"]
+
+
+@check
+def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
+    """Warn when a case says nearly the same as an earlier one (KCS: one problem, one article)."""
+    cases = {case.id: case for case in context.of("case")}
+    models = {case_id: case.model for case_id, case in cases.items()}
+    for later, earlier, score in near_duplicates(models, similar_cases(context)):
+        case = cases[later]
+        yield codes.NEAR_DUPLICATE.at(
+            case.file,
+            case.document.position(("title",)),
+            f"looks like a near-duplicate of `{earlier}` ({cases[earlier].file}, similarity {score:.2f}); merge them or make the difference clear",
+        )
