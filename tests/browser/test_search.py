@@ -136,3 +136,26 @@ def test_query_tokens_are_cut_like_the_index(search_tab):
         == "正文 <mark>压力</mark>低"
     )
     assert encode_char("压") == "bfqp"
+
+
+def query_transfer(browser, site_url: str, query: str) -> int:
+    """Bytes the browser fetched to answer one query typed in the header box (network log)."""
+    context = browser.new_context(base_url=site_url)
+    tab = context.new_page()
+    tab.goto("./")
+    tab.wait_for_function("window.kbSearch")
+    fetched: list[int] = []
+    tab.on("requestfinished", lambda request: fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))))
+    tab.locator("button.kb-search-button").click()
+    tab.locator("dialog input").fill(query)
+    tab.wait_for_selector(".kb-search-result")
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    return sum(fetched)
+
+
+def test_one_query_transfers_little(browser, demo_site, capsys):
+    transferred = query_transfer(browser, demo_site, "压力上不去 E203")
+    with capsys.disabled():
+        print(f"\none query on the demo site transferred {transferred / 1024:.0f} KiB")
+    assert 0 < transferred < 300 * 1024
