@@ -7,6 +7,7 @@ from generator.render.cases import case_pages, index_pages
 from generator.render.engine import Page, Renderer
 from generator.render.home import checks_page, home_page, search_page
 from generator.render.honours import award_pages
+from generator.render.insights import health_page, team_pages, training_figures_page
 from generator.render.learning import mentoring_pages, path_pages, session_pages
 from generator.render.people import people_pages
 
@@ -24,4 +25,6 @@ def render_site(data: Dataset, language: str = "zh", site_name: str = "") -> lis
     pages += session_pages(r)
     pages += path_pages(r)
     pages += award_pages(r)
+    pages += team_pages(r)
+    pages += [health_page(r), training_figures_page(r)]
     return sorted(pages, key=lambda page: page.src_uri)

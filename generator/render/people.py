@@ -23,12 +23,7 @@ def people_pages(r: Renderer) -> Iterator[Page]:
             search=search_data.for_person(r, person),
         )
     yield _directory(r)
-    for team_id, team in data.teams.items():
-        members = [pid for pid in data.sorted_people() if data.people[pid].team == team_id and not data.is_alumnus(pid)]
-        cases = data.newest_cases(cid for cid, c in data.cases.items() if c.team == team_id)
-        yield r.page(
-            "team.md.j2", f"teams/{team_id}.md", meta={"title": team.name}, team=team, members=members, cases=cases
-        )
+
 
 
 def _directory(r: Renderer) -> Page:

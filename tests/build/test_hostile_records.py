@@ -57,7 +57,7 @@ def live_html(text: str) -> list[str]:
         source = script.attributes.get("src") or ""
         if "alert" in script.text() or (source and "assets/javascripts/" not in source):
             found.append(f"script {source or script.text()[:40]}")
-    for tag in ("iframe", "object", "embed", "details", "b"):
+    for tag in ("iframe", "object", "embed", "b"):
         found += [tag for _ in tree.css(tag)]
     for node in tree.css("*"):
         for name, value in node.attributes.items():
