@@ -271,6 +271,20 @@ NEAR_DUPLICATE = _code(
     "Merge the two into one case (KCS: one problem, one article), or make the difference clear in title and symptoms.",
     "warning",
 )
+MENTOR_OVERLOADED = _code(
+    "KB704",
+    "Mentor has more active mentees than the limit",
+    "four active pairs with the same mentor (limit 3)",
+    "Finish or stop a pair, or share the mentees with another veteran; the limit is `--max-mentees`.",
+    "warning",
+)
+PAIR_WITHOUT_LOG = _code(
+    "KB705",
+    "Active mentoring pair without a log entry for 60 days",
+    "last log entry in August, today is November",
+    "Write what the pair did together under `log`, or mark the pair completed or stopped.",
+    "warning",
+)
 OUTCOME_MISSING = _code(
     "KB702",
     "Completed mentoring without an outcome",

@@ -21,12 +21,16 @@ class Checked:
 
 
 def check_folder(
-    data_dir: Path, shown_root: str | None = None, today: dt.date | None = None, show_progress: bool = True
+    data_dir: Path,
+    shown_root: str | None = None,
+    today: dt.date | None = None,
+    show_progress: bool = True,
+    max_mentees: int | None = None,
 ) -> Checked:
     """Load and validate every record under data_dir."""
     shown = shown_root if shown_root is not None else str(data_dir)
     total = len(discover(data_dir, shown)[0]) if show_progress else 0
     with progress("Reading records", total, enabled=show_progress) as advance:
         loaded = load_folder(data_dir, shown, progress=advance)
-    report, context = validate(loaded, today, {"shown_root": shown})
+    report, context = validate(loaded, today, {"shown_root": shown, "max_mentees": max_mentees})
     return Checked(report, context, loaded.count() + len(loaded.diagnostics))

@@ -37,6 +37,7 @@ class KnowledgeBaseConfig(Config):
     language = c.Choice(LANGUAGES, default="zh")
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
+    max_mentees = c.Optional(c.Type(int))
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -97,7 +98,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 today = dt.date.fromisoformat(today)
             except ValueError:
                 raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
-        return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir)
+        return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir,
+                       max_mentees=self.config.max_mentees)
 
     def on_post_build(self, config: Any) -> None:
         index_site(Path(config.site_dir))

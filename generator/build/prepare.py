@@ -31,9 +31,10 @@ def prepare(
     today: dt.date | None = None,
     shown_root: str | None = None,
     show_progress: bool = False,
+    max_mentees: int | None = None,
 ) -> Prepared:
     """Pages for a data folder, or the report that says why there are none."""
-    checked = check_folder(data_dir, shown_root, today, show_progress=show_progress)
+    checked = check_folder(data_dir, shown_root, today, show_progress, max_mentees)
     if checked.report.errors:
         return Prepared(checked.report, checked.files)
     dataset = build_dataset(checked.context)

@@ -37,6 +37,7 @@ class BuildSettings:
     site_dir: Path | None = None
     check_external: bool = False
     cache_dir: Path | None = None
+    max_mentees: int | None = None
 
 
 @dataclass
@@ -61,6 +62,7 @@ def environment(settings: BuildSettings) -> Iterator[None]:
         "KB_LANGUAGE": settings.language,
         "KB_TODAY": settings.today.isoformat() if settings.today else None,
         "KB_CACHE": str(settings.cache_dir) if settings.cache_dir else None,
+        "KB_MAX_MENTEES": str(settings.max_mentees) if settings.max_mentees else None,
         # Same records, same bytes: MkDocs dates the sitemap from this.
         "SOURCE_DATE_EPOCH": str(int(time.mktime(settings.today.timetuple()))) if settings.today else None,
         "NO_MKDOCS_2_WARNING": "1",
@@ -102,7 +104,8 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
         data_dir = plugin.root / plugin.config.data_dir
         say(f"Checking records in {plugin.config.data_dir}/ ...")
         result.prepared = prepare(
-            data_dir, plugin.config.language, config.site_name, settings.today, plugin.config.data_dir, show_progress
+            data_dir, plugin.config.language, config.site_name, settings.today, plugin.config.data_dir, show_progress,
+            plugin.config.max_mentees,
         )
         if not result.prepared.ok:
             return result

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.build.site import BuildSettings, build
-from generator.cli.options import today_option
+from generator.cli.options import max_mentees_option, today_option
 from generator.render.labels import LANGUAGES
 from generator.report import as_text
 
@@ -39,8 +39,9 @@ language_option = click.option(
     "-d", "--site-dir", type=click.Path(file_okay=False), help="Where to build [default: from mkdocs.yml, site]."
 )
 @click.option("--check-external", is_flag=True, help="Also check links to other websites (needs network).")
+@max_mentees_option
 @today_option
-def command(config_file, data_dir, language, site_dir, check_external, today) -> None:
+def command(config_file, data_dir, language, site_dir, check_external, max_mentees, today) -> None:
     """Build the site: validate the records, render every page, run
     `mkdocs build --strict` into a new folder, check every link, anchor and
     image, and only then replace the previous site. Any failure leaves the
@@ -53,6 +54,7 @@ def command(config_file, data_dir, language, site_dir, check_external, today) ->
         today,
         Path(site_dir) if site_dir else None,
         check_external,
+        max_mentees=max_mentees,
     )
     result = build(settings, lambda line: click.echo(line, err=True))
     prepared = result.prepared

@@ -25,6 +25,12 @@ def parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"`{value}` is not a date in YYYY-MM-DD form") from None
 
 
+max_mentees_option = click.option(
+    "--max-mentees",
+    type=click.IntRange(min=1),
+    help="Warn when a mentor has more active mentees than this [default: 3].",
+)
+
 today_option = click.option(
     "--today",
     callback=parse_today,

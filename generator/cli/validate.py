@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import today_option
+from generator.cli.options import max_mentees_option, today_option
 from generator.pipeline import check_folder
 from generator.report import FORMATS, render_report
 
@@ -23,15 +23,16 @@ from generator.report import FORMATS, render_report
     help="text for people, json for tools, github for annotations in GitHub Actions.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@max_mentees_option
 @today_option
-def command(data_dir: str, output_format: str, strict: bool, today) -> None:
+def command(data_dir: str, output_format: str, strict: bool, max_mentees: int | None, today) -> None:
     """Check the records in DATA_DIR (default: data/).
 
     Prints `file:line:column: error CODE: message` for each problem, sorted by
     file and line, then a count. Exits 1 when there are errors (or, with
     --strict, warnings), 0 otherwise.
     """
-    checked = check_folder(Path(data_dir), data_dir.rstrip("/") or ".", today, show_progress=output_format == "text")
+    checked = check_folder(Path(data_dir), data_dir.rstrip("/") or ".", today, output_format == "text", max_mentees)
     colour = output_format == "text" and sys.stdout.isatty()
     click.echo(render_report(checked.report, output_format, checked.files, colour))
     sys.exit(1 if checked.report.fails(strict) else 0)

@@ -53,3 +53,38 @@ def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
             case.document.position(("title",)),
             f"looks like a near-duplicate of `{earlier}` ({cases[earlier].file}, similarity {score:.2f}); merge them or make the difference clear",
         )
+
+
+DEFAULT_MAX_MENTEES = 3
+QUIET_PAIR_DAYS = 60
+
+
+@check
+def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:
+    """Warn when a mentor has more active mentees than the configured limit."""
+    limit = context.options.get("max_mentees") or DEFAULT_MAX_MENTEES
+    active: dict[str, list] = {}
+    for pair in context.of("mentoring"):
+        if pair.model.status == "active":
+            active.setdefault(pair.model.mentor, []).append(pair)
+    for mentor, pairs in sorted(active.items()):
+        if len(pairs) > limit:
+            for pair in pairs[limit:]:
+                yield codes.MENTOR_OVERLOADED.at(
+                    pair.file, pair.document.position(("mentor",)),
+                    f"`{mentor}` has {len(pairs)} active mentees, more than the limit of {limit}",
+                )
+
+
+@check
+def ensure_active_pairs_keep_a_log(context: Context) -> Iterator[Diagnostic]:
+    """Warn when an active pair has written nothing in its log for 60 days."""
+    for pair in context.of("mentoring"):
+        model = pair.model
+        if model.status != "active":
+            continue
+        last = max((entry.date for entry in model.log), default=model.started)
+        quiet = (context.today - last).days
+        if quiet > QUIET_PAIR_DAYS:
+            where = pair.document.position(("log",)) if model.log else pair.document.position(("status",))
+            yield codes.PAIR_WITHOUT_LOG.at(pair.file, where, f"no log entry for {quiet} days (last: {last}); the pair is still active")
