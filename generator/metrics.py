@@ -74,8 +74,11 @@ class Newcomer:
     @property
     def goals_reached(self) -> list[str]:
         pairs = {pair for pair, *_ in self.goals}
-        return [pair for pair in sorted(pairs)
-                if all(current is not None and current >= target for p, _, target, current in self.goals if p == pair)]
+        return [
+            pair
+            for pair in sorted(pairs)
+            if all(current is not None and current >= target for p, _, target, current in self.goals if p == pair)
+        ]
 
 
 def pipeline(data: Dataset, team_id: str) -> list[Newcomer]:
@@ -107,7 +110,9 @@ def reuse_counts(data: Dataset) -> dict[str, int]:
 
 def most_reused(data: Dataset, limit: int = 10) -> list[tuple[str, int]]:
     counts = reuse_counts(data)
-    ranked = sorted(((count, case_id) for case_id, count in counts.items() if count), key=lambda item: (-item[0], item[1]))
+    ranked = sorted(
+        ((count, case_id) for case_id, count in counts.items() if count), key=lambda item: (-item[0], item[1])
+    )
     return [(case_id, count) for count, case_id in ranked[:limit]]
 
 
@@ -161,14 +166,21 @@ def health_by_team(data: Dataset) -> dict[str, TeamHealth]:
 
 def stale_wip(data: Dataset) -> list[str]:
     limit = data.today - dt.timedelta(days=STALE_WIP_DAYS)
-    return sorted((cid for cid, c in data.cases.items() if c.state == "wip" and c.solved_on < limit),
-                  key=lambda cid: (data.cases[cid].solved_on, cid))
+    return sorted(
+        (cid for cid, c in data.cases.items() if c.state == "wip" and c.solved_on < limit),
+        key=lambda cid: (data.cases[cid].solved_on, cid),
+    )
 
 
 def past_review(data: Dataset) -> list[str]:
-    return sorted((cid for cid, c in data.cases.items()
-                   if c.review_by and c.review_by < data.today and c.state in ("wip", "not-validated")),
-                  key=lambda cid: (data.cases[cid].review_by, cid))
+    return sorted(
+        (
+            cid
+            for cid, c in data.cases.items()
+            if c.review_by and c.review_by < data.today and c.state in ("wip", "not-validated")
+        ),
+        key=lambda cid: (data.cases[cid].review_by, cid),
+    )
 
 
 # ---- training and mentoring ---------------------------------------------------------------
@@ -234,5 +246,8 @@ def skill_coverage(data: Dataset) -> dict[str, tuple[int, int]]:
     coverage = {}
     for skill in data.skills:
         levels = [data.people[pid].skills.get(skill, 0) for pid in data.people if not data.is_alumnus(pid)]
-        coverage[skill] = (sum(1 for level in levels if level >= 3), sum(1 for level in levels if level >= TEACHING_LEVEL))
+        coverage[skill] = (
+            sum(1 for level in levels if level >= 3),
+            sum(1 for level in levels if level >= TEACHING_LEVEL),
+        )
     return coverage

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.build.cache import sync_pages
 from generator.build.prepare import Prepared, prepare
+from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
@@ -89,6 +90,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if attachment.is_file():
                 src = attachment.relative_to(self.data_dir).as_posix()
                 files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
+        assert prepared.dataset is not None
+        for extra in site_files(prepared.dataset, self.config.language, config.site_name, config.site_url or ""):
+            files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
     def _prepare(self, config: Any) -> Prepared:
@@ -98,8 +102,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 today = dt.date.fromisoformat(today)
             except ValueError:
                 raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
-        return prepare(self.data_dir, self.config.language, config.site_name, today, self.config.data_dir,
-                       max_mentees=self.config.max_mentees)
+        return prepare(
+            self.data_dir,
+            self.config.language,
+            config.site_name,
+            today,
+            self.config.data_dir,
+            max_mentees=self.config.max_mentees,
+        )
 
     def on_post_build(self, config: Any) -> None:
         index_site(Path(config.site_dir))

@@ -104,7 +104,12 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
         data_dir = plugin.root / plugin.config.data_dir
         say(f"Checking records in {plugin.config.data_dir}/ ...")
         result.prepared = prepare(
-            data_dir, plugin.config.language, config.site_name, settings.today, plugin.config.data_dir, show_progress,
+            data_dir,
+            plugin.config.language,
+            config.site_name,
+            settings.today,
+            plugin.config.data_dir,
+            show_progress,
             plugin.config.max_mentees,
         )
         if not result.prepared.ok:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.cli import build, demo, new, schema, serve, validate
+from generator.cli import build, demo, honours, new, schema, serve, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -20,6 +20,7 @@ def main() -> None:
       kb validate            check every record in data/
       kb new case            write a new case with the editor schema line
       kb schema              write the JSON Schemas editors use for autocompletion
+      kb honours 2026-Q3     the honour roll of a period, to send or print
     """
 
 
@@ -29,3 +30,4 @@ main.add_command(validate.command)
 main.add_command(schema.command)
 main.add_command(new.command)
 main.add_command(demo.command)
+main.add_command(honours.command)

@@ -53,7 +53,9 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
     for fraction in (0, 0.5, 1):
         y = TOP + plot - plot * fraction
         parts.append(f'<line class="kb-chart-grid" x1="{LEFT}" y1="{y:.1f}" x2="{width - 6}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="kb-chart-axis" x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{_number(top_value * fraction)}</text>')
+        parts.append(
+            f'<text class="kb-chart-axis" x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{_number(top_value * fraction)}</text>'
+        )
     for index, label in enumerate(labels):
         x0 = LEFT + index * group + GROUP_GAP // 2
         for number, item in enumerate(series):
@@ -87,9 +89,11 @@ def _table(labels: list[str], series: list[Series], caption: str, summary: str) 
         f"<tr><td>{escape(label)}</td>" + "".join(f"<td>{_number(s.values[i])}</td>" for s in series) + "</tr>"
         for i, label in enumerate(labels)
     )
-    return (f'<details class="kb-chart-data"><summary>{escape(summary)}</summary><div class="kb-scroll kb-chart-table">'
-            f"<table><caption>{escape(caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
-            "</table></div></details>")
+    return (
+        f'<details class="kb-chart-data"><summary>{escape(summary)}</summary><div class="kb-scroll kb-chart-table">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
+        "</table></div></details>"
+    )
 
 
 def _number(value: float) -> str:

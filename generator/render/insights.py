@@ -19,8 +19,17 @@ def team_pages(r: Renderer) -> Iterator[Page]:
         newcomers = metrics.pipeline(data, team_id)
         ready = [(n.person, _ready_reasons(r, n)) for n in newcomers if n.path_complete or n.goals_reached]
         cases = data.newest_cases(cid for cid in data.cases if metrics.case_team(data, cid) == team_id)
-        yield r.page("team.md.j2", f"teams/{team_id}.md", meta={"title": team.name}, team=team, matrix=matrix,
-                     newcomers=newcomers, ready=ready, members=matrix.people, cases=cases)
+        yield r.page(
+            "team.md.j2",
+            f"teams/{team_id}.md",
+            meta={"title": team.name},
+            team=team,
+            matrix=matrix,
+            newcomers=newcomers,
+            ready=ready,
+            members=matrix.people,
+            cases=cases,
+        )
         rows.append((team_id, len(matrix.people), len(cases), len(matrix.single_points)))
     yield r.page("teams_index.md.j2", "teams/index.md", meta={"title": r.t.insights}, rows=rows)
 
@@ -36,35 +45,65 @@ def health_page(r: Renderer) -> Page:
     data, t = r.data, r.t
     per_month = metrics.cases_per_month(data)
     months = list(per_month)[-CHART_MONTHS:]
-    chart = bar_chart(months, [Series(t.written, [per_month[m][0] for m in months]),
-                               Series(t.validated, [per_month[m][1] for m in months])], t.cases_per_month, data_label=t.data_table)
+    chart = bar_chart(
+        months,
+        [Series(t.written, [per_month[m][0] for m in months]), Series(t.validated, [per_month[m][1] for m in months])],
+        t.cases_per_month,
+        data_label=t.data_table,
+    )
     validated = sum(1 for c in data.cases.values() if c.state == "validated")
     live = sum(1 for c in data.cases.values() if c.state != "archived")
     share = f"{validated / live:.0%}" if live else "—"
     teams = [(team_id, health) for team_id, health in metrics.health_by_team(data).items() if health.cases]
-    return r.page("health.md.j2", "health.md", meta={"title": t.knowledge_health}, chart=chart, validated=validated,
-                  share=share, teams=teams, reused=metrics.most_reused(data), review=metrics.past_review(data),
-                  stale=metrics.stale_wip(data))
+    return r.page(
+        "health.md.j2",
+        "health.md",
+        meta={"title": t.knowledge_health},
+        chart=chart,
+        validated=validated,
+        share=share,
+        teams=teams,
+        reused=metrics.most_reused(data),
+        review=metrics.past_review(data),
+        stale=metrics.stale_wip(data),
+    )
 
 
 def training_figures_page(r: Renderer) -> Page:
     data, t = r.data, r.t
     quarters = metrics.quarters(data)
     by_quarter = metrics.training_hours_by_quarter(data)
-    hours_chart = bar_chart(quarters, [Series(t.hours, [by_quarter.get(q, 0) for q in quarters])], t.hours_per_quarter, t.hours_unit, t.data_table)
+    hours_chart = bar_chart(
+        quarters,
+        [Series(t.hours, [by_quarter.get(q, 0) for q in quarters])],
+        t.hours_per_quarter,
+        t.hours_unit,
+        t.data_table,
+    )
     team_hours = metrics.training_hours_by_team(data)
     person_hours = metrics.training_hours_by_person(data)
     coverage = metrics.skill_coverage(data)
     skills = list(data.skills)
-    coverage_chart = bar_chart([data.skills[s].name for s in skills],
-                               [Series(t.independent_or_better, [coverage[s][0] for s in skills]),
-                                Series(t.can_teach, [coverage[s][1] for s in skills])], t.skill_coverage, data_label=t.data_table)
+    coverage_chart = bar_chart(
+        [data.skills[s].name for s in skills],
+        [
+            Series(t.independent_or_better, [coverage[s][0] for s in skills]),
+            Series(t.can_teach, [coverage[s][1] for s in skills]),
+        ],
+        t.skill_coverage,
+        data_label=t.data_table,
+    )
     pairs = metrics.active_pairs_per_mentor(data)
     return r.page(
-        "training_figures.md.j2", "training/figures.md", meta={"title": t.training_figures},
-        hours_chart=hours_chart, quarters=quarters,
+        "training_figures.md.j2",
+        "training/figures.md",
+        meta={"title": t.training_figures},
+        hours_chart=hours_chart,
+        quarters=quarters,
         team_hours=[(team, team_hours[team]) for team in data.teams if team in team_hours],
         person_hours=[(pid, person_hours[pid]) for pid in data.sorted_people(person_hours)],
-        attendance=metrics.attendance(data), per_skill=list(metrics.sessions_per_skill(data).items()),
-        coverage_chart=coverage_chart, pairs=[(pid, pairs[pid]) for pid in data.sorted_people(pairs)],
+        attendance=metrics.attendance(data),
+        per_skill=list(metrics.sessions_per_skill(data).items()),
+        coverage_chart=coverage_chart,
+        pairs=[(pid, pairs[pid]) for pid in data.sorted_people(pairs)],
     )

@@ -25,7 +25,6 @@ def people_pages(r: Renderer) -> Iterator[Page]:
     yield _directory(r)
 
 
-
 def _directory(r: Renderer) -> Page:
     data = r.data
     current = [pid for pid in data.sorted_people() if not data.is_alumnus(pid)]

@@ -71,7 +71,8 @@ def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:
         if len(pairs) > limit:
             for pair in pairs[limit:]:
                 yield codes.MENTOR_OVERLOADED.at(
-                    pair.file, pair.document.position(("mentor",)),
+                    pair.file,
+                    pair.document.position(("mentor",)),
                     f"`{mentor}` has {len(pairs)} active mentees, more than the limit of {limit}",
                 )
 
@@ -87,4 +88,6 @@ def ensure_active_pairs_keep_a_log(context: Context) -> Iterator[Diagnostic]:
         quiet = (context.today - last).days
         if quiet > QUIET_PAIR_DAYS:
             where = pair.document.position(("log",)) if model.log else pair.document.position(("status",))
-            yield codes.PAIR_WITHOUT_LOG.at(pair.file, where, f"no log entry for {quiet} days (last: {last}); the pair is still active")
+            yield codes.PAIR_WITHOUT_LOG.at(
+                pair.file, where, f"no log entry for {quiet} days (last: {last}); the pair is still active"
+            )

@@ -145,7 +145,10 @@ def query_transfer(browser, site_url: str, query: str) -> int:
     tab.goto("./")
     tab.wait_for_function("window.kbSearch")
     fetched: list[int] = []
-    tab.on("requestfinished", lambda request: fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))))
+    tab.on(
+        "requestfinished",
+        lambda request: fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))),
+    )
     tab.locator("button.kb-search-button").click()
     tab.locator("dialog input").fill(query)
     tab.wait_for_selector(".kb-search-result")
