@@ -42,3 +42,15 @@ def found(checked: Checked) -> list[tuple[str, int, str]]:
 def data(tmp_path: Path) -> Path:
     """A fresh copy of the minimal valid data folder."""
     return copy_minimal(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> Path:
+    """The demo data built once per test session (site folder)."""
+    from generator.build.site import BuildSettings, build
+
+    root = tmp_path_factory.mktemp("demo-build")
+    settings = BuildSettings(REPO / "mkdocs.yml", REPO / "data", None, TODAY, root / "site", cache_dir=root / "cache")
+    result = build(settings, lambda line: None, show_progress=False)
+    assert result.ok, (result.error, result.problems)
+    return root / "site"

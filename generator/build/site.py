@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -146,7 +147,8 @@ def _build_aside(
         shutil.rmtree(aside, ignore_errors=True)
         return None
     say("Checking links, anchors and images ...")
-    result.problems = check_site(aside, external=settings.check_external)
+    base_path = urlsplit(config.site_url).path if config.site_url else "/"
+    result.problems = check_site(aside, external=settings.check_external, base_path=base_path)
     if result.problems:
         shutil.rmtree(aside, ignore_errors=True)
         return None

@@ -36,14 +36,18 @@ class _Page:
     links: list[str]
 
 
-def check_site(site_dir: Path, external: bool = False) -> list[Problem]:
-    """Broken internal links, missing anchors and images, unsafe links; external ones on request."""
+def check_site(site_dir: Path, external: bool = False, base_path: str = "/") -> list[Problem]:
+    """Broken internal links, missing anchors and images, unsafe links; external ones on request.
+
+    `base_path` is where the site will be served (the path of site_url): links that
+    start with it, as MkDocs writes them on the 404 page, point into the site.
+    """
     pages = {path.relative_to(site_dir).as_posix(): _read(path) for path in sorted(site_dir.rglob("*.html"))}
     problems: list[Problem] = []
     outside: dict[str, str] = {}
     for page, content in pages.items():
         for url in content.links:
-            problem = _check_link(site_dir, pages, page, url)
+            problem = _check_link(site_dir, pages, page, _inside_site(url, base_path))
             if problem == "external":
                 outside.setdefault(url, page)
             elif problem:
@@ -64,6 +68,11 @@ def _read(path: Path) -> _Page:
             if value is not None:
                 links.append(value.strip())
     return _Page(ids, links)
+
+
+def _inside_site(url: str, base_path: str) -> str:
+    prefix = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    return "/" + url[len(prefix) :] if prefix != "/" and url.startswith(prefix) else url
 
 
 def _check_link(site_dir: Path, pages: dict[str, _Page], page: str, url: str) -> str | None:

@@ -8,12 +8,19 @@ from pathlib import Path
 import click
 
 from generator.cli.options import max_mentees_option, today_option
+from generator.diagnostics import Report
 from generator.pipeline import check_folder
 from generator.report import FORMATS, render_report
 
 
 @click.command("validate")
-@click.argument("data_dir", type=click.Path(file_okay=False, exists=True), default="data", required=False)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--data",
+    "data_option",
+    type=click.Path(file_okay=False, exists=True),
+    help="The folder of YAML records, when PATHS are files [default: data].",
+)
 @click.option(
     "--format",
     "output_format",
@@ -25,14 +32,35 @@ from generator.report import FORMATS, render_report
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @max_mentees_option
 @today_option
-def command(data_dir: str, output_format: str, strict: bool, max_mentees: int | None, today) -> None:
-    """Check the records in DATA_DIR (default: data/).
+def command(
+    paths: tuple[str, ...], data_option: str | None, output_format: str, strict: bool, max_mentees: int | None, today
+) -> None:
+    """Check the records in a data folder (default: data/).
+
+    PATHS is the data folder, or record files inside it: then every record is
+    still checked (references cross files) but only problems in those files are
+    reported, as a pre-commit hook wants.
 
     Prints `file:line:column: error CODE: message` for each problem, sorted by
     file and line, then a count. Exits 1 when there are errors (or, with
     --strict, warnings), 0 otherwise.
     """
+    folders = [p for p in paths if Path(p).is_dir()]
+    files = [p for p in paths if not Path(p).is_dir()]
+    if len(folders) > 1 or (folders and data_option):
+        raise click.UsageError("give one data folder, either as PATHS or as --data")
+    data_dir = (folders or [data_option or "data"])[0]
+    if not Path(data_dir).is_dir():
+        raise click.UsageError(f"the data folder `{data_dir}` does not exist; give it with --data")
+    outside = [f for f in files if not Path(f).resolve().is_relative_to(Path(data_dir).resolve())]
+    if outside:
+        raise click.UsageError(f"not inside the data folder {data_dir}: {', '.join(outside)}")
     checked = check_folder(Path(data_dir), data_dir.rstrip("/") or ".", today, output_format == "text", max_mentees)
+    report, counted = checked.report, checked.files
+    if files:
+        wanted = {Path(f).resolve() for f in files}
+        report = Report([item for item in report.items if Path(item.file).resolve() in wanted])
+        counted = len(files)
     colour = output_format == "text" and sys.stdout.isatty()
-    click.echo(render_report(checked.report, output_format, checked.files, colour))
-    sys.exit(1 if checked.report.fails(strict) else 0)
+    click.echo(render_report(report, output_format, counted, colour))
+    sys.exit(1 if report.fails(strict) else 0)

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.build.conftest import build_site
 from tests.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -55,12 +54,9 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Iterator[str]:
-    """The demo data built once and served; yields its base URL."""
-    root = tmp_path_factory.mktemp("demo")
-    result = build_site(REPO / "data", root / "site", root / "cache")
-    assert result.ok, (result.error, result.problems)
-    url, server = serve(root / "site")
+def demo_site(demo_build) -> Iterator[str]:
+    """The demo site served on localhost; yields its base URL."""
+    url, server = serve(demo_build)
     yield url
     server.shutdown()
 

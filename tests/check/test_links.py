@@ -46,3 +46,10 @@ def test_broken_page_anchor_image_and_unsafe_links_are_found(tmp_path):
         ("missing/", "link"),
         ("other/#nope", "anchor"),
     ]
+
+
+def test_links_under_the_published_base_path_point_into_the_site(tmp_path):
+    page(tmp_path, "404.html", '<a href="/kb/cases/a/">a</a><a href="/kb/missing/">m</a>')
+    page(tmp_path, "cases/a/index.html", "<p>a</p>")
+    problems = check_site(tmp_path, base_path="/kb/")
+    assert [p.url for p in problems] == ["/kb/missing/"]
