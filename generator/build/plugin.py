@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from generator.build.cache import sync_pages
+from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
-from generator.search.index import index_site
+from generator.search.index import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
+ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
@@ -47,6 +52,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.prepared: Prepared | None = None  # set by `kb build` to skip a second validation
         self.root = Path.cwd()
+        self.generated: set[str] = set()
+        self.fast: dict[str, FastPage] = {}
+        self.toc_settings: TocSettings | None = None
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
@@ -79,6 +87,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.info("%s:%s: %s %s", warning.file, warning.line, warning.code, warning.message)
         assert prepared.pages is not None
         sync_pages(self.cache_dir, prepared.pages)
+        self.generated = {page.src_uri for page in prepared.pages}
         taken = {file.src_uri for file in files}
         for page in prepared.pages:
             if page.src_uri in taken:
@@ -111,8 +120,41 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             max_mentees=self.config.max_mentees,
         )
 
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """Generated pages skip Python-Markdown (see fastpage); the theme still renders them."""
+        if page.file.src_uri not in self.generated:
+            return markdown
+        fast = convert(markdown, self._toc_settings(config))
+        if fast is None:
+            return markdown
+        self.fast[page.file.src_uri] = fast
+        return f"# {fast.title}" if fast.title and "title" not in page.meta else ""
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        fast = self.fast.pop(page.file.src_uri, None)
+        if fast is None:
+            return html
+        page.toc = get_toc(fast.toc_tokens)
+        page.present_anchor_ids = set(ANCHOR_ID.findall(fast.html))
+        return fast.html
+
+    def _toc_settings(self, config: Any) -> TocSettings:
+        if self.toc_settings is None:
+            options = (config.mdx_configs or {}).get("toc", {})
+            self.toc_settings = TocSettings(
+                slugify=options.get("slugify") or slugify,
+                separator=options.get("separator", "-"),
+                permalink=options.get("permalink", False),
+                permalink_title=options.get("permalink_title", "Permanent link"),
+                permalink_class=options.get("permalink_class", "headerlink"),
+            )
+        return self.toc_settings
+
     def on_post_build(self, config: Any) -> None:
-        index_site(Path(config.site_dir))
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.

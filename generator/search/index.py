@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from generator.search.canonical import canonicalise
 
 BUNDLE = "pagefind"
 # Not worth finding: permalink signs, panel labels, and lists of other records' titles,
@@ -15,17 +15,22 @@ BUNDLE = "pagefind"
 EXCLUDE = [".headerlink", ".kb-panel dt", ".kb-related", ".kb-cited-by", ".kb-similar", ".kb-search-data span"]
 
 
+class SearchIndexError(RuntimeError):
+    pass
+
+
 def index_site(site_dir: Path) -> None:
-    """Replace any old index with a fresh one of the site's record and hand-written pages."""
+    """Replace any old index with a fresh one of the site's record and hand-written pages.
+
+    The package's command line is used rather than its service API: the command has
+    written every file when it exits, which the service does not promise when closed.
+    """
     output = site_dir / BUNDLE
     shutil.rmtree(output, ignore_errors=True)
-    # Its own thread, so that a caller already inside an event loop (a test driving a browser) can build too.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(asyncio.run, _index(site_dir, output)).result()
-
-
-async def _index(site_dir: Path, output: Path) -> None:
-    config = IndexConfig(exclude_selectors=EXCLUDE, output_path=str(output))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(output))
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output), "--silent"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
+    canonicalise(output)
