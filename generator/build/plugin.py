@@ -21,14 +21,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from generator.build.cache import sync_pages
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
-from generator.search.index import SearchIndexError, index_site
+from generator.search.index import Indexing, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
@@ -55,6 +54,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.generated: set[str] = set()
         self.fast: dict[str, FastPage] = {}
         self.toc_settings: TocSettings | None = None
+        self.indexing: Indexing | None = None
+        self.defer_search_index = False  # `kb build` sets it and calls finish_search_index itself
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
@@ -86,13 +87,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for warning in prepared.report.warnings:
             log.info("%s:%s: %s %s", warning.file, warning.line, warning.code, warning.message)
         assert prepared.pages is not None
-        sync_pages(self.cache_dir, prepared.pages)
-        self.generated = {page.src_uri for page in prepared.pages}
+        self.generated = set(prepared.pages)
         taken = {file.src_uri for file in files}
-        for page in prepared.pages:
-            if page.src_uri in taken:
-                raise PluginError(f"kb/{page.src_uri} clashes with a generated page; rename the hand-written file")
-            files.append(File(page.src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
+        for src_uri in prepared.pages:
+            if src_uri in taken:
+                raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
+            files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
         for asset in (STYLESHEET, SEARCH_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         for attachment in sorted((self.data_dir / ATTACHMENTS_DIR).rglob("*")):
@@ -115,6 +115,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.data_dir,
             self.config.language,
             config.site_name,
+            self.cache_dir,
             today,
             self.config.data_dir,
             max_mentees=self.config.max_mentees,
@@ -151,10 +152,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return self.toc_settings
 
     def on_post_build(self, config: Any) -> None:
-        try:
-            index_site(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        self.indexing = Indexing(Path(config.site_dir))
+        if not self.defer_search_index:
+            self.finish_search_index()
+
+    def finish_search_index(self) -> None:
+        """Wait for Pagefind; `kb build` checks the links meanwhile."""
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None:
+            try:
+                indexing.finish()
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.

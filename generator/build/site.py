@@ -102,12 +102,14 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
         if not isinstance(plugin, KnowledgeBasePlugin):
             result.error = f"{settings.config_file} does not enable the `{PLUGIN_NAME}` plugin"
             return result
+        plugin.root = settings.config_file.resolve().parent  # on_config, which sets it, runs later
         data_dir = plugin.root / plugin.config.data_dir
         say(f"Checking records in {plugin.config.data_dir}/ ...")
         result.prepared = prepare(
             data_dir,
             plugin.config.language,
             config.site_name,
+            plugin.cache_dir,
             settings.today,
             plugin.config.data_dir,
             show_progress,
@@ -135,20 +137,22 @@ def _build_aside(
     aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     config.site_dir = str(aside)
     plugin.prepared = result.prepared
+    plugin.defer_search_index = True  # Pagefind indexes while the links are checked
     try:
         with _quiet_mkdocs():
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
+                say("Checking links, anchors and images while the search index is built ...")
+                base_path = urlsplit(config.site_url).path if config.site_url else "/"
+                result.problems = check_site(aside, external=settings.check_external, base_path=base_path)
             finally:
+                plugin.finish_search_index()
                 config.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:
         result.error = f"mkdocs build failed: {error}"
         shutil.rmtree(aside, ignore_errors=True)
         return None
-    say("Checking links, anchors and images ...")
-    base_path = urlsplit(config.site_url).path if config.site_url else "/"
-    result.problems = check_site(aside, external=settings.check_external, base_path=base_path)
     if result.problems:
         shutil.rmtree(aside, ignore_errors=True)
         return None

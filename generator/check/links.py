@@ -6,6 +6,7 @@ generator and the theme write. This checker reads the built HTML itself.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"))
+LINKS = "a[href], link[href], img[src], script[src], source[src]"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
 WEB_SCHEMES = ("http", "https")
 
@@ -42,12 +43,13 @@ def check_site(site_dir: Path, external: bool = False, base_path: str = "/") -> 
     `base_path` is where the site will be served (the path of site_url): links that
     start with it, as MkDocs writes them on the 404 page, point into the site.
     """
-    pages = {path.relative_to(site_dir).as_posix(): _read(path) for path in sorted(site_dir.rglob("*.html"))}
+    resolver = _Resolver(_site_files(site_dir))
+    pages = {path: _read(site_dir / path) for path in sorted(resolver.present) if path.endswith(".html")}
     problems: list[Problem] = []
     outside: dict[str, str] = {}
     for page, content in pages.items():
         for url in content.links:
-            problem = _check_link(site_dir, pages, page, _inside_site(url, base_path))
+            problem = _check_link(resolver, pages, page, _inside_site(url, base_path))
             if problem == "external":
                 outside.setdefault(url, page)
             elif problem:
@@ -57,16 +59,27 @@ def check_site(site_dir: Path, external: bool = False, base_path: str = "/") -> 
     return sorted(problems)
 
 
+def _site_files(site_dir: Path) -> set[str]:
+    found = set()
+    for folder, _, names in os.walk(site_dir):
+        relative = Path(folder).relative_to(site_dir).as_posix()
+        found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+    return found
+
+
 def _read(path: Path) -> _Page:
     tree = HTMLParser(path.read_text(encoding="utf-8"))
-    ids = {node.attributes["id"] for node in tree.css("[id]") if node.attributes.get("id")}
-    ids |= {node.attributes["name"] for node in tree.css("a[name]") if node.attributes.get("name")}
+    ids = set()
+    for node in tree.css("[id], a[name]"):
+        attributes = node.attributes
+        ids.update(
+            value for value in (attributes.get("id"), attributes.get("name") if node.tag == "a" else None) if value
+        )
     links = []
-    for tag, attribute in LINK_ATTRIBUTES:
-        for node in tree.css(f"{tag}[{attribute}]"):
-            value = node.attributes.get(attribute)
-            if value is not None:
-                links.append(value.strip())
+    for node in tree.css(LINKS):
+        value = node.attributes.get("src" if node.tag in ("img", "script", "source") else "href")
+        if value is not None:
+            links.append(value.strip())
     return _Page(ids, links)
 
 
@@ -75,7 +88,7 @@ def _inside_site(url: str, base_path: str) -> str:
     return "/" + url[len(prefix) :] if prefix != "/" and url.startswith(prefix) else url
 
 
-def _check_link(site_dir: Path, pages: dict[str, _Page], page: str, url: str) -> str | None:
+def _check_link(resolver: _Resolver, pages: dict[str, _Page], page: str, url: str) -> str | None:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in UNSAFE_SCHEMES:
@@ -84,7 +97,7 @@ def _check_link(site_dir: Path, pages: dict[str, _Page], page: str, url: str) ->
         return "external"
     if scheme:  # mailto:, tel: and the like lead out of the site
         return None
-    target = _target_file(site_dir, page, unquote(parts.path))
+    target = resolver.target(page, unquote(parts.path))
     if target is None:
         return "link to a missing page or file"
     if parts.fragment and target.endswith(".html"):
@@ -95,20 +108,34 @@ def _check_link(site_dir: Path, pages: dict[str, _Page], page: str, url: str) ->
     return None
 
 
-def _target_file(site_dir: Path, page: str, path: str) -> str | None:
-    if not path:
-        return page
-    base = posixpath.dirname(page)
-    joined = posixpath.normpath(posixpath.join("/" if path.startswith("/") else base, path)).lstrip("/")
-    if joined.startswith(".."):
-        return None
-    candidates = [joined, posixpath.join(joined, "index.html")] if joined not in ("", ".") else ["index.html"]
-    if path.endswith("/"):
-        candidates = [posixpath.join(joined, "index.html") if joined not in ("", ".") else "index.html"]
-    for candidate in candidates:
-        if (site_dir / candidate).is_file():
-            return candidate
-    return None
+class _Resolver:
+    """Which built file a link leads to. Links that climb to the site root first (theme
+    assets, the nav, links between sections) resolve the same from every page at that
+    depth, so they are worked out once."""
+
+    def __init__(self, present: set[str]) -> None:
+        self.present = present
+        self._from_root: dict[str, str | None] = {}
+
+    def target(self, page: str, path: str) -> str | None:
+        if not path:
+            return page
+        base = posixpath.dirname(page)
+        climb = "../" * (base.count("/") + 1 if base else 0)
+        if climb and path.startswith(climb) and not path[len(climb) :].startswith(".."):
+            rest = path[len(climb) :]
+            if rest not in self._from_root:
+                self._from_root[rest] = self._find("", rest)
+            return self._from_root[rest]
+        return self._find(base, path)
+
+    def _find(self, base: str, path: str) -> str | None:
+        joined = posixpath.normpath(posixpath.join("/" if path.startswith("/") else "/" + base, path)).lstrip("/")
+        if path.endswith("/") or joined in ("", "."):
+            candidates = [posixpath.join(joined, "index.html") if joined not in ("", ".") else "index.html"]
+        else:
+            candidates = [joined, posixpath.join(joined, "index.html")]
+        return next((candidate for candidate in candidates if candidate in self.present), None)
 
 
 def _check_external(urls: dict[str, str]) -> list[Problem]:

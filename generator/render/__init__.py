@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Dataset
 from generator.render.cases import case_pages, index_pages
-from generator.render.engine import Page, Renderer
+from generator.render.engine import Page, PageJob, Renderer
 from generator.render.home import checks_page, home_page, search_page
 from generator.render.honours import award_pages
 from generator.render.insights import health_page, team_pages, training_figures_page
@@ -14,8 +14,18 @@ from generator.render.people import people_pages
 __all__ = ["Page", "render_site"]
 
 
-def render_site(data: Dataset, language: str = "zh", site_name: str = "") -> list[Page]:
-    """Every generated page, sorted by path so the output never depends on dict order."""
+def render_site(
+    data: Dataset, language: str = "zh", site_name: str = "", shard: tuple[int, int] = (0, 1)
+) -> list[Page]:
+    """Every generated page, sorted by path so the output never depends on dict order.
+
+    `shard=(i, n)` renders only every n-th page from the i-th: n processes share the work.
+    """
+    index, count = shard
+    return [job.render() for job in page_jobs(data, language, site_name)[index::count]]
+
+
+def page_jobs(data: Dataset, language: str, site_name: str) -> list[PageJob]:
     r = Renderer(data, language, site_name)
     pages = [home_page(r), checks_page(r), search_page(r)]
     pages += case_pages(r)
@@ -27,4 +37,4 @@ def render_site(data: Dataset, language: str = "zh", site_name: str = "") -> lis
     pages += award_pages(r)
     pages += team_pages(r)
     pages += [health_page(r), training_figures_page(r)]
-    return sorted(pages, key=lambda page: page.src_uri)
+    return sorted(pages, key=lambda job: job.src_uri)

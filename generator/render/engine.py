@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -22,6 +24,14 @@ class Page:
 
     src_uri: str
     text: str
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page not rendered yet."""
+
+    src_uri: str
+    render: Callable[[], Page]
 
 
 def front_matter(**fields: Any) -> Markup:
@@ -55,9 +65,17 @@ class Renderer:
         self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
         self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
 
-    def page(self, template: str, src_uri: str, search: Any = None, **context: Any) -> Page:
-        """Render one page. A page given `search` data is indexed for search; others are not."""
+    def page(self, template: str, src_uri: str, search: Any = None, **context: Any) -> PageJob:
+        """One page to render. A page given `search` data is indexed for search; others are not.
+
+        The template is rendered only when the job runs, so that a build can share the
+        pages out among processes (render_site's `shard`).
+        """
+        return PageJob(src_uri, partial(self._render, template, src_uri, search, context))
+
+    def _render(self, template: str, src_uri: str, search: Any, context: dict[str, Any]) -> Page:
         href = Linker(src_uri)
+        context = dict(context)
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
             data=self.data,

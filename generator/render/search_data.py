@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.render.engine import Renderer
-from generator.search.tokens import search_tokens
+from generator.search.tokens import alarm_codes, search_tokens
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
 HEAVY = 6.0  # titles, aka words and tags: what people type
@@ -31,7 +31,13 @@ def for_case(r: Renderer, case: Case) -> SearchData:
     meta = [("kind", t.kind_case), ("state", t[case.state]), ("date", case.solved_on.isoformat())]
     factor = ARCHIVED if case.state == "archived" else 1.0
     heavy = search_tokens(case.title, *map(str, case.aka), *map(str, case.tags))
-    body = search_tokens(case.symptoms, case.environment or "", case.cause or "", case.resolution or "")
+    # What people search by is what they see: the symptoms. The other fields are still found
+    # word by word through Pagefind's own index; expanding them too doubled the index's size.
+    body = (
+        search_tokens(case.symptoms)
+        + " "
+        + " ".join(alarm_codes(case.cause or "") + alarm_codes(case.resolution or ""))
+    )
     return SearchData(filters, meta, heavy, body, HEAVY * factor, BODY * factor)
 
 

@@ -7,8 +7,6 @@ under any prefix (an intranet folder, GitHub Pages' /<repo>/).
 
 from __future__ import annotations
 
-import posixpath
-
 RECORD_FOLDERS = {
     "case": "cases",
     "person": "people",
@@ -41,11 +39,20 @@ def page_dir(src_uri: str) -> str:
 def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     """The href from one page to another page or file, as a browser resolves it."""
     target = page_dir(to_src) if to_src.endswith(".md") else to_src
-    here = page_dir(from_src)
-    url = posixpath.relpath(target or ".", here or ".")
+    url = _relative(target, page_dir(from_src))
     if to_src.endswith(".md"):
         url = url + "/" if url != "." else "./"
     return url + (f"#{anchor}" if anchor else "")
+
+
+def _relative(target: str, here: str) -> str:
+    # posixpath.relpath, without its two calls to os.getcwd(): this runs for every link of every page.
+    to_parts = [part for part in target.split("/") if part]
+    here_parts = [part for part in here.split("/") if part]
+    common = 0
+    while common < min(len(to_parts), len(here_parts)) and to_parts[common] == here_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(here_parts) - common) + to_parts[common:]) or "."
 
 
 class Linker:

@@ -12,6 +12,8 @@ from generator.search.canonical import canonicalise
 BUNDLE = "pagefind"
 # Not worth finding: permalink signs, panel labels, and lists of other records' titles,
 # which would make a case match what only its neighbours are about.
+# Only these folders hold pages marked for the index; skipping the rest saves parsing them.
+INDEXED_PAGES = "{cases,people,mentoring,sessions,paths,awards,guide}/**/*.html"
 EXCLUDE = [".headerlink", ".kb-panel dt", ".kb-related", ".kb-cited-by", ".kb-similar", ".kb-search-data span"]
 
 
@@ -19,18 +21,37 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path) -> None:
-    """Replace any old index with a fresh one of the site's record and hand-written pages.
+class Indexing:
+    """A Pagefind run in its own process, so that other work can go on beside it."""
 
-    The package's command line is used rather than its service API: the command has
-    written every file when it exits, which the service does not promise when closed.
-    """
-    output = site_dir / BUNDLE
-    shutil.rmtree(output, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output), "--silent"]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
-    canonicalise(output)
+    def __init__(self, site_dir: Path) -> None:
+        self.output = site_dir / BUNDLE
+        shutil.rmtree(self.output, ignore_errors=True)
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--output-path",
+            str(self.output),
+            "--glob",
+            INDEXED_PAGES,
+            "--silent",
+        ]
+        for selector in EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        # The package's command line rather than its service API: the command has written
+        # every file when it exits, which the service does not promise when closed.
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self) -> None:
+        output, errors = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind could not index the site: {(errors or output).strip()}")
+        canonicalise(self.output)
+
+
+def index_site(site_dir: Path) -> None:
+    """Replace any old index with a fresh one of the site's record and hand-written pages."""
+    Indexing(site_dir).finish()

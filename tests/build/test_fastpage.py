@@ -11,7 +11,9 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from generator.build.fastpage import TocSettings, convert
-from generator.build.prepare import prepare
+from generator.model import build_dataset
+from generator.pipeline import check_folder
+from generator.render import render_site
 from tests.build.test_hostile_records import HOSTILE_CASE, QUOTED_PAYLOAD
 from tests.conftest import REPO, copy_minimal, write
 
@@ -29,9 +31,9 @@ def toc_shape(tokens):
 
 
 def pages_of(data_dir):
-    prepared = prepare(data_dir, "zh", "站点", dt.date(2026, 11, 28))
-    assert prepared.ok
-    return prepared.pages
+    checked = check_folder(data_dir, "data", dt.date(2026, 11, 28), show_progress=False)
+    assert not checked.report.errors
+    return render_site(build_dataset(checked.context), "zh", "站点")
 
 
 @pytest.fixture(scope="module")
