@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -24,9 +24,8 @@ class Diagnostic:
         return self.severity == "error"
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a value was written: 1-based line and column."""
+class Position(NamedTuple):
+    """Where a value was written: 1-based line and column (a tuple: cheap to make and to pickle)."""
 
     line: int
     column: int

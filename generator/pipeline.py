@@ -29,8 +29,8 @@ def check_folder(
 ) -> Checked:
     """Load and validate every record under data_dir."""
     shown = shown_root if shown_root is not None else str(data_dir)
-    total = len(discover(data_dir, shown)[0]) if show_progress else 0
-    with progress("Reading records", total, enabled=show_progress) as advance:
-        loaded = load_folder(data_dir, shown, progress=advance)
+    found = discover(data_dir, shown)
+    with progress("Reading records", len(found[0]), enabled=show_progress) as advance:
+        loaded = load_folder(data_dir, shown, progress=advance, found=found)
     report, context = validate(loaded, today, {"shown_root": shown, "max_mentees": max_mentees})
     return Checked(report, context, loaded.count() + len(loaded.diagnostics))

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from markdown.extensions.toc import slugify
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
@@ -150,6 +152,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 permalink_class=options.get("permalink_class", "headerlink"),
             )
         return self.toc_settings
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        cache: dict[tuple[str, int], Markup] = {}
+
+        @pass_context
+        def kb_nav(context: Any) -> Markup:
+            # A page outside the nav marks no item active, and the nav's links depend only
+            # on the page's folder: record pages in one folder share one rendering.
+            url = context["page"].url
+            key = (url.split("/", 1)[0], url.count("/"))
+            if key not in cache:
+                cache[key] = Markup(env.get_template("partials/nav.html").render(context.get_all()))
+            return cache[key]
+
+        env.globals["kb_nav"] = kb_nav
+        return env
 
     def on_post_build(self, config: Any) -> None:
         self.indexing = Indexing(Path(config.site_dir))

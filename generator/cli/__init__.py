@@ -1,13 +1,34 @@
-"""The `kb` command: one small module per sub-command."""
+"""The `kb` command: one small module per sub-command, imported only when it is used."""
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from generator.cli import build, demo, honours, new, schema, serve, validate
+# name -> module; each module defines `command`. Loading them lazily keeps `kb validate`
+# from importing MkDocs, the theme and the renderer it does not need.
+COMMANDS = {
+    "build": "generator.cli.build",
+    "serve": "generator.cli.serve",
+    "validate": "generator.cli.validate",
+    "new": "generator.cli.new",
+    "schema": "generator.cli.schema",
+    "honours": "generator.cli.honours",
+    "demo": "generator.cli.demo",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        return importlib.import_module(module).command if module else None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="servicekb", prog_name="kb")
 def main() -> None:
     """Service knowledge base: YAML records of cases, people, mentoring, training and
@@ -22,12 +43,3 @@ def main() -> None:
       kb schema              write the JSON Schemas editors use for autocompletion
       kb honours 2026-Q3     the honour roll of a period, to send or print
     """
-
-
-main.add_command(build.command)
-main.add_command(serve.command)
-main.add_command(validate.command)
-main.add_command(schema.command)
-main.add_command(new.command)
-main.add_command(demo.command)
-main.add_command(honours.command)

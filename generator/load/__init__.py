@@ -45,9 +45,14 @@ def load_file(source: SourceFile) -> Document | Diagnostic:
         return codes.YAML_SYNTAX.at(source.shown, START, f"cannot read the file: {error.strerror}")
 
 
-def load_folder(data_dir: Path, shown_root: str | None = None, progress: Callable[[int], None] | None = None) -> Loaded:
+def load_folder(
+    data_dir: Path,
+    shown_root: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    found: tuple[list[SourceFile], list[Diagnostic]] | None = None,
+) -> Loaded:
     """Read every record file under data_dir; problems become diagnostics, never exceptions."""
-    sources, diagnostics = discover(data_dir, shown_root if shown_root is not None else str(data_dir))
+    sources, diagnostics = found or discover(data_dir, shown_root if shown_root is not None else str(data_dir))
     loaded = Loaded(data_dir, diagnostics=list(diagnostics))
     for source in sources:
         result = load_file(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -49,12 +50,16 @@ def discover(data_dir: Path, shown_root: str) -> tuple[list[SourceFile], list[Di
 
 
 def _yaml_files(data_dir: Path):
-    for path in data_dir.rglob("*"):
-        relative = path.relative_to(data_dir)
-        if any(part.startswith(".") for part in relative.parts) or relative.parts[0] == ATTACHMENTS:
-            continue
-        if path.suffix.lower() in YAML_SUFFIXES and path.is_file():
-            yield path
+    for folder, subfolders, names in os.walk(data_dir):
+        # Hidden folders and attachments hold no records; do not even look inside.
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith(".") and not (folder == str(data_dir) and name == ATTACHMENTS)
+        ]
+        for name in names:
+            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
+                yield Path(folder, name)
 
 
 def _kind_of(relative: Path) -> tuple[str, str | None]:

@@ -61,16 +61,18 @@ class Document:
 
     file: str
     data: dict[str, Any]
-    keys: dict[Path, Position] = field(default_factory=dict)
-    values: dict[Path, tuple[Position, str]] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list, repr=False)
+    # 0-based (line, column) pairs, made into Positions only when asked: a document has
+    # hundreds of values and most are never reported.
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, tuple[int, int, str]] = field(default_factory=dict)  # literal and folded blocks only
+    text: str = field(default="", repr=False)
 
     def position(self, path: Path) -> Position:
         """Where the field or item at `path` was written, or its nearest written parent."""
         for end in range(len(path), 0, -1):
             found = self.keys.get(path[:end])
             if found is not None:
-                return found
+                return Position(found[0] + 1, found[1] + 1)
         return START
 
     def text_position(self, path: Path, offset: int) -> Position:
@@ -82,14 +84,15 @@ class Document:
         spot = self.values.get(path)
         if spot is None:
             return self.position(path)
-        start, style = spot
+        line, column, style = spot
         value = _value_at(self.data, path)
         if style != "|" or not isinstance(value, str):
-            return start
+            return Position(line + 1, column + 1)
         line_index = value.count("\n", 0, offset)
         line_start = value.rfind("\n", 0, offset) + 1
-        line_number = start.line + 1 + line_index
-        source = self.lines[line_number - 1] if line_number <= len(self.lines) else ""
+        line_number = line + 2 + line_index
+        lines = self.text.splitlines()
+        source = lines[line_number - 1] if line_number <= len(lines) else ""
         indent = len(source) - len(source.lstrip(" "))
         return Position(line_number, indent + offset - line_start + 1)
 
@@ -210,7 +213,9 @@ class _Builder:
         path = self._child_path(parent, event)
         if isinstance(event, yaml.ScalarEvent):
             self._attach(parent, _scalar(event), path)
-            self.values[path] = (_position(event.start_mark), event.style or "")
+            if event.style in ("|", ">"):
+                mark = event.start_mark
+                self.values[path] = (mark.line, mark.column, event.style)
             return
         if len(self.stack) >= MAX_DEPTH:
             raise LoadError(
@@ -221,20 +226,22 @@ class _Builder:
         self.stack.append(_Frame(container, path))
 
     def _key(self, parent: _Frame, event) -> None:
-        where = _position(event.start_mark)
+        mark = event.start_mark
         if not isinstance(event, yaml.ScalarEvent):
-            raise LoadError(codes.KEY_NOT_TEXT, where, "a key must be a plain field name, not a list or mapping")
+            raise LoadError(
+                codes.KEY_NOT_TEXT, _position(mark), "a key must be a plain field name, not a list or mapping"
+            )
         key = event.value
         first_line = parent.key_lines.get(key)
         if first_line is not None:
             raise LoadError(
                 codes.DUPLICATE_KEY,
-                where,
+                _position(mark),
                 f"duplicate key `{key}` (first written on line {first_line}); YAML would silently keep only the last one",
             )
-        parent.key_lines[key] = where.line
+        parent.key_lines[key] = mark.line + 1
         parent.key = key
-        self.keys[parent.path + (key,)] = where
+        self.keys[parent.path + (key,)] = (mark.line, mark.column)
 
     def _child_path(self, parent: _Frame | None, event) -> Path:
         if parent is None:
@@ -242,7 +249,8 @@ class _Builder:
         if isinstance(parent.container, dict):
             return parent.path + (parent.key,)
         path = parent.path + (len(parent.container),)
-        self.keys[path] = _position(event.start_mark)
+        mark = event.start_mark
+        self.keys[path] = (mark.line, mark.column)
         return path
 
     def _attach(self, parent: _Frame | None, value: Any, path: Path) -> None:
@@ -285,7 +293,7 @@ class _Builder:
             raise LoadError(
                 codes.NOT_A_MAPPING, START, f"the file holds {kind}; a record is a mapping of `field: value` lines"
             )
-        return Document(self.file, self.root, self.keys, self.values, self.text.splitlines())
+        return Document(self.file, self.root, self.keys, self.values, self.text)
 
 
 def _scalar(event) -> Any:

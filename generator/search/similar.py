@@ -8,9 +8,8 @@ sharing a distinctive term, and it is what ranks neighbours and finds duplicates
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -20,9 +19,9 @@ from generator.search.tokens import CJK_RUN, alarm_codes
 from generator.shapes import Case
 
 TOP = 5
-KEEP_TERMS = 40  # a case's strongest terms used to find candidates
+KEEP_TERMS = 60  # a case's strongest shared terms, used to compare it
 COMMON_SHARE = 0.02  # a term in more than 2% of cases (and at least 50) finds no neighbours on its own
-NEAR_DUPLICATE = 0.5  # similarity from which two cases say the same thing (unrelated demo cases stay under 0.3)
+NEAR_DUPLICATE = 0.25  # calibrated on the demo: unrelated cases stay under 0.1, a copy rewritten by a fifth scores 0.3
 WORD = re.compile(r"[a-z0-9][a-z0-9._-]*[a-z0-9]|[a-z0-9]")
 
 Neighbours = dict[str, list[tuple[str, float]]]
@@ -34,13 +33,21 @@ def case_text(case: Case) -> str:
     return "\n".join(parts)
 
 
-def features(case: Case) -> list[str]:
+WORD_IDS = 1 << 42  # above every bigram id (two 21-bit code points)
+
+
+def features(case: Case) -> np.ndarray:
+    """The case's terms as distinct integers: Chinese character bigrams (two code points in
+    one number, computed for the whole text at once), then words, alarm codes, product and skill."""
     text = case_text(case)
-    words = WORD.findall(CJK_RUN.sub(" ", text).lower())
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    chinese = (points >= 0x3400) & (points <= 0x9FFF)
+    pairs = (points[:-1] << 21 | points[1:])[chinese[:-1] & chinese[1:]]
+    words = [word for word in WORD.findall(CJK_RUN.sub(" ", text).lower()) if len(word) > 1]
     # The same product or skill makes two cases closer, as one more shared term would.
     labels = [f"product:{p}" for p in case.products] + [f"skill:{s}" for s in case.skills]
-    pairs = [run[i : i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)]
-    return pairs + alarm_codes(text) + [word for word in words if len(word) > 1] + labels
+    hashed = [WORD_IDS + zlib.crc32(term.encode()) for term in words + alarm_codes(text) + labels]
+    return np.unique(np.concatenate([pairs, np.array(hashed, dtype=np.int64)]))
 
 
 def neighbours(cases: dict[str, Case], top: int = TOP) -> Neighbours:
@@ -48,7 +55,10 @@ def neighbours(cases: dict[str, Case], top: int = TOP) -> Neighbours:
     ids = sorted(cases)
     if len(ids) < 2:
         return {case_id: [] for case_id in ids}
-    shortlist = _normalised(_strongest_terms(_tfidf(features(cases[case_id]) for case_id in ids)))
+    matrix = _tfidf(features(cases[case_id]) for case_id in ids)
+    # The cosine over the shortlisted terms, divided by the full lengths: a slight underestimate,
+    # whose product only touches cases that share a distinctive term.
+    shortlist = csr_matrix(_strongest_terms(matrix).multiply(1.0 / _norms(matrix)[:, None]))
     scores = (shortlist @ shortlist.T).tocsr()
     found: Neighbours = {}
     for row, case_id in enumerate(ids):
@@ -86,36 +96,33 @@ def _is_later(case: Case, case_id: str, other: Case, other_id: str) -> bool:
     return (case.solved_on, case_id) > (other.solved_on, other_id)
 
 
-def _tfidf(documents: Iterable[list[str]]) -> csr_matrix:
-    vocabulary: dict[str, int] = {}
-    indptr, indices, values = [0], [], []
-    for terms in documents:
-        for term, count in Counter(terms).items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(1.0 + math.log(count))  # sublinear: a word said ten times is not ten times the topic
-        indptr.append(len(indices))
-    matrix = csr_matrix(
-        (np.array(values), np.array(indices), np.array(indptr)), shape=(len(indptr) - 1, len(vocabulary))
-    )
+def _tfidf(documents: Iterable[np.ndarray]) -> csr_matrix:
+    """Which terms each case has (presence, not counts: a case repeats its subject), weighted by rarity."""
+    rows = list(documents)
+    indptr = np.concatenate([[0], np.cumsum([len(terms) for terms in rows])])
+    every = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    vocabulary, columns = np.unique(every, return_inverse=True)
+    matrix = csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(rows), len(vocabulary)))
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1 + matrix.shape[0]) / (1 + document_frequency)) + 1.0
     return csr_matrix(matrix.multiply(idf))
 
 
-def _normalised(matrix: csr_matrix) -> csr_matrix:
+def _norms(matrix: csr_matrix) -> np.ndarray:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    return norms
 
 
 def _strongest_terms(matrix: csr_matrix) -> csr_matrix:
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    too_common = document_frequency > max(50, COMMON_SHARE * matrix.shape[0])
+    # A term of one case only can match nothing; one in very many cases tells nothing.
+    useless = (document_frequency < 2) | (document_frequency > max(50, COMMON_SHARE * matrix.shape[0]))
     indptr, indices, values = [0], [], []
     for row in range(matrix.shape[0]):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         columns, weights = matrix.indices[start:end], matrix.data[start:end]
-        keep = ~too_common[columns]
+        keep = ~useless[columns]
         columns, weights = columns[keep], weights[keep]
         if len(weights) > KEEP_TERMS:
             best = np.argpartition(-weights, KEEP_TERMS)[:KEEP_TERMS]
