@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
+from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import ATTACHMENTS_DIR
@@ -32,6 +34,7 @@ from generator.report import as_text
 from generator.search.index import Indexing, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
+SERVING = False  # set by on_startup: MkDocs makes a new plugin for each rebuild of `serve`
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -79,8 +82,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def cache_dir(self) -> Path:
         return self.root / self.config.cache_dir
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        global SERVING
+        SERVING = command == "serve"
+
+    def on_pre_build(self, config: Any) -> None:
+        if SERVING:
+            self._workspace(config).building.acquire()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._release_build()
+
+    def _release_build(self) -> None:
+        workspace = self._workspace_if_any()
+        if SERVING and workspace is not None and workspace.building.locked():
+            workspace.building.release()
+
     def on_files(self, files: Files, config: Any) -> Files:
-        prepared = self.prepared or self._prepare(config)
+        prepared = self.prepared or (self._workspace(config).refresh() if SERVING else self._prepare(config))
         self.prepared = None  # a served site prepares afresh on every rebuild
         if not prepared.ok:
             raise PluginError(
@@ -106,22 +125,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
+    def _workspace(self, config: Any) -> Workspace:
+        return workspace_for(self.data_dir, cache_dir=self.cache_dir, language=self.config.language,
+                             site_name=config.site_name, today=self._today(), shown_root=self.config.data_dir,
+                             max_mentees=self.config.max_mentees)
+
     def _prepare(self, config: Any) -> Prepared:
-        today = self.config.today
-        if isinstance(today, str):
-            try:
-                today = dt.date.fromisoformat(today)
-            except ValueError:
-                raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
         return prepare(
             self.data_dir,
             self.config.language,
             config.site_name,
             self.cache_dir,
-            today,
+            self._today(),
             self.config.data_dir,
             max_mentees=self.config.max_mentees,
         )
+
+    def _today(self) -> dt.date | None:
+        today = self.config.today
+        if isinstance(today, str):
+            try:
+                return dt.date.fromisoformat(today)
+            except ValueError:
+                raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
+        return today
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Generated pages skip Python-Markdown (see fastpage); the theme still renders them."""
@@ -170,9 +197,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_post_build(self, config: Any) -> None:
+        if SERVING:
+            self._release_build()
+            self._index_in_background(Path(config.site_dir))
+            return
         self.indexing = Indexing(Path(config.site_dir))
         if not self.defer_search_index:
             self.finish_search_index()
+
+    def _index_in_background(self, site_dir: Path) -> None:
+        """While serving, search catches up in the background; pages do not wait for it."""
+        workspace = self._workspace_if_any()
+        if workspace is not None and not workspace.take_index_request():
+            return
+        threading.Thread(target=lambda: Indexing(site_dir).finish(), daemon=True).start()
 
     def finish_search_index(self) -> None:
         """Wait for Pagefind; `kb build` checks the links meanwhile."""
@@ -192,4 +230,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.data_dir))
+        trigger = self.cache_dir / TRIGGER  # the background pass touches it when it is done
+        trigger.parent.mkdir(parents=True, exist_ok=True)
+        trigger.touch()
+        server.watch(str(trigger))
         return server
+
+    def _workspace_if_any(self) -> Workspace | None:
+        return WORKSPACES.get(self.data_dir.resolve())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -28,8 +29,21 @@ def command(config_file, data_dir, language, dev_addr, today) -> None:
     settings = BuildSettings(Path(config_file), Path(data_dir) if data_dir else None, language, today)
     with environment(settings):
         try:
-            mkdocs_serve(config_file=str(settings.config_file), dev_addr=dev_addr, livereload=True)
+            # Dirty builds re-render only pages whose files changed; the plugin keeps the rest.
+            # MkDocs warns that dirty builds may leave stale links, so strict mode (kb build's) is off here.
+            _show_mkdocs_messages()
+            mkdocs_serve(config_file=str(settings.config_file), dev_addr=dev_addr, livereload=True,
+                         build_type="dirty", strict=False)
         except MkDocsException as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             pass
+
+
+def _show_mkdocs_messages() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
