@@ -110,9 +110,14 @@ def query_transfer(site: Path, ours: bool) -> float:
     fetched: list[tuple[str, int]] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+            )
             page = browser.new_page()
-            page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+            page.on(
+                "requestfinished",
+                lambda r: fetched.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])),
+            )
             page.goto(url)
             page.wait_for_load_state("networkidle")
             if ours:
@@ -138,8 +143,13 @@ def serve_edit_seconds(data: Path) -> float:
     shutil.copytree(data, copy)
     port = free_port()
     log = open(WORK / f"serve-{data.name}.log", "w")
-    process = subprocess.Popen([KB, "serve", "--data", str(copy), "--today", TODAY, "-a", f"127.0.0.1:{port}"],
-                               cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=ENV)
+    process = subprocess.Popen(
+        [KB, "serve", "--data", str(copy), "--today", TODAY, "-a", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+    )
     try:
         case = sorted((copy / "cases").rglob("*.yml"))[len(list((copy / "cases").rglob("*.yml"))) // 2]
         url = f"http://127.0.0.1:{port}/cases/{case.stem}/"
@@ -177,7 +187,9 @@ def run_size(cases: int, with_serve: bool) -> dict:
     row: dict = {"cases": cases}
     row["validate"] = measure([KB, "validate", str(data), "--today", TODAY])
     print("validate", row["validate"], flush=True)
-    render = subprocess.run([sys.executable, "-c", RENDER, str(data), TODAY], capture_output=True, text=True, env=ENV, cwd=REPO)
+    render = subprocess.run(
+        [sys.executable, "-c", RENDER, str(data), TODAY], capture_output=True, text=True, env=ENV, cwd=REPO
+    )
     row["render"] = json.loads(render.stdout.strip().splitlines()[-1])
     print("render", row["render"], flush=True)
     site = WORK / f"site-{cases}"
@@ -192,7 +204,9 @@ def run_size(cases: int, with_serve: bool) -> dict:
         print("serve edit", row["serve_edit"], flush=True)
     baseline = WORK / f"baseline-{cases}"
     shutil.rmtree(baseline, ignore_errors=True)
-    subprocess.run([sys.executable, str(HERE / "baseline.py"), str(data), str(baseline)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "baseline.py"), str(data), str(baseline)], check=True, capture_output=True
+    )
     row["baseline_build"] = measure([MKDOCS, "build", "-q"], cwd=baseline)
     print("baseline", row["baseline_build"], flush=True)
     row["baseline_site_mb"] = size_mb(baseline / "site")
@@ -201,10 +215,22 @@ def run_size(cases: int, with_serve: bool) -> dict:
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
-    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
     return f"{model}, {os.cpu_count()} cores, {memory} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
@@ -253,8 +279,11 @@ def main() -> None:
         site = WORK / "site-100000"
         shutil.rmtree(site, ignore_errors=True)
         figures = measure([KB, "build", "--data", str(data), "--site-dir", str(site), "--today", TODAY])
-        report += ["", f"100,000 cases: `kb build` completed in {figures['seconds']:.0f} s, peak memory "
-                       f"{figures['peak_mb']:.0f} MB, site {size_mb(site):.0f} MB."]
+        report += [
+            "",
+            f"100,000 cases: `kb build` completed in {figures['seconds']:.0f} s, peak memory "
+            f"{figures['peak_mb']:.0f} MB, site {size_mb(site):.0f} MB.",
+        ]
     (HERE / "RESULTS.md").write_text("\n".join(report) + "\n", encoding="utf-8")
     print("\n".join(report))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
@@ -18,6 +19,7 @@ from generator.validate import Context
 from generator.validate.advice import similar_cases
 
 
+@cache  # names repeat on every page that lists people
 def pinyin_key(text: str) -> tuple[str, str]:
     """Sort key that orders Chinese names as a Chinese reader expects (by pinyin)."""
     return " ".join(lazy_pinyin(text, style=Style.TONE3)).lower(), text

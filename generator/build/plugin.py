@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
@@ -58,6 +59,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.root = Path.cwd()
         self.generated: set[str] = set()
         self.fast: dict[str, FastPage] = {}
+        self.deferred: set[str] = set()
         self.toc_settings: TocSettings | None = None
         self.indexing: Indexing | None = None
         self.defer_search_index = False  # `kb build` sets it and calls finish_search_index itself
@@ -110,7 +112,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert prepared.pages is not None
         self.generated = set(prepared.pages)
         taken = {file.src_uri for file in files}
-        for src_uri in prepared.pages:
+        for src_uri in self._pages_to_hand_over(prepared, config):
             if src_uri in taken:
                 raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
             files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
@@ -121,14 +123,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 src = attachment.relative_to(self.data_dir).as_posix()
                 files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
-        for extra in site_files(prepared.dataset, self.config.language, config.site_name, config.site_url or ""):
-            files.append(File.generated(config, extra.path, content=extra.content))
+        if not prepared.quick:  # a quick serve rebuild keeps the feeds until the full pass
+            for extra in site_files(prepared.dataset, self.config.language, config.site_name, config.site_url or ""):
+                files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
+    def _pages_to_hand_over(self, prepared: Prepared, config: Any) -> list[str]:
+        """All generated pages; for a quick `kb serve` rebuild only the edited records' pages
+        and the pages of the nav, so that MkDocs does not look at 10,000 unchanged files."""
+        assert prepared.pages is not None
+        if not prepared.quick:
+            return prepared.pages
+        wanted = set(prepared.rendered or []) | set(_nav_pages(config.nav or []))
+        return [src_uri for src_uri in prepared.pages if src_uri in wanted]
+
     def _workspace(self, config: Any) -> Workspace:
-        return workspace_for(self.data_dir, cache_dir=self.cache_dir, language=self.config.language,
-                             site_name=config.site_name, today=self._today(), shown_root=self.config.data_dir,
-                             max_mentees=self.config.max_mentees)
+        return workspace_for(
+            self.data_dir,
+            cache_dir=self.cache_dir,
+            language=self.config.language,
+            site_name=config.site_name,
+            today=self._today(),
+            shown_root=self.config.data_dir,
+            max_mentees=self.config.max_mentees,
+        )
 
     def _prepare(self, config: Any) -> Prepared:
         return prepare(
@@ -166,7 +184,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return html
         page.toc = get_toc(fast.toc_tokens)
         page.present_anchor_ids = set(ANCHOR_ID.findall(fast.html))
-        return fast.html
+        # MkDocs reads every page before it writes any: holding 10,000 pages' HTML until then
+        # would take hundreds of MB. The HTML is made again just before the page is written.
+        self.deferred.add(page.file.src_uri)
+        return ""
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if page.file.src_uri in self.deferred:
+            body, _ = get_data(page.file.content_string)
+            fast = convert(body, self._toc_settings(config))
+            assert fast is not None  # the same file converted before
+            page.content = fast.html
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if page.file.src_uri in self.deferred:
+            page.content = ""  # written; let it go
+        return output
 
     def _toc_settings(self, config: Any) -> TocSettings:
         if self.toc_settings is None:
@@ -238,3 +272,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _workspace_if_any(self) -> Workspace | None:
         return WORKSPACES.get(self.data_dir.resolve())
+
+
+def _nav_pages(entries: Any) -> list[str]:
+    """The page paths named in mkdocs.yml's nav, however nested."""
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [page for value in entries.values() for page in _nav_pages(value)]
+    if isinstance(entries, list):
+        return [page for entry in entries for page in _nav_pages(entry)]
+    return []

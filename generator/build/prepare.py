@@ -23,6 +23,8 @@ class Prepared:
     files: int
     dataset: Dataset | None = None
     pages: list[str] | None = None  # the generated pages' paths in the cache
+    quick: bool = False  # only the edited records' pages were rendered (kb serve); the rest follows
+    rendered: list[str] | None = None  # in a quick rebuild, the pages that were rendered
 
     @property
     def ok(self) -> bool:

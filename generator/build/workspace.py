@@ -56,13 +56,21 @@ class Workspace:
 
     def refresh(self) -> Prepared:
         """Bring the page cache up to date for the records as they are now on disk."""
-        changed = self._reload()
+        sources, problems = discover(self.data_dir, self.shown_root)
+        changed = self._reload(sources)
         if self.current is not None and not changed:
             return self.current  # a rebuild for pages the background pass wrote, or for kb/
-        loaded = self._loaded()
+        loaded = self._loaded(sources, problems)
         first = self.current is None
-        report, context = validate(loaded, self.today, {"shown_root": self.shown_root, "max_mentees": self.max_mentees,
-                                                        **({} if first else {"similar": self.similar})})
+        report, context = validate(
+            loaded,
+            self.today,
+            {
+                "shown_root": self.shown_root,
+                "max_mentees": self.max_mentees,
+                **({} if first else {"similar": self.similar}),
+            },
+        )
         files = loaded.count() + len(loaded.diagnostics)
         if report.errors:
             return Prepared(report, files)
@@ -74,17 +82,17 @@ class Workspace:
             self.current = Prepared(report, files, dataset, pages)
             return self.current
         self.generation += 1
-        jobs = page_jobs(dataset, self.language, self.site_name)
         wanted = {record_page(kind, record_id) for kind, record_id in changed}
+        jobs = page_jobs(dataset, self.language, self.site_name, only=wanted)
         write_pages(self.cache_dir, [job.render() for job in jobs if job.src_uri in wanted])
         log.info("updated %s; the rest of the site follows in the background", ", ".join(sorted(wanted)))
-        self._start_background(self.generation)
-        self.current = Prepared(report, files, dataset, sorted(job.src_uri for job in jobs))
+        self._start_background(self.generation, loaded)
+        pages = sorted(set(self.current.pages or []) | wanted)
+        self.current = Prepared(report, files, dataset, pages, quick=True, rendered=sorted(wanted))
         return self.current
 
-    def _reload(self) -> set[tuple[str, str]]:
+    def _reload(self, sources: list[SourceFile]) -> set[tuple[str, str]]:
         """Parse new and changed files again; return (kind, id) of the records that changed."""
-        sources, _ = discover(self.data_dir, self.shown_root)
         seen, changed = set(), set()
         for source in sources:
             seen.add(source.path)
@@ -99,8 +107,7 @@ class Workspace:
             changed.add((TAXONOMY, source.stem))  # a removed record changes indexes: do the full pass
         return changed
 
-    def _loaded(self) -> Loaded:
-        sources, problems = discover(self.data_dir, self.shown_root)
+    def _loaded(self, sources: list[SourceFile], problems: list[Diagnostic]) -> Loaded:
         loaded = Loaded(self.data_dir, diagnostics=list(problems))
         for source in sources:
             _, _, result = self.files[source.path]
@@ -111,17 +118,18 @@ class Workspace:
                 loaded.documents.setdefault(source.kind, []).append((source, result))
         return loaded
 
-    def _start_background(self, generation: int) -> None:
-        thread = threading.Thread(target=self._full_pass, args=(generation,), daemon=True)
+    def _start_background(self, generation: int, loaded: Loaded) -> None:
+        thread = threading.Thread(target=self._full_pass, args=(generation, loaded), daemon=True)
         self.background = thread
         thread.start()
 
-    def _full_pass(self, generation: int) -> None:
+    def _full_pass(self, generation: int, loaded: Loaded) -> None:
         with self.lock:
             if generation != self.generation:
                 return  # a newer edit has started its own pass
-            loaded = self._loaded()
-            report, context = validate(loaded, self.today, {"shown_root": self.shown_root, "max_mentees": self.max_mentees})
+            report, context = validate(
+                loaded, self.today, {"shown_root": self.shown_root, "max_mentees": self.max_mentees}
+            )
             if report.errors or generation != self.generation:
                 return
             dataset = build_dataset(context)
@@ -135,7 +143,9 @@ class Workspace:
             with self.building:
                 remove_stale(self.cache_dir, {job.src_uri for job in jobs})
             self.similar = dataset.similar
-            self.current = Prepared(report, loaded.count() + len(loaded.diagnostics), dataset, sorted(j.src_uri for j in jobs))
+            self.current = Prepared(
+                report, loaded.count() + len(loaded.diagnostics), dataset, sorted(j.src_uri for j in jobs)
+            )
             self.index_wanted = True
             (self.cache_dir / TRIGGER).write_text(str(generation), encoding="utf-8")
 

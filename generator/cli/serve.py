@@ -32,8 +32,13 @@ def command(config_file, data_dir, language, dev_addr, today) -> None:
             # Dirty builds re-render only pages whose files changed; the plugin keeps the rest.
             # MkDocs warns that dirty builds may leave stale links, so strict mode (kb build's) is off here.
             _show_mkdocs_messages()
-            mkdocs_serve(config_file=str(settings.config_file), dev_addr=dev_addr, livereload=True,
-                         build_type="dirty", strict=False)
+            mkdocs_serve(
+                config_file=str(settings.config_file),
+                dev_addr=dev_addr,
+                livereload=True,
+                build_type="dirty",
+                strict=False,
+            )
         except MkDocsException as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:

@@ -66,6 +66,9 @@ class Document:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     values: dict[Path, tuple[int, int, str]] = field(default_factory=dict)  # literal and folded blocks only
     text: str = field(default="", repr=False)
+    # Results derived from this document alone (its parsed shape, the personal data in it),
+    # kept so that `kb serve` does not work them out again for files that did not change.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, path: Path) -> Position:
         """Where the field or item at `path` was written, or its nearest written parent."""

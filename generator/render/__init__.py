@@ -25,8 +25,9 @@ def render_site(
     return [job.render() for job in page_jobs(data, language, site_name)[index::count]]
 
 
-def page_jobs(data: Dataset, language: str, site_name: str) -> list[PageJob]:
-    r = Renderer(data, language, site_name)
+def page_jobs(data: Dataset, language: str, site_name: str, only: set[str] | None = None) -> list[PageJob]:
+    """Every page to render, or, given `only`, at least those (other record pages are skipped)."""
+    r = Renderer(data, language, site_name, only)
     pages = [home_page(r), checks_page(r), search_page(r)]
     pages += case_pages(r)
     pages += index_pages(r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
@@ -17,9 +18,11 @@ HUB_LIST = 30
 def case_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for case_id, case in data.cases.items():
+        if r.skips(f"cases/{case_id}.md"):
+            continue
         meta = {
             "title": case.title,
-            "description": plain_text(case.symptoms)[:DESCRIPTION_LENGTH],
+            "description": partial(_description, case.symptoms),
             "tags": list(dict.fromkeys(case.tags)),
         }
         yield r.page(
@@ -29,9 +32,13 @@ def case_pages(r: Renderer) -> Iterator[Page]:
             c=case,
             source=data.source_files[("case", case_id)],
             similar=[other for other, _ in data.similar.get(case_id, [])],
-            search=search_data.for_case(r, case),
+            search=partial(search_data.for_case, r, case),
             cited_by=data.cited_by.get(case_id, []),
         )
+
+
+def _description(symptoms: str) -> str:
+    return plain_text(symptoms)[:DESCRIPTION_LENGTH]
 
 
 def needs_review(r: Renderer) -> list[str]:

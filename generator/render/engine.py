@@ -49,8 +49,9 @@ def front_matter(**fields: Any) -> Markup:
 
 
 class Renderer:
-    def __init__(self, data: Dataset, language: str, site_name: str = "") -> None:
+    def __init__(self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None) -> None:
         self.data = data
+        self.only = only
         self.t = Labels(language)
         self.fmt = Formats(language)
         self.site_name = site_name
@@ -65,6 +66,10 @@ class Renderer:
         self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
         self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
 
+    def skips(self, src_uri: str) -> bool:
+        """True when only some pages are wanted (a quick `kb serve` rebuild) and not this one."""
+        return self.only is not None and src_uri not in self.only
+
     def page(self, template: str, src_uri: str, search: Any = None, **context: Any) -> PageJob:
         """One page to render. A page given `search` data is indexed for search; others are not.
 
@@ -76,6 +81,9 @@ class Renderer:
     def _render(self, template: str, src_uri: str, search: Any, context: dict[str, Any]) -> Page:
         href = Linker(src_uri)
         context = dict(context)
+        if callable(search):  # search data is made with the page, not with every job
+            search = search()
+        context["meta"] = {key: value() if callable(value) else value for key, value in context.get("meta", {}).items()}
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
             data=self.data,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
@@ -25,6 +26,8 @@ def period_sort_key(period: str) -> tuple:
 def award_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for aid, award in data.awards.items():
+        if r.skips(f"awards/{aid}.md"):
+            continue
         kind = data.award_kinds[award.award].name
         heading = f"{kind} · {award.period}"
         yield r.page(
@@ -33,7 +36,7 @@ def award_pages(r: Renderer) -> Iterator[Page]:
             meta={"title": heading},
             heading=heading,
             a=award,
-            search=search_data.for_award(r, award),
+            search=partial(search_data.for_award, r, award),
         )
     for kind_id, kind in data.award_kinds.items():
         yield r.page(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import groupby
 
 from generator.render import search_data
@@ -15,6 +16,8 @@ WEB_SCHEMES = ("https://", "http://")
 def mentoring_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     for mid, pair in data.mentoring.items():
+        if r.skips(f"mentoring/{mid}.md"):
+            continue
         heading = f"{data.person_name(pair.mentor)} → {data.person_name(pair.mentee)}"
         mentee_levels = data.people[pair.mentee].skills if pair.mentee in data.people else {}
         goals = [(goal, mentee_levels.get(goal.skill)) for goal in pair.goals]
@@ -23,7 +26,7 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
             "mentoring_pair.md.j2",
             f"mentoring/{mid}.md",
             meta={"title": f"{t.mentoring} · {heading}"},
-            search=search_data.for_mentoring(r, pair),
+            search=partial(search_data.for_mentoring, r, pair),
             heading=heading,
             pair=pair,
             goals=goals,
@@ -49,12 +52,14 @@ def session_pages(r: Renderer) -> Iterator[Page]:
             for sid in step.sessions:
                 steps_by_session.setdefault(sid, []).append((path_id, step))
     for sid, session in data.sessions.items():
+        if r.skips(f"sessions/{sid}.md"):
+            continue
         href_page = f"sessions/{sid}.md"
         yield r.page(
             "session.md.j2",
             href_page,
             meta={"title": session.title},
-            search=search_data.for_session(r, session),
+            search=partial(search_data.for_session, r, session),
             s=session,
             upcoming=data.is_upcoming(sid),
             attendees=data.sorted_people(session.attendees),
@@ -98,12 +103,14 @@ def _sessions_index(r: Renderer) -> Page:
 def path_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     for path_id, path in data.paths.items():
+        if r.skips(f"paths/{path_id}.md"):
+            continue
         titles = {step.id: step.title for step in path.steps}
         yield r.page(
             "path.md.j2",
             f"paths/{path_id}.md",
             meta={"title": path.title},
-            search=search_data.for_path(r, path),
+            search=partial(search_data.for_path, r, path),
             path=path,
             titles=titles,
             diagram=path_diagram(path, f"{t.prerequisites}: {path.title}"),

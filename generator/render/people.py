@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
@@ -12,6 +13,8 @@ from generator.shapes import ROLES
 def people_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for pid, person in data.people.items():
+        if r.skips(f"people/{pid}.md"):
+            continue
         skills = sorted(person.skills.items(), key=lambda item: (-item[1], item[0]))
         yield r.page(
             "person.md.j2",
@@ -20,7 +23,7 @@ def people_pages(r: Renderer) -> Iterator[Page]:
             p=person,
             pid=pid,
             skills=skills,
-            search=search_data.for_person(r, person),
+            search=partial(search_data.for_person, r, person),
         )
     yield _directory(r)
 

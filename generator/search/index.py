@@ -10,11 +10,19 @@ from pathlib import Path
 from generator.search.canonical import canonicalise
 
 BUNDLE = "pagefind"
-# Not worth finding: permalink signs, panel labels, and lists of other records' titles,
-# which would make a case match what only its neighbours are about.
 # Only these folders hold pages marked for the index; skipping the rest saves parsing them.
 INDEXED_PAGES = "{cases,people,mentoring,sessions,paths,awards,guide}/**/*.html"
-EXCLUDE = [".headerlink", ".kb-panel dt", ".kb-related", ".kb-cited-by", ".kb-similar", ".kb-search-data span"]
+# The side panel's facts are filters and tokens already, and lists of other records (cases
+# written, related, cited by) would make a page match what only its neighbours are about.
+EXCLUDE = [
+    ".headerlink",
+    ".kb-panel",
+    ".kb-scroll",
+    ".kb-related",
+    ".kb-cited-by",
+    ".kb-similar",
+    ".kb-search-data span",
+]
 
 
 class SearchIndexError(RuntimeError):

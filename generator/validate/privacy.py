@@ -65,14 +65,19 @@ def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def ensure_no_personal_data(context: Context) -> Iterator[Diagnostic]:
     """Ensure no text holds a mobile number, ID-card number or e-mail address."""
     for record in context.all_records():
-        for path, text in texts(record.document.data):
-            if not _may_hold_personal_data(text):
-                continue
-            for offset, code, what in find_personal_data(text):
-                where = record.document.text_position(path, offset)
-                yield code.at(
-                    record.file, where, f"`{path[0]}` contains {what}; customer personal data must not be recorded"
-                )
+        document = record.document
+        if "personal_data" not in document.memo:
+            document.memo["personal_data"] = list(_personal_data(record.file, document))
+        yield from document.memo["personal_data"]
+
+
+def _personal_data(file: str, document) -> Iterator[Diagnostic]:
+    for path, text in texts(document.data):
+        if not _may_hold_personal_data(text):
+            continue
+        for offset, code, what in find_personal_data(text):
+            where = document.text_position(path, offset)
+            yield code.at(file, where, f"`{path[0]}` contains {what}; customer personal data must not be recorded")
 
 
 _MAYBE = re.compile(r"@|(?:[0-9][- ]?){11}")

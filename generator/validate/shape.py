@@ -21,6 +21,12 @@ _PATH_HINTS = ("/", "\\", "..")
 
 def parse_record(kind: str, source: SourceFile, document: Document) -> tuple[Shape | None, list[Diagnostic]]:
     """The record's model, or the diagnostics that say why its shape is wrong."""
+    if "shape" not in document.memo:
+        document.memo["shape"] = _parse(kind, document)
+    return document.memo["shape"]
+
+
+def _parse(kind: str, document: Document) -> tuple[Shape | None, list[Diagnostic]]:
     shape = SHAPES[kind]
     try:
         model = shape.model_validate(document.data)
