@@ -142,30 +142,30 @@ def serve_edit_seconds(data: Path) -> float:
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(data, copy)
     port = free_port()
-    log = open(WORK / f"serve-{data.name}.log", "w")
-    process = subprocess.Popen(
-        [KB, "serve", "--data", str(copy), "--today", TODAY, "-a", f"127.0.0.1:{port}"],
-        cwd=REPO,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=ENV,
-    )
-    try:
-        case = sorted((copy / "cases").rglob("*.yml"))[len(list((copy / "cases").rglob("*.yml"))) // 2]
-        url = f"http://127.0.0.1:{port}/cases/{case.stem}/"
-        _wait_for(url, lambda body: True, 1800)
-        time.sleep(2)
-        marker = f"改过的标题 {time.time_ns()}"
-        text = case.read_text(encoding="utf-8").splitlines()
-        text[1] = f"title: {marker}"
-        started = time.perf_counter()
-        case.write_text("\n".join(text) + "\n", encoding="utf-8")
-        _wait_for(url, lambda body: marker in body, 600)
-        return time.perf_counter() - started
-    finally:
-        process.terminate()
-        process.wait(30)
-        log.close()
+    with (WORK / f"serve-{data.name}.log").open("w") as log:
+        process = subprocess.Popen(
+            [KB, "serve", "--data", str(copy), "--today", TODAY, "-a", f"127.0.0.1:{port}"],
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=ENV,
+        )
+        try:
+            cases = sorted((copy / "cases").rglob("*.yml"))
+            case = cases[len(cases) // 2]
+            url = f"http://127.0.0.1:{port}/cases/{case.stem}/"
+            _wait_for(url, lambda body: True, 1800)
+            time.sleep(2)
+            marker = f"改过的标题 {time.time_ns()}"
+            text = case.read_text(encoding="utf-8").splitlines()
+            text[1] = f"title: {marker}"
+            started = time.perf_counter()
+            case.write_text("\n".join(text) + "\n", encoding="utf-8")
+            _wait_for(url, lambda body: marker in body, 600)
+            return time.perf_counter() - started
+        finally:
+            process.terminate()
+            process.wait(30)
 
 
 def _wait_for(url: str, ready, limit: float) -> None:
