@@ -35,10 +35,3 @@ def remove_stale(cache_dir: Path, keep: set[str]) -> None:
         if existing.relative_to(cache_dir).as_posix() not in keep:
             existing.unlink()
 
-
-def sync_pages(cache_dir: Path, pages: list[Page]) -> list[str]:
-    """Write changed pages, delete pages that are gone; return the paths written."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    written = write_pages(cache_dir, pages)
-    remove_stale(cache_dir, {page.src_uri for page in pages})
-    return written

@@ -59,7 +59,3 @@ class Indexing:
             raise SearchIndexError(f"Pagefind could not index the site: {(errors or output).strip()}")
         canonicalise(self.output)
 
-
-def index_site(site_dir: Path) -> None:
-    """Replace any old index with a fresh one of the site's record and hand-written pages."""
-    Indexing(site_dir).finish()

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
-from generator.shapes import Shape, Taxonomy
+from generator.shapes import Taxonomy
 
 # Taxonomy lists and the reference kinds that name their entries.
 TAXONOMY_KINDS = {"products": "product", "skills": "skill", "teams": "team", "awards": "award-kind"}
@@ -66,6 +66,3 @@ class Context:
     def exists(self, kind: str, record_id: str) -> bool:
         return record_id in self.known_ids.get(kind, set())
 
-
-def shape_name(model: Shape) -> str:
-    return type(model).__name__

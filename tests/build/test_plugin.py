@@ -60,10 +60,10 @@ def test_english_site_names_nav_sections_in_english(tmp_path):
 
 
 def test_cache_rewrites_only_changed_pages(tmp_path):
-    from generator.build.cache import sync_pages
+    from generator.build.cache import remove_stale, write_pages
     from generator.render import Page
 
-    assert sync_pages(tmp_path, [Page("a.md", "A"), Page("b/c.md", "C")]) == ["a.md", "b/c.md"]
-    assert sync_pages(tmp_path, [Page("a.md", "A"), Page("b/c.md", "C2")]) == ["b/c.md"]
-    assert sync_pages(tmp_path, [Page("a.md", "A")]) == []
-    assert not (tmp_path / "b/c.md").exists()
+    assert write_pages(tmp_path, [Page("a.md", "A"), Page("b/c.md", "C")]) == ["a.md", "b/c.md"]
+    assert write_pages(tmp_path, [Page("a.md", "A"), Page("b/c.md", "C2")]) == ["b/c.md"]
+    remove_stale(tmp_path, {"a.md"})
+    assert not (tmp_path / "b/c.md").exists() and (tmp_path / "a.md").read_text() == "A"
