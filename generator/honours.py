@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import Dataset
+from generator.render.engine import template_environment
 from generator.render.formats import Formats
 from generator.render.labels import Labels
 from generator.render.text import render_markdown
@@ -85,14 +85,7 @@ class Announcement:
 
 
 def announcement(data: Dataset, period: Period, language: str, site_name: str, site_url: str = "") -> Announcement:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-    )
+    env = template_environment()
     env.filters["markdown"] = lambda text: render_markdown(
         text, (site_url.rstrip("/") + "/attachments") if site_url else "attachments"
     )

@@ -49,6 +49,7 @@ class BuildResult:
     site_dir: Path | None = None
     pages: int = 0
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
 
     @property
     def ok(self) -> bool:
@@ -105,6 +106,7 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
         plugin.root = settings.config_file.resolve().parent  # on_config, which sets it, runs later
         data_dir = plugin.root / plugin.config.data_dir
         say(f"Checking records in {plugin.config.data_dir}/ ...")
+        stage = time.monotonic()
         result.prepared = prepare(
             data_dir,
             plugin.config.language,
@@ -115,6 +117,7 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
             show_progress,
             plugin.config.max_mentees,
         )
+        result.stages["validate and render"] = time.monotonic() - stage
         if not result.prepared.ok:
             return result
         target = settings.site_dir or Path(config.site_dir)
@@ -142,12 +145,17 @@ def _build_aside(
         with _quiet_mkdocs():
             config.plugins.on_startup(command="build", dirty=False)
             try:
+                stage = time.monotonic()
                 mkdocs_build(config)
+                result.stages["mkdocs build"] = time.monotonic() - stage
                 say("Checking links, anchors and images while the search index is built ...")
                 base_path = urlsplit(config.site_url).path if config.site_url else "/"
+                stage = time.monotonic()
                 result.problems = check_site(aside, external=settings.check_external, base_path=base_path)
+                result.stages["link check"] = time.monotonic() - stage
             finally:
                 plugin.finish_search_index()
+                result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:
         result.error = f"mkdocs build failed: {error}"

@@ -71,3 +71,4 @@ def command(config_file, data_dir, language, site_dir, check_external, max_mente
             click.echo("The records have errors; the previous site was left in place.", err=True)
         sys.exit(1)
     click.echo(f"Built {result.pages} pages into {result.site_dir}/ in {result.seconds:.1f} s; links checked.")
+    click.echo("Stages: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.stages.items()))

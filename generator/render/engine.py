@@ -48,6 +48,18 @@ def front_matter(**fields: Any) -> Markup:
     return Markup("\n".join(lines))
 
 
+def template_environment() -> Environment:
+    """The generator's templates: autoescaped, and strict about names they do not know."""
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
 class Renderer:
     def __init__(self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None) -> None:
         self.data = data
@@ -55,14 +67,7 @@ class Renderer:
         self.t = Labels(language)
         self.fmt = Formats(language)
         self.site_name = site_name
-        self.env = Environment(
-            loader=PackageLoader("generator", "templates"),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            undefined=StrictUndefined,
-        )
+        self.env = template_environment()
         self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
         self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
 
