@@ -34,4 +34,3 @@ def remove_stale(cache_dir: Path, keep: set[str]) -> None:
     for existing in sorted(cache_dir.rglob("*.md")):
         if existing.relative_to(cache_dir).as_posix() not in keep:
             existing.unlink()
-

@@ -30,7 +30,9 @@ def for_case(r: Renderer, case: Case) -> SearchData:
     filters += [("skill", data.skills[s].name) for s in case.skills]
     meta = [("kind", t.kind_case), ("state", t[case.state]), ("date", case.solved_on.isoformat())]
     factor = ARCHIVED if case.state == "archived" else 1.0
-    heavy = search_tokens(case.title, *map(str, case.aka), *map(str, case.tags))
+    words = [str(word) for word in [*case.aka, *case.tags]]
+    # The aka words and tags as written (the panel that shows them is not indexed), and cut into tokens.
+    heavy = " ".join([*words, search_tokens(case.title, *words)])
     # What people search by is what they see: the symptoms. The other fields are still found
     # word by word through Pagefind's own index; expanding them too doubled the index's size.
     body = (

@@ -58,4 +58,3 @@ class Indexing:
         if self.process.returncode != 0:
             raise SearchIndexError(f"Pagefind could not index the site: {(errors or output).strip()}")
         canonicalise(self.output)
-

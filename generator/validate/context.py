@@ -65,4 +65,3 @@ class Context:
 
     def exists(self, kind: str, record_id: str) -> bool:
         return record_id in self.known_ids.get(kind, set())
-
