@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from generator.search.canonical import canonicalise
 
@@ -32,6 +34,8 @@ class SearchIndexError(RuntimeError):
 class Indexing:
     """A Pagefind run in its own process, so that other work can go on beside it."""
 
+    running: ClassVar[set[subprocess.Popen]] = set()
+
     def __init__(self, site_dir: Path) -> None:
         self.output = site_dir / BUNDLE
         shutil.rmtree(self.output, ignore_errors=True)
@@ -52,9 +56,20 @@ class Indexing:
         # The package's command line rather than its service API: the command has written
         # every file when it exits, which the service does not promise when closed.
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        Indexing.running.add(self.process)
 
     def finish(self) -> None:
-        output, errors = self.process.communicate()
+        try:
+            output, errors = self.process.communicate()
+        finally:
+            Indexing.running.discard(self.process)
         if self.process.returncode != 0:
             raise SearchIndexError(f"Pagefind could not index the site: {(errors or output).strip()}")
         canonicalise(self.output)
+
+
+@atexit.register
+def _stop_indexing() -> None:
+    """An indexer still running when `kb serve` stops has no site left to index."""
+    for process in list(Indexing.running):
+        process.terminate()
