@@ -74,6 +74,7 @@ class Dataset:
     cases_by_year: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sessions_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     awards_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    results_by_contest: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # by rank
     progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
     similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
@@ -101,6 +102,10 @@ class Dataset:
         return sorted(
             chosen, key=lambda aid: (-self.awards[aid].awarded_on.toordinal(), self.awards[aid].rank or 0, aid)
         )
+
+    def upcoming_sessions(self) -> list[str]:
+        """Sessions after today, soonest first."""
+        return [sid for sid in self.sessions_in_order() if self.is_upcoming(sid)]
 
     def is_upcoming(self, session_id: str) -> bool:
         return self.sessions[session_id].date > self.today
@@ -201,6 +206,9 @@ def _link_awards(data: Dataset) -> None:
             data.awards_of[person].append(award_id)
         for case_id in award.evidence:
             data.cited_by[case_id].append(Citation("award", award_id, "evidence"))
+    for award_id in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
+        if data.awards[award_id].session:
+            data.results_by_contest[data.awards[award_id].session].append(award_id)
 
 
 def _link_paths(data: Dataset) -> None:

@@ -23,6 +23,7 @@ KCS_ROLES = ("candidate", "contributor", "publisher", "coach")
 VALIDATING_ROLES = ("publisher", "coach")
 MENTORING_STATUSES = ("active", "completed", "stopped")
 SESSION_FORMATS = ("classroom", "on-site", "online", "contest")
+WEB_LINK_PREFIXES = ("https://", "http://")  # a session's material is such a link or a file in data/attachments/
 
 # Fields a case must have in each state, beyond the always-required ones.
 CASE_STATE_REQUIRES: dict[str, tuple[str, ...]] = {

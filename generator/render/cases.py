@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from generator import metrics
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
@@ -41,16 +42,6 @@ def _description(symptoms: str) -> str:
     return plain_text(symptoms)[:DESCRIPTION_LENGTH]
 
 
-def needs_review(r: Renderer) -> list[str]:
-    data = r.data
-    due = [
-        cid
-        for cid, c in data.cases.items()
-        if c.review_by and c.review_by < data.today and c.state in ("wip", "not-validated")
-    ]
-    return sorted(due, key=lambda cid: (data.cases[cid].review_by, cid))
-
-
 def validated_newest(r: Renderer) -> list[str]:
     return [cid for cid in r.data.newest_cases() if r.data.cases[cid].state == "validated"]
 
@@ -58,7 +49,7 @@ def validated_newest(r: Renderer) -> list[str]:
 def index_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     counts = [(state, sum(1 for c in data.cases.values() if c.state == state)) for state in CASE_STATES]
-    review = needs_review(r)
+    review = metrics.past_review(data)
     yield r.page(
         "cases_index.md.j2",
         "cases/index.md",

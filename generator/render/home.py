@@ -9,7 +9,7 @@ from generator.render.engine import Page, Renderer
 
 def home_page(r: Renderer) -> Page:
     data = r.data
-    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)][:HOME_LIST]
+    upcoming = data.upcoming_sessions()[:HOME_LIST]
     return r.page(
         "home.md.j2",
         "index.md",

@@ -10,7 +10,6 @@ from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
 
 CITATION_SUMMARY = 120
-_PERIOD_ORDER = {"": 0, "H": 1, "Q": 2}  # a year, then halves, quarters, months
 
 
 def period_sort_key(period: str) -> tuple:
@@ -63,11 +62,7 @@ def _roll(r: Renderer) -> Page:
     by_kind = [
         (kind_id, data.awards_by_kind[kind_id]) for kind_id in data.award_kinds if data.awards_by_kind.get(kind_id)
     ]
-    contests = {}
-    for aid in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
-        if data.awards[aid].session:
-            contests.setdefault(data.awards[aid].session, []).append(aid)
-    contest_list = sorted(contests.items(), key=lambda item: data.sessions[item[0]].date, reverse=True)
+    contest_list = sorted(data.results_by_contest.items(), key=lambda item: data.sessions[item[0]].date, reverse=True)
     return r.page(
         "honours_index.md.j2",
         "honours/index.md",

@@ -9,8 +9,8 @@ from itertools import groupby
 from generator.render import search_data
 from generator.render.diagram import path_diagram
 from generator.render.engine import Page, Renderer
-
-WEB_SCHEMES = ("https://", "http://")
+from generator.render.urls import ATTACHMENTS_DIR, relative_url
+from generator.shapes import WEB_LINK_PREFIXES
 
 
 def mentoring_pages(r: Renderer) -> Iterator[Page]:
@@ -42,10 +42,6 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
 
 def session_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
-    results_by_session: dict[str, list[str]] = {}
-    for aid in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
-        if data.awards[aid].session:
-            results_by_session.setdefault(data.awards[aid].session, []).append(aid)
     steps_by_session = {}
     for path_id, path in data.paths.items():
         for step in path.steps:
@@ -63,7 +59,7 @@ def session_pages(r: Renderer) -> Iterator[Page]:
             s=session,
             upcoming=data.is_upcoming(sid),
             attendees=data.sorted_people(session.attendees),
-            results=results_by_session.get(sid, []),
+            results=data.results_by_contest.get(sid, []),
             materials=_materials(session.materials, href_page),
             paths=steps_by_session.get(sid, []),
         )
@@ -71,11 +67,9 @@ def session_pages(r: Renderer) -> Iterator[Page]:
 
 
 def _materials(materials: list[str], page: str) -> list[dict[str, str]]:
-    from generator.render.urls import ATTACHMENTS_DIR, relative_url
-
     items = []
     for material in materials:
-        if material.startswith(WEB_SCHEMES):
+        if material.startswith(WEB_LINK_PREFIXES):
             items.append({"url": material, "label": material})
         else:
             name = material.removeprefix(ATTACHMENTS_DIR + "/")
@@ -85,7 +79,7 @@ def _materials(materials: list[str], page: str) -> list[dict[str, str]]:
 
 def _sessions_index(r: Renderer) -> Page:
     data, t = r.data, r.t
-    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)]
+    upcoming = data.upcoming_sessions()
     past = [sid for sid in data.sessions_in_order(newest_first=True) if not data.is_upcoming(sid)]
     by_month = [
         (r.fmt.month(*month), list(ids))
@@ -118,5 +112,5 @@ def path_pages(r: Renderer) -> Iterator[Page]:
         )
     ids = sorted(data.paths)
     yield r.page("paths_index.md.j2", "paths/index.md", meta={"title": t.paths}, ids=ids)
-    upcoming = [sid for sid in data.sessions_in_order() if data.is_upcoming(sid)]
+    upcoming = data.upcoming_sessions()
     yield r.page("training_index.md.j2", "training/index.md", meta={"title": t.training}, upcoming=upcoming, paths=ids)

@@ -8,12 +8,10 @@ from pathlib import Path, PurePosixPath
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.shapes import VALIDATING_ROLES
+from generator.load.files import ATTACHMENTS
+from generator.shapes import VALIDATING_ROLES, WEB_LINK_PREFIXES
 from generator.validate import check
 from generator.validate.context import Context, Record
-
-ATTACHMENTS = "attachments"
-WEB_SCHEMES = ("https://", "http://")
 
 
 @check
@@ -213,7 +211,7 @@ def attachment_paths(record: Record) -> Iterator[tuple[tuple, str]]:
             yield ("attachments", index), name
     elif record.kind == "session":
         for index, material in enumerate(record.model.materials):
-            if not material.startswith(WEB_SCHEMES):
+            if not material.startswith(WEB_LINK_PREFIXES):
                 yield ("materials", index), material
 
 
