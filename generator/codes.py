@@ -85,6 +85,24 @@ STRUCTURE = _code(
     "two documents separated by `---`",
     "Keep one record per file and at most 64 levels of nesting.",
 )
+CONTROL_CHARACTER = _code(
+    "KB111",
+    "Control character in text",
+    'note: "ready\\x1b[31m"',
+    "Delete the invisible character (often pasted from a terminal or a log); only tabs and line breaks in block text are allowed.",
+)
+GUESSED_NUMBER = _code(
+    "KB112",
+    "Number in a form YAML 1.1 would guess",
+    "hours_to_resolve: 1:30   (read as 90)",
+    "Write the number plainly (1.5), or put the text in quotes if it is not a number.",
+)
+SYMLINK = _code(
+    "KB113",
+    "Symbolic link or path leaving data/",
+    "data/attachments/notes.txt -> /etc/passwd",
+    "Replace the link with a real copy of the file inside data/; nothing outside data/ is published.",
+)
 
 # Shape
 MISSING_FIELD = _code(
@@ -126,6 +144,13 @@ BAD_PERIOD = _code(
     "KB210", "Period not in a known form", "period: 2026Q3", "Write `2026`, `2026-H2`, `2026-Q3` or `2026-09`."
 )
 
+BLANK_TEXT = _code(
+    "KB211",
+    "Text holds only spaces",
+    'title: "   "',
+    "Write the text, or remove the field if it is optional.",
+)
+
 # Identity
 ID_NOT_FILENAME = _code(
     "KB301",
@@ -150,6 +175,12 @@ MISSING_TAXONOMY = _code(
     "taxonomy.yml is missing",
     "data/ without taxonomy.yml",
     "Create data/taxonomy.yml with the products, skills, teams and award kinds.",
+)
+RESERVED_ID = _code(
+    "KB307",
+    "Id is reserved for a page the site generates",
+    "cases/index.yml with id: index",
+    "Choose another id; the message lists the reserved ones.",
 )
 DUPLICATE_STEP = _code(
     "KB305", "Step id used twice in one path", "two steps with id basics", "Give each step of a path its own id."
@@ -234,6 +265,13 @@ LEFT_BEFORE = _code(
     "an attendee who left before the session",
     "Check the date or the person's `left`.",
     "warning",
+)
+
+ATTACHMENT_TYPE = _code(
+    "KB512",
+    "Attachment type not allowed",
+    "attachments: [report.html]   (or an SVG with a script)",
+    "Attach images, PDF, Office documents, text, archives or video; export a web page or an active SVG as PDF or PNG.",
 )
 
 # Personal data
