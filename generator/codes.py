@@ -89,7 +89,8 @@ CONTROL_CHARACTER = _code(
     "KB111",
     "Control character in text",
     'note: "ready\\x1b[31m"',
-    "Delete the invisible character (often pasted from a terminal or a log); only tabs and line breaks in block text are allowed.",
+    "Delete the invisible character (often pasted from a terminal or a log, or written as an escape such as "
+    "`\\x1b` in double quotes); tabs and line breaks are the only control characters a record may hold.",
 )
 GUESSED_NUMBER = _code(
     "KB112",

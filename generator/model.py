@@ -14,7 +14,18 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
-from generator.shapes import Award, Case, Entry, Mentoring, Person, Session, SkillEntry, TrainingPath
+from generator.load.attachments import normalised_name
+from generator.shapes import (
+    Award,
+    Case,
+    Entry,
+    Mentoring,
+    Person,
+    Session,
+    SkillEntry,
+    TrainingPath,
+    named_attachments,
+)
 from generator.validate import Context
 from generator.validate.advice import similar_cases
 
@@ -57,6 +68,7 @@ class Dataset:
     paths: dict[str, TrainingPath] = field(default_factory=dict)
     awards: dict[str, Award] = field(default_factory=dict)
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    attachments: list[str] = field(default_factory=list)  # "attachments/x.png": the only files published
 
     # back-links, filled by link()
     cases_by_author: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -136,8 +148,20 @@ def build_dataset(context: Context) -> Dataset:
             target[record.id] = record.model
             data.source_files[(kind, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
+    data.attachments = published_attachments(context)
     data.similar = similar_cases(context)  # computed during validation; reused, not recomputed
     return data
+
+
+def published_attachments(context: Context) -> list[str]:
+    """The attachments that records name; files nobody names stay unpublished."""
+    named = set()
+    for record in context.all_records():
+        for _, _, name in named_attachments(record.kind, record.model):
+            relative = normalised_name(name)
+            if relative in context.attachments:
+                named.add(relative)
+    return sorted(named)
 
 
 def link(data: Dataset) -> None:

@@ -30,7 +30,7 @@ def check_folder(
     """Load and validate every record under data_dir."""
     shown = shown_root if shown_root is not None else str(data_dir)
     found = discover(data_dir, shown)
-    with progress("Reading records", len(found[0]), enabled=show_progress) as advance:
+    with progress("Reading records", len(found.sources), enabled=show_progress) as advance:
         loaded = load_folder(data_dir, shown, progress=advance, found=found)
     report, context = validate(loaded, today, {"shown_root": shown, "max_mentees": max_mentees})
     return Checked(report, context, loaded.count() + len(loaded.diagnostics))

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
+from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from generator.markdown import attachment_references
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
 _DATE_TEXT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Anything that shows on a page: not a space of any kind (the ideographic space U+3000 that
+# Chinese input methods type included) and not a zero-width character.
+_VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\ufeff]")
 
 CASE_STATES = ("wip", "not-validated", "validated", "archived")
 ROLES = ("field-service", "technical-support")
@@ -58,6 +66,13 @@ def _word_text(value: Any) -> Any:
     return value
 
 
+def _not_blank(value: str) -> str:
+    # `title: "   "` passes the length check but would show as nothing on the page.
+    if not _VISIBLE.search(value):
+        raise PydanticCustomError("blank_text", "text holds only spaces")
+    return value
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 
 
@@ -97,9 +112,15 @@ Period = Annotated[
         }
     ),
 ]
-Word = Annotated[str, BeforeValidator(_word_text), Field(min_length=1), WithJsonSchema({"type": ["string", "number"]})]
-Title = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, Field(min_length=1, description="Markdown text")]
+Word = Annotated[
+    str,
+    BeforeValidator(_word_text),
+    Field(min_length=1),
+    AfterValidator(_not_blank),
+    WithJsonSchema({"type": ["string", "number"]}),
+]
+Title = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+Markdown = Annotated[str, Field(min_length=1, description="Markdown text"), AfterValidator(_not_blank)]
 Level = Annotated[
     int, Field(ge=1, le=4, description="1 learning, 2 works with help, 3 independent, 4 can teach others")
 ]
@@ -260,3 +281,43 @@ SHAPES: dict[str, type[Shape]] = {
     "path": TrainingPath,
     "award": Award,
 }
+
+
+def markdown_texts(model: Shape, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every Markdown field of a record, nested steps and log entries included."""
+    for name, hint in _hints(type(model)).items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if _is_markdown(hint):
+            yield path + (name,), value
+        elif isinstance(value, Shape):
+            yield from markdown_texts(value, path + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Shape):
+                    yield from markdown_texts(item, path + (name, index))
+
+
+@cache
+def _hints(shape: type[Shape]) -> dict[str, Any]:
+    return typing.get_type_hints(shape, include_extras=True)
+
+
+def _is_markdown(hint: Any) -> bool:
+    return hint == Markdown or Markdown in typing.get_args(hint)
+
+
+def named_attachments(kind: str, model: Shape) -> Iterator[tuple[tuple, str, str]]:
+    """(path, text at that path, name as written) of every attachment a record names:
+    in `attachments`, in a session's file `materials`, and in its Markdown's images and links."""
+    if kind == "case":
+        for index, name in enumerate(model.attachments):
+            yield ("attachments", index), name, name
+    elif kind == "session":
+        for index, material in enumerate(model.materials):
+            if not material.startswith(WEB_LINK_PREFIXES):
+                yield ("materials", index), material, material
+    for path, text in markdown_texts(model):
+        for name in attachment_references(text):
+            yield path, text, name

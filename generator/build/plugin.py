@@ -30,7 +30,6 @@ from generator.build.prepare import Prepared, prepare
 from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
-from generator.render.urls import ATTACHMENTS_DIR
 from generator.report import as_text
 from generator.search.index import Indexing, SearchIndexError
 
@@ -65,6 +64,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.defer_search_index = False  # `kb build` sets it and calls finish_search_index itself
 
     def on_config(self, config: Any) -> Any:
+        # MkDocs keeps one instance of a plugin with on_startup for the whole process (every
+        # build of `serve`, every build of a test run): per-build state starts empty here.
+        self.fast, self.deferred, self.toc_settings = {}, set(), None
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         config.theme["language"] = self.config.language
         config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
@@ -118,11 +120,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
         for asset in (STYLESHEET, SEARCH_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
-        for attachment in sorted((self.data_dir / ATTACHMENTS_DIR).rglob("*")):
-            if attachment.is_file():
-                src = attachment.relative_to(self.data_dir).as_posix()
-                files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
+        for src in prepared.dataset.attachments:  # only what records name; validated as inert
+            files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
         if not prepared.quick:  # a quick serve rebuild keeps the feeds until the full pass
             for extra in site_files(prepared.dataset, self.config.language, config.site_name, config.site_url or ""):
                 files.append(File.generated(config, extra.path, content=extra.content))

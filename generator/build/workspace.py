@@ -56,7 +56,8 @@ class Workspace:
 
     def refresh(self) -> Prepared:
         """Bring the page cache up to date for the records as they are now on disk."""
-        sources, problems = discover(self.data_dir, self.shown_root)
+        found = discover(self.data_dir, self.shown_root)
+        sources, problems = found.sources, found.problems
         changed = self._reload(sources)
         if self.current is not None and not changed:
             return self.current  # a rebuild for pages the background pass wrote, or for kb/
@@ -108,7 +109,9 @@ class Workspace:
         return changed
 
     def _loaded(self, sources: list[SourceFile], problems: list[Diagnostic]) -> Loaded:
-        loaded = Loaded(self.data_dir, diagnostics=list(problems))
+        loaded = Loaded(
+            self.data_dir, diagnostics=list(problems), attachments=discover(self.data_dir, self.shown_root).attachments
+        )
         for source in sources:
             _, _, result = self.files[source.path]
             if isinstance(result, Diagnostic):

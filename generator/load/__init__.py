@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic
-from generator.load.files import TAXONOMY, SourceFile, discover
+from generator.load.files import TAXONOMY, Found, SourceFile, discover
 from generator.load.strict_yaml import Document, LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 
@@ -23,6 +24,7 @@ class Loaded:
     documents: dict[str, list[tuple[SourceFile, Document]]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unreadable: list[SourceFile] = field(default_factory=list)
+    attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file
 
     @property
     def taxonomy(self) -> Document | None:
@@ -36,7 +38,7 @@ class Loaded:
 def load_file(source: SourceFile) -> Document | Diagnostic:
     """Read one record file into a Document, or say why it cannot be read."""
     try:
-        raw = source.path.read_bytes()
+        raw = _read_without_following_links(source.path)
         text = decode_record_bytes(raw, source.shown)
         return parse_document(text, source.shown)
     except (TextError, LoadError) as error:
@@ -45,16 +47,23 @@ def load_file(source: SourceFile) -> Document | Diagnostic:
         return codes.YAML_SYNTAX.at(source.shown, START, f"cannot read the file: {error.strerror}")
 
 
+def _read_without_following_links(path: Path) -> bytes:
+    # Discovery refuses links; O_NOFOLLOW also refuses one swapped in after discovery.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read()
+
+
 def load_folder(
     data_dir: Path,
     shown_root: str | None = None,
     progress: Callable[[int], None] | None = None,
-    found: tuple[list[SourceFile], list[Diagnostic]] | None = None,
+    found: Found | None = None,
 ) -> Loaded:
     """Read every record file under data_dir; problems become diagnostics, never exceptions."""
-    sources, diagnostics = found or discover(data_dir, shown_root if shown_root is not None else str(data_dir))
-    loaded = Loaded(data_dir, diagnostics=list(diagnostics))
-    for source in sources:
+    found = found or discover(data_dir, shown_root if shown_root is not None else str(data_dir))
+    loaded = Loaded(data_dir, diagnostics=list(found.problems), attachments=dict(found.attachments))
+    for source in found.sources:
         result = load_file(source)
         if isinstance(result, Diagnostic):
             loaded.diagnostics.append(result)

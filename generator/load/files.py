@@ -1,9 +1,14 @@
-"""Which files under data/ are records, and of which kind."""
+"""Which files under data/ are records, which are attachments, and which are refused.
+
+Everything in data/ comes from whoever can open a pull request, file names and links
+included. A symbolic link could publish any file of the build machine, so no link is
+followed or accepted anywhere under data/.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator import codes
@@ -34,35 +39,65 @@ class SourceFile:
         return self.path.name.rsplit(".", 1)[0]
 
 
-def discover(data_dir: Path, shown_root: str) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every record file under data_dir in a stable order, and files in the wrong place."""
-    found: list[SourceFile] = []
-    problems: list[Diagnostic] = []
-    root = str(data_dir)
+@dataclass
+class Found:
+    """What discovery saw: record files, attachment files, and files in the wrong place."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/a/b.png" -> file
+
+
+def discover(data_dir: Path, shown_root: str) -> Found:
+    """Every record and attachment file under data_dir in a stable order, and what is refused."""
+    found = Found()
+    root = os.path.realpath(data_dir)  # the folder itself may be a link; nothing inside it may
     prefix = shown_root.rstrip("/") + "/" if shown_root.rstrip("/") else ""
-    for path in sorted(_yaml_files(root)):
-        relative = os.path.relpath(path, root).replace(os.sep, "/")  # strings: pathlib is slow for 10,000 files
+    for relative, is_link in sorted(_walk(root)):
         shown = prefix + relative
-        kind, problem = _kind_of(PurePosixPath(relative))
-        if problem:
-            problems.append(codes.UNKNOWN_FOLDER.at(shown, START, problem))
-        else:
-            found.append(SourceFile(kind, Path(path), shown))
-    return found, problems
+        if is_link:
+            found.problems.append(codes.SYMLINK.at(shown, START, _link_message(relative)))
+        elif relative.startswith(ATTACHMENTS + "/"):
+            found.attachments[relative] = data_dir / relative
+        elif relative.lower().endswith(YAML_SUFFIXES):
+            kind, problem = _kind_of(PurePosixPath(relative))
+            if problem:
+                found.problems.append(codes.UNKNOWN_FOLDER.at(shown, START, problem))
+            else:
+                found.sources.append(SourceFile(kind, data_dir / relative, shown))
+    return found
 
 
-def _yaml_files(root: str):
-    for folder, subfolders, names in os.walk(root):
-        # Hidden folders and attachments hold no records; do not even look inside.
-        subfolders[:] = [
-            name for name in subfolders if not name.startswith(".") and not (folder == root and name == ATTACHMENTS)
-        ]
+def _walk(root: str):
+    """(relative path, is a link) of every file, and of every linked folder, under root.
+
+    Strings, not pathlib: this runs for every file of a 10,000-case folder.
+    """
+    for folder, subfolders, names in os.walk(root):  # os.walk never descends into linked folders
+        here = os.path.relpath(folder, root).replace(os.sep, "/")
+        here = "" if here == "." else here + "/"
+        kept = []
+        for name in subfolders:
+            if name.startswith("."):
+                continue  # hidden folders (.git and the like) hold no records
+            if os.path.islink(os.path.join(folder, name)):
+                yield here + name, True
+            else:
+                kept.append(name)
+        subfolders[:] = kept
         for name in names:
-            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
-                yield os.path.join(folder, name)
+            if not name.startswith("."):
+                yield here + name, os.path.islink(os.path.join(folder, name))
 
 
-def _kind_of(relative: Path) -> tuple[str, str | None]:
+def _link_message(relative: str) -> str:
+    return (
+        f"`{relative}` is a symbolic link; links under data/ are not followed, "
+        "so that no file from outside data/ is published. Put a real copy of the file here"
+    )
+
+
+def _kind_of(relative: PurePosixPath) -> tuple[str, str | None]:
     parts = relative.parts
     if len(parts) == 1:
         if relative.stem == TAXONOMY:

@@ -10,6 +10,7 @@ line and column where it was written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,12 @@ import yaml
 
 from generator import codes
 from generator.diagnostics import START, Position
+from generator.load.text import (
+    character_name,
+    control_character_in_file,
+    control_character_in_value,
+    position_in_text,
+)
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser
@@ -42,6 +49,7 @@ Path = tuple[str | int, ...]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _STR = _CORE + "str"
+_NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 _COLLECTION_TAGS = {_CORE + "seq", _CORE + "map"}
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
@@ -112,6 +120,7 @@ def _position(mark) -> Position:
 
 def parse_document(text: str, file: str) -> Document:
     """Parse one record file's text, or raise LoadError at the first thing refused."""
+    _refuse_control_characters(text)
     builder = _Builder(file, text)
     parser = None
     try:
@@ -125,8 +134,6 @@ def parse_document(text: str, file: str) -> Document:
         mark = error.problem_mark or error.context_mark
         position = _position(mark) if mark else START
         raise LoadError(codes.YAML_SYNTAX, position, _syntax_message(error, text, mark)) from None
-    except yaml.reader.ReaderError as error:
-        raise LoadError(codes.YAML_SYNTAX, _char_position(text, error.position), _reader_message(error)) from None
     except yaml.YAMLError as error:  # libyaml reports some problems without a mark
         raise LoadError(codes.YAML_SYNTAX, START, f"YAML syntax error: {error}") from None
     finally:
@@ -143,16 +150,45 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark) -> str:
     return message
 
 
-def _reader_message(error: yaml.reader.ReaderError) -> str:
-    character = error.character
-    code_point = ord(character) if isinstance(character, str) else int(character)
-    shown = f"U+{code_point:04X}"
-    return f"YAML syntax error: the control character {shown} is not allowed in YAML text"
+def _refuse_control_characters(text: str) -> None:
+    """Refuse control characters before libyaml sees them.
+
+    libyaml would report them at a byte offset, and counts U+0085, U+2028, U+2029 and a
+    lone CR as line breaks, which shifts the line of every later diagnostic. Checked
+    here, the position is the character's own: LF-counted line, column in characters.
+    """
+    index = control_character_in_file(text)
+    if index is not None:
+        raise LoadError(
+            codes.CONTROL_CHARACTER,
+            position_in_text(text, index),
+            f"the invisible control character {character_name(text[index])} is in the text; "
+            "delete it (it is often pasted from a terminal or a log)",
+        )
 
 
-def _char_position(text: str, index: int) -> Position:
-    before = text[:index]
-    return Position(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+# One escape of a double-quoted scalar: `\x1b`, `\u202e`, `\U0001F600` or a single character.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_SHORT_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+
+
+def _escaped_character(escape: str) -> str:
+    if len(escape) > 1:  # x, u or U and its hex digits
+        return chr(int(escape[1:], 16))
+    return _SHORT_ESCAPES.get(escape, escape)
 
 
 class _Frame:
@@ -215,6 +251,7 @@ class _Builder:
             return
         path = self._child_path(parent, event)
         if isinstance(event, yaml.ScalarEvent):
+            self._refuse_escaped_control_character(event)
             self._attach(parent, _scalar(event), path)
             if event.style in ("|", ">"):
                 mark = event.start_mark
@@ -234,6 +271,7 @@ class _Builder:
             raise LoadError(
                 codes.KEY_NOT_TEXT, _position(mark), "a key must be a plain field name, not a list or mapping"
             )
+        self._refuse_escaped_control_character(event)
         key = event.value
         first_line = parent.key_lines.get(key)
         if first_line is not None:
@@ -264,6 +302,32 @@ class _Builder:
             parent.key = None
         else:
             parent.container.append(value)
+
+    def _refuse_escaped_control_character(self, event) -> None:
+        """Refuse a control character that a double-quoted escape put into a key or value."""
+        # The raw text was checked before parsing, so only an escape such as `"\\x1b"` can
+        # still bring one in, and only double quotes have escapes.
+        if event.style != '"':
+            return
+        index = control_character_in_value(event.value)
+        if index is None:
+            return
+        refused = event.value[index]
+        escape, position = self._escape_writing(event, refused)
+        raise LoadError(
+            codes.CONTROL_CHARACTER,
+            position,
+            f"the escape `{escape}` writes the invisible control character {character_name(refused)}; "
+            "delete it (it is often pasted from a terminal or a log)",
+        )
+
+    def _escape_writing(self, event, character: str) -> tuple[str, Position]:
+        """The first escape in the scalar's source that writes `character`, and where it stands."""
+        start, end = event.start_mark.index, event.end_mark.index  # libyaml counts characters, as str does
+        for escape in _ESCAPE.finditer(self.text, start, end):
+            if _escaped_character(escape.group(1)) == character:
+                return escape.group(0), position_in_text(self.text, escape.start())
+        return f"\\u{ord(character):04x}", _position(event.start_mark)  # not found: the scalar's start
 
     def _check_tag(self, event) -> None:
         tag = event.tag
@@ -305,6 +369,7 @@ def _scalar(event) -> Any:
         if not event.implicit[0]:
             return event.value  # quoted or block text is always text
         tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        _refuse_guessed_number(event, tag)
     if tag == _STR or tag not in _SCALAR_TAGS:  # YAML 1.1's `=` and `<<` are plain text in records
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
@@ -321,3 +386,31 @@ def _scalar(event) -> Any:
     if isinstance(value, dt.datetime):
         return event.value  # records hold dates only; the text keeps what was written
     return value
+
+
+# Numbers as a person writes them: `3`, `-2`, `3.5`, `.5`, `1.0e+3`. YAML 1.1 also reads
+# `1:30` as 90, `0x1F` as 31, `017` as 15, `1_0` as 10 and `+12` as 12; a tag or alarm code
+# written so would silently change, and `hours: 1:30` meant an hour and a half.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?")
+# PyYAML reads `0o17` as text, YAML 1.2 tools (the editors' language server) as 15.
+_YAML12_OCTAL = re.compile(r"0o[0-7]+")
+_NUMBER_HINT = "write the number plainly (1.5) or put the text in quotes"
+
+
+def _refuse_guessed_number(event, tag: str) -> None:
+    text = event.value
+    if tag in _NUMBER_TAGS and not _PLAIN_NUMBER.fullmatch(text):
+        message = f"YAML reads `{text}` as {_number_read_from(event, tag)}; {_NUMBER_HINT}"
+    elif tag == _STR and _YAML12_OCTAL.fullmatch(text):
+        message = f"YAML 1.2 tools read `{text}` as the number {int(text[2:], 8)}; {_NUMBER_HINT}"
+    else:
+        return
+    raise LoadError(codes.GUESSED_NUMBER, _position(event.start_mark), message)
+
+
+def _number_read_from(event, tag: str) -> str:
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    try:
+        return f"the number {_constructor.yaml_constructors[tag](_constructor, node)}"
+    except ValueError:  # `0x_` matches YAML's pattern for an integer but has no digits
+        return "a number"

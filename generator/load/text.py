@@ -1,6 +1,13 @@
-"""Bytes to text: the size cap and the UTF-8 rule, with a hint when a file is not UTF-8."""
+"""Bytes to text: the size cap and the UTF-8 rule, with a hint when a file is not UTF-8.
+
+Also the rule for which characters record text may hold, and where a character of a
+file's text stands (lines counted by LF only, columns in characters).
+"""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -65,3 +72,55 @@ def guess_encoding(raw: bytes) -> str | None:
     return {"big5": "BIG5", "utf_16": "UTF-16", "cp1252": "WINDOWS-1252", "latin_1": "ISO-8859-1"}.get(
         name, name.upper().replace("_", "-")
     )
+
+
+# Characters no record may hold. They are invisible or change how text is shown: C0 and
+# C1 controls (a NUL, a terminal colour code `ESC[31m` pasted from a log), DEL, the bidi
+# overrides and isolates that make text read differently from how it is stored, and the
+# line and paragraph separators U+2028/U+2029 (with U+0085 and a lone CR, YAML 1.1 counts
+# them as line breaks, so every later line number would be off). Surrogates and U+FFFE/
+# U+FFFF are here because libyaml refuses them without a usable position. The XML feeds
+# refuse most of these outright. TAB and LF are allowed wherever YAML allows them.
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+# In a file, a CR is part of a Windows CRLF line end; anywhere else it is a control character.
+_REFUSED_IN_FILE = re.compile(f"[{_CONTROLS}]|\r(?!\n)")
+_REFUSED_IN_VALUE = re.compile(f"[{_CONTROLS}\r]")
+
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\r": "carriage return",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+    "\ufffe": "not a character",
+    "\uffff": "not a character",
+}
+
+
+def control_character_in_file(text: str) -> int | None:
+    """The index of the first character a record file may not hold, if any."""
+    found = _REFUSED_IN_FILE.search(text)
+    return found.start() if found else None
+
+
+def control_character_in_value(value: str) -> int | None:
+    """The index of the first character a value may not hold (a CR included), if any."""
+    found = _REFUSED_IN_VALUE.search(value)
+    return found.start() if found else None
+
+
+def character_name(character: str) -> str:
+    """`U+001B (escape)`: the code point, and a name when there is one to give."""
+    name = _CONTROL_NAMES.get(character) or unicodedata.name(character, "").lower()
+    shown = f"U+{ord(character):04X}"
+    return f"{shown} ({name})" if name else shown
+
+
+def position_in_text(text: str, index: int) -> Position:
+    """The 1-based line and column of character `index`; only LF ends a line."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Position(text.count("\n", 0, index) + 1, index - line_start + 1)

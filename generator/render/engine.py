@@ -95,7 +95,7 @@ class Renderer:
             t=self.t,
             fmt=self.fmt,
             href=href,
-            attachment=lambda name: href.file(f"{ATTACHMENTS_DIR}/{name.removeprefix(ATTACHMENTS_DIR + '/')}"),
+            attachment=href.attachment,
             front_matter=front_matter(**meta),
             search=search,
             **context,

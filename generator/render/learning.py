@@ -9,7 +9,7 @@ from itertools import groupby
 from generator.render import search_data
 from generator.render.diagram import path_diagram
 from generator.render.engine import Page, Renderer
-from generator.render.urls import ATTACHMENTS_DIR, relative_url
+from generator.render.urls import ATTACHMENTS_DIR, attachment_url
 from generator.shapes import WEB_LINK_PREFIXES
 
 
@@ -72,8 +72,7 @@ def _materials(materials: list[str], page: str) -> list[dict[str, str]]:
         if material.startswith(WEB_LINK_PREFIXES):
             items.append({"url": material, "label": material})
         else:
-            name = material.removeprefix(ATTACHMENTS_DIR + "/")
-            items.append({"url": relative_url(page, f"{ATTACHMENTS_DIR}/{name}"), "label": name})
+            items.append({"url": attachment_url(page, material), "label": material.removeprefix(ATTACHMENTS_DIR + "/")})
     return items
 
 

@@ -9,11 +9,12 @@ cannot put a script or an event handler on a page.
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from urllib.parse import quote
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
+
+from generator.markdown import ATTACHMENTS_PREFIX, attachment_url, parser
 
 ALLOWED_TAGS = {
     "p",
@@ -52,15 +53,6 @@ ALLOWED_ATTRIBUTES = {
     "code": {"class"},
 }
 URL_SCHEMES = {"http", "https"}
-ATTACHMENTS_PREFIX = "attachments/"
-
-
-@cache
-def _parser() -> MarkdownIt:
-    # CommonMark with tables and strikethrough; `html: False` turns raw HTML into text.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-        ["table", "strikethrough"]
-    )
 
 
 def render_markdown(text: str, attachments_url: str) -> Markup:
@@ -69,26 +61,22 @@ def render_markdown(text: str, attachments_url: str) -> Markup:
     `attachments_url` is the relative URL of the site's attachments/ folder from the page,
     so that `![](attachments/x.png)` and `![](x.png)` both find the file.
     """
-    parser = _parser()
-    tokens = parser.parse(text)
+    md = parser()
+    tokens = md.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
         for child in token.children or []:
             _relocate_attachment(child, attachments_url)
-    html = parser.renderer.render(tokens, parser.options, {})
+    html = md.renderer.render(tokens, md.options, {})
     return Markup(sanitise(html))
 
 
 def _relocate_attachment(token, attachments_url: str) -> None:
-    attribute = "src" if token.type == "image" else "href" if token.type == "link_open" else None
-    if attribute is None:
-        return
-    url = token.attrGet(attribute)
-    if not url or "://" in url or url.startswith(("#", "/", "mailto:")) or ":" in url.split("/", 1)[0]:
-        return
-    name = url.removeprefix(ATTACHMENTS_PREFIX)
-    token.attrSet(attribute, posixpath.join(attachments_url, name))
+    url = attachment_url(token)
+    if url is not None:
+        attribute = "src" if token.type == "image" else "href"
+        token.attrSet(attribute, posixpath.join(attachments_url, quote(url.removeprefix(ATTACHMENTS_PREFIX))))
 
 
 def sanitise(html: str) -> str:
@@ -114,9 +102,9 @@ def markdown_inline(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Markdown source reduced to its words, for summaries and search descriptions."""
-    parser = _parser()
+    md = parser()
     words: list[str] = []
-    for token in parser.parse(text):
+    for token in md.parse(text):
         for child in token.children or []:
             if child.type in ("text", "code_inline"):
                 words.append(child.content)

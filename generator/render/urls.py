@@ -7,20 +7,9 @@ under any prefix (an intranet folder, GitHub Pages' /<repo>/).
 
 from __future__ import annotations
 
-RECORD_FOLDERS = {
-    "case": "cases",
-    "person": "people",
-    "mentoring": "mentoring",
-    "session": "sessions",
-    "path": "paths",
-    "award": "awards",
-    "product": "products",
-    "skill": "skills",
-    "tag": "tags",
-    "year": "years",
-    "award-kind": "honours/kinds",
-    "team": "teams",
-}
+from urllib.parse import quote
+
+from generator.kinds import RECORD_FOLDERS
 
 
 def record_page(kind: str, record_id: str | int) -> str:
@@ -69,6 +58,15 @@ class Linker:
 
     def file(self, path: str) -> str:
         return relative_url(self.src_uri, path)
+
+    def attachment(self, name: str) -> str:
+        return attachment_url(self.src_uri, name)
+
+
+def attachment_url(from_src: str, name: str) -> str:
+    """The href of an attachment as a record names it (`x.png` or `attachments/x.png`),
+    percent-encoded: names may hold spaces, `#` or Chinese."""
+    return relative_url(from_src, f"{ATTACHMENTS_DIR}/{quote(name.removeprefix(ATTACHMENTS_DIR + '/'))}")
 
 
 ATTACHMENTS_DIR = "attachments"

@@ -28,7 +28,9 @@ def check(function: Check) -> Check:
 
 def validate(loaded: Loaded, today: dt.date | None = None, options: dict | None = None) -> tuple[Report, Context]:
     """Every problem in the loaded records, and the context of the records that parsed."""
-    context = Context(loaded.data_dir, today or dt.date.today(), options=dict(options or {}))
+    context = Context(
+        loaded.data_dir, today or dt.date.today(), options=dict(options or {}), attachments=loaded.attachments
+    )
     report = Report(loaded.diagnostics)
     for source in loaded.unreadable:  # reported once, not again at each reference to it
         context.known_ids.setdefault(source.kind, set()).add(source.stem)
@@ -69,6 +71,6 @@ def _remember_taxonomy(context: Context, taxonomy: Document | None) -> None:
 
 
 # The checks register themselves in pipeline order: identity, references, rules, privacy, advice.
-from generator.validate import advice, identity, privacy, references, rules  # noqa: E402,F401
+from generator.validate import advice, attachments, identity, privacy, references, rules  # noqa: E402,F401
 
 __all__ = ["CHECKS", "Context", "Record", "check", "validate"]

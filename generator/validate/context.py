@@ -45,6 +45,7 @@ class Context:
     # a typo in one field must not turn every reference to that record into an error too.
     known_ids: dict[str, set[str]] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file, as discovered
 
     def of(self, kind: str) -> list[Record]:
         return self.records.get(kind, [])

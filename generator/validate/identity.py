@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic
+from generator.kinds import RESERVED_IDS
 from generator.validate import check
 from generator.validate.context import TAXONOMY_KINDS, Context
 
@@ -66,3 +67,26 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
                 )
             else:
                 first_line[entry.id] = position.line
+
+
+@check
+def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:
+    """Ensure no record or taxonomy entry takes an id that a generated page or folder uses."""
+    reserved = ", ".join(sorted(RESERVED_IDS))
+    for record in context.all_records():
+        if record.id in RESERVED_IDS:
+            yield codes.RESERVED_ID.at(
+                record.file,
+                record.document.position(("id",)),
+                f"`{record.id}` is reserved for a page the site generates; choose another id (reserved: {reserved})",
+            )
+    if context.taxonomy is None or context.taxonomy_document is None:
+        return
+    for list_name in TAXONOMY_KINDS:
+        for index, entry in enumerate(getattr(context.taxonomy, list_name)):
+            if entry.id in RESERVED_IDS:
+                yield codes.RESERVED_ID.at(
+                    context.taxonomy_document.file,
+                    context.taxonomy_document.position((list_name, index, "id")),
+                    f"{list_name} id `{entry.id}` is reserved for a page the site generates (reserved: {reserved})",
+                )

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.load.files import ATTACHMENTS
-from generator.shapes import VALIDATING_ROLES, WEB_LINK_PREFIXES
+from generator.shapes import VALIDATING_ROLES
 from generator.validate import check
 from generator.validate.context import Context, Record
 
@@ -202,42 +200,6 @@ def find_cycle(edges: dict[str, list[str]]) -> list[str]:
                 state[node] = 2
                 trail.pop()
     return []
-
-
-def attachment_paths(record: Record) -> Iterator[tuple[tuple, str]]:
-    """(path, text) of every file a record points to inside data/attachments/."""
-    if record.kind == "case":
-        for index, name in enumerate(record.model.attachments):
-            yield ("attachments", index), name
-    elif record.kind == "session":
-        for index, material in enumerate(record.model.materials):
-            if not material.startswith(WEB_LINK_PREFIXES):
-                yield ("materials", index), material
-
-
-@check
-def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
-    """Ensure attachments and materials are files inside data/attachments/ (or http(s) links)."""
-    root = (context.data_dir / ATTACHMENTS).resolve()
-    for record in context.all_records():
-        for path, name in attachment_paths(record):
-            where = record.document.position(path)
-            problem = _attachment_problem(root, name)
-            if problem is not None:
-                code, message = problem
-                yield code.at(record.file, where, message)
-
-
-def _attachment_problem(root: Path, name: str) -> tuple[codes.Code, str] | None:
-    if ":" in name.split("/", 1)[0]:
-        return codes.ATTACHMENT_ESCAPES, f"`{name}` is neither an http(s) link nor a file in data/attachments/"
-    relative = PurePosixPath(name.removeprefix("attachments/"))
-    target = (root / relative).resolve()
-    if relative.is_absolute() or not target.is_relative_to(root):
-        return codes.ATTACHMENT_ESCAPES, f"`{name}` points outside data/attachments/"
-    if not target.is_file():
-        return codes.ATTACHMENT_MISSING, f"`{name}` is not a file in data/attachments/"
-    return None
 
 
 @check

@@ -74,6 +74,8 @@ def _describe(shape: type[BaseModel], loc: tuple, problem: dict[str, Any], is_ke
         return codes.UNKNOWN_FIELD, f"unknown field `{loc[-1]}`{_suggestion(str(loc[-1]), _fields_at(shape, loc[:-1]))}"
     if value is None:
         return codes.MISSING_FIELD, f"`{field}` is empty; give it a value or remove the line"
+    if kind == "blank_text":
+        return codes.BLANK_TEXT, f"`{field}` holds only spaces; write the text or remove the field"
     if kind in {"calendar_date", "date_format"}:
         return codes.BAD_DATE, f"`{field}`: {problem['msg']}"
     if kind == "literal_error":

@@ -106,10 +106,10 @@ def test_a_broken_link_stops_the_build_and_keeps_the_previous_site(minimal_site,
     write(
         data_dir,
         case,
-        (data_dir / case).read_text(encoding="utf-8").replace("开机报警 ALM 401。", "见 ![图](no-such-photo.png)"),
+        (data_dir / case).read_text(encoding="utf-8").replace("开机报警 ALM 401。", "见[下文](#no-such-section)"),
     )
     result = build_site(data_dir, site, tmp_path / "cache")
-    assert not result.ok and [p.url for p in result.problems] == ["../../attachments/no-such-photo.png"]
+    assert not result.ok and [p.url for p in result.problems] == ["#no-such-section"]
     assert tree_digest(site) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site-")], "no half-built folder is left behind"
 

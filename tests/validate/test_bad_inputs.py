@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,8 +19,12 @@ CASES = sorted(path.name for path in BAD.iterdir() if path.is_dir())
 def overlay(name: str, target: Path) -> Path:
     data_dir = copy_minimal(target)
     for source in (BAD / name).rglob("*"):
-        if source.is_file() and source.name != "expected.txt":
-            destination = data_dir / source.relative_to(BAD / name)
+        destination = data_dir / source.relative_to(BAD / name)
+        if source.is_symlink():  # kept as the link it is: that is what is being tested
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.unlink(missing_ok=True)
+            destination.symlink_to(os.readlink(source))
+        elif source.is_file() and source.name != "expected.txt":
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
     return data_dir

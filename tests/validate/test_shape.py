@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,6 +57,40 @@ def test_empty_required_value(data):
         (data / CASE).read_text(encoding="utf-8").replace("title: 液压站运行半小时后压力掉到 8 MPa", "title:"),
     )
     assert messages(data) == ["`title` is empty; give it a value or remove the line"]
+
+
+def codes_and_messages(data_dir):
+    return [(d.code, d.line, d.message) for d in check(data_dir).report.items]
+
+
+@pytest.mark.parametrize("blank", ['"   "', '"\u3000\u3000"', "'\t'", '"\u200b"', '" \\n "'])
+def test_title_of_only_spaces_is_blank_text(data, blank):
+    original = "title: 液压站运行半小时后压力掉到 8 MPa"
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace(original, f"title: {blank}"))
+    assert codes_and_messages(data) == [("KB211", 2, "`title` holds only spaces; write the text or remove the field")]
+
+
+@pytest.mark.parametrize(
+    ("original", "blank", "field", "line"),
+    [
+        ("symptoms: |\n  运行约 30 分钟后系统压力下降，HMI 报警 E203。\n", "symptoms: |\n  \u3000\n", "symptoms", 8),
+        ("tags: [压力]", "tags: [压力, '  ']", "tags[1]", 6),
+        ("customer: 某食品厂", "customer: '\u3000'", "customer", 21),
+    ],
+)
+def test_blank_markdown_words_and_optional_text_are_blank_text(data, original, blank, field, line):
+    text = (data / CASE).read_text(encoding="utf-8")
+    assert original in text
+    write(data, CASE, text.replace(original, blank))
+    assert codes_and_messages(data) == [
+        ("KB211", line, f"`{field}` holds only spaces; write the text or remove the field")
+    ]
+
+
+def test_text_with_spaces_around_it_is_kept(data):
+    original = "title: 液压站运行半小时后压力掉到 8 MPa"
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace(original, "title: '\u3000压力掉 '"))
+    assert codes_and_messages(data) == []
 
 
 values = st.recursive(
