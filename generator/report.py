@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import click
 
 from generator.diagnostics import Diagnostic, Report
 
 FORMATS = ("text", "json", "github")
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """Text with every control character written as an escape: a file name or value from
+    data/ must not move the cursor, recolour the terminal or forge a line of the report.
+    With `newlines`, line breaks stay (a message may show the offending line)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" or (newlines and ch == "\n") else _escape(ch)
+        for ch in text
+    )
+
+
+def _escape(ch: str) -> str:
+    point = ord(ch)
+    if ch == "\n":
+        return "\\n"
+    if ch == "\t":
+        return "\\t"
+    if point < 0x100 and unicodedata.category(ch) == "Cc":
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
 def render_report(report: Report, output_format: str, checked: int, colour: bool = False) -> str:
@@ -26,9 +50,10 @@ def as_text(report: Report, checked: int, colour: bool = False) -> str:
 
 
 def _text_line(item: Diagnostic, colour: bool) -> str:
-    place = f"{item.file}:{item.line}:{item.column}:"
+    place = f"{printable(item.file)}:{item.line}:{item.column}:"
     severity = item.severity
-    message = item.message.replace("\r", "").replace("\n", "\\n")  # one problem, one line
+    # Continuation lines are indented, so nothing in a message can pass for a problem of its own.
+    message = printable(item.message, newlines=True).replace("\n", "\n    ")
     if colour:
         place = click.style(place, bold=True)
         severity = click.style(severity, fg="red" if item.is_error else "yellow", bold=True)
@@ -59,12 +84,12 @@ def as_json(report: Report, checked: int) -> str:
         "warnings": len(report.warnings),
         "diagnostics": [
             {
-                "file": item.file,
+                "file": printable(item.file),
                 "line": item.line,
                 "column": item.column,
                 "severity": item.severity,
                 "code": item.code,
-                "message": item.message,
+                "message": printable(item.message, newlines=True),
             }
             for item in report.items
         ],
@@ -75,7 +100,7 @@ def as_json(report: Report, checked: int) -> str:
 def as_github(report: Report, checked: int) -> str:
     """Workflow commands that GitHub shows on the changed lines of a pull request."""
     lines = [
-        f"::{item.severity} file={_property(item.file)},line={item.line},col={item.column},title={_property(item.code)}::{_data(item.message)}"
+        f"::{item.severity} file={_property(printable(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(printable(item.message, newlines=True))}"
         for item in report.items
     ]
     lines.append(summary(report, checked))

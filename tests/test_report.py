@@ -17,7 +17,7 @@ def sample() -> Report:
 
 
 def test_text_is_sorted_by_file_and_line_with_a_count():
-    lines = as_text(sample(), 3).splitlines()
+    lines = [line for line in as_text(sample(), 3).splitlines() if not line.startswith("    ")]
     assert lines[0].startswith("data/a.yml:3:1: error KB401:")
     assert lines[1].startswith("data/a.yml:9:3: warning KB701:")
     assert lines[2] == "data/b.yml:2:1: error KB202: unknown field `x`"
@@ -51,3 +51,35 @@ def test_clean_report():
     assert as_text(Report(), 1) == "No problems in 1 file."
     assert not Report().fails(strict=True)
     assert Report([Diagnostic("a", 1, 1, "KB701", "m", "warning")]).fails(strict=True)
+
+
+HOSTILE = Report(
+    [
+        Diagnostic(
+            "data/people/x\ndata/fake.yml:1:1: error KB000: forged.yml",
+            1,
+            1,
+            "KB202",
+            "unknown field `\x1b]0;pwned\x07\x1b[31mred\u202e`",
+        )
+    ]
+)
+
+
+def test_file_names_and_values_cannot_forge_lines_or_drive_the_terminal():
+    for rendered in (as_text(HOSTILE, 1), as_github(HOSTILE, 1), as_json(HOSTILE, 1)):
+        assert "\x1b" not in rendered and "\x07" not in rendered and "\u202e" not in rendered
+    text_lines = as_text(HOSTILE, 1).splitlines()
+    assert len(text_lines) == 2 and text_lines[0].startswith("data/people/x\\ndata/fake.yml")
+    assert "\\x1b]0;pwned\\x07\\x1b[31mred\\u202e" in text_lines[0]
+    github_lines = as_github(HOSTILE, 1).splitlines()
+    assert len(github_lines) == 2 and github_lines[0].startswith("::error file=data/people/x\\ndata/fake.yml%3A1")
+    payload = json.loads(as_json(HOSTILE, 1))
+    assert "\n" not in payload["diagnostics"][0]["file"]
+
+
+def test_a_message_on_several_lines_keeps_its_lines_indented_under_the_problem():
+    report = Report([Diagnostic("data/a.yml", 3, 7, "KB101", "bad YAML\n  3 | title: a: b\n    |       ^")])
+    lines = as_text(report, 1).splitlines()
+    assert lines[0] == "data/a.yml:3:7: error KB101: bad YAML"
+    assert all(line.startswith("    ") for line in lines[1:-1]) and len(lines) == 4

@@ -30,7 +30,7 @@ from generator.build.prepare import Prepared, prepare
 from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
-from generator.report import as_text
+from generator.report import as_text, printable
 from generator.search.index import Indexing, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
@@ -110,7 +110,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "the records have errors; nothing was built:\n" + as_text(prepared.report, prepared.files)
             )
         for warning in prepared.report.warnings:
-            log.info("%s:%s: %s %s", warning.file, warning.line, warning.code, warning.message)
+            log.info("%s:%s: %s %s", printable(warning.file), warning.line, warning.code, printable(warning.message))
         assert prepared.pages is not None
         self.generated = set(prepared.pages)
         taken = {file.src_uri for file in files}

@@ -21,6 +21,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.build.guard import (
+    OLD_PREFIX,
+    BuildBusy,
+    aside_prefix,
+    one_build_at_a_time,
+    os_error_message,
+    real_site_dir,
+    remove_leftovers,
+)
 from generator.build.plugin import KnowledgeBasePlugin
 from generator.build.prepare import Prepared, prepare
 from generator.check.links import Problem, check_site
@@ -94,6 +103,7 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
     started = time.monotonic()
     result = BuildResult()
     with environment(settings):
+        # configuration: mkdocs.yml and the plugin's options
         try:
             config = load_config(str(settings.config_file), strict=True)
         except MkDocsException as error:
@@ -104,40 +114,72 @@ def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> Buil
             result.error = f"{settings.config_file} does not enable the `{PLUGIN_NAME}` plugin"
             return result
         plugin.root = settings.config_file.resolve().parent  # on_config, which sets it, runs later
-        data_dir = plugin.root / plugin.config.data_dir
-        say(f"Checking records in {plugin.config.data_dir}/ ...")
-        stage = time.monotonic()
-        result.prepared = prepare(
-            data_dir,
-            plugin.config.language,
-            config.site_name,
-            plugin.cache_dir,
-            settings.today,
-            plugin.config.data_dir,
-            show_progress,
-            plugin.config.max_mentees,
-        )
-        result.stages["validate and render"] = time.monotonic() - stage
-        if not result.prepared.ok:
-            return result
-        target = settings.site_dir or Path(config.site_dir)
-        result.site_dir = target
-        say(f"Rendered {len(result.prepared.pages or [])} pages; building the site ...")
-        built = _build_aside(config, plugin, result, target, settings, say)
-        if built is None:
-            return result
-        _swap_in(built, target)
-    result.pages = len(result.prepared.pages or [])
+        target = real_site_dir(settings.site_dir or Path(config.site_dir))
+        result.site_dir = settings.site_dir or Path(config.site_dir)
+        try:
+            with one_build_at_a_time([plugin.cache_dir, target], say):
+                remove_leftovers(target)
+                _prepare_and_build(config, plugin, result, target, settings, say, show_progress)
+        except BuildBusy as error:
+            result.error = str(error)
+        except OSError as error:
+            result.error = os_error_message(error)
+    result.pages = len(result.prepared.pages or []) if result.prepared else 0
     result.seconds = time.monotonic() - started
     return result
+
+
+def _prepare_and_build(
+    config,
+    plugin: KnowledgeBasePlugin,
+    result: BuildResult,
+    target: Path,
+    settings: BuildSettings,
+    say: Say,
+    show_progress: bool,
+) -> None:
+    # validate and render the records into the page cache
+    say(f"Checking records in {plugin.config.data_dir}/ ...")
+    stage = time.monotonic()
+    result.prepared = prepare(
+        plugin.root / plugin.config.data_dir,
+        plugin.config.language,
+        config.site_name,
+        plugin.cache_dir,
+        settings.today,
+        plugin.config.data_dir,
+        show_progress,
+        plugin.config.max_mentees,
+    )
+    result.stages["validate and render"] = time.monotonic() - stage
+    if not result.prepared.ok:
+        return
+    # build the site aside, check it, and only then swap it in
+    say(f"Rendered {len(result.prepared.pages or [])} pages; building the site ...")
+    built = _build_aside(config, plugin, result, target, settings, say)
+    if built is not None:
+        _swap_in(built, target)
 
 
 def _build_aside(
     config, plugin: KnowledgeBasePlugin, result: BuildResult, target: Path, settings: BuildSettings, say: Say
 ) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
+    aside = Path(tempfile.mkdtemp(prefix=aside_prefix(target), dir=target.parent))
+    try:
+        aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
+        if _build_and_check(config, plugin, result, aside, settings, say):
+            return aside
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+    return None
+
+
+def _build_and_check(
+    config, plugin: KnowledgeBasePlugin, result: BuildResult, aside: Path, settings: BuildSettings, say: Say
+) -> bool:
     config.site_dir = str(aside)
     plugin.prepared = result.prepared
     plugin.defer_search_index = True  # Pagefind indexes while the links are checked
@@ -157,21 +199,17 @@ def _build_aside(
                 plugin.finish_search_index()
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
-    except (MkDocsException, OSError) as error:
+    except MkDocsException as error:
         result.error = f"mkdocs build failed: {error}"
-        shutil.rmtree(aside, ignore_errors=True)
-        return None
-    if result.problems:
-        shutil.rmtree(aside, ignore_errors=True)
-        return None
-    return aside
+        return False
+    return not result.problems
 
 
 def _swap_in(built: Path, target: Path) -> None:
     """Replace the old site with the new one in two renames, so a reader never sees half a site."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        old = target.with_name(f".{target.name}{OLD_PREFIX}{os.getpid()}")
         os.replace(target, old)
     os.replace(built, target)
     if old is not None:

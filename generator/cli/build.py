@@ -10,7 +10,7 @@ import click
 from generator.build.site import BuildSettings, build
 from generator.cli.options import max_mentees_option, today_option
 from generator.render.labels import LANGUAGES
-from generator.report import as_text
+from generator.report import as_text, printable
 
 config_option = click.option(
     "-f",
@@ -63,7 +63,7 @@ def command(config_file, data_dir, language, site_dir, check_external, max_mente
     if result.error:
         click.echo(click.style("Error: ", fg="red", bold=True) + result.error, err=True)
     for problem in result.problems:
-        click.echo(f"{problem.page}: error: {problem.reason}: {problem.url}")
+        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
     if not result.ok:
         if result.problems:
             click.echo(f"{len(result.problems)} broken link(s); the previous site was left in place.", err=True)

@@ -14,7 +14,7 @@ from feedgen.feed import FeedGenerator
 
 from generator.model import Dataset
 from generator.render.labels import Labels
-from generator.render.text import plain_text
+from generator.render.text import render_markdown
 
 FEED_ITEMS = 30
 
@@ -32,6 +32,12 @@ def _moment(day: dt.date) -> dt.datetime:
 def _link(site_url: str, page: str) -> str:
     # Without a site_url the links are relative to the feed (site/feeds/...).
     return (site_url.rstrip("/") + "/" if site_url else "../") + page
+
+
+def _summary_html(markdown: str, site_url: str) -> str:
+    """The text as the page shows it: Markdown through the pages' own sanitiser. The feed
+    escapes it once more, so a reader gets this safe HTML back, never the record's raw text."""
+    return str(render_markdown(markdown, _link(site_url, "attachments")))
 
 
 def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date) -> FeedGenerator:
@@ -64,7 +70,7 @@ def case_feed(data: Dataset, t: Labels, site_name: str, site_url: str, language:
         entry.id(_link(site_url, f"cases/{case_id}/"))
         entry.title(case.title)
         entry.link(href=_link(site_url, f"cases/{case_id}/"))
-        entry.description(plain_text(case.symptoms)[:300])
+        entry.summary(_summary_html(case.symptoms, site_url), type="html")
         entry.published(_moment(case.solved_on))
         entry.updated(_moment(case.solved_on))
         for product in case.products:
@@ -83,7 +89,7 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
         entry.id(_link(site_url, f"awards/{award_id}/"))
         entry.title(f"{data.award_kinds[award.award].name} · {award.period} · {names}")
         entry.link(href=_link(site_url, f"awards/{award_id}/"))
-        entry.description(plain_text(award.citation)[:300])
+        entry.summary(_summary_html(award.citation, site_url), type="html")
         entry.published(_moment(award.awarded_on))
         entry.updated(_moment(award.awarded_on))
     return _written(feed, "honours")

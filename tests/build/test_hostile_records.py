@@ -70,3 +70,28 @@ def live_html(text: str) -> list[str]:
         if "onload" in svg.html:
             found.append("svg onload")
     return found
+
+
+def test_feeds_carry_sanitised_html_escaped_once(tmp_path):
+    """A feed reader unescapes the XML once and renders what it finds as HTML: it must be the
+    pages' own sanitised HTML, so record text such as `<script>` stays text."""
+    from xml.etree import ElementTree
+
+    data_dir = copy_minimal(tmp_path / "data")
+    hostile = HOSTILE_CASE.replace("state: not-validated", "state: validated\nvalidated_by: li-na")
+    write(data_dir, "cases/2026/20260601-hx200-hostile.yml", hostile)
+    result = build_site(data_dir, tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems, result.prepared.report.items if result.prepared else None)
+    rss = ElementTree.parse(tmp_path / "site/feeds/cases.xml").getroot()
+    atom = ElementTree.parse(tmp_path / "site/feeds/cases.atom").getroot()
+    summaries = [item.findtext("description") for item in rss.iter("item")]
+    summaries += [
+        entry.findtext("{http://www.w3.org/2005/Atom}summary")
+        for entry in atom.iter("{http://www.w3.org/2005/Atom}entry")
+    ]
+    hostile_ones = [text for text in summaries if text and "alert" in text]
+    assert len(hostile_ones) == 2, summaries
+    for text in hostile_ones:
+        assert live_html(text) == [], text
+        assert "&lt;script&gt;" in text  # shown to the reader as text
+    assert atom.find(".//{http://www.w3.org/2005/Atom}summary").get("type") == "html"
