@@ -14,6 +14,7 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
+from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.load.attachments import normalised_name
 from generator.shapes import (
     Award,
@@ -131,22 +132,13 @@ def build_dataset(context: Context) -> Dataset:
     """The Dataset of a context that validated without errors."""
     taxonomy = context.taxonomy
     data = Dataset(today=context.today)
-    if taxonomy is not None:
-        data.products = {e.id: e for e in taxonomy.products}
-        data.skills = {e.id: e for e in taxonomy.skills}
-        data.teams = {e.id: e for e in taxonomy.teams}
-        data.award_kinds = {e.id: e for e in taxonomy.awards}
-    for kind, target in (
-        ("person", data.people),
-        ("case", data.cases),
-        ("mentoring", data.mentoring),
-        ("session", data.sessions),
-        ("path", data.paths),
-        ("award", data.awards),
-    ):
-        for record in sorted(context.of(kind), key=lambda r: r.id):
+    for kind in TAXONOMY_KINDS if taxonomy is not None else ():
+        setattr(data, kind.attribute, {entry.id: entry for entry in getattr(taxonomy, kind.folder)})
+    for kind in RECORD_KINDS:
+        target = getattr(data, kind.attribute)
+        for record in sorted(context.of(kind.name), key=lambda r: r.id):
             target[record.id] = record.model
-            data.source_files[(kind, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
+            data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
     data.attachments = published_attachments(context)
     data.similar = similar_cases(context)  # computed during validation; reused, not recomputed

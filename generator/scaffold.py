@@ -8,11 +8,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.files import KIND_FOLDERS
+from generator.kinds import RECORD_KIND
 from generator.schema import MODELINE, schema_file_name
 from generator.slug import slugify
-
-FOLDER_OF = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 
 
 @dataclass(frozen=True)
@@ -22,8 +20,9 @@ class NewRecord:
     body: str  # the YAML after the schema line
 
     def path(self, data_dir: Path, year: int | None = None) -> Path:
-        folder = data_dir / FOLDER_OF[self.kind]
-        if self.kind == "case" and year is not None:
+        kind = RECORD_KIND[self.kind]
+        folder = data_dir / kind.folder
+        if kind.sub_folders and year is not None:
             folder = folder / str(year)
         return folder / f"{self.record_id}.yml"
 

@@ -13,16 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic
+from generator.kinds import RECORD_KIND_OF_FOLDER
 
-# Record kinds by the folder that holds them. Only cases may use sub-folders.
-KIND_FOLDERS = {
-    "people": "person",
-    "cases": "case",
-    "mentoring": "mentoring",
-    "sessions": "session",
-    "paths": "path",
-    "awards": "award",
-}
 TAXONOMY = "taxonomy"
 ATTACHMENTS = "attachments"
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -104,12 +96,15 @@ def _kind_of(relative: PurePosixPath) -> tuple[str, str | None]:
             return TAXONOMY, None
         return (
             "",
-            f"`{relative.name}` is not a known record file; records go in {', '.join(f'{k}/' for k in KIND_FOLDERS)}",
+            f"`{relative.name}` is not a known record file; records go in {_FOLDERS}",
         )
     folder = parts[0]
-    kind = KIND_FOLDERS.get(folder)
+    kind = RECORD_KIND_OF_FOLDER.get(folder)
     if kind is None:
-        return "", f"`{folder}/` is not a record folder; use one of {', '.join(f'{k}/' for k in KIND_FOLDERS)}"
-    if len(parts) > 2 and kind != "case":
+        return "", f"`{folder}/` is not a record folder; use one of {_FOLDERS}"
+    if len(parts) > 2 and not kind.sub_folders:
         return "", f"only cases may be kept in sub-folders; move this file to `{folder}/`"
-    return kind, None
+    return kind.name, None
+
+
+_FOLDERS = ", ".join(f"{folder}/" for folder in RECORD_KIND_OF_FOLDER)

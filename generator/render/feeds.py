@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
 from generator.render.labels import Labels
 from generator.render.text import render_markdown
@@ -95,38 +96,19 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
     return _written(feed, "honours")
 
 
-API_KINDS = {
-    "people": "people",
-    "cases": "cases",
-    "mentoring": "mentoring",
-    "sessions": "sessions",
-    "paths": "paths",
-    "awards": "awards",
-}
-
-
 def api_files(data: Dataset) -> list[SiteFile]:
     """The records as JSON under api/, for other tools: one file per kind and an index."""
-    collections = {
-        "people": data.people,
-        "cases": data.cases,
-        "mentoring": data.mentoring,
-        "sessions": data.sessions,
-        "paths": data.paths,
-        "awards": data.awards,
-    }
+    collections = {kind.folder: getattr(data, kind.attribute) for kind in RECORD_KINDS}
     files = []
-    for name, records in collections.items():
+    for kind in RECORD_KINDS:
         items = [
-            {**record.model_dump(mode="json", exclude_none=True), "url": f"{name}/{record_id}/"}
-            for record_id, record in sorted(records.items())
+            {**record.model_dump(mode="json", exclude_none=True), "url": f"{kind.url_folder}/{record_id}/"}
+            for record_id, record in sorted(getattr(data, kind.attribute).items())
         ]
-        files.append(_json(f"api/{name}.json", items))
+        files.append(_json(f"api/{kind.folder}.json", items))
     taxonomy = {
-        "products": [e.model_dump(mode="json", exclude_none=True) for e in data.products.values()],
-        "skills": [e.model_dump(mode="json", exclude_none=True) for e in data.skills.values()],
-        "teams": [e.model_dump(mode="json", exclude_none=True) for e in data.teams.values()],
-        "awards": [e.model_dump(mode="json", exclude_none=True) for e in data.award_kinds.values()],
+        kind.folder: [e.model_dump(mode="json", exclude_none=True) for e in getattr(data, kind.attribute).values()]
+        for kind in TAXONOMY_KINDS
     }
     files.append(_json("api/taxonomy.json", taxonomy))
     index = {

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from generator.kinds import RECORD_FOLDERS
+from generator.kinds import URL_FOLDERS
 
 
 def record_page(kind: str, record_id: str | int) -> str:
     """The source path of a record's page: `cases/<id>.md` is served at /cases/<id>/."""
-    return f"{RECORD_FOLDERS[kind]}/{record_id}.md"
+    return f"{URL_FOLDERS[kind]}/{record_id}.md"
 
 
 def page_dir(src_uri: str) -> str:

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.kinds import TAXONOMY_KINDS as _TAXONOMY
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
 from generator.shapes import Taxonomy
 
 # Taxonomy lists and the reference kinds that name their entries.
-TAXONOMY_KINDS = {"products": "product", "skills": "skill", "teams": "team", "awards": "award-kind"}
+TAXONOMY_KINDS = {kind.folder: kind.name for kind in _TAXONOMY}
 
 
 @dataclass(frozen=True)
