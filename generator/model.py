@@ -16,6 +16,7 @@ from pypinyin import Style, lazy_pinyin
 
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.load.attachments import normalised_name
+from generator.records import Context
 from generator.shapes import (
     Award,
     Case,
@@ -27,8 +28,6 @@ from generator.shapes import (
     TrainingPath,
     named_attachments,
 )
-from generator.validate import Context
-from generator.validate.advice import similar_cases
 
 
 @cache  # names repeat on every page that lists people
@@ -141,7 +140,7 @@ def build_dataset(context: Context) -> Dataset:
             data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
     data.attachments = published_attachments(context)
-    data.similar = similar_cases(context)  # computed during validation; reused, not recomputed
+    data.similar = context.similar  # computed once by the pipeline, shared with the near-duplicate check
     return data
 
 

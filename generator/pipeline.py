@@ -1,36 +1,149 @@
-"""The first two stages run together: load a data folder and validate it."""
+"""The one pipeline: discover → load → validate → dataset → render.
+
+`kb validate`, `kb build`, `kb serve` and the MkDocs plugin all run these functions.
+`kb serve` keeps a FileCache between runs so that files which did not change are not
+read and parsed again; that cache is the only thing that differs between its runs and
+a full build.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+import multiprocessing
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Report
-from generator.load import load_folder
-from generator.load.files import discover
+from generator.build.cache import remove_stale, write_pages
+from generator.diagnostics import Diagnostic, Report
+from generator.load import Document, Loaded, load_file, load_folder
+from generator.load.files import SourceFile, discover
+from generator.model import Dataset, build_dataset
 from generator.progress import progress
-from generator.validate import Context, validate
+from generator.records import Context
+from generator.render import render_site
+from generator.search.similar import neighbours
+from generator.settings import Settings
+from generator.validate import parse_records, run_checks
+
+PARALLEL_FROM = 2000  # records: below this, starting processes costs more than it saves
+
+
+class FileCache:
+    """Parsed record files by path, kept while their size and modification time stay the same."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], Document | Diagnostic]] = {}
+
+    def load(self, source: SourceFile) -> Document | Diagnostic:
+        try:
+            stat = source.path.stat()
+        except OSError:
+            return load_file(source)  # gone since discovery: let loading say so
+        key = (stat.st_mtime_ns, stat.st_size)
+        known = self._files.get(source.path)
+        if known is None or known[0] != key:
+            known = (key, load_file(source))
+            self._files[source.path] = known
+        return known[1]
+
+    def forget_missing(self, present: set[Path]) -> None:
+        for path in set(self._files) - present:
+            del self._files[path]
 
 
 @dataclass
 class Checked:
+    """The validation of a data folder: every problem, and the records that parsed."""
+
     report: Report
     context: Context
     files: int
 
 
-def check_folder(
-    data_dir: Path,
-    shown_root: str | None = None,
-    today: dt.date | None = None,
-    show_progress: bool = True,
-    max_mentees: int | None = None,
-) -> Checked:
-    """Load and validate every record under data_dir."""
-    shown = shown_root if shown_root is not None else str(data_dir)
-    found = discover(data_dir, shown)
-    with progress("Reading records", len(found.sources), enabled=show_progress) as advance:
-        loaded = load_folder(data_dir, shown, progress=advance, found=found)
-    report, context = validate(loaded, today, {"shown_root": shown, "max_mentees": max_mentees})
-    return Checked(report, context, loaded.count() + len(loaded.diagnostics))
+@dataclass
+class Prepared:
+    """A data folder rendered into the page cache, or the report that says why not."""
+
+    checked: Checked
+    dataset: Dataset | None = None
+    pages: list[str] = field(default_factory=list)  # every generated page's path in the cache
+    written: list[str] = field(default_factory=list)  # the pages whose file changed in this run
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+    @property
+    def report(self) -> Report:
+        return self.checked.report
+
+
+def check(settings: Settings, cache: FileCache | None = None) -> Checked:
+    """Load and validate every record under the data folder."""
+    # discover: which files are records, which are attachments, which are refused
+    found = discover(settings.data_dir, settings.shown)
+    # load: strict YAML with positions, from the cache where a file did not change
+    with progress("Reading records", len(found.sources), enabled=settings.show_progress) as advance:
+        loaded = load_folder(settings.data_dir, settings.shown, advance, found, cache.load if cache else load_file)
+    if cache is not None:
+        cache.forget_missing({source.path for source in found.sources})
+    # validate: shapes first, then similar cases (for the near-duplicate check and the
+    # pages alike), then the registry of checks
+    context, shape_problems = parse_records(loaded, settings)
+    context.similar = neighbours({case.id: case.model for case in context.of("case")})
+    report = Report(loaded.diagnostics + shape_problems + run_checks(context))
+    return Checked(report, context, _count(loaded))
+
+
+def prepare(settings: Settings, cache: FileCache | None = None) -> Prepared:
+    """Validate, build the Dataset and render every page into the page cache."""
+    checked = check(settings, cache)
+    if checked.report.errors:
+        return Prepared(checked)
+    # dataset: records indexed by id with every back-link
+    dataset = build_dataset(checked.context)
+    # render: every page, written to the cache only where its content changed
+    pages, written = render_into(settings, dataset)
+    return Prepared(checked, dataset, pages, written)
+
+
+def render_into(settings: Settings, dataset: Dataset) -> tuple[list[str], list[str]]:
+    """Render every page into the cache folder, on all cores for a large dataset.
+
+    Returns every page's path and the paths of those whose content changed.
+    """
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    workers = min(os.cpu_count() or 1, 4)
+    records = len(dataset.cases) + len(dataset.people) + len(dataset.sessions)
+    if workers < 2 or records < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        shards = [_render_shard(settings, dataset, (0, 1))]
+    else:
+        global _SHARED
+        _SHARED = (settings, dataset)  # inherited by the forked workers, not pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shards = pool.map(_render_shared_shard, [(index, workers) for index in range(workers)])
+        finally:
+            _SHARED = None
+    pages = sorted(uri for every, _ in shards for uri in every)
+    written = sorted(uri for _, changed in shards for uri in changed)
+    remove_stale(settings.cache_dir, set(pages))
+    return pages, written
+
+
+_SHARED: tuple[Settings, Dataset] | None = None
+
+
+def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
+    assert _SHARED is not None
+    return _render_shard(*_SHARED, shard)
+
+
+def _render_shard(settings: Settings, dataset: Dataset, shard: tuple[int, int]) -> tuple[list[str], list[str]]:
+    pages = render_site(dataset, settings.language, settings.site_name, shard)
+    changed = write_pages(settings.cache_dir, pages)
+    return [page.src_uri for page in pages], changed
+
+
+def _count(loaded: Loaded) -> int:
+    return loaded.count() + len(loaded.diagnostics)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Checked, check_folder
+from generator.pipeline import Checked
+from generator.pipeline import check as run_check
+from generator.settings import Settings
 
 TESTS = Path(__file__).parent
 MINIMAL = TESTS / "data" / "minimal"
@@ -30,7 +32,7 @@ def write(data_dir: Path, relative: str, text: str) -> Path:
 
 
 def check(data_dir: Path) -> Checked:
-    return check_folder(data_dir, "data", today=TODAY, show_progress=False)
+    return run_check(Settings(data_dir, TODAY, shown_root="data"))
 
 
 def found(checked: Checked) -> list[tuple[str, int, str]]:
@@ -47,10 +49,10 @@ def data(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> Path:
     """The demo data built once per test session (site folder)."""
-    from generator.build.site import BuildSettings, build
+    from generator.build.site import BuildRequest, build
 
     root = tmp_path_factory.mktemp("demo-build")
-    settings = BuildSettings(REPO / "mkdocs.yml", REPO / "data", None, TODAY, root / "site", cache_dir=root / "cache")
-    result = build(settings, lambda line: None, show_progress=False)
+    request = BuildRequest(REPO / "mkdocs.yml", REPO / "data", None, TODAY, root / "site", cache_dir=root / "cache")
+    result = build(request, lambda line: None)
     assert result.ok, (result.error, result.problems)
     return root / "site"

@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Citation, build_dataset, pinyin_key
-from generator.pipeline import check_folder
+from generator.pipeline import check
+from generator.settings import Settings
 from tests.conftest import MINIMAL
 
 PRESSURE = "20260412-hx200-pressure-drop"
@@ -11,7 +12,7 @@ SPINDLE = "20260501-vmc850-spindle-alarm"
 
 
 def dataset(today=dt.date(2026, 11, 28)):
-    checked = check_folder(MINIMAL, "data", today, show_progress=False)
+    checked = check(Settings(MINIMAL, today, shown_root="data"))
     assert not checked.report.errors
     return build_dataset(checked.context)
 
@@ -69,7 +70,7 @@ def test_blocked_until_the_prerequisite_is_done(tmp_path):
         .replace("signed_off:\n      []", "signed_off: []"),
         encoding="utf-8",
     )
-    checked = check_folder(tmp_path / "data", "data", dt.date(2026, 3, 1), show_progress=False)
+    checked = check(Settings(tmp_path / "data", dt.date(2026, 3, 1), shown_root="data"))
     progress = build_dataset(checked.context).progress["new-field-engineer"]["chen-hao"]
     assert (progress["cases"].state, progress["cases"].how) == ("blocked", "basics")
 

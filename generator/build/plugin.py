@@ -1,15 +1,17 @@
 """The MkDocs plugin: a thin layer that hands the generated pages to MkDocs.
 
-`mkdocs build` and `mkdocs serve` work through it directly; `kb build` prepares the
-pages itself (to print the validator's report first) and passes them in.
+Plain `mkdocs build` and `mkdocs serve` work through it: it runs the pipeline itself,
+with settings made from its options in mkdocs.yml. `kb build` and `kb serve` run the
+pipeline first (to report on the records before anything is built) and hand the
+plugin their settings and the prepared pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
-import threading
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +28,14 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from generator.build.fastpage import FastPage, TocSettings, convert
-from generator.build.prepare import Prepared, prepare
-from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
+from generator.diagnostics import Report
+from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
-from generator.render.labels import LANGUAGES, translate_label
-from generator.report import as_text, printable
+from generator.render.labels import translate_label
+from generator.report import as_text
 from generator.search.index import Indexing, SearchIndexError
+from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
 
-log = logging.getLogger("mkdocs.plugins.servicekb")
-SERVING = False  # set by on_startup: MkDocs makes a new plugin for each rebuild of `serve`
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -50,25 +51,45 @@ class KnowledgeBaseConfig(Config):
     max_mentees = c.Optional(c.Type(int))
 
 
+@dataclass
+class BuiltSite:
+    """What MkDocs worked out in the last full build; `kb serve` rebuilds single pages with it."""
+
+    config: Any
+    files: Files
+    nav: Any
+    env: Any
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.prepared: Prepared | None = None  # set by `kb build` to skip a second validation
+        self.given_settings: Settings | None = None  # by `kb build` / `kb serve`, for one build
+        self.settings: Settings | None = None  # of the build under way
+        self.prepared: Prepared | None = None  # given by `kb build` / `kb serve` to skip a second run
+        # When the search index is made: "now" after the build (plain mkdocs), "later" when the
+        # caller finishes it (kb build checks links meanwhile), "never" (kb serve indexes in the background).
+        self.search_index = "now"
         self.root = Path.cwd()
         self.generated: set[str] = set()
         self.fast: dict[str, FastPage] = {}
         self.deferred: set[str] = set()
         self.toc_settings: TocSettings | None = None
         self.indexing: Indexing | None = None
-        self.defer_search_index = False  # `kb build` sets it and calls finish_search_index itself
+        self.built: BuiltSite | None = None
+        self._files: Files | None = None
+        self._nav: Any = None
+
+    # configuration ----------------------------------------------------------------
 
     def on_config(self, config: Any) -> Any:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process (every
         # build of `serve`, every build of a test run): per-build state starts empty here.
         self.fast, self.deferred, self.toc_settings = {}, set(), None
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        config.theme["language"] = self.config.language
+        self.settings = self.given_settings or self.settings_from_options(config)
+        config.theme["language"] = self.settings.language
         config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -78,95 +99,62 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             config.extra_javascript.append(script)
         return config
 
-    @property
-    def data_dir(self) -> Path:
-        return self.root / self.config.data_dir
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.root / self.config.cache_dir
+    def settings_from_options(self, config: Any, root: Path | None = None) -> Settings:
+        """Settings from this plugin's options in mkdocs.yml (folders relative to it)."""
+        root = root or self.root
+        return Settings(
+            data_dir=root / self.config.data_dir,
+            today=_parse_today(self.config.today) or dt.date.today(),
+            language=self.config.language,
+            shown_root=self.config.data_dir,
+            cache_dir=root / self.config.cache_dir,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
+        )
 
     def on_startup(self, command: str, dirty: bool) -> None:
-        global SERVING
-        SERVING = command == "serve"
+        pass  # kept so that MkDocs keeps one instance for the process (see on_config)
 
-    def on_pre_build(self, config: Any) -> None:
-        if SERVING:
-            self._workspace(config).building.acquire()
-
-    def on_build_error(self, error: Exception) -> None:
-        self._release_build()
-
-    def _release_build(self) -> None:
-        workspace = self._workspace_if_any()
-        if SERVING and workspace is not None and workspace.building.locked():
-            workspace.building.release()
+    # files and pages -------------------------------------------------------------
 
     def on_files(self, files: Files, config: Any) -> Files:
-        prepared = self.prepared or (self._workspace(config).refresh() if SERVING else self._prepare(config))
-        self.prepared = None  # a served site prepares afresh on every rebuild
+        assert self.settings is not None
+        given, self.prepared = self.prepared, None
+        prepared = given or prepare(self.settings)
         if not prepared.ok:
             raise PluginError(
-                "the records have errors; nothing was built:\n" + as_text(prepared.report, prepared.files)
+                "the records have errors; nothing was built:\n" + as_text(prepared.report, prepared.checked.files)
             )
-        for warning in prepared.report.warnings:
-            log.info("%s:%s: %s %s", printable(warning.file), warning.line, warning.code, printable(warning.message))
-        assert prepared.pages is not None
+        if given is None and prepared.report.warnings:
+            # Plain `mkdocs build`: the advice is shown as `kb validate` shows it, as warnings,
+            # but outside MkDocs' log, whose strict mode would fail the build on advice.
+            print(as_text(Report(prepared.report.warnings), prepared.checked.files), file=sys.stderr)
         self.generated = set(prepared.pages)
         taken = {file.src_uri for file in files}
-        for src_uri in self._pages_to_hand_over(prepared, config):
+        for src_uri in prepared.pages:
             if src_uri in taken:
                 raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
-            files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
+            files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
         for asset in (STYLESHEET, SEARCH_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
+        data_dir = str(self.settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
-            files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
-        if not prepared.quick:  # a quick serve rebuild keeps the feeds until the full pass
-            for extra in site_files(prepared.dataset, self.config.language, config.site_name, config.site_url or ""):
-                files.append(File.generated(config, extra.path, content=extra.content))
+            files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
+        for extra in site_files(prepared.dataset, self.settings.language, config.site_name, config.site_url or ""):
+            files.append(File.generated(config, extra.path, content=extra.content))
+        self._files = files
         return files
 
-    def _pages_to_hand_over(self, prepared: Prepared, config: Any) -> list[str]:
-        """All generated pages; for a quick `kb serve` rebuild only the edited records' pages
-        and the pages of the nav, so that MkDocs does not look at 10,000 unchanged files."""
-        assert prepared.pages is not None
-        if not prepared.quick:
-            return prepared.pages
-        wanted = set(prepared.rendered or []) | set(_nav_pages(config.nav or []))
-        return [src_uri for src_uri in prepared.pages if src_uri in wanted]
-
-    def _workspace(self, config: Any) -> Workspace:
-        return workspace_for(
-            self.data_dir,
-            cache_dir=self.cache_dir,
-            language=self.config.language,
-            site_name=config.site_name,
-            today=self._today(),
-            shown_root=self.config.data_dir,
-            max_mentees=self.config.max_mentees,
-        )
-
-    def _prepare(self, config: Any) -> Prepared:
-        return prepare(
-            self.data_dir,
-            self.config.language,
-            config.site_name,
-            self.cache_dir,
-            self._today(),
-            self.config.data_dir,
-            max_mentees=self.config.max_mentees,
-        )
-
-    def _today(self) -> dt.date | None:
-        today = self.config.today
-        if isinstance(today, str):
-            try:
-                return dt.date.fromisoformat(today)
-            except ValueError:
-                raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
-        return today
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        # mkdocs.yml names its sections in Chinese; the English site shows them in English.
+        assert self.settings is not None
+        for item in nav.items:
+            if item.is_section and item.title:
+                item.title = translate_label(item.title, self.settings.language)
+        self._nav = nav
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Generated pages skip Python-Markdown (see fastpage); the theme still renders them."""
@@ -228,23 +216,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return cache[key]
 
         env.globals["kb_nav"] = kb_nav
+        self.built = BuiltSite(config, files, self._nav, env)
         return env
 
+    # search --------------------------------------------------------------------
+
     def on_post_build(self, config: Any) -> None:
-        if SERVING:
-            self._release_build()
-            self._index_in_background(Path(config.site_dir))
+        if self.search_index == "never":
             return
         self.indexing = Indexing(Path(config.site_dir))
-        if not self.defer_search_index:
+        if self.search_index == "now":
             self.finish_search_index()
-
-    def _index_in_background(self, site_dir: Path) -> None:
-        """While serving, search catches up in the background; pages do not wait for it."""
-        workspace = self._workspace_if_any()
-        if workspace is not None and not workspace.take_index_request():
-            return
-        threading.Thread(target=lambda: Indexing(site_dir).finish(), daemon=True).start()
 
     def finish_search_index(self) -> None:
         """Wait for Pagefind; `kb build` checks the links meanwhile."""
@@ -255,31 +237,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
-    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
-        # mkdocs.yml names its sections in Chinese; the English site shows them in English.
-        for item in nav.items:
-            if item.is_section and item.title:
-                item.title = translate_label(item.title, self.config.language)
-        return nav
+    # plain `mkdocs serve` --------------------------------------------------------
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        server.watch(str(self.data_dir))
-        trigger = self.cache_dir / TRIGGER  # the background pass touches it when it is done
-        trigger.parent.mkdir(parents=True, exist_ok=True)
-        trigger.touch()
-        server.watch(str(trigger))
+        assert self.settings is not None
+        server.watch(str(self.settings.data_dir))
         return server
 
-    def _workspace_if_any(self) -> Workspace | None:
-        return WORKSPACES.get(self.data_dir.resolve())
 
-
-def _nav_pages(entries: Any) -> list[str]:
-    """The page paths named in mkdocs.yml's nav, however nested."""
-    if isinstance(entries, str):
-        return [entries]
-    if isinstance(entries, dict):
-        return [page for value in entries.values() for page in _nav_pages(value)]
-    if isinstance(entries, list):
-        return [page for entry in entries for page in _nav_pages(entry)]
-    return []
+def _parse_today(today: str | dt.date | None) -> dt.date | None:
+    if isinstance(today, str):
+        try:
+            return dt.date.fromisoformat(today)
+        except ValueError:
+            raise PluginError(f"today: `{today}` is not a date in YYYY-MM-DD form") from None
+    return today

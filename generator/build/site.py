@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -31,15 +32,18 @@ from generator.build.guard import (
     remove_leftovers,
 )
 from generator.build.plugin import KnowledgeBasePlugin
-from generator.build.prepare import Prepared, prepare
 from generator.check.links import Problem, check_site
+from generator.pipeline import Prepared, prepare
+from generator.settings import Settings
 
 PLUGIN_NAME = "servicekb"
 Say = Callable[[str], None]
 
 
-@dataclass
-class BuildSettings:
+@dataclass(frozen=True)
+class BuildRequest:
+    """What `kb build` or `kb serve` was asked for; what is not given comes from mkdocs.yml."""
+
     config_file: Path
     data_dir: Path | None = None
     language: str | None = None
@@ -48,6 +52,8 @@ class BuildSettings:
     check_external: bool = False
     cache_dir: Path | None = None
     max_mentees: int | None = None
+    skip: frozenset[str] = frozenset()
+    show_progress: bool = False
 
 
 @dataclass
@@ -65,110 +71,103 @@ class BuildResult:
         return not self.error and not self.problems and self.prepared is not None and self.prepared.ok
 
 
+class ConfigProblem(Exception):
+    pass
+
+
+@dataclass
+class SiteConfig:
+    """mkdocs.yml loaded, with the plugin in it and the Settings of this run."""
+
+    config: Any
+    plugin: KnowledgeBasePlugin
+    settings: Settings
+    site_dir: Path
+
+
+def load_site_config(request: BuildRequest) -> SiteConfig:
+    """mkdocs.yml with the request's choices laid over the plugin's options."""
+    try:
+        config = load_config(str(request.config_file), strict=True)
+    except MkDocsException as error:
+        raise ConfigProblem(f"{request.config_file}: {error}") from None
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, KnowledgeBasePlugin):
+        raise ConfigProblem(f"{request.config_file} does not enable the `{PLUGIN_NAME}` plugin")
+    root = request.config_file.resolve().parent
+    base = plugin.settings_from_options(config, root)
+    settings = base.with_(
+        data_dir=request.data_dir.resolve() if request.data_dir else base.data_dir,
+        shown_root=str(request.data_dir).rstrip("/") if request.data_dir else base.shown_root,
+        language=request.language or base.language,
+        today=request.today or base.today,
+        cache_dir=request.cache_dir.resolve() if request.cache_dir else base.cache_dir,
+        max_mentees=request.max_mentees or base.max_mentees,
+        skip=request.skip,
+        show_progress=request.show_progress,
+    )
+    plugin.given_settings = settings
+    site_dir = request.site_dir or root / config.site_dir
+    return SiteConfig(config, plugin, settings, Path(site_dir))
+
+
 @contextmanager
-def environment(settings: BuildSettings) -> Iterator[None]:
-    """The plugin's options come from mkdocs.yml, which reads them from these variables."""
-    values = {
-        "KB_DATA": _relative_to_config(settings.data_dir, settings.config_file),
-        "KB_LANGUAGE": settings.language,
-        "KB_TODAY": settings.today.isoformat() if settings.today else None,
-        "KB_CACHE": str(settings.cache_dir) if settings.cache_dir else None,
-        "KB_MAX_MENTEES": str(settings.max_mentees) if settings.max_mentees else None,
-        # Same records, same bytes: MkDocs dates the sitemap from this.
-        "SOURCE_DATE_EPOCH": str(int(time.mktime(settings.today.timetuple()))) if settings.today else None,
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update({key: value for key, value in values.items() if value is not None})
+def reproducible_dates(today: dt.date) -> Iterator[None]:
+    """Same records, same bytes: MkDocs dates the sitemap from SOURCE_DATE_EPOCH."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(time.mktime(today.timetuple())))
     try:
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _relative_to_config(path: Path | None, config_file: Path) -> str | None:
-    """mkdocs.yml resolves folders from its own directory; the user typed them from theirs."""
-    if path is None:
-        return None
-    if path.is_absolute() or config_file.resolve().parent == Path.cwd().resolve():
-        return str(path)
-    return str(path.resolve())
-
-
-def build(settings: BuildSettings, say: Say, show_progress: bool = True) -> BuildResult:
+def build(request: BuildRequest, say: Say) -> BuildResult:
+    """The whole of `kb build`, in the order it happens."""
     started = time.monotonic()
     result = BuildResult()
-    with environment(settings):
-        # configuration: mkdocs.yml and the plugin's options
-        try:
-            config = load_config(str(settings.config_file), strict=True)
-        except MkDocsException as error:
-            result.error = f"{settings.config_file}: {error}"
-            return result
-        plugin = config.plugins.get(PLUGIN_NAME)
-        if not isinstance(plugin, KnowledgeBasePlugin):
-            result.error = f"{settings.config_file} does not enable the `{PLUGIN_NAME}` plugin"
-            return result
-        plugin.root = settings.config_file.resolve().parent  # on_config, which sets it, runs later
-        target = real_site_dir(settings.site_dir or Path(config.site_dir))
-        result.site_dir = settings.site_dir or Path(config.site_dir)
-        try:
-            with one_build_at_a_time([plugin.cache_dir, target], say):
-                remove_leftovers(target)
-                _prepare_and_build(config, plugin, result, target, settings, say, show_progress)
-        except BuildBusy as error:
-            result.error = str(error)
-        except OSError as error:
-            result.error = os_error_message(error)
-    result.pages = len(result.prepared.pages or []) if result.prepared else 0
+    # configuration: mkdocs.yml, the plugin's options and the request
+    try:
+        site = load_site_config(request)
+    except ConfigProblem as error:
+        result.error = str(error)
+        return result
+    result.site_dir = site.site_dir
+    target = real_site_dir(site.site_dir)
+    try:
+        with one_build_at_a_time([site.settings.cache_dir, target], say), reproducible_dates(site.settings.today):
+            remove_leftovers(target)
+            # validate and render the records into the page cache
+            say(f"Checking records in {site.settings.shown}/ ...")
+            stage = time.monotonic()
+            result.prepared = prepare(site.settings)
+            result.stages["validate and render"] = time.monotonic() - stage
+            if result.prepared.ok:
+                # build the site aside, check it, and only then swap it in
+                say(f"Rendered {len(result.prepared.pages)} pages; building the site ...")
+                built = _build_aside(site, result, target, request, say)
+                if built is not None:
+                    _swap_in(built, target)
+    except BuildBusy as error:
+        result.error = str(error)
+    except OSError as error:
+        result.error = os_error_message(error)
+    finally:
+        site.plugin.given_settings = None
+    result.pages = len(result.prepared.pages) if result.prepared else 0
     result.seconds = time.monotonic() - started
     return result
 
 
-def _prepare_and_build(
-    config,
-    plugin: KnowledgeBasePlugin,
-    result: BuildResult,
-    target: Path,
-    settings: BuildSettings,
-    say: Say,
-    show_progress: bool,
-) -> None:
-    # validate and render the records into the page cache
-    say(f"Checking records in {plugin.config.data_dir}/ ...")
-    stage = time.monotonic()
-    result.prepared = prepare(
-        plugin.root / plugin.config.data_dir,
-        plugin.config.language,
-        config.site_name,
-        plugin.cache_dir,
-        settings.today,
-        plugin.config.data_dir,
-        show_progress,
-        plugin.config.max_mentees,
-    )
-    result.stages["validate and render"] = time.monotonic() - stage
-    if not result.prepared.ok:
-        return
-    # build the site aside, check it, and only then swap it in
-    say(f"Rendered {len(result.prepared.pages or [])} pages; building the site ...")
-    built = _build_aside(config, plugin, result, target, settings, say)
-    if built is not None:
-        _swap_in(built, target)
-
-
-def _build_aside(
-    config, plugin: KnowledgeBasePlugin, result: BuildResult, target: Path, settings: BuildSettings, say: Say
-) -> Path | None:
+def _build_aside(site: SiteConfig, result: BuildResult, target: Path, request: BuildRequest, say: Say) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     aside = Path(tempfile.mkdtemp(prefix=aside_prefix(target), dir=target.parent))
     try:
         aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
-        if _build_and_check(config, plugin, result, aside, settings, say):
+        if _build_and_check(site, result, aside, request, say):
             return aside
     except BaseException:
         shutil.rmtree(aside, ignore_errors=True)
@@ -177,14 +176,13 @@ def _build_aside(
     return None
 
 
-def _build_and_check(
-    config, plugin: KnowledgeBasePlugin, result: BuildResult, aside: Path, settings: BuildSettings, say: Say
-) -> bool:
+def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request: BuildRequest, say: Say) -> bool:
+    config, plugin = site.config, site.plugin
     config.site_dir = str(aside)
     plugin.prepared = result.prepared
-    plugin.defer_search_index = True  # Pagefind indexes while the links are checked
+    plugin.search_index = "later"  # Pagefind indexes while the links are checked
     try:
-        with _quiet_mkdocs():
+        with quiet_mkdocs():
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 stage = time.monotonic()
@@ -193,7 +191,7 @@ def _build_and_check(
                 say("Checking links, anchors and images while the search index is built ...")
                 base_path = urlsplit(config.site_url).path if config.site_url else "/"
                 stage = time.monotonic()
-                result.problems = check_site(aside, external=settings.check_external, base_path=base_path)
+                result.problems = check_site(aside, external=request.check_external, base_path=base_path)
                 result.stages["link check"] = time.monotonic() - stage
             finally:
                 plugin.finish_search_index()
@@ -217,7 +215,7 @@ def _swap_in(built: Path, target: Path) -> None:
 
 
 @contextmanager
-def _quiet_mkdocs() -> Iterator[None]:
+def quiet_mkdocs() -> Iterator[None]:
     """MkDocs' INFO lines are noise here; its warnings and errors still show."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()

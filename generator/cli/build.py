@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from generator.build.site import BuildSettings, build
+from generator.build.site import BuildRequest, build
 from generator.cli.options import max_mentees_option, today_option
-from generator.render.labels import LANGUAGES
 from generator.report import as_text, printable
+from generator.settings import LANGUAGES
 
 config_option = click.option(
     "-f",
@@ -26,6 +26,11 @@ data_override = click.option(
     type=click.Path(file_okay=False, exists=True),
     help="The folder of YAML records [default: from mkdocs.yml, data].",
 )
+cache_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Where generated pages are materialised [default: from mkdocs.yml, .cache/pages].",
+)
 language_option = click.option(
     "--language", type=click.Choice(LANGUAGES), help="Site language [default: from mkdocs.yml, zh]."
 )
@@ -39,27 +44,30 @@ language_option = click.option(
     "-d", "--site-dir", type=click.Path(file_okay=False), help="Where to build [default: from mkdocs.yml, site]."
 )
 @click.option("--check-external", is_flag=True, help="Also check links to other websites (needs network).")
+@cache_option
 @max_mentees_option
 @today_option
-def command(config_file, data_dir, language, site_dir, check_external, max_mentees, today) -> None:
+def command(config_file, data_dir, language, site_dir, check_external, cache_dir, max_mentees, today) -> None:
     """Build the site: validate the records, render every page, run
     `mkdocs build --strict` into a new folder, check every link, anchor and
     image, and only then replace the previous site. Any failure leaves the
     previous site untouched and exits 1.
     """
-    settings = BuildSettings(
+    request = BuildRequest(
         Path(config_file),
         Path(data_dir) if data_dir else None,
         language,
         today,
         Path(site_dir) if site_dir else None,
         check_external,
+        Path(cache_dir) if cache_dir else None,
         max_mentees=max_mentees,
+        show_progress=True,
     )
-    result = build(settings, lambda line: click.echo(line, err=True))
+    result = build(request, lambda line: click.echo(line, err=True))
     prepared = result.prepared
     if prepared is not None and prepared.report.items:
-        click.echo(as_text(prepared.report, prepared.files, colour=sys.stdout.isatty()))
+        click.echo(as_text(prepared.report, prepared.checked.files, colour=sys.stdout.isatty()))
     if result.error:
         click.echo(click.style("Error: ", fg="red", bold=True) + result.error, err=True)
     for problem in result.problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,9 +13,9 @@ from mkdocs.exceptions import MkDocsException
 from generator.cli.options import data_option, today_option
 from generator.honours import announcement, awards_in, parse_period, periods_with_awards
 from generator.model import build_dataset
-from generator.pipeline import check_folder
-from generator.render.labels import LANGUAGES
+from generator.pipeline import check
 from generator.report import as_text
+from generator.settings import LANGUAGES, Settings
 
 
 @click.command("honours")
@@ -48,7 +49,7 @@ def command(period: str, data_dir: str, out_dir: str, language: str, config_file
         raise click.BadParameter(
             f"`{period}` is not a period; write 2026, 2026-H2, 2026-Q3 or 2026-09", param_hint="PERIOD"
         )
-    checked = check_folder(Path(data_dir), data_dir.rstrip("/"), today, show_progress=False)
+    checked = check(Settings(Path(data_dir), today or dt.date.today(), language, shown_root=data_dir))
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files), err=True)
         sys.exit(1)

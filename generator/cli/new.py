@@ -11,9 +11,10 @@ import click
 from generator import scaffold
 from generator.cli.options import data_option, parse_today
 from generator.diagnostics import Report
-from generator.pipeline import check_folder
+from generator.pipeline import check
 from generator.report import as_text
 from generator.schema import write_schemas
+from generator.settings import Settings
 from generator.shapes import ROLES, SESSION_FORMATS
 from generator.slug import is_id
 
@@ -144,7 +145,7 @@ def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: i
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    checked = check_folder(data_dir, str(data_dir), show_progress=False)
+    checked = check(Settings(data_dir))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:
         target.unlink()

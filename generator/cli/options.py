@@ -31,6 +31,13 @@ max_mentees_option = click.option(
     help="Warn when a mentor has more active mentees than this [default: 3].",
 )
 
+skip_option = click.option(
+    "--skip",
+    multiple=True,
+    metavar="CODE|CHECK",
+    help="Do not run this check (a code such as KB703, or a check's name); may be given several times.",
+)
+
 today_option = click.option(
     "--today",
     callback=parse_today,

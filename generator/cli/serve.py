@@ -2,16 +2,62 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import signal
+import tempfile
 from pathlib import Path
 
 import click
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
 
-from generator.build.site import BuildSettings, environment
-from generator.cli.build import config_option, data_override, language_option
-from generator.cli.options import today_option
+from generator.build.guard import BuildBusy
+from generator.build.serve import ServeSession, ServeState
+from generator.build.site import BuildRequest, ConfigProblem
+from generator.cli.build import cache_option, config_option, data_override, language_option
+from generator.cli.options import max_mentees_option, today_option
+from generator.report import printable
+
+BANNER_TEXT = {
+    "zh": ("记录有错误：网站显示的是上一次成功构建的内容。修正文件后自动重建。", "关闭"),
+    "en": ("The records have errors: the site shows the last good build. Fix the files and it rebuilds.", "Dismiss"),
+}
+
+
+class ServeServer(LiveReloadServer):
+    """MkDocs' live-reload server, showing the session's errors on every page it serves."""
+
+    def __init__(self, state: ServeState, language: str, **options) -> None:
+        super().__init__(**options)
+        self.state = state
+        self.language = language
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        if not self.state.broken:
+            return content
+        at = content.rfind(b"</body>")
+        at = len(content) if at < 0 else at
+        return content[:at] + banner(self.state, self.language).encode("utf-8") + content[at:]
+
+
+def banner(state: ServeState, language: str) -> str:
+    """A dismissable notice with each error at its file, line and column."""
+    intro, dismiss = BANNER_TEXT[language]
+    items = [
+        f"<li><code>{html.escape(printable(d.file))}:{d.line}:{d.column}</code> <code>{d.code}</code> "
+        f"{html.escape(printable(d.message))}</li>"
+        for d in state.errors
+    ]
+    if state.failure:
+        items.append(f"<li>{html.escape(printable(state.failure))}</li>")
+    return (
+        '<div class="kb-serve-errors" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:10;max-height:50vh;'
+        "overflow:auto;background:#fff4e5;color:#3d2600;border-top:3px solid #b35c00;padding:0.75rem 1rem;"
+        'font:14px/1.5 sans-serif">'
+        f"<strong>{html.escape(intro)}</strong><ul>{''.join(items)}</ul>"
+        f'<button type="button" onclick="this.parentNode.remove()">{html.escape(dismiss)}</button></div>'
+    )
 
 
 @click.command("serve")
@@ -21,34 +67,70 @@ from generator.cli.options import today_option
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="Where to serve."
 )
+@cache_option
+@max_mentees_option
 @today_option
-def command(config_file, data_dir, language, dev_addr, today) -> None:
+def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, today) -> None:
     """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
-    data/ or kb/ changes. Record errors are printed and the last good pages stay up.
+    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
+    the files on disk. When a record has an error, the last good site stays up and
+    every page shows the error until the file is fixed.
     """
-    settings = BuildSettings(Path(config_file), Path(data_dir) if data_dir else None, language, today)
-    with environment(settings):
+    request = BuildRequest(
+        Path(config_file),
+        Path(data_dir) if data_dir else None,
+        language,
+        today,
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        max_mentees=max_mentees,
+    )
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter(f"`{dev_addr}` is not IP:PORT", param_hint="--dev-addr")
+    _show_server_messages()
+    signal.signal(signal.SIGTERM, _stop)  # a terminated server cleans up like an interrupted one
+    with tempfile.TemporaryDirectory(prefix="kb-serve-") as serve_dir:
+        session = ServeSession(request, Path(serve_dir), lambda line: click.echo(line, err=True))
         try:
-            # Dirty builds re-render only pages whose files changed; the plugin keeps the rest.
-            # MkDocs warns that dirty builds may leave stale links, so strict mode (kb build's) is off here.
-            _show_mkdocs_messages()
-            mkdocs_serve(
-                config_file=str(settings.config_file),
-                dev_addr=dev_addr,
-                livereload=True,
-                build_type="dirty",
-                strict=False,
-            )
-        except MkDocsException as error:
+            session.start()
+        except (BuildBusy, ConfigProblem) as error:
             raise click.ClickException(str(error)) from None
-        except KeyboardInterrupt:
-            pass
+        try:
+            _serve(session, host, int(port))
+        finally:
+            session.stop()
 
 
-def _show_mkdocs_messages() -> None:
-    logger = logging.getLogger("mkdocs")
+def _serve(session: ServeSession, host: str, port: int) -> None:
+    assert session.site is not None or session.state.broken
+    language = session.site.settings.language if session.site else (session.request.language or "zh")
+    server = ServeServer(session.state, language, builder=session.rebuild, host=host, port=port, root=str(session.root))
+    server.error_handler = lambda code: _error_page(session, code)
+    for path in session.watched():
+        server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        server.shutdown()
+
+
+def _stop(_signal: int, _frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _error_page(session: ServeSession, code: int) -> bytes | None:
+    page = session.root / f"{code}.html"
+    return page.read_bytes() if page.is_file() else None
+
+
+def _show_server_messages() -> None:
+    """The server's own lines (serving on, reloading browsers); MkDocs' build chatter stays quiet."""
+    logger = logging.getLogger("mkdocs.livereload")
     if not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+        logger.propagate = False

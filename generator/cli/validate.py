@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.options import max_mentees_option, today_option
+from generator.cli.options import max_mentees_option, skip_option, today_option
 from generator.diagnostics import Report
-from generator.pipeline import check_folder
+from generator.pipeline import check
 from generator.report import FORMATS, render_report
+from generator.settings import DEFAULT_MAX_MENTEES, Settings
 
 
 @click.command("validate")
@@ -30,10 +32,17 @@ from generator.report import FORMATS, render_report
     help="text for people, json for tools, github for annotations in GitHub Actions.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@skip_option
 @max_mentees_option
 @today_option
 def command(
-    paths: tuple[str, ...], data_option: str | None, output_format: str, strict: bool, max_mentees: int | None, today
+    paths: tuple[str, ...],
+    data_option: str | None,
+    output_format: str,
+    strict: bool,
+    skip: tuple[str, ...],
+    max_mentees: int | None,
+    today,
 ) -> None:
     """Check the records in a data folder (default: data/).
 
@@ -55,7 +64,15 @@ def command(
     outside = [f for f in files if not Path(f).resolve().is_relative_to(Path(data_dir).resolve())]
     if outside:
         raise click.UsageError(f"not inside the data folder {data_dir}: {', '.join(outside)}")
-    checked = check_folder(Path(data_dir), data_dir.rstrip("/") or ".", today, output_format == "text", max_mentees)
+    settings = Settings(
+        Path(data_dir),
+        today or dt.date.today(),
+        shown_root=data_dir.rstrip("/") or ".",
+        max_mentees=max_mentees or DEFAULT_MAX_MENTEES,
+        skip=frozenset(skip),
+        show_progress=output_format == "text",
+    )
+    checked = check(settings)
     report, counted = checked.report, checked.files
     if files:
         wanted = {Path(f).resolve() for f in files}

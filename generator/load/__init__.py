@@ -59,12 +59,16 @@ def load_folder(
     shown_root: str | None = None,
     progress: Callable[[int], None] | None = None,
     found: Found | None = None,
+    load: Callable[[SourceFile], Document | Diagnostic] = load_file,
 ) -> Loaded:
-    """Read every record file under data_dir; problems become diagnostics, never exceptions."""
+    """Read every record file under data_dir; problems become diagnostics, never exceptions.
+
+    `load` reads one file; `kb serve` passes one that remembers files which did not change.
+    """
     found = found or discover(data_dir, shown_root if shown_root is not None else str(data_dir))
     loaded = Loaded(data_dir, diagnostics=list(found.problems), attachments=dict(found.attachments))
     for source in found.sources:
-        result = load_file(source)
+        result = load(source)
         if isinstance(result, Diagnostic):
             loaded.diagnostics.append(result)
             loaded.unreadable.append(source)

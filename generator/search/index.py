@@ -36,8 +36,8 @@ class Indexing:
 
     running: ClassVar[set[subprocess.Popen]] = set()
 
-    def __init__(self, site_dir: Path) -> None:
-        self.output = site_dir / BUNDLE
+    def __init__(self, site_dir: Path, output: Path | None = None) -> None:
+        self.output = output or site_dir / BUNDLE
         shutil.rmtree(self.output, ignore_errors=True)
         command = [
             sys.executable,

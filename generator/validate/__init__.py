@@ -1,43 +1,33 @@
 """Validate: parse every document's shape, then run the registry of named checks.
 
 A check is a small function `ensure_...(context)` that yields diagnostics. It never
-stops at the first problem, and it only sees records whose shape is right.
+stops at the first problem, and it only sees records whose shape is right. Which checks
+run, and in which order, is the explicit table in `validate.registry`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
-
-from generator.diagnostics import Diagnostic, Report
+from generator.diagnostics import Diagnostic
 from generator.load import Loaded
 from generator.load.files import TAXONOMY, SourceFile
 from generator.load.strict_yaml import Document
-from generator.validate.context import TAXONOMY_KINDS, Context, Record
+from generator.records import TAXONOMY_KINDS, Context, Record
+from generator.settings import Settings
 from generator.validate.shape import parse_record
 
-Check = Callable[[Context], Iterable[Diagnostic]]
-CHECKS: list[Check] = []
+__all__ = ["Context", "Record", "parse_records", "run_checks"]
 
 
-def check(function: Check) -> Check:
-    """Register a check; checks run in the order their modules register them."""
-    CHECKS.append(function)
-    return function
-
-
-def validate(loaded: Loaded, today: dt.date | None = None, options: dict | None = None) -> tuple[Report, Context]:
-    """Every problem in the loaded records, and the context of the records that parsed."""
-    context = Context(
-        loaded.data_dir, today or dt.date.today(), options=dict(options or {}), attachments=loaded.attachments
-    )
-    report = Report(loaded.diagnostics)
+def parse_records(loaded: Loaded, settings: Settings) -> tuple[Context, list[Diagnostic]]:
+    """The records whose shape is right, and the shape problems of the others."""
+    context = Context(settings, attachments=loaded.attachments)
+    problems: list[Diagnostic] = []
     for source in loaded.unreadable:  # reported once, not again at each reference to it
         context.known_ids.setdefault(source.kind, set()).add(source.stem)
     for kind, entries in loaded.documents.items():
         for source, document in entries:
-            model, problems = parse_record(kind, source, document)
-            report.extend(problems)
+            model, found = parse_record(kind, source, document)
+            problems.extend(found)
             _remember_id(context, kind, source, document)
             if model is None:
                 continue
@@ -46,9 +36,20 @@ def validate(loaded: Loaded, today: dt.date | None = None, options: dict | None 
             else:
                 context.records.setdefault(kind, []).append(Record(kind, source, document, model))
     _remember_taxonomy(context, loaded.taxonomy)
-    for function in CHECKS:
-        report.extend(function(context))
-    return report, context
+    return context, problems
+
+
+def run_checks(context: Context) -> list[Diagnostic]:
+    """Every check of the registry that is not skipped, in the registry's order."""
+    from generator.validate.registry import CHECKS  # the check modules import this package
+
+    skip = context.settings.skip
+    found: list[Diagnostic] = []
+    for entry in CHECKS:
+        if entry.skipped_by(skip):
+            continue
+        found.extend(d for d in entry.function(context) if d.code not in skip)
+    return found
 
 
 def _remember_id(context: Context, kind: str, source: SourceFile, document: Document) -> None:
@@ -68,9 +69,3 @@ def _remember_taxonomy(context: Context, taxonomy: Document | None) -> None:
         entries = entries if isinstance(entries, list) else []
         ids = {entry.get("id") for entry in entries if isinstance(entry, dict)}
         context.known_ids[kind] = {i for i in ids if isinstance(i, str)}
-
-
-# The checks register themselves in pipeline order: identity, references, rules, privacy, advice.
-from generator.validate import advice, attachments, identity, privacy, references, rules  # noqa: E402,F401
-
-__all__ = ["CHECKS", "Context", "Record", "check", "validate"]

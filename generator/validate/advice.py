@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.search.similar import Neighbours, near_duplicates, neighbours
-from generator.validate import check
+from generator.search.similar import near_duplicates
 from generator.validate.context import Context
 
 
-@check
 def ensure_cases_reviewed_in_time(context: Context) -> Iterator[Diagnostic]:
     """Warn about a case past its `review_by` date that is not validated or archived."""
     for case in context.of("case"):
@@ -24,7 +22,6 @@ def ensure_cases_reviewed_in_time(context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@check
 def ensure_completed_mentoring_has_outcome(context: Context) -> Iterator[Diagnostic]:
     """Warn when a completed mentoring pair does not say what it achieved."""
     for pair in context.of("mentoring"):
@@ -34,19 +31,11 @@ def ensure_completed_mentoring_has_outcome(context: Context) -> Iterator[Diagnos
             )
 
 
-def similar_cases(context: Context) -> Neighbours:
-    """The neighbours of every case, computed once per run and shared with the build."""
-    if "similar" not in context.options:
-        context.options["similar"] = neighbours({case.id: case.model for case in context.of("case")})
-    return context.options["similar"]
-
-
-@check
 def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
     """Warn when a case says nearly the same as an earlier one (KCS: one problem, one article)."""
     cases = {case.id: case for case in context.of("case")}
     models = {case_id: case.model for case_id, case in cases.items()}
-    for later, earlier, score in near_duplicates(models, similar_cases(context)):
+    for later, earlier, score in near_duplicates(models, context.similar):
         case = cases[later]
         yield codes.NEAR_DUPLICATE.at(
             case.file,
@@ -55,14 +44,12 @@ def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
         )
 
 
-DEFAULT_MAX_MENTEES = 3
 QUIET_PAIR_DAYS = 60
 
 
-@check
 def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:
     """Warn when a mentor has more active mentees than the configured limit."""
-    limit = context.options.get("max_mentees") or DEFAULT_MAX_MENTEES
+    limit = context.settings.max_mentees
     active: dict[str, list] = {}
     for pair in context.of("mentoring"):
         if pair.model.status == "active":
@@ -77,7 +64,6 @@ def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@check
 def ensure_active_pairs_keep_a_log(context: Context) -> Iterator[Diagnostic]:
     """Warn when an active pair has written nothing in its log for 60 days."""
     for pair in context.of("mentoring"):

@@ -15,7 +15,6 @@ from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.attachments import attachment_problem, normalised_name
 from generator.shapes import named_attachments
-from generator.validate import check
 from generator.validate.context import Context, Record
 
 
@@ -25,7 +24,6 @@ def _named(record: Record) -> Iterator[tuple[tuple, int, str]]:
         yield path, max(text.find(name), 0), name
 
 
-@check
 def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
     """Ensure each attachment named is a file inside data/attachments/ (or an http(s) link)."""
     for record in context.all_records():
@@ -39,7 +37,6 @@ def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
                 yield codes.ATTACHMENT_MISSING.at(record.file, where, f"`{name}` is not a file in data/attachments/")
 
 
-@check
 def ensure_attachments_are_inert(context: Context) -> Iterator[Diagnostic]:
     """Ensure each attachment named is of an accepted type and holds nothing a browser would run."""
     for record in context.all_records():

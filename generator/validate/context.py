@@ -1,69 +1,7 @@
-"""What every check sees: the parsed records with their sources, indexed by kind and id."""
+"""What every check sees: the parsed records of the run (see generator.records)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from generator.records import TAXONOMY_KINDS, Context, Record
 
-from generator.kinds import TAXONOMY_KINDS as _TAXONOMY
-from generator.load.files import SourceFile
-from generator.load.strict_yaml import Document
-from generator.shapes import Taxonomy
-
-# Taxonomy lists and the reference kinds that name their entries.
-TAXONOMY_KINDS = {kind.folder: kind.name for kind in _TAXONOMY}
-
-
-@dataclass(frozen=True)
-class Record:
-    """A record that has the right shape, with the file it came from."""
-
-    kind: str
-    source: SourceFile
-    document: Document
-    model: Any  # the kind's Shape
-
-    @property
-    def id(self) -> str:
-        return self.model.id
-
-    @property
-    def file(self) -> str:
-        return self.source.shown
-
-
-@dataclass
-class Context:
-    data_dir: Path
-    today: dt.date
-    records: dict[str, list[Record]] = field(default_factory=dict)
-    taxonomy: Taxonomy | None = None
-    taxonomy_document: Document | None = None
-    # Every id that exists per kind, including records whose shape failed:
-    # a typo in one field must not turn every reference to that record into an error too.
-    known_ids: dict[str, set[str]] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
-    attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file, as discovered
-
-    def of(self, kind: str) -> list[Record]:
-        return self.records.get(kind, [])
-
-    def all_records(self) -> Iterator[Record]:
-        for records in self.records.values():
-            yield from records
-
-    def index(self, kind: str) -> dict[str, Record]:
-        """Records of a kind by id; the first one wins when an id is used twice."""
-        cache = self.options.setdefault("_index", {})
-        if kind not in cache:
-            found: dict[str, Record] = {}
-            for record in self.of(kind):
-                found.setdefault(record.id, record)
-            cache[kind] = found
-        return cache[kind]
-
-    def exists(self, kind: str, record_id: str) -> bool:
-        return record_id in self.known_ids.get(kind, set())
+__all__ = ["TAXONOMY_KINDS", "Context", "Record"]

@@ -7,21 +7,18 @@ from collections.abc import Iterator
 from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.kinds import RESERVED_IDS
-from generator.validate import check
 from generator.validate.context import TAXONOMY_KINDS, Context
 
 
-@check
 def ensure_taxonomy_exists(context: Context) -> Iterator[Diagnostic]:
     """Ensure data/taxonomy.yml is there: every product, skill and team is named in it."""
     if context.taxonomy_document is None and not (context.data_dir / "taxonomy.yml").exists():
-        shown = str(context.options.get("shown_root", context.data_dir)) + "/taxonomy.yml"
+        shown = context.settings.shown + "/taxonomy.yml"
         yield codes.MISSING_TAXONOMY.at(
             shown, START, "taxonomy.yml is missing; it names the products, skills, teams and award kinds"
         )
 
 
-@check
 def ensure_ids_match_file_names(context: Context) -> Iterator[Diagnostic]:
     """Ensure each record's id is its file name, so a URL always finds its file."""
     for record in context.all_records():
@@ -33,7 +30,6 @@ def ensure_ids_match_file_names(context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@check
 def ensure_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
     """Ensure no two records of one kind share an id."""
     for kind, records in context.records.items():
@@ -49,7 +45,6 @@ def ensure_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
                 first_file[record.id] = record.file
 
 
-@check
 def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
     """Ensure each product, skill, team and award kind is listed once."""
     if context.taxonomy is None or context.taxonomy_document is None:
@@ -69,7 +64,6 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
                 first_line[entry.id] = position.line
 
 
-@check
 def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:
     """Ensure no record or taxonomy entry takes an id that a generated page or folder uses."""
     reserved = ", ".join(sorted(RESERVED_IDS))

@@ -18,7 +18,6 @@ from pydantic import BaseModel
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.shapes import SHAPES, Ref
-from generator.validate import check
 from generator.validate.context import Context, Record
 
 ANY = "*"  # a list index or mapping key in a reference path
@@ -93,7 +92,6 @@ def _walk(data: Any, pattern: tuple, path: tuple) -> Iterator[tuple[tuple, Any]]
         yield from _walk(data[head], rest, path + (head,))
 
 
-@check
 def ensure_references_exist(context: Context) -> Iterator[Diagnostic]:
     """Ensure every person, case, session, skill, product, team and award kind named exists."""
     for record in context.all_records():

@@ -8,11 +8,9 @@ from collections.abc import Iterator
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.shapes import VALIDATING_ROLES
-from generator.validate import check
 from generator.validate.context import Context, Record
 
 
-@check
 def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
     """Ensure a case's validator is a publisher or coach and not its only author."""
     people = context.index("person")
@@ -34,7 +32,6 @@ def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@check
 def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
     """Ensure a mentoring pair is two different people."""
     for pair in context.of("mentoring"):
@@ -44,7 +41,6 @@ def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@check
 def ensure_case_is_not_related_to_itself(context: Context) -> Iterator[Diagnostic]:
     """Ensure a case's `related` names other cases only."""
     for case in context.of("case"):
@@ -65,7 +61,6 @@ def _date_pairs(record: Record) -> Iterator[tuple[str, dt.date | None, str, dt.d
         yield "joined", model.joined, "left", model.left
 
 
-@check
 def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
     """Ensure `ends`, `review_by` and `left` are not before the date they follow."""
     for record in context.all_records():
@@ -104,7 +99,6 @@ def activities(record: Record) -> Iterator[tuple[tuple, str, dt.date]]:
                 yield at + ("by",), sign_off.by, sign_off.date
 
 
-@check
 def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:
     """Ensure an author, trainer, attendee, mentor or recipient had joined by that date."""
     people = context.index("person")
@@ -119,7 +113,6 @@ def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@check
 def ensure_people_had_not_left(context: Context) -> Iterator[Diagnostic]:
     """Warn when someone takes part in something after the date they left."""
     people = context.index("person")
@@ -134,7 +127,6 @@ def ensure_people_had_not_left(context: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@check
 def ensure_path_steps_are_sound(context: Context) -> Iterator[Diagnostic]:
     """Ensure a path's step ids are unique, its `requires` name its own steps, and form no cycle."""
     for path in context.of("path"):
@@ -202,7 +194,6 @@ def find_cycle(edges: dict[str, list[str]]) -> list[str]:
     return []
 
 
-@check
 def ensure_award_session_is_a_contest(context: Context) -> Iterator[Diagnostic]:
     """Ensure an award's `session` is a contest."""
     sessions = context.index("session")

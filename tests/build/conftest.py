@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import BuildResult, BuildSettings, build
+from generator.build.site import BuildRequest, BuildResult, build
 from tests.conftest import REPO, copy_minimal
 
 TODAY = dt.date(2026, 11, 28)
 
 
 def build_site(data_dir: Path, site_dir: Path, cache_dir: Path, language: str | None = None) -> BuildResult:
-    settings = BuildSettings(REPO / "mkdocs.yml", data_dir, language, TODAY, site_dir, cache_dir=cache_dir)
-    return build(settings, lambda line: None, show_progress=False)
+    request = BuildRequest(REPO / "mkdocs.yml", data_dir, language, TODAY, site_dir, cache_dir=cache_dir)
+    return build(request, lambda line: None)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from mkdocs.utils.meta import get_data
 
 from generator.build.fastpage import TocSettings, convert
 from generator.model import build_dataset
-from generator.pipeline import check_folder
+from generator.pipeline import check
+from generator.settings import Settings
 from generator.render import render_site
 from tests.build.test_hostile_records import HOSTILE_CASE, QUOTED_PAYLOAD
 from tests.conftest import REPO, copy_minimal, write
@@ -31,7 +32,7 @@ def toc_shape(tokens):
 
 
 def pages_of(data_dir):
-    checked = check_folder(data_dir, "data", dt.date(2026, 11, 28), show_progress=False)
+    checked = check(Settings(data_dir, dt.date(2026, 11, 28), shown_root="data"))
     assert not checked.report.errors
     return render_site(build_dataset(checked.context), "zh", "站点")
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from generator.pipeline import check_folder
+from generator.pipeline import check
+from generator.settings import Settings
 from generator.search.similar import near_duplicates, neighbours
 from tests.conftest import REPO
 
@@ -11,7 +12,7 @@ ORIGINAL = "cases/2025/20250506-hx200-oil-overheat.yml"
 
 
 def demo_cases(data_dir=REPO / "data"):
-    checked = check_folder(data_dir, "data", dt.date(2026, 11, 28), show_progress=False)
+    checked = check(Settings(data_dir, dt.date(2026, 11, 28), shown_root="data"))
     return {case.id: case.model for case in checked.context.of("case")}, checked
 
 

@@ -1,0 +1,273 @@
+"""`kb serve`: the site as a full `kb build` of the files on disk would make it, kept up
+to date while people edit.
+
+Every rebuild runs the one pipeline (generator.pipeline) with a cache of the files that
+did not change. Then, when the set of pages, the hand-written pages, mkdocs.yml and the
+attachments are as before, only the pages whose Markdown changed are built again, by
+MkDocs' own page functions with the navigation of the last full build; otherwise MkDocs
+builds the whole site aside and it is swapped in. Either way the pages are the bytes a
+full build gives. The server reads the site through a link (`current`) that a full
+build moves, in one rename, to the new folder. Records with errors build nothing: the last good site stays served,
+with the errors shown on every page until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+
+from generator.build.guard import one_build_at_a_time, os_error_message
+from generator.build.site import (
+    BuildRequest,
+    ConfigProblem,
+    SiteConfig,
+    load_site_config,
+    quiet_mkdocs,
+    reproducible_dates,
+)
+from generator.diagnostics import Diagnostic
+from generator.pipeline import FileCache, Prepared, prepare
+from generator.render.feeds import site_files
+from generator.report import as_text
+from generator.search.index import BUNDLE, Indexing, SearchIndexError
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class ServeState:
+    """What the served site shows now, and what is wrong with the files on disk."""
+
+    errors: list[Diagnostic] = field(default_factory=list)
+    failure: str = ""  # a build that failed for another reason than the records
+    generation: int = 0  # counts successful rebuilds
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.errors or self.failure)
+
+
+class ServeSession:
+    def __init__(self, request: BuildRequest, serve_dir: Path, say: Say) -> None:
+        self.request = request
+        self.serve_dir = serve_dir
+        self.root = serve_dir / "current"  # what the server serves: a link to the current site
+        self.say = say
+        self.state = ServeState()
+        self.cache = FileCache()
+        self.site: SiteConfig | None = None
+        self.pages: set[str] = set()
+        self.inputs: tuple = ()  # what forces a full build when it changes
+        self._said = ""
+        self._lock = ExitStack()
+        self._indexer: threading.Thread | None = None
+        self._index_wanted = threading.Event()
+
+    # the life of a session ---------------------------------------------------
+
+    def start(self) -> None:
+        """Hold the page cache for the session, and build the site once in full."""
+        site = load_site_config(self.request)
+        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say))
+        self.serve_dir.mkdir(parents=True, exist_ok=True)
+        if not self.root.exists():
+            _placeholder(self.serve_dir, self.root)
+        self.rebuild()
+
+    def stop(self) -> None:
+        self._lock.close()
+
+    def watched(self) -> list[Path]:
+        """mkdocs.yml, the data folder and the hand-written pages."""
+        site = load_site_config(self.request)
+        site.plugin.given_settings = None
+        return [self.request.config_file.resolve(), site.settings.data_dir, Path(site.config.docs_dir)]
+
+    # one rebuild -------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Bring the served site up to date with the files on disk; never raises."""
+        started = time.monotonic()
+        try:
+            changed = self._rebuild()
+        except ConfigProblem as error:
+            self._fail(str(error))
+            return
+        except MkDocsException as error:
+            self._fail(f"mkdocs build failed: {error}")
+            return
+        except OSError as error:
+            self._fail(os_error_message(error))
+            return
+        if changed is None:
+            return
+        self.state.generation += 1
+        self._said = ""
+        self.say(f"Site updated ({changed}) in {time.monotonic() - started:.1f} s.")
+        self._index_wanted.set()
+        self._start_indexer()
+
+    def _rebuild(self) -> str | None:
+        site = load_site_config(self.request)
+        with reproducible_dates(site.settings.today):
+            prepared = prepare(site.settings, self.cache)
+            if not prepared.ok:
+                self._records_broken(prepared)
+                return None
+            self.state.errors, self.state.failure = [], ""
+            inputs = self._inputs(site, prepared)
+            if self.site is None or set(prepared.pages) != self.pages or inputs != self.inputs:
+                self._full_build(site, prepared)
+                self.site, self.pages, self.inputs = site, set(prepared.pages), inputs
+                return f"all {len(prepared.pages)} pages built"
+            self._update_pages(prepared)
+            return f"{len(prepared.written)} page(s) changed" if prepared.written else "no page changed"
+
+    def _records_broken(self, prepared: Prepared) -> None:
+        self.state.errors = prepared.report.errors
+        text = as_text(prepared.report, prepared.checked.files)
+        if text != self._said:  # once per state of the files, not at every save
+            self.say(text)
+            self.say("The records have errors; the last good site stays served, with the errors shown on every page.")
+            self._said = text
+
+    def _fail(self, message: str) -> None:
+        self.state.failure = message
+        if message != self._said:
+            self.say("Error: " + message)
+            self.say("The last good site stays served.")
+            self._said = message
+
+    def _inputs(self, site: SiteConfig, prepared: Prepared) -> tuple:
+        """Files whose change alters more than the pages that say so: the configuration, the
+        hand-written pages (titles in the navigation) and the attachments."""
+        assert prepared.dataset is not None
+        stamps = [_stamp(self.request.config_file.resolve())]
+        docs = Path(site.config.docs_dir)
+        stamps += [_stamp(path) for path in sorted(docs.rglob("*")) if path.is_file()]
+        stamps += [_stamp(site.settings.data_dir / name) for name in prepared.dataset.attachments]
+        return tuple(stamps)
+
+    # building ----------------------------------------------------------------
+
+    def _full_build(self, site: SiteConfig, prepared: Prepared) -> None:
+        """MkDocs builds the whole site in a new folder; the `current` link then moves to it."""
+        previous = self.root.resolve() if self.root.is_symlink() else None
+        fresh = Path(tempfile.mkdtemp(prefix="site-", dir=self.serve_dir))
+        try:
+            fresh.chmod(0o755)
+            site.config.site_dir = str(fresh)
+            site.plugin.prepared = prepared
+            site.plugin.search_index = "never"  # made in the background, below
+            with quiet_mkdocs():
+                site.config.plugins.on_startup(command="build", dirty=False)
+                mkdocs_build(site.config)
+                site.config.plugins.on_shutdown()
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        finally:
+            site.plugin.given_settings = None
+        if previous is not None and (previous / BUNDLE).is_dir():  # search works until the new index is ready
+            os.replace(previous / BUNDLE, fresh / BUNDLE)
+        _point(self.root, fresh)
+        if previous is not None and previous.parent == self.serve_dir:
+            shutil.rmtree(previous, ignore_errors=True)
+
+    def _update_pages(self, prepared: Prepared) -> None:
+        """Build again only the pages whose Markdown changed, as the last full build did."""
+        assert self.site is not None and prepared.dataset is not None
+        built = self.site.plugin.built
+        assert built is not None
+        config = built.config
+        doc_files = built.files.documentation_pages()
+        # The hand-written pages too: a plugin may list other pages on them (the tags index).
+        generated = self.site.plugin.generated
+        pages = [built.files.get_file_from_path(uri) for uri in prepared.written]
+        pages += [file for file in doc_files if file.src_uri not in generated]
+        pages = [file.page for file in pages if file is not None and file.page is not None]
+        with quiet_mkdocs():
+            for page in pages:
+                _populate_page(page, config, built.files)
+            # as in a full build, once every page is read (the tags plugin exports tags.json here)
+            config.plugins.on_env(built.env, config=config, files=built.files)
+            for page in pages:
+                _build_page(page, config, doc_files, built.nav, built.env)
+        settings = self.site.settings
+        for extra in site_files(prepared.dataset, settings.language, config.site_name, config.site_url or ""):
+            target = Path(config.site_dir) / extra.path
+            if not target.is_file() or target.read_bytes() != extra.content:
+                target.write_bytes(extra.content)
+
+    # the search index, in the background ---------------------------------------
+
+    def _start_indexer(self) -> None:
+        if self._indexer is not None and self._indexer.is_alive():
+            return  # the running one sees the request when it is done
+        self._indexer = threading.Thread(target=self._index_while_wanted, daemon=True)
+        self._indexer.start()
+
+    def _index_while_wanted(self) -> None:
+        while self._index_wanted.is_set():
+            self._index_wanted.clear()
+            site = self.root.resolve()
+            fresh = site / ".pagefind-next"
+            try:
+                shutil.rmtree(fresh, ignore_errors=True)
+                Indexing(site, fresh).finish()
+                if self.root.resolve() != site:
+                    continue  # a full build replaced the site meanwhile; it asked for its own index
+                _replace_folder(fresh, site / BUNDLE)
+            except (SearchIndexError, OSError) as error:
+                if self.root.resolve() == site:
+                    self.say(f"The search index could not be updated: {error}")
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _point(link: Path, folder: Path) -> None:
+    """Move the link to `folder` in one rename: a reader never sees no site."""
+    new = link.with_name(link.name + ".new")
+    new.unlink(missing_ok=True)
+    new.symlink_to(folder.name, target_is_directory=True)
+    os.replace(new, link)
+
+
+PLACEHOLDER = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>servicekb</title>
+<body><p>网站尚未生成：记录有错误，修正后自动生成。 The site is not built yet: fix the records and it builds.</p></body></html>
+"""
+
+
+def _placeholder(serve_dir: Path, link: Path) -> None:
+    """What is served before the first good build: a page that carries the errors banner."""
+    folder = serve_dir / "site-none"
+    folder.mkdir(exist_ok=True)
+    (folder / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
+    (folder / "404.html").write_text(PLACEHOLDER, encoding="utf-8")
+    _point(link, folder)
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), 0, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)

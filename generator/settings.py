@@ -1,0 +1,39 @@
+"""Settings: what one run of the pipeline is asked to do, decided once and passed down.
+
+The CLI makes them from its options and mkdocs.yml; the MkDocs plugin makes them from
+its own options when MkDocs runs it directly. Nothing below reads the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+DEFAULT_MAX_MENTEES = 3
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    language: str = "zh"
+    shown_root: str = ""  # how the data folder is written in messages; "" = as data_dir
+    cache_dir: Path = Path(".cache/pages")  # where generated pages are materialised
+    site_name: str = ""
+    site_url: str = ""
+    max_mentees: int = DEFAULT_MAX_MENTEES  # more active mentees than this is warning KB704
+    skip: frozenset[str] = frozenset()  # check codes or check names not to run
+    show_progress: bool = False
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(f"language `{self.language}` is not one of {', '.join(LANGUAGES)}")
+
+    @property
+    def shown(self) -> str:
+        return (self.shown_root or str(self.data_dir)).rstrip("/")
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
