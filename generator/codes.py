@@ -8,8 +8,10 @@ KB6xx personal data, KB7xx advice (warnings).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from generator.diagnostics import Diagnostic, Position, Severity
+from generator.messages import MESSAGES, Text, text
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,11 @@ class Code:
     fix: str
     severity: Severity = "error"
 
-    def at(self, file: str, position: Position, message: str) -> Diagnostic:
-        return Diagnostic(file, position.line, position.column, self.code, message, self.severity)
+    def at(self, file: str, position: Position, words: Text | str, **args: Any) -> Diagnostic:
+        """This problem at a place: `words` is a catalogue key (with `args`) or plain words."""
+        if args or words in MESSAGES:
+            words = text(words, **args) if isinstance(words, str) else words
+        return Diagnostic(file, position.line, position.column, self.code, words, self.severity)
 
 
 def _code(code: str, title: str, example: str, fix: str, severity: Severity = "error") -> Code:

@@ -5,23 +5,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from generator.messages import Text
+
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
-    """A problem at `file:line:column` (1-based), identified by a stable code."""
+    """A problem at `file:line:column` (1-based), identified by a stable code.
+
+    `words` is a catalogue Text (put into the reader's language when reported) or, for
+    words that come from elsewhere, a plain string.
+    """
 
     file: str
     line: int
     column: int
     code: str
-    message: str
+    words: Text | str
     severity: Severity = "error"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def message(self) -> str:
+        """The message in English (for tools and tests); `in_language` for readers."""
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:
+        return self.words.render(language) if isinstance(self.words, Text) else self.words
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
 
 
 class Position(NamedTuple):
@@ -48,7 +65,7 @@ class Report:
 
     @property
     def items(self) -> list[Diagnostic]:
-        return sorted(set(self._items))
+        return sorted(set(self._items), key=Diagnostic.sort_key)
 
     @property
     def errors(self) -> list[Diagnostic]:

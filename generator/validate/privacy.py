@@ -1,30 +1,293 @@
-"""Personal data: customers' mobile numbers, ID-card numbers and e-mail addresses are refused."""
+"""Personal data: customers' mobile numbers, ID-card numbers and e-mail addresses are refused.
+
+They are refused in whatever form a person, an input method or a spreadsheet writes them:
+full-width characters, digits in groups, a +86 prefix, a bare YAML number, an address with
+Chinese parts or spelled out as `name at example dot com`; and wherever they are written:
+every value and key of every record and of the taxonomy, and the path of each record file.
+
+One detector, `find_personal_data(text)`, serves the records here and anyone else who must
+keep such data out of what they publish (ticket exports, search logs).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from generator import codes
-from generator.diagnostics import Diagnostic
-from generator.validate import check
+from generator.diagnostics import START, Diagnostic, Position
+from generator.load.strict_yaml import Document
 from generator.validate.context import Context
 
-# Not glued to letters or digits on either side, so part numbers such as
-# HX-13812345678A or 2026041213800 are not taken for phone numbers.
-_EDGE_BEFORE = r"(?<![0-9A-Za-z])"
-_EDGE_AFTER = r"(?![0-9A-Za-z])"
-MOBILE = re.compile(_EDGE_BEFORE + r"(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}" + _EDGE_AFTER)
-ID_CARD = re.compile(
-    _EDGE_BEFORE
-    + r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
-    + _EDGE_AFTER
-)
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+Finding = tuple[int, int, codes.Code, str]  # start and end offset, code, what was found (masked)
 
+
+# --- The quick look -------------------------------------------------------------------------
+#
+# Almost every text holds no personal data, so before anything is normalised or matched each
+# text gets one cheap look that all personal data passes: eleven digit-like characters with
+# nothing but separators between them, an at sign, or the word `dot` or a bracketed `at`.
+# The classes list every character that normalises to an ASCII digit, or to a space, dash or
+# dot (or to nothing); tests/validate/test_privacy.py checks that against the whole of Unicode.
+
+_DIGIT_LIKE = (
+    "0-9\uff10-\uff19"  # ASCII and full-width
+    "\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089"  # superscripts and subscripts
+    "\u2460-\u2468\u24ea"  # circled ① to ⑨ and ⓪
+    "\U0001d7ce-\U0001d7ff\U0001fbf0-\U0001fbf9"  # mathematical and segmented digits
+)
+_SEPARATOR_LIKE = (
+    " \t.\\-\u00a0\u2000-\u200a\u202f\u205f\u3000"  # spaces
+    "\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"  # dashes
+    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"  # more dashes
+    "\u2024\ufe52\uff0e"  # dots
+    "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # invisible
+)
+_DIGIT_RUN = re.compile(f"[{_DIGIT_LIKE}](?:[{_SEPARATOR_LIKE}]*+[{_DIGIT_LIKE}]){{10}}")
+# In a whole file a value may be folded over lines: the line break counts as a separator there.
+_DIGIT_RUN_IN_FILE = re.compile(f"[{_DIGIT_LIKE}](?:[{_SEPARATOR_LIKE}\r\n]*+[{_DIGIT_LIKE}]){{10}}")
+# `at` before a closing bracket, as in [at] and (at); a plain literal first is what makes it quick.
+_CLOSED_AT = re.compile(r"at[ \t\u3000]*[\])>}】〕］）｝＞]")
+_CLOSED_FULL_WIDTH_AT = re.compile(r"ａｔ[ \t\u3000]*[\])>}】〕］）｝＞]")
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """False when the text certainly holds no personal data; cheap enough for every value."""
+    return _DIGIT_RUN.search(text) is not None or _may_hold_address(text)
+
+
+def _may_hold_address(text: str) -> bool:
+    if "@" in text or "\uff20" in text or "\ufe6b" in text:  # @, full-width and small
+        return True
+    lowered = text.lower()
+    if "dot" in lowered or "ｄｏｔ" in lowered:
+        return True
+    return _CLOSED_AT.search(lowered) is not None or _CLOSED_FULL_WIDTH_AT.search(lowered) is not None
+
+
+def _file_may_hold_personal_data(text: str) -> bool:
+    # A backslash may be an escape such as "\uff11" that writes a digit the raw text hides.
+    return not text or "\\" in text or _DIGIT_RUN_IN_FILE.search(text) is not None or _may_hold_address(text)
+
+
+# --- Normalising ----------------------------------------------------------------------------
+#
+# NFKC turns full-width digits, letters and ＠ into ASCII. Dashes an input method types
+# between digit groups become `-`, and invisible characters that could split a number
+# are dropped. A character may normalise to several (℃ to °C) or to none, so offsets into
+# the normalised text are mapped back before anything is reported.
+
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff") | frozenset(
+    chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def _normal_form(character: str) -> str:
+    if character in _INVISIBLE:
+        return ""
+    if character == "\u2212" or unicodedata.category(character) == "Pd":
+        return "-"
+    return unicodedata.normalize("NFKC", character)
+
+
+class _NormalForms(dict):
+    """Code point -> normal form, worked out the first time str.translate meets a character."""
+
+    def __missing__(self, code: int) -> str:
+        form = self[code] = _normal_form(chr(code))
+        return form
+
+
+_NORMAL_FORMS = _NormalForms()
+
+
+def normalised(text: str) -> str:
+    return text if text.isascii() else text.translate(_NORMAL_FORMS)
+
+
+def _original_offset(text: str, normal_offset: int) -> int:
+    """Which character of `text` the character at `normal_offset` of its normalised form came from."""
+    if text.isascii():
+        return normal_offset
+    length = 0
+    for index, character in enumerate(text):
+        length += len(_NORMAL_FORMS[ord(character)])
+        if length > normal_offset:
+            return index
+    return len(text)
+
+
+# --- Patterns, matched on normalised text ---------------------------------------------------
+
+# A number is personal data only when it stands alone. Glued to letters or digits, or to them
+# by `-` or `_`, it is part of a part or serial number (HX-13812345678A, SN2026041213800);
+# after `1.` it is a decimal or a version.
+_BEFORE = r"(?<![0-9A-Za-z_])(?<![0-9A-Za-z][-_])(?<![0-9]\.)"
+_AFTER = r"(?![0-9A-Za-z_])(?![-_][0-9A-Za-z])(?!\.[0-9])"
+# Between digit groups: one space, or a dash with at most a space either side.
+_SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t])"
+
+_MOBILE_PREFIX = r"(?:\((?:\+|00)?86\)|(?:\+|00)?86)[ \t-]?"  # +86, 86, 0086, (+86)
+# Eleven digits from 13x to 19x. Groups may be split anywhere as long as each group has three
+# digits or more (138 1234 5678, 1381234 5678); that keeps lists of readings such as
+# `15 20 25 30 35 4` out. Dots only in the usual 3-4-4 form, so IP addresses stay out.
+_MOBILE_BODY = rf"(?:1[3-9][0-9](?:(?:{_SEPARATOR}(?=[0-9]{{3}}))?[0-9]){{8}}|1[3-9][0-9]\.[0-9]{{4}}\.[0-9]{{4}})"
+MOBILE = re.compile(rf"{_BEFORE}(?:{_MOBILE_PREFIX})?{_MOBILE_BODY}{_AFTER}")
+
+# ID cards: the 6-digit area code first, then the rest in any grouping; whether it is a real
+# ID number (area, birth date, checksum) is decided by is_identity_number.
+ID_CARD = re.compile(rf"{_BEFORE}[1-9][0-9]{{5}}(?:{_SEPARATOR}?[0-9]){{11}}{_SEPARATOR}?[0-9Xx]{_AFTER}")
+OLD_ID_CARD = re.compile(rf"{_BEFORE}[1-9][0-9]{{5}}(?:{_SEPARATOR}?[0-9]){{9}}{_AFTER}")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_OPEN = r"[\[(<{【〔]"
+_CLOSE = r"[\])>}】〕]"
+# Bounded, so that a long run of Chinese text without an address is not scanned again at each
+# character, and a long chain of labels is not tried at each length.
+_LOCAL_PART = rf"(?:(?<![A-Za-z0-9._%+-])[A-Za-z0-9_][A-Za-z0-9._%+-]{{0,63}}|[{_CJK}]{{1,8}})"
+_AT = rf"(?:[ \t]*@[ \t]*|[ \t]*{_OPEN}[ \t]*(?i:at)[ \t]*{_CLOSE}[ \t]*|[ \t]+(?i:at)[ \t]+)"
+_DOT = rf"(?:[ \t]*\.[ \t]*|[ \t]*{_OPEN}[ \t]*(?i:dot)[ \t]*{_CLOSE}[ \t]*|[ \t]+(?i:dot)[ \t]+)"
+_LABEL = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?|[{_CJK}]{{1,63}})"
+EMAIL = re.compile(rf"(?P<local>{_LOCAL_PART})(?P<at>{_AT})(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{1,6}})")
+_DOT_SPLIT = re.compile(f"({_DOT})")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Spaced and spelled-out addresses need a top-level domain people actually use: `valve at
+# station dot matrix` is English, `wang at example dot com` is an address. Words that are
+# also English (`in`, `it`, `me`, `to`) are left out.
+KNOWN_TLDS = _words(
+    "com net org edu gov info biz io xyz top vip ltd asia mobi cc cn hk tw mo jp kr sg uk de fr ru au ca nl"
+)
+CHINESE_TLDS = (
+    "中国", "中國", "公司", "网络", "網絡", "在线", "集团", "商城", "网址", "网店", "中文网", "手机",
+    "我爱你", "香港", "台湾", "台灣", "澳门", "澳門", "新加坡", "商标", "企业", "游戏", "娱乐", "信息",
+)  # fmt: skip
+# `logo@2x.png` and `root@plc.local` are file names and machine logins, not addresses.
+NOT_ADDRESS_ENDINGS = _words(
+    "png jpg jpeg gif bmp svg webp tif tiff pdf doc docx xls xlsx ppt pptx txt log csv zip rar gz tgz "
+    "mp4 mov avi mkv webm yml yaml json md html htm xml dwg dxf step stp iges igs stl bin hex dat cfg ini bak "
+    "local lan internal localdomain localhost home corp intranet"
+)
+
+_PROVINCES = frozenset(
+    (11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46)
+    + (50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91)
+)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_DIGITS = "10X98765432"
+
+
+# --- The detector ---------------------------------------------------------------------------
+
+
+def find_personal_data(text: str) -> Iterator[tuple[int, codes.Code, str]]:
+    """(offset, code, what) for each piece of personal data in a text; `what` is masked."""
+    for start, _end, code, what in personal_data_in(text):
+        yield start, code, what
+
+
+def find_personal_data_in_value(value: Any) -> Iterator[tuple[int, codes.Code, str]]:
+    """The same for a YAML value: text, or a number looked at as its decimal text."""
+    text = value_text(value)
+    return find_personal_data(text) if text is not None else iter(())
+
+
+def value_text(value: Any) -> str | None:
+    """The text a value is looked at as: numbers as written in decimal, 13812345678 and not 1.38e10."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return None
+
+
+def personal_data_in(text: str) -> list[Finding]:
+    """(start, end, code, what) of each piece of personal data, as offsets into `text`."""
+    if not may_hold_personal_data(text):
+        return []
+    normal = normalised(text)
+    found = sorted(_in_normalised(normal))
+    if normal is text:
+        return found
+    return [
+        (_original_offset(text, start), _original_offset(text, end - 1) + 1, code, what)
+        for start, end, code, what in found
+    ]
+
+
+def _in_normalised(text: str) -> Iterator[Finding]:
+    if _DIGIT_RUN.search(text):
+        yield from _mobile_numbers(text)
+        yield from _id_card_numbers(text)
+    if _may_hold_address(text):
+        yield from _email_addresses(text)
+
+
+def _mobile_numbers(text: str) -> Iterator[Finding]:
+    for match in MOBILE.finditer(text):
+        digits = re.sub(r"[^0-9]", "", match.group())[-11:]
+        yield match.start(), match.end(), codes.MOBILE_NUMBER, f"a mobile phone number ({_masked(digits)})"
+
+
+def _id_card_numbers(text: str) -> Iterator[Finding]:
+    taken: list[tuple[int, int]] = []
+    for pattern in (ID_CARD, OLD_ID_CARD):
+        for start, end in _matches(pattern, text, _id_number_end):
+            if not any(start < other_end and other_start < end for other_start, other_end in taken):
+                taken.append((start, end))
+                number = re.sub(r"[^0-9Xx]", "", text[start:end]).upper()
+                yield start, end, codes.ID_CARD_NUMBER, f"an ID-card number ({_masked(number)})"
+
+
+def _email_addresses(text: str) -> Iterator[Finding]:
+    for start, end in _matches(EMAIL, text, _email_end):
+        address = text[start:end]
+        yield start, end, codes.EMAIL_ADDRESS, f"an e-mail address ({_masked_address(address)})"
+
+
+def _matches(pattern: re.Pattern, text: str, end_of: Callable[[re.Match], int | None]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match that `end_of` accepts (it returns the end, or None).
+
+    A refused match is tried again one character later, so that a real number or address
+    inside a longer look-alike is still found.
+    """
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        end = end_of(match)
+        if end is None:
+            position = match.start() + 1
+        else:
+            yield match.start(), end
+            position = end
+
+
+def _id_number_end(match: re.Match) -> int | None:
+    number = re.sub(r"[^0-9Xx]", "", match.group())
+    return match.end() if is_identity_number(number) else None
+
+
+def is_identity_number(number: str) -> bool:
+    """A resident ID number: 18 characters with the GB 11643 checksum, or the old 15 digits,
+    with a province code and a real birth date, so that serial numbers are not taken for IDs."""
+    if len(number) == 18:
+        birth = number[6:14]
+        return _is_province(number[:2]) and _is_date(birth) and is_id_card_number(number)
+    if len(number) == 15:
+        return _is_province(number[:2]) and _is_date("19" + number[6:12])
+    return False
 
 
 def is_id_card_number(text: str) -> bool:
@@ -33,56 +296,181 @@ def is_id_card_number(text: str) -> bool:
     return _ID_CHECK_DIGITS[total % 11] == text[17].upper()
 
 
-def find_personal_data(text: str) -> Iterator[tuple[int, codes.Code, str]]:
-    """(offset, code, what) for each piece of personal data in a text."""
-    for match in MOBILE.finditer(text):
-        yield match.start(), codes.MOBILE_NUMBER, f"a mobile phone number ({_masked(match.group())})"
-    for match in ID_CARD.finditer(text):
-        if is_id_card_number(match.group()):
-            yield match.start(), codes.ID_CARD_NUMBER, f"an ID-card number ({_masked(match.group())})"
-    for match in EMAIL.finditer(text):
-        yield match.start(), codes.EMAIL_ADDRESS, f"an e-mail address ({_masked(match.group())})"
+def _is_province(code: str) -> bool:
+    return int(code) in _PROVINCES
 
 
-def _masked(found: str) -> str:
+def _is_date(yyyymmdd: str) -> bool:
+    try:
+        day = dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        return False
+    return 1900 <= day.year <= 2100
+
+
+@dataclass(frozen=True)
+class _Separator:
+    """How the at sign or a dot of an address was written."""
+
+    text: str
+
+    @property
+    def is_plain(self) -> bool:  # `@` or `.` with nothing around it
+        return self.text in ("@", ".")
+
+    @property
+    def is_spelled(self) -> bool:  # ` at `, `[dot]`
+        return not any(sign in self.text for sign in "@.")
+
+    @property
+    def is_bracketed(self) -> bool:
+        return self.is_spelled and any(bracket in self.text for bracket in "[(<{【〔")
+
+
+def _email_end(match: re.Match) -> int | None:
+    """Where the address that `match` starts ends, or None when it does not pass for one.
+
+    The pattern takes as many labels as it can (`example.com. Next` is three); the longest
+    run of them that ends in a believable top-level domain is the address.
+    """
+    at = _Separator(match.group("at"))
+    parts = _DOT_SPLIT.split(match.group("domain"))
+    for last in range(len(parts) - 1, 1, -2):
+        dots = [_Separator(text) for text in parts[1:last:2]]
+        tld_length = _top_level_domain_length(parts[last], at, dots)
+        if tld_length:
+            return match.start("domain") + sum(map(len, parts[:last])) + tld_length
+    return None
+
+
+def _top_level_domain_length(label: str, at: _Separator, dots: list[_Separator]) -> int:
+    separators = [at, *dots]
+    if at.is_spelled and not at.is_bracketed and all(dot.is_plain for dot in dots):
+        return 0  # "the manual at www.vendor.com" names a website
+    chinese = next((tld for tld in CHINESE_TLDS if label.startswith(tld)), None)
+    if chinese:
+        return len(chinese)
+    if not label.isascii() or not label.isalpha() or label.lower() in NOT_ADDRESS_ENDINGS:
+        return 0
+    if all(separator.is_plain for separator in separators):
+        return len(label) if len(label) >= 2 else 0
+    if all(separator.is_plain or separator.is_bracketed for separator in separators) and 2 <= len(label) <= 6:
+        return len(label)
+    return len(label) if label.lower() in KNOWN_TLDS else 0
+
+
+def _masked(number: str) -> str:
     # The report may be posted in CI logs: show enough to find it, not the data itself.
-    return found[:3] + "…" + found[-2:] if len(found) > 6 else "…"
+    return number[:3] + "…" + number[-2:] if len(number) > 6 else "…"
 
 
-def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """(path, text) of every text value in a record, however deep."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from texts(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from texts(value, path + (index,))
+def _masked_address(address: str) -> str:
+    return address[0] + "…@…" + address[-2:]
 
 
-@check
+# --- The check ------------------------------------------------------------------------------
+
+
 def ensure_no_personal_data(context: Context) -> Iterator[Diagnostic]:
-    """Ensure no text holds a mobile number, ID-card number or e-mail address."""
-    for record in context.all_records():
-        document = record.document
+    """Ensure no value, key or file path holds a mobile number, ID-card number or e-mail address."""
+    prefix = _shown_prefix(context)
+    documents = [record.document for record in context.all_records()]
+    if context.taxonomy_document is not None:
+        documents.append(context.taxonomy_document)
+    for document in documents:
         if "personal_data" not in document.memo:
-            document.memo["personal_data"] = list(_personal_data(record.file, document))
+            document.memo["personal_data"] = list(_personal_data(document, prefix))
         yield from document.memo["personal_data"]
 
 
-def _personal_data(file: str, document) -> Iterator[Diagnostic]:
-    for path, text in texts(document.data):
-        if not _may_hold_personal_data(text):
+def _shown_prefix(context: Context) -> str:
+    return context.settings.shown + "/"  # how record files are shown: data/people/x.yml
+
+
+def _personal_data(document: Document, prefix: str) -> Iterator[Diagnostic]:
+    yield from _in_path(document.file, prefix)
+    if not _file_may_hold_personal_data(document.text):
+        return
+    source: _Source | None = None  # made for the first finding: most documents have none
+    for path, value, is_key in _keys_and_values(document.data):
+        text = value_text(value)
+        if text is None:
             continue
-        for offset, code, what in find_personal_data(text):
-            where = document.text_position(path, offset)
-            yield code.at(file, where, f"`{path[0]}` contains {what}; customer personal data must not be recorded")
+        for start, end, code, what in personal_data_in(text):
+            source = source or _Source.of(document)
+            where = source.where(path, text[start:end], start, is_key)
+            message = f"{_label(path, is_key)} contains {what}; customer personal data must not be recorded"
+            yield code.at(document.file, where, message)
 
 
-_MAYBE = re.compile(r"@|(?:[0-9][- ]?){11}")
+def _label(path: tuple, is_key: bool) -> str:
+    if not is_key:
+        return f"`{_field_name(path)}`"
+    return f"a key of `{_field_name(path[:-1])}`" if len(path) > 1 else "a field name"
 
 
-def _may_hold_personal_data(text: str) -> bool:
-    # Most values are short ids and words: one quick look before the three real patterns.
-    return _MAYBE.search(text) is not None
+def _field_name(path: tuple) -> str:
+    shown = ""
+    for part in path:
+        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
+    return shown
+
+
+def _in_path(file: str, prefix: str) -> Iterator[Diagnostic]:
+    # Only the part under data/: where the data folder itself lives is nobody's personal data.
+    relative = file[len(prefix) :] if file.startswith(prefix) else file.rsplit("/", 1)[-1]
+    # In an id the hyphen joins words, not the parts of a part number: 20260412-13812345678.
+    words = relative.replace("-", " ").replace("_", " ")
+    for _start, _end, code, what in personal_data_in(words):
+        message = f"the file's path contains {what}; rename it, customer personal data must not be recorded"
+        yield code.at(file, START, message)
+
+
+def _keys_and_values(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, bool]]:
+    """(path, value, is a key) of every key and every scalar in a document, however deep."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield path + (key,), key, True
+            yield from _keys_and_values(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _keys_and_values(value, path + (index,))
+    else:
+        yield path, data, False
+
+
+@dataclass
+class _Source:
+    """A document's text, to find where a piece of a value was written."""
+
+    document: Document
+    line_starts: list[int]
+    spots: list[tuple[int, int]]  # (line, column) of every key and list item, 0-based, in order
+
+    @classmethod
+    def of(cls, document: Document) -> _Source:
+        line_starts = [0] + [match.end() for match in re.finditer("\n", document.text)]
+        return cls(document, line_starts, sorted(document.keys.values()))
+
+    def where(self, path: tuple, found: str, offset: int, is_key: bool) -> Position:
+        """The line and column of `found`, which starts at `offset` of the value at `path`."""
+        document = self.document
+        spot = document.values.get(path)
+        if spot is not None and spot[2] == "|" and not is_key:
+            return document.text_position(path, offset)  # exact for literal blocks
+        start = document.keys.get(path)
+        if start is None:
+            return document.position(path)
+        # The value (or key) is written between its own spot and the next key or item.
+        begin = self._index(start)
+        following = bisect_right(self.spots, start)
+        end = self._index(self.spots[following]) if following < len(self.spots) else len(document.text)
+        index = document.text.find(found, begin, end)
+        if index < 0:  # written with escapes, or folded over lines: where the value starts
+            return document.text_position(path, offset) if not is_key else document.position(path)
+        line = bisect_right(self.line_starts, index) - 1
+        return Position(line + 1, index - self.line_starts[line] + 1)
+
+    def _index(self, spot: tuple[int, int]) -> int:
+        line, column = spot
+        return self.line_starts[line] + column if line < len(self.line_starts) else len(self.document.text)
