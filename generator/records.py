@@ -53,6 +53,7 @@ class Context:
     known_ids: dict[str, set[str]] = field(default_factory=dict)
     attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file, as discovered
     similar: Neighbours = field(default_factory=dict)  # each case's most similar cases, from the pipeline
+    documents: list[Document] = field(default_factory=list)  # every file that could be read, shape right or not
     _indexes: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
 
     @property

@@ -12,6 +12,14 @@ from generator.diagnostics import Diagnostic, Report
 FORMATS = ("text", "json", "github")
 
 
+def shown(text: str, newlines: bool = False) -> str:
+    """Text from the records as it may be printed: personal data masked (a message may quote
+    a value that a check refuses), control characters escaped."""
+    from generator.validate.privacy import masked_text  # only when there is something to print
+
+    return printable(masked_text(text), newlines)
+
+
 def printable(text: str, newlines: bool = False) -> str:
     """Text with every control character written as an escape: a file name or value from
     data/ must not move the cursor, recolour the terminal or forge a line of the report.
@@ -50,10 +58,10 @@ def as_text(report: Report, checked: int, colour: bool = False) -> str:
 
 
 def _text_line(item: Diagnostic, colour: bool) -> str:
-    place = f"{printable(item.file)}:{item.line}:{item.column}:"
+    place = f"{shown(item.file)}:{item.line}:{item.column}:"
     severity = item.severity
     # Continuation lines are indented, so nothing in a message can pass for a problem of its own.
-    message = printable(item.message, newlines=True).replace("\n", "\n    ")
+    message = shown(item.message, newlines=True).replace("\n", "\n    ")
     if colour:
         place = click.style(place, bold=True)
         severity = click.style(severity, fg="red" if item.is_error else "yellow", bold=True)
@@ -84,12 +92,12 @@ def as_json(report: Report, checked: int) -> str:
         "warnings": len(report.warnings),
         "diagnostics": [
             {
-                "file": printable(item.file),
+                "file": shown(item.file),
                 "line": item.line,
                 "column": item.column,
                 "severity": item.severity,
                 "code": item.code,
-                "message": printable(item.message, newlines=True),
+                "message": shown(item.message, newlines=True),
             }
             for item in report.items
         ],
@@ -100,7 +108,7 @@ def as_json(report: Report, checked: int) -> str:
 def as_github(report: Report, checked: int) -> str:
     """Workflow commands that GitHub shows on the changed lines of a pull request."""
     lines = [
-        f"::{item.severity} file={_property(printable(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(printable(item.message, newlines=True))}"
+        f"::{item.severity} file={_property(shown(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(shown(item.message, newlines=True))}"
         for item in report.items
     ]
     lines.append(summary(report, checked))

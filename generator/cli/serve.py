@@ -16,7 +16,7 @@ from generator.build.serve import ServeSession, ServeState
 from generator.build.site import BuildRequest, ConfigProblem
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.options import max_mentees_option, today_option
-from generator.report import printable
+from generator.report import shown
 
 BANNER_TEXT = {
     "zh": ("记录有错误：网站显示的是上一次成功构建的内容。修正文件后自动重建。", "关闭"),
@@ -45,12 +45,12 @@ def banner(state: ServeState, language: str) -> str:
     """A dismissable notice with each error at its file, line and column."""
     intro, dismiss = BANNER_TEXT[language]
     items = [
-        f"<li><code>{html.escape(printable(d.file))}:{d.line}:{d.column}</code> <code>{d.code}</code> "
-        f"{html.escape(printable(d.message))}</li>"
+        f"<li><code>{html.escape(shown(d.file))}:{d.line}:{d.column}</code> <code>{d.code}</code> "
+        f"{html.escape(shown(d.message))}</li>"
         for d in state.errors
     ]
     if state.failure:
-        items.append(f"<li>{html.escape(printable(state.failure))}</li>")
+        items.append(f"<li>{html.escape(shown(state.failure))}</li>")
     return (
         '<div class="kb-serve-errors" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:10;max-height:50vh;'
         "overflow:auto;background:#fff4e5;color:#3d2600;border-top:3px solid #b35c00;padding:0.75rem 1rem;"

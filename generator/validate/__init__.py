@@ -26,6 +26,7 @@ def parse_records(loaded: Loaded, settings: Settings) -> tuple[Context, list[Dia
         context.known_ids.setdefault(source.kind, set()).add(source.stem)
     for kind, entries in loaded.documents.items():
         for source, document in entries:
+            context.documents.append(document)
             model, found = parse_record(kind, source, document)
             problems.extend(found)
             _remember_id(context, kind, source, document)

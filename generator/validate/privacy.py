@@ -359,6 +359,16 @@ def _top_level_domain_length(label: str, at: _Separator, dots: list[_Separator])
     return len(label) if label.lower() in KNOWN_TLDS else 0
 
 
+def masked_text(text: str) -> str:
+    """The text with each piece of personal data in it masked, for anything that is printed
+    or published about the records (a message quoting a value, a search log)."""
+    found = personal_data_in(text)
+    for start, end, _code, _what in reversed(found):
+        piece = text[start:end]
+        text = text[:start] + (_masked_address(piece) if "@" in piece or "＠" in piece else _masked(piece)) + text[end:]
+    return text
+
+
 def _masked(number: str) -> str:
     # The report may be posted in CI logs: show enough to find it, not the data itself.
     return number[:3] + "…" + number[-2:] if len(number) > 6 else "…"
@@ -374,10 +384,9 @@ def _masked_address(address: str) -> str:
 def ensure_no_personal_data(context: Context) -> Iterator[Diagnostic]:
     """Ensure no value, key or file path holds a mobile number, ID-card number or e-mail address."""
     prefix = _shown_prefix(context)
-    documents = [record.document for record in context.all_records()]
-    if context.taxonomy_document is not None:
-        documents.append(context.taxonomy_document)
-    for document in documents:
+    # Every document that could be read, its shape right or not: a record that fails on
+    # one field must not keep its personal data out of the report.
+    for document in context.documents:
         if "personal_data" not in document.memo:
             document.memo["personal_data"] = list(_personal_data(document, prefix))
         yield from document.memo["personal_data"]

@@ -487,3 +487,12 @@ def test_reports_never_show_the_data_in_full(data):
 
 def test_minimal_folder_holds_no_personal_data(data):
     assert privacy_findings(data) == []
+
+
+def test_a_record_with_a_shape_error_is_still_checked_for_personal_data(data):
+    person = data / "people/chen-hao.yml"
+    person.write_text(
+        person.read_text(encoding="utf-8") + "hobby: 13812345678\ntitle: 联系 wang@example.com\n", encoding="utf-8"
+    )
+    codes_found = sorted(code for _, _, code in found(check(data)))
+    assert "KB202" in codes_found and "KB601" in codes_found and "KB603" in codes_found
