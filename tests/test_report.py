@@ -86,6 +86,8 @@ def test_a_message_on_several_lines_keeps_its_lines_indented_under_the_problem()
 
 
 def test_a_message_that_quotes_personal_data_prints_it_masked():
-    report = Report([Diagnostic("data/cases/a.yml", 5, 11, "KB203", "`customer` must be text, not the number `13812345678`")])
+    report = Report(
+        [Diagnostic("data/cases/a.yml", 5, 11, "KB203", "`customer` must be text, not the number `13812345678`")]
+    )
     for rendered in (as_text(report, 1), as_github(report, 1), as_json(report, 1)):
         assert "13812345678" not in rendered and "138…78" in rendered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
@@ -44,7 +45,7 @@ def test_a_linked_host_file_is_refused_and_never_published(minimal_site, tmp_pat
     codes = sorted(d.code for d in result.prepared.report.errors)
     assert not result.ok and codes == ["KB113", "KB507"]
     assert tree_digest(site) == before
-    host = open("/etc/passwd", encoding="utf-8").read().splitlines()[0]
+    host = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
     assert not any(host in p.read_text(errors="ignore") for p in site.rglob("*") if p.is_file())
 
 

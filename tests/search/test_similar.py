@@ -4,8 +4,8 @@ import datetime as dt
 import shutil
 
 from generator.pipeline import check
-from generator.settings import Settings
 from generator.search.similar import near_duplicates, neighbours
+from generator.settings import Settings
 from tests.conftest import REPO
 
 ORIGINAL = "cases/2025/20250506-hx200-oil-overheat.yml"
