@@ -1,7 +1,9 @@
 """The record shapes: the one source of truth for fields, types and enums.
 
-The validator parses records with these models and the editor schemas are generated
-from them, so records.md, `kb validate` and autocompletion cannot drift apart.
+The validator parses records with these models, and the editor schemas (`kb schema`) and
+the record reference (`kb reference`: docs/records.md and the site's /reference/ page) are
+generated from them, with each field's meaning in English and Chinese, so the documented
+format, `kb validate` and autocompletion cannot drift apart.
 """
 
 from __future__ import annotations
