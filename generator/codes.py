@@ -112,7 +112,10 @@ SYMLINK = _code(
 
 # Shape
 MISSING_FIELD = _code(
-    "KB201", "Required field missing", "a case without `symptoms`", "Add the field; records.md lists the required ones."
+    "KB201",
+    "Required field missing",
+    "a case without `symptoms`",
+    "Add the field; docs/records.md lists the required ones.",
 )
 UNKNOWN_FIELD = _code(
     "KB202",
@@ -124,7 +127,7 @@ WRONG_TYPE = _code(
     "KB203",
     "Value has the wrong type",
     "authors: zhang-wei   (a list is expected)",
-    "Write the value in the type records.md gives; quote text that YAML reads as a number or yes/no.",
+    "Write the value in the type docs/records.md gives; quote text that YAML reads as a number or yes/no.",
 )
 NOT_ALLOWED_VALUE = _code(
     "KB204", "Value is not one of the allowed values", "state: done", "Use one of the values listed in the message."

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.kinds import RECORD_KIND
 from generator.schema import MODELINE, schema_file_name
-from generator.slug import slugify
+from generator.slug import NEW_ID_LENGTH, cut_at_word, slugify, title_slug
+
+# A product id long enough to crowd out the title's words is shortened in a case id.
+_PRODUCT_IN_ID = 12
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,30 @@ def quoted(text: str) -> str:
 
 
 def case_id(day: dt.date, title: str, product: str) -> str:
-    prefix = f"{day:%Y%m%d}-{product.replace('-', '')}-"
-    return prefix + slugify(title, 64 - len(prefix))
+    """`YYYYMMDD-<product without dashes>-<a few words of the title>`, at most NEW_ID_LENGTH."""
+    prefix = f"{day:%Y%m%d}-{product.replace('-', '')[:_PRODUCT_IN_ID]}"
+    # The product is in the prefix already: `HX-200 液压站压力掉` does not name it twice.
+    product_in_title = re.compile(r"-?".join(map(re.escape, product.split("-"))), re.IGNORECASE)
+    words = title_slug(product_in_title.sub(" ", title), NEW_ID_LENGTH - len(prefix) - 1)
+    return f"{prefix}-{words}" if words else prefix
+
+
+def session_id(day: dt.date, title: str) -> str:
+    prefix = f"{day:%Y-%m}"
+    # `2026 年技能比武` held in 2026: the year is in the prefix already.
+    words = title_slug(re.sub(rf"\b{day.year}\s*年?", " ", title), NEW_ID_LENGTH - len(prefix) - 1)
+    return f"{prefix}-{words}" if words else prefix
+
+
+def mentoring_id(mentor: str, mentee: str, started: dt.date) -> str:
+    return f"{cut_at_word(f'{mentor}-{mentee}', NEW_ID_LENGTH - 5)}-{started.year}"
+
+
+def award_id(period: str, award: str, recipient: str) -> str:
+    # The award kind gives way first: period and recipient are what tell two awards apart.
+    head, tail = period.lower(), cut_at_word(recipient, NEW_ID_LENGTH // 2)
+    middle = cut_at_word(award, NEW_ID_LENGTH - len(head) - len(tail) - 2)
+    return "-".join(part for part in (head, middle, tail) if part)
 
 
 def new_case(title: str, product: str, author: str, day: dt.date, record_id: str | None = None) -> NewRecord:
@@ -65,7 +91,7 @@ solved_on: {day.isoformat()}
 
 
 def new_person(name: str, team: str, role: str, joined: dt.date, record_id: str | None = None) -> NewRecord:
-    record_id = record_id or slugify(name)
+    record_id = record_id or slugify(name, NEW_ID_LENGTH)
     body = f"""id: {record_id}
 name: {quoted(name)}
 team: {team}
@@ -80,7 +106,7 @@ kcs_role: candidate  # candidate, contributor, publisher or coach
 def new_mentoring(
     mentor: str, mentee: str, skill: str, target: int, started: dt.date, record_id: str | None = None
 ) -> NewRecord:
-    record_id = record_id or f"{mentor}-{mentee}-{started.year}"
+    record_id = record_id or mentoring_id(mentor, mentee, started)
     body = f"""id: {record_id}
 mentor: {mentor}
 mentee: {mentee}
@@ -96,7 +122,7 @@ log: []  # - {{date: YYYY-MM-DD, note: "...", case: <case id>}}
 def new_session(
     title: str, day: dt.date, trainer: str, hours: float, session_format: str, record_id: str | None = None
 ) -> NewRecord:
-    record_id = record_id or f"{day:%Y-%m}-{slugify(title, 56)}"
+    record_id = record_id or session_id(day, title)
     body = f"""id: {record_id}
 title: {quoted(title)}
 date: {day.isoformat()}
@@ -112,7 +138,7 @@ materials: []  # https links or files in data/attachments/
 
 
 def new_path(title: str, record_id: str | None = None) -> NewRecord:
-    record_id = record_id or slugify(title)
+    record_id = record_id or title_slug(title)
     body = f"""id: {record_id}
 title: {quoted(title)}
 steps:
@@ -129,7 +155,7 @@ enrolled: []
 def new_award(
     award: str, recipient: str, period: str, awarded_on: dt.date, citation: str, record_id: str | None = None
 ) -> NewRecord:
-    record_id = record_id or f"{period.lower()}-{award}-{recipient}"
+    record_id = record_id or award_id(period, award, recipient)
     body = f"""id: {record_id}
 award: {award}
 recipients: [{recipient}]

@@ -8,18 +8,46 @@ from pypinyin import Style, lazy_pinyin
 
 from generator.shapes import ID_PATTERN
 
-MAX_ID_LENGTH = 64
+MAX_ID_LENGTH = 64  # what the record format allows
+NEW_ID_LENGTH = 40  # what `kb new` makes: short enough to read in a URL, a file list and a message
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ID = re.compile(ID_PATTERN)
+
+# Words of a Chinese title that carry no meaning in an id: particles, "always", "a while",
+# "after"... Dropping them leaves room within NEW_ID_LENGTH for the words that say what
+# the problem is (屏幕上的压力乱跳 -> ping-mu-shang-ya-li-luan-tiao, not ...-de-...).
+_FILLERS = (
+    "一会儿|会儿|时不时|的时候|时候|以后|之后|一直|一下|一点|一阵子|老是|总是|明明|突然|特别|自己|那边|这边|"
+    "就是|还是|可是|但是|什么|怎么|[的了着吗呢吧啊呀就都也还又很才一后时与和及个]"
+)
+# Words that contain a filler character but mean something: kept whole (tried first).
+_KEPT = "小时|时间|超时|定时|及时|同时|后面|后台|售后|前后|第一|一样|统一|一致|唯一|个人|着火|了解|还原"
+_WORDS_TO_DROP = re.compile(f"(?P<kept>{_KEPT})|{_FILLERS}")
+# English ones are dropped from the title before pinyin: `an` is also the pinyin of 按 and 安.
+_ENGLISH_FILLERS = re.compile(r"\b(an|the|of|and|to|is|are|was|were|with|for)\b", re.IGNORECASE | re.ASCII)
 
 
 def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
     """`HX-200 液压站压力掉` -> `hx-200-ye-ya-zhan-ya-li-diao`, cut at a word boundary."""
     words = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     slug = _NOT_SLUG.sub("-", "-".join(words).lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
-    return slug
+    return cut_at_word(slug, max_length)
+
+
+def title_slug(text: str, max_length: int = NEW_ID_LENGTH) -> str:
+    """The meaningful words of a title as an id part: `液压站报 AL-1021 油温高，一到下午就停机`
+    -> `ye-ya-zhan-bao-al-1021-you-wen-gao`, without fillers, cut at a word boundary."""
+    meaningful = _WORDS_TO_DROP.sub(lambda match: match["kept"] or " ", text)
+    meaningful = _ENGLISH_FILLERS.sub(" ", meaningful)
+    return slugify(meaningful, max_length) or slugify(text, max_length)
+
+
+def cut_at_word(slug: str, max_length: int) -> str:
+    """`slug` shortened to at most `max_length` at a hyphen, never ending in one."""
+    if len(slug) <= max_length:
+        return slug
+    head = slug[: max_length + 1]  # a hyphen just after the limit is a word boundary too
+    return head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
 
 
 def is_id(text: str) -> bool:

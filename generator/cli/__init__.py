@@ -14,6 +14,7 @@ COMMANDS = {
     "validate": "generator.cli.validate",
     "new": "generator.cli.new",
     "schema": "generator.cli.schema",
+    "reference": "generator.cli.reference",
     "honours": "generator.cli.honours",
     "demo": "generator.cli.demo",
 }
@@ -41,5 +42,6 @@ def main() -> None:
       kb validate            check every record in data/
       kb new case            write a new case with the editor schema line
       kb schema              write the JSON Schemas editors use for autocompletion
+      kb reference           write docs/records.md, the record format
       kb honours 2026-Q3     the honour roll of a period, to send or print
     """

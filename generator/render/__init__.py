@@ -10,6 +10,7 @@ from generator.render.honours import award_pages
 from generator.render.insights import health_page, team_pages, training_figures_page
 from generator.render.learning import mentoring_pages, path_pages, session_pages
 from generator.render.people import people_pages
+from generator.render.reference import reference_page
 
 __all__ = ["Page", "render_site"]
 
@@ -28,7 +29,7 @@ def render_site(
 def page_jobs(data: Dataset, language: str, site_name: str, only: set[str] | None = None) -> list[PageJob]:
     """Every page to render, or, given `only`, at least those (other record pages are skipped)."""
     r = Renderer(data, language, site_name, only)
-    pages = [home_page(r), checks_page(r), search_page(r)]
+    pages = [home_page(r), checks_page(r), reference_page(r), search_page(r)]
     pages += case_pages(r)
     pages += index_pages(r)
     pages += people_pages(r)

@@ -14,9 +14,11 @@ from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
+from generator.reference import reference_link
 from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape
 
 _PATH_HINTS = ("/", "\\", "..")
+_KIND_OF_SHAPE = {shape: kind for kind, shape in SHAPES.items()}
 
 
 def parse_record(kind: str, source: SourceFile, document: Document) -> tuple[Shape | None, list[Diagnostic]]:
@@ -69,9 +71,10 @@ def _describe(shape: type[BaseModel], loc: tuple, problem: dict[str, Any], is_ke
     field = _field_name(loc)
     value = problem.get("input")
     if kind == "missing":
-        return codes.MISSING_FIELD, f"missing required field `{field}`"
+        return codes.MISSING_FIELD, f"missing required field `{field}`{_see_reference(shape, loc)}"
     if kind == "extra_forbidden":
-        return codes.UNKNOWN_FIELD, f"unknown field `{loc[-1]}`{_suggestion(str(loc[-1]), _fields_at(shape, loc[:-1]))}"
+        suggestion = _suggestion(str(loc[-1]), _fields_at(shape, loc[:-1]))
+        return codes.UNKNOWN_FIELD, f"unknown field `{loc[-1]}`{suggestion}{_see_reference(shape, loc)}"
     if value is None:
         return codes.MISSING_FIELD, f"`{field}` is empty; give it a value or remove the line"
     if kind == "blank_text":
@@ -157,6 +160,11 @@ def _field_name(loc: tuple) -> str:
     for part in loc:
         shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
     return shown or "record"
+
+
+def _see_reference(shape: type[BaseModel], loc: tuple) -> str:
+    """` (see docs/records.md#case-symptoms)`: the field, or the table of fields a misspelt one belongs in."""
+    return f" (see {reference_link(_KIND_OF_SHAPE[shape], loc)})"
 
 
 def _suggestion(word: str, candidates: list[str]) -> str:

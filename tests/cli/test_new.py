@@ -1,8 +1,15 @@
 from __future__ import annotations
 
-from click.testing import CliRunner
+import datetime as dt
 
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import scaffold
 from generator.cli import main
+from generator.slug import NEW_ID_LENGTH, is_id
 from tests.conftest import check, found
 
 
@@ -129,3 +136,45 @@ def test_existing_file_is_never_overwritten(data, tmp_path):
     result = run(*args)
     assert result.exit_code == 1 and "already exists" in result.output
     assert (data / "paths/new-field-engineer.yml").read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize(
+    ("title", "record_id"),
+    [
+        ("液压站运行半小时后压力掉到 8 MPa", "20260412-hx200-ye-ya-zhan-yun-xing-ban"),
+        ("液压站报 AL-1021 油温高，一到下午就停机", "20260412-hx200-ye-ya-zhan-bao-al-1021"),
+        ("泵一会儿加载一会儿卸荷，压力忽高忽低", "20260412-hx200-beng-jia-zai-xie-he-ya-li"),
+        ("换了一台新驱动器，PLC 那边就一直显示通讯不上", "20260412-hx200-huan-tai-xin-qu-dong-qi"),
+        ("HX-200 pressure drops after 30 minutes", "20260412-hx200-pressure-drops-after-30"),
+        ("HX-200", "20260412-hx200"),
+    ],
+)
+def test_case_ids_are_date_product_and_a_few_words(title, record_id):
+    made = scaffold.case_id(dt.date(2026, 4, 12), title, "hx-200")
+    assert made == record_id
+    assert len(made) <= NEW_ID_LENGTH and is_id(made)
+
+
+@given(st.text(min_size=1, max_size=200), st.from_regex(r"[a-z0-9]{1,30}(-[a-z0-9]{1,30}){0,3}", fullmatch=True))
+def test_every_new_id_is_an_id_of_at_most_40_characters(text, other_id):
+    day = dt.date(2026, 4, 12)
+    made = [
+        scaffold.case_id(day, text, other_id),
+        scaffold.session_id(day, text),
+        scaffold.new_person(text, "east", "field-service", day).record_id,
+        scaffold.new_path(text).record_id,
+        scaffold.mentoring_id(other_id, other_id + "-mentee", day),
+        scaffold.award_id("2026-Q3", other_id, other_id),
+    ]
+    for record_id in made:
+        assert record_id == "" or (is_id(record_id) and len(record_id) <= NEW_ID_LENGTH), record_id
+
+
+def test_a_long_title_makes_a_short_file_name(data, tmp_path):
+    title = "换刀的时候主轴转来转去停不到位，机床就卡在那"
+    result = run(
+        "new", "case", "--title", title, "--product", "vmc-850", "--author", "zhang-wei",
+        "--solved-on", "2026-11-20", "--data", str(data), "--schemas", str(tmp_path / "s"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (data / "cases/2026/20261120-vmc850-huan-dao-zhu-zhou-zhuan.yml").exists()

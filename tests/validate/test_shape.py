@@ -18,7 +18,9 @@ def messages(data_dir):
 
 def test_unknown_field_suggests_the_nearest(data):
     write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace("hours_to_resolve:", "hours_to_reslove:"))
-    assert messages(data) == ["unknown field `hours_to_reslove`; did you mean `hours_to_resolve`?"]
+    assert messages(data) == [
+        "unknown field `hours_to_reslove`; did you mean `hours_to_resolve`? (see docs/records.md#case-fields)"
+    ]
 
 
 def test_unknown_field_in_a_nested_shape_suggests_from_that_shape(data):
@@ -30,7 +32,14 @@ def test_unknown_field_in_a_nested_shape_suggests_from_that_shape(data):
         .read_text(encoding="utf-8")
         .replace("{skill: hydraulics, target: 3}", "{skil: hydraulics, target: 3}"),
     )
-    assert messages(data) == ["unknown field `skil`; did you mean `skill`?"]
+    assert messages(data) == [
+        "unknown field `skil`; did you mean `skill`? (see docs/records.md#mentoring-goals-fields)"
+    ]
+
+
+def test_missing_field_points_to_its_row_in_the_reference(data):
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace("solved_on: 2026-04-12\n", ""))
+    assert messages(data) == ["missing required field `solved_on` (see docs/records.md#case-solved_on)"]
 
 
 def test_bad_enum_suggests_the_nearest_value(data):

@@ -1,0 +1,319 @@
+"""The record reference: for every kind its files, its id rule and a table of its fields
+(type, required or not, allowed values, meaning), read from the shapes and the kinds table.
+
+docs/records.md and the site's /reference/ page are both rendered from it, by
+templates/reference.md.j2, so the format people read is the one `kb validate` checks.
+Every table row has a stable anchor (`case-symptoms`), the same in both languages, that
+diagnostics link to through `reference_anchor`.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
+from generator.load.files import TAXONOMY
+from generator.reference_examples import EXAMPLES
+from generator.reference_terms import TERMS
+from generator.shapes import (
+    CASE_STATE_REQUIRES,
+    CASE_STATES,
+    ID_PATTERN,
+    SHAPES,
+    Day,
+    Id,
+    Level,
+    Markdown,
+    Period,
+    Ref,
+    Shape,
+    Title,
+    Word,
+    description_zh,
+)
+
+REFERENCE_FILE = "docs/records.md"
+FORMAT_VERSION = "1.1"
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    anchor: str
+    type: str  # Markdown, in plain words: "list of person ids"
+    required: str
+    allowed: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class FieldTable:
+    anchor: str
+    title: str
+    rows: tuple[FieldRow, ...]
+
+
+@dataclass(frozen=True)
+class KindReference:
+    kind: str
+    anchor: str
+    heading: str
+    about: str
+    files: str
+    id_rule: str
+    tables: tuple[FieldTable, ...]  # the kind's own fields first, then each nested entry's
+    example: str  # a record that validates, as YAML
+
+
+@dataclass(frozen=True)
+class Reference:
+    language: str
+    title: str
+    intro: str
+    general: tuple[str, ...]
+    kinds: tuple[KindReference, ...]
+    rules_heading: str
+    rules: tuple[str, ...]
+    columns: tuple[str, ...]
+    example_heading: str
+    files_label: str
+    id_label: str
+
+
+def record_reference(language: str = "en") -> Reference:
+    """The whole reference in one language ("en" or "zh"), in the order records.md has always used."""
+    terms = TERMS[language]
+    return Reference(
+        language=language,
+        title=terms["title"].format(version=FORMAT_VERSION),
+        intro=terms["intro"],
+        general=tuple(line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms)) for line in terms["general"]),
+        kinds=tuple(_kind_reference(kind, terms) for kind in SHAPES),
+        rules_heading=terms["rules_heading"],
+        rules=tuple(terms["rules"]),
+        columns=tuple(terms[name] for name in ("field", "type", "required", "allowed", "meaning")),
+        example_heading=terms["example"],
+        files_label=terms["files_label"],
+        id_label=terms["id_label"],
+    )
+
+
+def reference_anchor(kind: str, field: str | tuple = ()) -> str:
+    """The anchor of a field in docs/records.md and on /reference/: `case-symptoms`.
+
+    `field` is a name or a location as diagnostics have it, list positions included
+    (`("steps", 0, "signed_off", 1, "by")` -> `path-steps-signed_off-by`). A name that is no
+    field there, a misspelt one, gives the table it should be in (`case-fields`).
+    """
+    parts = (field,) if isinstance(field, str) else tuple(part for part in field if isinstance(part, str))
+    shape: type[Shape] | None = SHAPES[kind]
+    walked: tuple[str, ...] = ()
+    for part in parts:
+        if shape is None:  # a key inside a field that holds no fields (a person's map of skills)
+            break
+        info = shape.model_fields.get(part)
+        if info is None:
+            return _table_anchor(kind, walked)
+        walked += (part,)
+        shape = nested_shape(info.annotation)
+    return _field_anchor(kind, walked) if walked else _table_anchor(kind, ())
+
+
+def reference_link(kind: str, field: str | tuple = ()) -> str:
+    """`docs/records.md#case-symptoms`: where a message sends the reader."""
+    return f"{REFERENCE_FILE}#{reference_anchor(kind, field)}"
+
+
+def shape_fields(shape: type[Shape], path: tuple[str, ...] = ()) -> typing.Iterator[tuple[str, ...]]:
+    """The path of every field of a shape, those of nested entries included."""
+    for name, info in shape.model_fields.items():
+        yield path + (name,)
+        nested = nested_shape(info.annotation)
+        if nested is not None:
+            yield from shape_fields(nested, path + (name,))
+
+
+def nested_shape(annotation: Any) -> type[Shape] | None:
+    """The shape of a field's entries (`steps` -> Step), or None for a field of plain values."""
+    core = _core(annotation)
+    if typing.get_origin(core) is list:
+        core = _core(typing.get_args(core)[0])
+    return core if isinstance(core, type) and issubclass(core, Shape) else None
+
+
+def _field_anchor(kind: str, path: tuple[str, ...]) -> str:
+    return "-".join((kind, *path))
+
+
+def _table_anchor(kind: str, path: tuple[str, ...]) -> str:
+    return "-".join((kind, *path, "fields"))
+
+
+def _kind_reference(kind: str, terms: dict[str, Any]) -> KindReference:
+    example = EXAMPLES[kind]
+    return KindReference(
+        kind=kind,
+        anchor=kind,
+        heading=terms["heading"][kind],
+        about=terms["about"][kind],
+        files=_files(kind, terms),
+        id_rule=_id_rule(kind, yaml.safe_load(example), terms),
+        tables=tuple(_tables(kind, SHAPES[kind], (), terms)),
+        example=example,
+    )
+
+
+def _files(kind: str, terms: dict[str, Any]) -> str:
+    if kind == TAXONOMY:
+        lists = terms["sep"].join(f"`{entry.folder}`" for entry in TAXONOMY_KINDS)
+        return terms["files_taxonomy"].format(file=f"`data/{TAXONOMY}.yml`", lists=lists)
+    record_kind = RECORD_KIND[kind]
+    if record_kind.sub_folders:
+        return terms["files_sub_folders"].format(files=f"`data/{record_kind.folder}/**/<id>.yml`")
+    return terms["files"].format(files=f"`data/{record_kind.folder}/<id>.yml`")
+
+
+def _id_rule(kind: str, example: dict, terms: dict[str, Any]) -> str:
+    if kind == TAXONOMY:
+        first = next(iter(example.values()))[0]["id"]
+        return terms["id_taxonomy"].format(id=f"`{first}`")
+    path = f"`data/{RECORD_KIND[kind].folder}/{example['id']}.yml`"
+    return terms["id_record"].format(id=f"`{example['id']}`", path=path)
+
+
+def _tables(kind: str, shape: type[Shape], path: tuple[str, ...], terms: dict[str, Any]) -> typing.Iterator[FieldTable]:
+    title = terms["fields"] if not path else terms["entry_of"].format(field=f"`{'.'.join(path)}`")
+    rows = tuple(_row(kind, path + (name,), info, shape, terms) for name, info in shape.model_fields.items())
+    yield FieldTable(_table_anchor(kind, path), title, rows)
+    for name, info in shape.model_fields.items():
+        nested = nested_shape(info.annotation)
+        if nested is not None:
+            yield from _tables(kind, nested, path + (name,), terms)
+
+
+def _row(kind: str, path: tuple[str, ...], info: FieldInfo, shape: type[Shape], terms: dict[str, Any]) -> FieldRow:
+    hint = typing.get_type_hints(shape, include_extras=True)[path[-1]]
+    type_words, allowed = _describe(hint, kind, path, terms)
+    default = _default(info)
+    if default is not None:
+        allowed.append(terms["default"].format(value=f"`{default}`"))
+    return FieldRow(
+        name=path[-1],
+        anchor=_field_anchor(kind, path),
+        type=type_words,
+        required=_required(kind, path, info, terms),
+        allowed=terms["allowed_sep"].join(allowed),
+        meaning=description_zh(info) if terms["language"] == "zh" else str(info.description),
+    )
+
+
+def _required(kind: str, path: tuple[str, ...], info: FieldInfo, terms: dict[str, Any]) -> str:
+    if info.is_required():
+        return terms["yes"]
+    if kind == "case" and len(path) == 1:
+        states = [state for state in CASE_STATES if path[0] in CASE_STATE_REQUIRES.get(state, ())]
+        others = [state for state in CASE_STATES if state not in states]
+        if states and len(others) < len(states):
+            return terms["yes_unless"].format(states=_one_of(others, terms))
+        if states:
+            return terms["yes_when"].format(states=_one_of(states, terms))
+    return terms["no"]
+
+
+def _describe(hint: Any, kind: str, path: tuple[str, ...], terms: dict[str, Any]) -> tuple[str, list[str]]:
+    """(the type in plain words, the allowed values) of a field's type hint."""
+    hint = _without_none(hint)
+    named = next((name for named_type, name in _NAMED_TYPES if hint == named_type), None)
+    if named is not None:
+        return terms[named], [terms[f"{named}_allowed"]] if f"{named}_allowed" in terms else []
+    ref = next((item.kind for item in typing.get_args(hint)[1:] if isinstance(item, Ref)), None)
+    if ref is not None:
+        return terms["ref"].format(kind=terms["kinds"][ref]), [terms["ref_allowed"][ref]]
+    base, limits = _core(hint), _limits(hint)
+    origin = typing.get_origin(base)
+    if origin is Literal:
+        return terms["choice"], [terms["sep"].join(f"`{value}`" for value in typing.get_args(base))]
+    if origin is list:
+        allowed = [terms["at_least_one"]] if limits.get("min_length") else []
+        item = typing.get_args(base)[0]
+        if nested_shape(item) is not None:
+            return terms["entries"].format(anchor=_table_anchor(kind, path)), allowed
+        item_words, item_allowed = _describe(item, kind, path, terms)
+        if terms["language"] == "zh" and item_words[-1:].isascii():
+            item_words += " "  # 人员 id 列表, as Chinese typesetting spaces a Latin word
+        return terms["list"].format(item=item_words), allowed + item_allowed
+    if origin is dict:
+        (key_words, key_allowed), (value_words, value_allowed) = (
+            _describe(arg, kind, path, terms) for arg in typing.get_args(base)
+        )
+        return terms["map"].format(key=key_words, value=value_words), key_allowed + value_allowed
+    if base in (int, float):
+        bounds = [f"{_BOUNDS[name]} {value:g}" for name, value in limits.items() if name in _BOUNDS]
+        return terms["integer" if base is int else "number"], bounds
+    raise ValueError(f"the reference has no words for the type {hint!r} of {kind}.{'.'.join(path)}")
+
+
+# The shapes' named types and the terms that describe them (an id naming another kind is a Ref).
+_NAMED_TYPES = (
+    (Markdown, "markdown"),
+    (Title, "text"),
+    (Word, "word"),
+    (Day, "date"),
+    (Period, "period"),
+    (Level, "level"),
+    (Id, "id"),
+)
+_BOUNDS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
+
+
+def _without_none(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    return hint
+
+
+def _core(hint: Any) -> Any:
+    """The type inside `Annotated[...]` and `X | None`."""
+    while True:
+        hint = _without_none(hint)
+        if typing.get_origin(hint) is typing.Annotated:
+            hint = typing.get_args(hint)[0]
+        else:
+            return hint
+
+
+def _limits(hint: Any) -> dict[str, Any]:
+    """`{"ge": 0}`, `{"min_length": 1}`: the constraints written on a type."""
+    found: dict[str, Any] = {}
+    if typing.get_origin(hint) is not typing.Annotated:
+        return found
+    for item in typing.get_args(hint)[1:]:
+        for constraint in item.metadata if isinstance(item, FieldInfo) else [item]:
+            # annotated_types' Ge, Gt, Le, Lt and MinLen each hold the one attribute they are named by
+            for name in (*_BOUNDS, "min_length"):
+                if getattr(constraint, name, None) is not None:
+                    found[name] = getattr(constraint, name)
+    return found
+
+
+def _default(info: FieldInfo) -> Any:
+    """A default worth telling: `contributor`, not None or an empty list."""
+    if info.default is PydanticUndefined or info.default is None or info.default_factory is not None:
+        return None
+    return info.default
+
+
+def _one_of(states: list[str], terms: dict[str, Any]) -> str:
+    quoted = [f"`{state}`" for state in states]
+    return quoted[0] if len(quoted) == 1 else terms["sep"].join(quoted[:-1]) + terms["or"] + quoted[-1]
+
+
+def _reserved(terms: dict[str, Any]) -> str:
+    return terms["sep"].join(f"`{name}`" for name in sorted(RESERVED_IDS))
