@@ -12,11 +12,12 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.kinds import RECORD_KIND
 from generator.load.strict_yaml import parse_document
 from generator.model import build_dataset
-from generator.pipeline import check_folder
+from generator.pipeline import check as run_check
 from generator.reference import nested_shape, record_reference, reference_anchor, shape_fields
 from generator.reference_examples import EXAMPLES
 from generator.render import render_site
 from generator.render.reference import reference_markdown
+from generator.settings import Settings
 from generator.shapes import SHAPES, description_zh
 from tests.conftest import MINIMAL, REPO, check, found, write
 
@@ -47,7 +48,7 @@ def as_text(markdown_text: str) -> str:
 @pytest.fixture(scope="module")
 def english_page_html():
     """The English /reference/ page, rendered and converted as MkDocs converts it."""
-    checked = check_folder(MINIMAL, "data", dt.date(2026, 11, 28), show_progress=False)
+    checked = run_check(Settings(MINIMAL, dt.date(2026, 11, 28), shown_root="data"))
     [page] = [p for p in render_site(build_dataset(checked.context), "en") if p.src_uri == "reference.md"]
     config = load_config(str(REPO / "mkdocs.yml"))
     body, meta = get_data(page.text)
