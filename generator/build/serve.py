@@ -36,7 +36,7 @@ from generator.build.site import (
     quiet_mkdocs,
     reproducible_dates,
 )
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Report
 from generator.pipeline import FileCache, Prepared, prepare
 from generator.render.feeds import site_files
 from generator.report import as_text
@@ -70,6 +70,7 @@ class ServeSession:
         self.pages: set[str] = set()
         self.inputs: tuple = ()  # what forces a full build when it changes
         self._said = ""
+        self._warned = ""
         self._lock = ExitStack()
         self._indexer: threading.Thread | None = None
         self._index_wanted = threading.Event()
@@ -126,6 +127,7 @@ class ServeSession:
                 self._records_broken(prepared)
                 return None
             self.state.errors, self.state.failure = [], ""
+            self._say_warnings(prepared)
             inputs = self._inputs(site, prepared)
             if self.site is None or set(prepared.pages) != self.pages or inputs != self.inputs:
                 self._full_build(site, prepared)
@@ -141,6 +143,15 @@ class ServeSession:
             self.say(text)
             self.say("The records have errors; the last good site stays served, with the errors shown on every page.")
             self._said = text
+
+    def _say_warnings(self, prepared: Prepared) -> None:
+        """The advice (KB7xx) as warnings, once for each state of the files."""
+        warnings = prepared.report.warnings
+        text = as_text(Report(warnings), prepared.checked.files) if warnings else ""
+        if text != self._warned:
+            if text:
+                self.say(text)
+            self._warned = text
 
     def _fail(self, message: str) -> None:
         self.state.failure = message
