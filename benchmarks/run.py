@@ -54,13 +54,15 @@ print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUS
 RENDER = """
 import datetime, json, sys, time, tempfile
 from pathlib import Path
-from generator.pipeline import check_folder
+from generator.pipeline import check, render_into
 from generator.model import build_dataset
-from generator.build.prepare import render_into
-checked = check_folder(Path(sys.argv[1]), "data", datetime.date.fromisoformat(sys.argv[2]), show_progress=False)
+from generator.settings import Settings
+settings = Settings(Path(sys.argv[1]), datetime.date.fromisoformat(sys.argv[2]), shown_root="data",
+                    cache_dir=Path(tempfile.mkdtemp()), site_name="bench")
+checked = check(settings)
 dataset = build_dataset(checked.context)
 started = time.perf_counter()
-pages = render_into(Path(tempfile.mkdtemp()), dataset, "zh", "bench")
+pages, _ = render_into(settings, dataset)
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": len(pages)}))
 """
 
