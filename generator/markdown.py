@@ -35,6 +35,8 @@ def attachment_url(token: Token) -> str | None:
 
 def attachment_references(text: str) -> list[str]:
     """The attachments that a Markdown text shows or links to, as written."""
+    if "](" not in text and "]:" not in text:
+        return []  # no inline link or image, no link definition: most fields; parsing is costly
     found = []
     for token in parser().parse(text):
         for child in token.children or []:

@@ -403,13 +403,14 @@ SHAPES: dict[str, type[Shape]] = {
 
 def markdown_texts(model: Shape, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, text) of every Markdown field of a record, nested steps and log entries included."""
-    for name, hint in _hints(type(model)).items():
+    markdown, nested = _markdown_fields(type(model))
+    for name in markdown:
         value = getattr(model, name)
-        if value is None:
-            continue
-        if _is_markdown(hint):
+        if value is not None:
             yield path + (name,), value
-        elif isinstance(value, Shape):
+    for name in nested:
+        value = getattr(model, name)
+        if isinstance(value, Shape):
             yield from markdown_texts(value, path + (name,))
         elif isinstance(value, list):
             for index, item in enumerate(value):
@@ -417,9 +418,23 @@ def markdown_texts(model: Shape, path: tuple = ()) -> Iterator[tuple[tuple, str]
                     yield from markdown_texts(item, path + (name, index))
 
 
-@cache
-def _hints(shape: type[Shape]) -> dict[str, Any]:
-    return typing.get_type_hints(shape, include_extras=True)
+@cache  # the same few shapes, for every record of a run
+def _markdown_fields(shape: type[Shape]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The shape's Markdown fields, and the fields that may hold shapes with Markdown fields."""
+    hints = typing.get_type_hints(shape, include_extras=True)
+    markdown = tuple(name for name, hint in hints.items() if _is_markdown(hint))
+    nested = tuple(name for name, hint in hints.items() if name not in markdown and _may_hold_shapes(hint))
+    return markdown, nested
+
+
+def _may_hold_shapes(hint: Any) -> bool:
+    return any(isinstance(arg, type) and issubclass(arg, Shape) for arg in _flattened(hint))
+
+
+def _flattened(hint: Any) -> Iterator[Any]:
+    yield hint
+    for arg in typing.get_args(hint):
+        yield from _flattened(arg)
 
 
 def _is_markdown(hint: Any) -> bool:
