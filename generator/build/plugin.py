@@ -23,11 +23,12 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from generator.build.fastpage import FastPage, TocSettings, convert
+from generator.build.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.diagnostics import Report
 from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
@@ -80,6 +81,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.built: BuiltSite | None = None
         self._files: Files | None = None
         self._nav: Any = None
+        self.workers: PageWorkers | None = None
+        self.in_workers: set[str] = set()  # the record pages that workers build in this build
 
     # configuration ----------------------------------------------------------------
 
@@ -87,6 +90,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # MkDocs keeps one instance of a plugin with on_startup for the whole process (every
         # build of `serve`, every build of a test run): per-build state starts empty here.
         self.fast, self.deferred, self.toc_settings = {}, set(), None
+        self.workers, self.in_workers = None, set()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self.settings = self.given_settings or self.settings_from_options(config)
         config.theme["language"] = self.settings.language
@@ -178,7 +182,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        if page.file.src_uri in self.deferred:
+        if page.file.src_uri in self.deferred and page.file.src_uri not in self.in_workers:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
             assert fast is not None  # the same file converted before
@@ -186,6 +190,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if page.file.src_uri in self.in_workers:
+            return ""  # a worker writes it
         if page.file.src_uri in self.deferred:
             page.content = ""  # written; let it go
         return output
@@ -217,16 +223,39 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         env.globals["kb_nav"] = kb_nav
         self.built = BuiltSite(config, files, self._nav, env)
+        self._start_page_workers(config, files, env)
         return env
+
+    def _start_page_workers(self, config: Any, files: Files, env: Any) -> None:
+        """Hand the record pages (generated, outside the nav) to worker processes."""
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        in_nav = {id(page) for page in self._nav.pages} if self._nav is not None else set()
+        records = [f.page for f in doc_files if f.src_uri in self.generated and f.page and id(f.page) not in in_nav]
+        count = worker_count(len(records))
+        if not count:
+            return
+        self.workers = PageWorkers(records, config, doc_files, self._nav, env, count)
+        for page in records:  # the workers have their copy; this process passes over them
+            page.meta["template"] = SKIP_TEMPLATE
+        self.in_workers = {page.file.src_uri for page in records}
 
     # search --------------------------------------------------------------------
 
     def on_post_build(self, config: Any) -> None:
+        workers, self.workers, self.in_workers = self.workers, None, set()
+        problems = workers.finish() if workers else []
+        if problems:
+            raise PluginError("record pages could not be built:\n" + "\n".join(problems))
         if self.search_index == "never":
             return
         self.indexing = Indexing(Path(config.site_dir))
         if self.search_index == "now":
             self.finish_search_index()
+
+    def on_build_error(self, error: Exception) -> None:
+        workers, self.workers, self.in_workers = self.workers, None, set()
+        if workers is not None:
+            workers.stop()
 
     def finish_search_index(self) -> None:
         """Wait for Pagefind; `kb build` checks the links meanwhile."""
