@@ -6,6 +6,7 @@ generator and the theme write. This checker reads the built HTML itself.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import posixpath
 import urllib.request
@@ -44,7 +45,7 @@ def check_site(site_dir: Path, external: bool = False, base_path: str = "/") -> 
     start with it, as MkDocs writes them on the 404 page, point into the site.
     """
     resolver = _Resolver(_site_files(site_dir))
-    pages = {path: _read(site_dir / path) for path in sorted(resolver.present) if path.endswith(".html")}
+    pages = _read_pages(site_dir, sorted(path for path in resolver.present if path.endswith(".html")))
     problems: list[Problem] = []
     outside: dict[str, str] = {}
     for page, content in pages.items():
@@ -65,6 +66,19 @@ def _site_files(site_dir: Path) -> set[str]:
         relative = Path(folder).relative_to(site_dir).as_posix()
         found.update(name if relative == "." else f"{relative}/{name}" for name in names)
     return found
+
+
+PARALLEL_FROM = 2000  # pages: below this, starting processes costs more than it saves
+
+
+def _read_pages(site_dir: Path, paths: list[str]) -> dict[str, _Page]:
+    """Every page's ids and links; parsing the HTML is most of the check, so it is shared out."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {path: _read(site_dir / path) for path in paths}
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        read = pool.map(_read, [site_dir / path for path in paths], chunksize=100)
+    return dict(zip(paths, read, strict=True))
 
 
 def _read(path: Path) -> _Page:

@@ -53,3 +53,20 @@ def test_links_under_the_published_base_path_point_into_the_site(tmp_path):
     page(tmp_path, "cases/a/index.html", "<p>a</p>")
     problems = check_site(tmp_path, base_path="/kb/")
     assert [p.url for p in problems] == ["/kb/missing/"]
+
+
+def test_the_check_shared_out_among_processes_finds_the_same(demo_build, tmp_path, monkeypatch):
+    import shutil
+
+    from generator.check import links
+
+    site = tmp_path / "site"
+    shutil.copytree(demo_build, site)
+    page = site / "people/index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</article>", '<a href="../nowhere/">x</a></article>'), "utf-8"
+    )
+    alone = links.check_site(site)
+    monkeypatch.setattr(links, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(links.os, "cpu_count", lambda: 2)
+    assert links.check_site(site) == alone and [p.url for p in alone] == ["../nowhere/"]
