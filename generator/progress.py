@@ -38,7 +38,7 @@ def _plain_lines(label: str, total: int) -> Iterator[Advance]:
     def advance(n: int) -> None:
         nonlocal done, next_report
         done += n
-        if done >= next_report and done < total:
+        if done >= next_report and next_report <= 3 * total // 4:  # a quarter, a half, three quarters
             click.echo(f"{label}: {done}/{total}", err=True)
             next_report += total // 4
 
