@@ -32,6 +32,7 @@ from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.report import as_text, printable
 from generator.search.index import Indexing, SearchIndexError
+from generator.theme_markup import valid_theme_markup
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 SERVING = False  # set by on_startup: MkDocs makes a new plugin for each rebuild of `serve`
@@ -200,7 +201,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.file.src_uri in self.deferred:
             page.content = ""  # written; let it go
-        return output
+        return valid_theme_markup(output)
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        return valid_theme_markup(output)  # the 404 page
 
     def _toc_settings(self, config: Any) -> TocSettings:
         if self.toc_settings is None:
