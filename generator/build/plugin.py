@@ -41,6 +41,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
 SEARCH_SCRIPT = "assets/kb-search.js"
+PAGES_SCRIPT = "assets/kb-pages.js"  # wide tables' scroll hints, the honour roll's present view
 
 
 class KnowledgeBaseConfig(Config):
@@ -77,6 +78,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             script = ExtraScriptValue(SEARCH_SCRIPT)
             script.type = "module"
             config.extra_javascript.append(script)
+        if PAGES_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(PAGES_SCRIPT))
         return config
 
     @property
@@ -119,7 +122,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
             files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT):
+        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         for src in prepared.dataset.attachments:  # only what records name; validated as inert

@@ -73,14 +73,14 @@ def _facet_index(r: Renderer, src: str, kind: str, heading: str, column: str, ro
 
 def _product_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
-    rows = [(pid, p.name, len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
+    rows = [(pid, r.name(p), len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
     yield _facet_index(r, "products/index.md", "product", t.by_product, t.products, rows)
     for pid, product in data.products.items():
         yield r.page(
             "facet.md.j2",
             f"products/{pid}.md",
-            meta={"title": product.name},
-            heading=product.name,
+            meta={"title": r.name(product)},
+            heading=r.name(product),
             description=None,
             experts=[],
             cases=data.cases_by_product.get(pid, []),
@@ -90,7 +90,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
 
 def _skill_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
-    rows = [(sid, s.name, len(data.cases_by_skill.get(sid, []))) for sid, s in data.skills.items()]
+    rows = [(sid, r.name(s), len(data.cases_by_skill.get(sid, []))) for sid, s in data.skills.items()]
     yield _facet_index(r, "skills/index.md", "skill", t.by_skill, t.skills, rows)
     for sid, skill in data.skills.items():
         experts = [
@@ -102,8 +102,8 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
         yield r.page(
             "facet.md.j2",
             f"skills/{sid}.md",
-            meta={"title": skill.name},
-            heading=skill.name,
+            meta={"title": r.name(skill)},
+            heading=r.name(skill),
             description=skill.description,
             experts=experts,
             cases=data.cases_by_skill.get(sid, []),

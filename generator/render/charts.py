@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 HEIGHT = 200
-WIDTH = 680  # the drawing's own width; it is scaled to the page (CSS), so every period stays in view
+MAX_WIDTH = 680  # a drawing is at most this wide, and scaled down to the page (CSS): every period stays in view
+GROUP_WIDTH = 34  # a group's width while the drawing is under MAX_WIDTH: few groups make a small drawing
 BAR_GAP = 1
 LEFT = 34
 RIGHT = 8
@@ -43,7 +44,8 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
     """Grouped vertical bars, one group per label (every label of the series, however many),
     axis labels thinned so they do not overlap, then the same numbers as a table."""
     count = max(len(labels), 1)
-    plot_width = WIDTH - LEFT - RIGHT
+    width = min(MAX_WIDTH, LEFT + RIGHT + max(count * GROUP_WIDTH, 280))
+    plot_width = width - LEFT - RIGHT
     group = plot_width / count
     bar = max(1.0, min(28.0, (group * 0.8 - BAR_GAP * (len(series) - 1)) / max(len(series), 1)))
     label_width = max((_text_width(label) for label in labels), default=0) + 8
@@ -52,12 +54,12 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
     top_value = ticks[-1]
     plot = HEIGHT - BOTTOM - TOP
     parts = [
-        f'<svg class="kb-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
+        f'<svg class="kb-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" width="{width}" '
         f'height="{HEIGHT}" role="img" aria-label="{escape(caption)}" data-groups="{len(labels)}">'
     ]
     for tick in ticks:
         y = TOP + plot - plot * tick / top_value
-        parts.append(f'<line class="kb-chart-grid" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>')
+        parts.append(f'<line class="kb-chart-grid" x1="{LEFT}" y1="{y:.1f}" x2="{width - RIGHT}" y2="{y:.1f}"/>')
         parts.append(f'<text class="kb-chart-axis" x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     for index, label in enumerate(labels):
         x0 = LEFT + index * group + (group - bar * len(series) - BAR_GAP * (len(series) - 1)) / 2

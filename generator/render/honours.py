@@ -27,8 +27,8 @@ def award_pages(r: Renderer) -> Iterator[Page]:
     for aid, award in data.awards.items():
         if r.skips(f"awards/{aid}.md"):
             continue
-        kind = data.award_kinds[award.award].name
-        heading = f"{kind} · {award.period}"
+        kind = r.name(data.award_kinds[award.award])
+        heading = f"{kind} · {r.fmt.period(award.period)}"
         yield r.page(
             "award.md.j2",
             f"awards/{aid}.md",
@@ -41,7 +41,7 @@ def award_pages(r: Renderer) -> Iterator[Page]:
         yield r.page(
             "award_kind.md.j2",
             f"honours/kinds/{kind_id}.md",
-            meta={"title": kind.name},
+            meta={"title": r.name(kind)},
             kind=kind,
             ids=data.awards_by_kind.get(kind_id, []),
         )

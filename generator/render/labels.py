@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGUAGES = ("zh", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -219,6 +221,7 @@ LABELS: dict[str, dict[str, str]] = {
         "feed_cases": "新验证的案例",
         "feed_honours": "荣誉",
         "data_table": "数据表",
+        "details": "案例信息",
     },
     "en": {
         "home": "Home",
@@ -434,8 +437,15 @@ LABELS: dict[str, dict[str, str]] = {
         "feed_cases": "Newly validated cases",
         "feed_honours": "Honours",
         "data_table": "The numbers as a table",
+        "details": "Case details",
     },
 }
+
+
+def taxonomy_name(entry: Any, language: str) -> str:
+    """A product, skill, team or award kind by its name in the site's language: an English
+    site shows `name_en` wherever the taxonomy gives one."""
+    return entry.name_en if language == "en" and entry.name_en else entry.name
 
 
 def translate_label(text: str, language: str) -> str:

@@ -44,6 +44,11 @@ def test_reader_follows_links_from_home_to_case_person_path_and_honours(page):
     assert page.locator("h2#症状").count() == 1 and page.locator("h2#解决步骤").count() == 1
     assert page.locator("aside.kb-panel .kb-badge-validated").count() == 1
     assert fits_the_screen(page)
+    if page.viewport_name == "phone":  # the engineer on site came for the fix: it is on the first screen
+        resolution_top = page.locator("h2#解决步骤").evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+        assert resolution_top < 900
+        panel_top = page.locator("aside.kb-panel").evaluate("a => a.getBoundingClientRect().top + window.scrollY")
+        assert panel_top > resolution_top, "the side panel follows the fix"
     screenshot(page, f"case-{page.viewport_name}")
 
     author = page.locator("aside.kb-panel a.kb-person").first
