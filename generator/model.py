@@ -54,6 +54,17 @@ class StepStatus:
     scheduled: tuple[str, ...] = ()  # upcoming sessions of the step the person is enrolled in
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """What a person on a path does next: the first step open to them and not done."""
+
+    step: str  # step id
+    read: tuple[str, ...]  # cases to study for it
+    sessions: tuple[str, ...]  # upcoming sessions that complete it: the person's own first, then soonest
+    enrolled: tuple[str, ...]  # of those, the ones the person is enrolled in
+    mentors: tuple[str, ...]  # mentors of the person's active pairs
+
+
 @dataclass
 class Dataset:
     today: dt.date
@@ -121,6 +132,22 @@ class Dataset:
 
     def is_upcoming(self, session_id: str) -> bool:
         return self.sessions[session_id].date > self.today
+
+    def active_mentors(self, person_id: str) -> list[str]:
+        pairs = [self.mentoring[m] for m in self.mentoring_as_mentee.get(person_id, [])]
+        return list(dict.fromkeys(pair.mentor for pair in pairs if pair.status == "active"))
+
+    def next_step(self, path_id: str, person_id: str) -> NextStep | None:
+        """The first step of the path that is available to the person and not done; None when
+        every step is done (or waits on one that is)."""
+        path, statuses = self.paths[path_id], self.progress[path_id][person_id]
+        step = next((s for s in path.steps if statuses[s.id].state == "available"), None)
+        if step is None:
+            return None
+        upcoming = [sid for sid in self.upcoming_sessions() if sid in step.sessions]
+        enrolled = tuple(sid for sid in upcoming if person_id in self.sessions[sid].attendees)
+        others = tuple(sid for sid in upcoming if sid not in enrolled)
+        return NextStep(step.id, tuple(step.read), enrolled + others, enrolled, tuple(self.active_mentors(person_id)))
 
     def is_alumnus(self, person_id: str) -> bool:
         left = self.people[person_id].left
