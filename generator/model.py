@@ -14,7 +14,8 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
-from generator.load.attachments import normalised_name
+from generator.load.attachments import attachment_problem, normalised_name
+from generator.load.files import ATTACHMENTS
 from generator.shapes import (
     Award,
     Case,
@@ -80,6 +81,7 @@ class Dataset:
     awards: dict[str, Award] = field(default_factory=dict)
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)  # "attachments/x.png": the only files published
+    pictures: dict[str, str] = field(default_factory=dict)  # person id -> "attachments/people/<id>.jpg"
 
     # back-links, filled by link()
     cases_by_author: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -175,7 +177,8 @@ def build_dataset(context: Context) -> Dataset:
             target[record.id] = record.model
             data.source_files[(kind, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
-    data.attachments = published_attachments(context)
+    data.pictures = people_pictures(context, data.people)
+    data.attachments = sorted(set(published_attachments(context)) | set(data.pictures.values()))
     data.similar = similar_cases(context)  # computed during validation; reused, not recomputed
     return data
 
@@ -189,6 +192,23 @@ def published_attachments(context: Context) -> list[str]:
             if relative in context.attachments:
                 named.add(relative)
     return sorted(named)
+
+
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def people_pictures(context: Context, people: dict[str, Person]) -> dict[str, str]:
+    """Each person's photo, named by convention `attachments/people/<id>.jpg` (or .jpeg, .png)
+    rather than by a record: published only when it is a real image of that type."""
+    pictures = {}
+    for person_id in people:
+        for suffix in PICTURE_SUFFIXES:
+            relative = f"{ATTACHMENTS}/people/{person_id}{suffix}"
+            file = context.attachments.get(relative)
+            if file is not None and attachment_problem(file) is None:
+                pictures[person_id] = relative
+                break
+    return pictures
 
 
 def link(data: Dataset) -> None:

@@ -5,9 +5,17 @@ index, the honour roll, one date format."""
 from __future__ import annotations
 
 import re
+import shutil
+import struct
+import zlib
 
-from tests.conftest import TODAY
+import yaml
+
+from tests.build.conftest import build_site
+from tests.conftest import TESTS, TODAY
 from tests.test_manager_pages import page, records
+
+SECOND_ORG = TESTS / "data" / "second-org"
 
 
 def test_path_page_names_each_enrolled_persons_next_step_session_and_mentor(demo_build):
@@ -65,3 +73,75 @@ def test_dates_have_one_format(demo_build):
             hidden.decompose()
         found = iso.findall(article.text())
         assert not found, (html, found[:3])
+
+
+def png(width: int, height: int) -> bytes:
+    """A small valid PNG (one grey colour), written without an imaging library."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_honour_roll_shows_a_picture_of_each_recipient_and_the_citation_as_markdown(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SECOND_ORG, data)
+    awards = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / "awards").glob("*.yml"))]
+    with_photo, with_page_instead = awards[0]["recipients"][0], awards[-1]["recipients"][0]
+    (data / "attachments/people").mkdir(parents=True)
+    (data / f"attachments/people/{with_photo}.png").write_bytes(png(8, 8))
+    (data / f"attachments/people/{with_page_instead}.png").write_text("<html><script></script>", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(data, site, tmp_path / "cache").ok
+    assert (site / f"attachments/people/{with_photo}.png").read_bytes() == png(8, 8)
+    assert not (site / f"attachments/people/{with_page_instead}.png").exists(), "not an image: not published"
+    roll = page(site, "honours")
+    cards = roll.css("article.kb-honour")
+    assert len(cards) == len(awards)
+    for card in cards:
+        for item in card.css(".kb-honour-people li"):
+            picture = item.css_first("img.kb-avatar, svg.kb-avatar-initials")
+            assert picture is not None
+            if picture.tag == "img":
+                assert picture.attributes["src"].endswith(f"attachments/people/{with_photo}.png")
+    assert roll.css(f"img.kb-avatar[src$='{with_photo}.png']")
+    assert not roll.css(f"img.kb-avatar[src$='{with_page_instead}.png']")
+    person = page(site, f"people/{with_photo}")
+    assert person.css_first("aside.kb-panel img.kb-avatar") is not None
+    assert not re.search(r"\b20[0-9]{2}-(H[12]|Q[1-4]|[01][0-9])\b", roll.css_first("article").text()), (
+        "periods in words"
+    )
+
+
+def test_citations_keep_their_lists_and_evidence_links(demo_build):
+    roll = page(demo_build, "honours")
+    listed = [award for award in records("awards") if "\n- " in award["citation"]]
+    assert listed, "the demo has citations written as lists"
+    assert roll.css(".kb-honour-citation ul li")
+    evidence = {c for award in records("awards") for c in award.get("evidence", [])}
+    linked = {a.attributes["href"].rstrip("/").rsplit("/", 1)[-1] for a in roll.css(".kb-honour-evidence a")}
+    assert evidence <= linked
+
+
+def test_initials_avatar_colours_are_deterministic_and_readable():
+    from generator.render.avatars import PALETTE, colour_of, initials_avatar
+
+    assert colour_of("zhang-wei") == colour_of("zhang-wei")
+    assert len({colour_of(f"p{n}") for n in range(200)}) == len(PALETTE)
+    for colour in PALETTE:
+        assert contrast("#ffffff", colour) >= 4.5, colour
+    svg = str(initials_avatar("x", "<b>林晓雨</b>", 48))
+    assert "<b>" not in svg and "&gt;" in svg, "a name is text in the drawing, never markup"
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -4,7 +4,8 @@
 // - Wide tables: a table wider than the screen scrolls sideways inside its box. Such a box
 //   gets a visible hint above it, becomes focusable (keyboard users scroll it with the arrow
 //   keys) and is named for screen readers; its first column stays in place (CSS).
-// - The honour roll's present view: one award per screen, arrow keys to move.
+// - The honour roll's present view: one award per screen, arrow keys to move (without a
+//   script every award is listed one below the other).
 
 const HINTS = {
   zh: { scroll: "表格较宽：左右滑动查看全部列", table: "可左右滚动的表格" },
@@ -51,23 +52,29 @@ function setUpPresentView() {
   if (!roll || roll.dataset.ready) return;
   roll.dataset.ready = "1";
   const slides = [...roll.querySelectorAll(".kb-slide")];
+  if (!slides.length) return;
+  const count = roll.querySelector(".kb-present-count");
   let current = 0;
   const show = (index) => {
     current = (index + slides.length) % slides.length;
     slides.forEach((slide, n) => (slide.hidden = n !== current));
-    roll.querySelector(".kb-present-count").textContent = `${current + 1} / ${slides.length}`;
+    count.textContent = roll.dataset.labelOf.replace("{n}", current + 1).replace("{total}", slides.length);
   };
   roll.querySelector(".kb-present-previous").addEventListener("click", () => show(current - 1));
   roll.querySelector(".kb-present-next").addEventListener("click", () => show(current + 1));
-  roll.addEventListener("keydown", (event) => {
-    if (event.key === "ArrowRight" || event.key === "PageDown" || event.key === " ") show(current + 1);
-    else if (event.key === "ArrowLeft" || event.key === "PageUp") show(current - 1);
+  roll.querySelector(".kb-present-fullscreen").addEventListener("click", () => roll.requestFullscreen?.());
+  const onKey = (event) => {
+    if (!roll.isConnected) return document.removeEventListener("keydown", onKey);
+    if (event.target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (["ArrowRight", "PageDown"].includes(event.key)) show(current + 1);
+    else if (["ArrowLeft", "PageUp"].includes(event.key)) show(current - 1);
     else return;
     event.preventDefault();
-  });
-  roll.hidden = false;
+  };
+  document.addEventListener("keydown", onKey);
+  roll.querySelector(".kb-present-controls").hidden = false;
+  roll.classList.add("kb-presenting");
   show(0);
-  roll.focus();
 }
 
 function setUp() {

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.model import Dataset
+from generator.render.avatars import initials_avatar
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import markdown_inline, render_markdown
@@ -105,6 +106,7 @@ class Renderer:
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
             data=self.data,
+            initials_avatar=initials_avatar,
             t=self.t,
             fmt=self.fmt,
             href=href,
