@@ -10,6 +10,7 @@ import struct
 import zlib
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from tests.build.conftest import build_site
 from tests.conftest import TESTS, TODAY
@@ -145,3 +146,46 @@ def contrast(first: str, second: str) -> float:
 
     high, low = sorted((luminance(first), luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_cases_index_lists_every_state_validated_first_with_counters_that_link(demo_build):
+    html = page(demo_build, "cases")
+    states = ["validated", "not-validated", "wip", "archived"]
+    sections = [h2.attributes["id"] for h2 in html.css("article h2[id^='state-']")]
+    assert sections == [f"state-{state}" for state in states]
+    counters = {a.attributes["href"]: int(a.css_first("strong").text()) for a in html.css("nav.kb-state-filter a")}
+    for state in states:
+        expected = sum(1 for c in records("cases") if c["state"] == state)
+        assert counters[f"#state-{state}"] == expected and expected
+    wip = html.css_first("#state-wip").next
+    while wip.tag != "div":
+        wip = wip.next
+    titles = {c["title"] for c in records("cases") if c["state"] == "wip"}
+    assert {a.text(strip=True) for a in wip.css("a.kb-case-link")} == titles
+
+
+def test_tags_page_lists_every_tag_with_its_cases_and_case_tags_link_to_it(demo_build):
+    html = page(demo_build, "tags")
+    by_tag: dict[str, set[str]] = {}
+    for case in records("cases"):
+        for tag in case.get("tags", []):
+            by_tag.setdefault(str(tag), set()).add(case["title"])
+    sections = {}
+    for heading in html.css("article h2[id^='tag-']"):
+        listing = heading.next
+        while listing.tag != "ul":
+            listing = listing.next
+        sections[heading.text(strip=True)] = {a.text(strip=True) for a in listing.css("a.kb-case-link")}
+    assert sections == by_tag
+    case = next(c for c in records("cases") if c.get("tags"))
+    link = page(demo_build, f"cases/{case['id']}").css_first("aside.kb-panel a.kb-tag")
+    anchor = link.attributes["href"].split("#")[1]
+    assert html.css_first(f"h2#{anchor}").text(strip=True) == str(case["tags"][0])
+
+
+def test_home_and_404_pages_have_a_search_box_in_the_sites_language(demo_build):
+    form = page(demo_build, "").css_first("form.kb-home-search")
+    assert form.attributes["action"] == "search/" and form.css_first("input[name=q]") is not None
+    not_found = LexborHTMLParser((demo_build / "404.html").read_text(encoding="utf-8"))
+    assert not_found.css_first("article h1").text() == "找不到这个页面"
+    assert not_found.css_first("form.kb-home-search").attributes["action"].endswith("search/")

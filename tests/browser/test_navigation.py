@@ -98,3 +98,26 @@ def test_navigation_reaches_every_section(page):
             f"document.querySelector('article h1') && document.querySelector('article h1').innerText.startsWith('{expected}')"
         )
         assert heading(page) == expected
+
+
+def test_home_search_box_opens_the_search_page_with_the_query(page):
+    page.goto("./")
+    page.locator("form.kb-home-search input[name=q]").fill("E203")
+    page.locator("form.kb-home-search input[name=q]").press("Enter")
+    page.wait_for_url("**/search/?q=E203")
+    page.wait_for_function("document.querySelector('#kb-search-page input')?.value === 'E203'")
+
+
+def test_honour_roll_present_view_shows_one_award_per_screen_and_moves_with_arrow_keys(page):
+    page.goto("honours/present/")
+    slides = page.locator(".kb-slide")
+    page.wait_for_function("document.querySelector('.kb-present.kb-presenting')")
+    assert slides.count() >= 12
+    visible = lambda: [i for i in range(slides.count()) if slides.nth(i).is_visible()]  # noqa: E731
+    assert visible() == [0]
+    page.keyboard.press("ArrowRight")
+    assert visible() == [1]
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert visible() == [slides.count() - 1], "it wraps round"
+    screenshot(page, f"honours-present-{page.viewport_name}")
