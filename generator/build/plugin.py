@@ -28,6 +28,7 @@ from mkdocs.utils.meta import get_data
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
 from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
+from generator.handwritten import in_language
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.report import as_text, printable
@@ -50,6 +51,8 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    site_name_en = c.Optional(c.Type(str))  # what an English site (language: en) is called
+    site_description_en = c.Optional(c.Type(str))
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -71,6 +74,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.fast, self.deferred, self.toc_settings = {}, set(), None
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         config.theme["language"] = self.config.language
+        config.site_name = self.site_name(config)
+        if self.config.language == "en" and self.config.site_description_en:
+            config.site_description = self.config.site_description_en
         config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -81,6 +87,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if PAGES_SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(ExtraScriptValue(PAGES_SCRIPT))
         return config
+
+    def site_name(self, config: Any) -> str:
+        """The site's name in its language: `site_name_en` on an English site, when given."""
+        if self.config.language == "en" and self.config.site_name_en:
+            return self.config.site_name_en
+        return config.site_name
 
     @property
     def data_dir(self) -> Path:
@@ -117,6 +129,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.info("%s:%s: %s %s", printable(warning.file), warning.line, warning.code, printable(warning.message))
         assert prepared.pages is not None
         self.generated = set(prepared.pages)
+        files = in_language(files, self.config.language)  # kb/en/ for an English site
         taken = {file.src_uri for file in files}
         for src_uri in self._pages_to_hand_over(prepared, config):
             if src_uri in taken:

@@ -144,7 +144,7 @@ def _prepare_and_build(
     result.prepared = prepare(
         plugin.root / plugin.config.data_dir,
         plugin.config.language,
-        config.site_name,
+        plugin.site_name(config),  # on_config, which sets config.site_name, runs later
         plugin.cache_dir,
         settings.today,
         plugin.config.data_dir,
