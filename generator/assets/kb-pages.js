@@ -13,8 +13,11 @@ const HINTS = {
 };
 const hints = HINTS[document.documentElement.lang.startsWith("zh") ? "zh" : "en"];
 
+// The generated pages' table boxes, and the theme's own around tables in record text.
+const SCROLL_BOXES = ".md-typeset .kb-scroll, .md-typeset .md-typeset__scrollwrap:not(.kb-scroll *)";
+
 function markWideTables() {
-  for (const box of document.querySelectorAll(".md-typeset .kb-scroll")) {
+  for (const box of document.querySelectorAll(SCROLL_BOXES)) {
     const wide = box.scrollWidth > box.clientWidth + 1;
     box.classList.toggle("kb-overflowing", wide);
     let hint = box.previousElementSibling?.classList.contains("kb-scroll-hint") ? box.previousElementSibling : null;
@@ -40,7 +43,7 @@ function markWideTables() {
 
 function onScroll(event) {
   const box = event.target;
-  if (box instanceof Element && box.classList.contains("kb-scroll")) {
+  if (box instanceof Element && box.matches(SCROLL_BOXES)) {
     box.classList.toggle("kb-scrolled", box.scrollLeft > 0);
   }
 }

@@ -65,6 +65,10 @@ def test_reader_follows_links_from_home_to_case_person_path_and_honours(page):
     assert page.locator("svg.kb-path-diagram rect").locator("visible=true").count() == 7
     progress = page.locator(".kb-progress table").inner_text()
     assert "徐洋" in progress and "已完成" in progress
+    shown = "tall" if page.viewport_name == "phone" else "wide"  # top to bottom on a phone
+    diagram = page.locator(f"svg.kb-diagram-{shown}")
+    assert diagram.is_visible() and diagram.evaluate("d => d.getBoundingClientRect().right <= window.innerWidth")
+    assert page.locator(".kb-next-step").count() >= 1
     screenshot(page, f"path-{page.viewport_name}")
 
     page.goto("honours/")
