@@ -87,13 +87,18 @@ def axe_violations(tab) -> list[str]:
     ]
 
 
-def artifact_name(url: str, viewport: str) -> str:
-    return "kind-" + (url.strip("/").replace("/", "_").removesuffix(".html") or "home") + f"-{viewport}"
+def artifact_name(url: str, viewport: str, scheme: str) -> str:
+    page = url.strip("/").replace("/", "_").removesuffix(".html") or "home"
+    return f"kind-{page}-{viewport}" + ("-dark" if scheme == "dark" else "")
 
 
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_every_kind_of_page_is_accessible_and_hides_nothing(browser, demo_site, demo_build, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=demo_site)
+# Both widths in the light scheme; the dark scheme (the reader's system setting) on a desktop.
+LOOKS = [("desktop", "light"), ("phone", "light"), ("desktop", "dark")]
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), LOOKS)
+def test_every_kind_of_page_is_accessible_and_hides_nothing(browser, demo_site, demo_build, viewport, scheme):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=demo_site, color_scheme=scheme)
     tab = context.new_page()
     found = {}
     for url in PAGES:
@@ -101,7 +106,7 @@ def test_every_kind_of_page_is_accessible_and_hides_nothing(browser, demo_site, 
         tab.goto(url, wait_until="load")
         tab.wait_for_function("document.querySelector('article')")
         violations = axe_violations(tab) + tab.evaluate(HIDDEN_TABLE_PARTS)
-        screenshot(tab, artifact_name(url, viewport))
+        screenshot(tab, artifact_name(url, viewport, scheme))
         if violations:
             found[url or "home"] = violations
     context.close()
