@@ -15,7 +15,8 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
-from generator.load.attachments import normalised_name
+from generator.load.attachments import attachment_problem, normalised_name
+from generator.load.files import ATTACHMENTS
 from generator.records import Context
 from generator.shapes import (
     Award,
@@ -54,6 +55,17 @@ class StepStatus:
     scheduled: tuple[str, ...] = ()  # upcoming sessions of the step the person is enrolled in
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """What a person on a path does next: the first step open to them and not done."""
+
+    step: str  # step id
+    read: tuple[str, ...]  # cases to study for it
+    sessions: tuple[str, ...]  # upcoming sessions that complete it: the person's own first, then soonest
+    enrolled: tuple[str, ...]  # of those, the ones the person is enrolled in
+    mentors: tuple[str, ...]  # mentors of the person's active pairs
+
+
 @dataclass
 class Dataset:
     today: dt.date
@@ -69,6 +81,7 @@ class Dataset:
     awards: dict[str, Award] = field(default_factory=dict)
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)  # "attachments/x.png": the only files published
+    pictures: dict[str, str] = field(default_factory=dict)  # person id -> "attachments/people/<id>.jpg"
 
     # back-links, filled by link()
     cases_by_author: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -122,6 +135,22 @@ class Dataset:
     def is_upcoming(self, session_id: str) -> bool:
         return self.sessions[session_id].date > self.today
 
+    def active_mentors(self, person_id: str) -> list[str]:
+        pairs = [self.mentoring[m] for m in self.mentoring_as_mentee.get(person_id, [])]
+        return list(dict.fromkeys(pair.mentor for pair in pairs if pair.status == "active"))
+
+    def next_step(self, path_id: str, person_id: str) -> NextStep | None:
+        """The first step of the path that is available to the person and not done; None when
+        every step is done (or waits on one that is)."""
+        path, statuses = self.paths[path_id], self.progress[path_id][person_id]
+        step = next((s for s in path.steps if statuses[s.id].state == "available"), None)
+        if step is None:
+            return None
+        upcoming = [sid for sid in self.upcoming_sessions() if sid in step.sessions]
+        enrolled = tuple(sid for sid in upcoming if person_id in self.sessions[sid].attendees)
+        others = tuple(sid for sid in upcoming if sid not in enrolled)
+        return NextStep(step.id, tuple(step.read), enrolled + others, enrolled, tuple(self.active_mentors(person_id)))
+
     def is_alumnus(self, person_id: str) -> bool:
         left = self.people[person_id].left
         return left is not None and left <= self.today
@@ -139,7 +168,8 @@ def build_dataset(context: Context) -> Dataset:
             target[record.id] = record.model
             data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
-    data.attachments = published_attachments(context)
+    data.pictures = people_pictures(context, data.people)
+    data.attachments = sorted(set(published_attachments(context)) | set(data.pictures.values()))
     data.similar = context.similar  # computed once by the pipeline, shared with the near-duplicate check
     return data
 
@@ -153,6 +183,23 @@ def published_attachments(context: Context) -> list[str]:
             if relative in context.attachments:
                 named.add(relative)
     return sorted(named)
+
+
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def people_pictures(context: Context, people: dict[str, Person]) -> dict[str, str]:
+    """Each person's photo, named by convention `attachments/people/<id>.jpg` (or .jpeg, .png)
+    rather than by a record: published only when it is a real image of that type."""
+    pictures = {}
+    for person_id in people:
+        for suffix in PICTURE_SUFFIXES:
+            relative = f"{ATTACHMENTS}/people/{person_id}{suffix}"
+            file = context.attachments.get(relative)
+            if file is not None and attachment_problem(file) is None:
+                pictures[person_id] = relative
+                break
+    return pictures
 
 
 def link(data: Dataset) -> None:

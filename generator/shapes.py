@@ -148,7 +148,7 @@ class Shape(BaseModel):
 
 class Entry(Shape):
     id: Id = doc("the entry's id, as records name it, e.g. `hx-200`", "条目的 id，记录用它引用，如 `hx-200`")
-    name: Title = doc("display name, e.g. HX-200 液压站", "显示名称，如 HX-200 液压站")
+    name: Title = doc("display name, e.g. `HX-200 液压站`", "显示名称，如 `HX-200 液压站`")
     name_en: Title | None = doc(
         "English name: an English site shows it wherever it exists",
         "英文名称：英文站点在有英文名称处显示它",
@@ -173,7 +173,7 @@ class Taxonomy(Shape):
 
 class Person(Shape):
     id: Id = doc("the person's id, equal to the file name, e.g. `zhang-wei`", "人员 id，与文件名相同，如 `zhang-wei`")
-    name: Title = doc("display name, e.g. 张伟", "显示的姓名，如 张伟")
+    name: Title = doc("display name, e.g. `张伟`", "显示的姓名，如 `张伟`")
     name_en: Title | None = doc("English name, shown on an English site", "英文姓名，英文站点显示它", default=None)
     team: TeamRef = doc("the team the person belongs to", "所属班组")
     role: Literal[ROLES] = doc(  # type: ignore[valid-type]
@@ -253,7 +253,7 @@ class Case(Shape):
         "hours it took to resolve", "解决问题所用的小时数", default=None
     )
     customer: Title | None = doc(
-        "an anonymised label such as 某食品厂; never a name, phone number or e-mail",
+        "an anonymised label such as `某食品厂`; never a name, phone number or e-mail",
         "匿名的称呼，如 某食品厂；绝不写名称、电话号码或电子邮箱",
         default=None,
     )

@@ -133,3 +133,14 @@ def test_stale_work_in_progress_is_listed(demo_build):
     health = page(demo_build, "health")
     listed = {row[1] for row in table_rows(health.css("table")[-1])}
     assert listed == stale and stale
+
+
+def test_health_chart_has_one_bar_group_per_month_of_its_range_and_whole_number_ticks(demo_build):
+    solved = [case["solved_on"] for case in records("cases")]
+    first, last = min(solved), max(max(solved), TODAY)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    chart = page(demo_build, "health").css_first("svg.kb-chart")
+    assert len(chart.css("g.kb-chart-group")) == months
+    ticks = [text.text() for text in chart.css("text.kb-chart-axis[text-anchor=end]")]
+    assert ticks and all(tick.isdigit() for tick in ticks), ticks
+    assert int(chart.attributes["width"]) <= 680, "scaled to the page, never scrolled"

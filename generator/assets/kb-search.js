@@ -34,7 +34,8 @@ const LABELS = {
 const language = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 const t = LABELS[language];
 const materialConfig = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-const siteRoot = new URL((materialConfig.base || ".") + "/", location.href);
+// The 404 page has the base "/" (a root-relative site): "//" would be no URL at all.
+const siteRoot = new URL((materialConfig.base || ".").replace(/\/?$/, "/"), location.href);
 
 // ---- the same cutting as generator/search/tokens.py ------------------------------------
 

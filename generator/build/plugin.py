@@ -30,18 +30,21 @@ from mkdocs.utils.meta import get_data
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.diagnostics import Report
+from generator.handwritten import in_language
 from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
 from generator.report import as_text
 from generator.search.index import Indexing, SearchIndexError
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
+from generator.theme_markup import valid_theme_markup
 
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
 SEARCH_SCRIPT = "assets/kb-search.js"
+PAGES_SCRIPT = "assets/kb-pages.js"  # wide tables' scroll hints, the honour roll's present view
 
 
 class KnowledgeBaseConfig(Config):
@@ -50,6 +53,8 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    site_name_en = c.Optional(c.Type(str))  # what an English site (language: en) is called
+    site_description_en = c.Optional(c.Type(str))
 
 
 @dataclass
@@ -94,6 +99,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self.settings = self.given_settings or self.settings_from_options(config)
         config.theme["language"] = self.settings.language
+        config.site_name = self.settings.site_name
+        if self.settings.language == "en" and self.config.site_description_en:
+            config.site_description = self.config.site_description_en
         config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -101,21 +109,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             script = ExtraScriptValue(SEARCH_SCRIPT)
             script.type = "module"
             config.extra_javascript.append(script)
+        if PAGES_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(PAGES_SCRIPT))
         return config
 
-    def settings_from_options(self, config: Any, root: Path | None = None) -> Settings:
+    def settings_from_options(self, config: Any, root: Path | None = None, language: str | None = None) -> Settings:
         """Settings from this plugin's options in mkdocs.yml (folders relative to it)."""
         root = root or self.root
+        language = language or self.config.language
         return Settings(
             data_dir=root / self.config.data_dir,
             today=_parse_today(self.config.today) or dt.date.today(),
-            language=self.config.language,
+            language=language,
             shown_root=self.config.data_dir,
             cache_dir=root / self.config.cache_dir,
-            site_name=config.site_name,
+            site_name=self.site_name(config, language),
             site_url=config.site_url or "",
             max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
         )
+
+    def site_name(self, config: Any, language: str) -> str:
+        """The site's name in its language: `site_name_en` on an English site, when given."""
+        if language == "en" and self.config.site_name_en:
+            return self.config.site_name_en
+        return config.site_name
 
     def on_startup(self, command: str, dirty: bool) -> None:
         pass  # kept so that MkDocs keeps one instance for the process (see on_config)
@@ -135,12 +152,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # but outside MkDocs' log, whose strict mode would fail the build on advice.
             print(as_text(Report(prepared.report.warnings), prepared.checked.files), file=sys.stderr)
         self.generated = set(prepared.pages)
+        files = in_language(files, self.settings.language)  # kb/en/ for an English site
         taken = {file.src_uri for file in files}
         for src_uri in prepared.pages:
             if src_uri in taken:
                 raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
             files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT):
+        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         data_dir = str(self.settings.data_dir)
@@ -194,7 +212,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return ""  # a worker writes it
         if page.file.src_uri in self.deferred:
             page.content = ""  # written; let it go
-        return output
+        return valid_theme_markup(output)
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        return valid_theme_markup(output)  # the 404 page
 
     def _toc_settings(self, config: Any) -> TocSettings:
         if self.toc_settings is None:

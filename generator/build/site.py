@@ -95,7 +95,7 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
     if not isinstance(plugin, KnowledgeBasePlugin):
         raise ConfigProblem(f"{request.config_file} does not enable the `{PLUGIN_NAME}` plugin")
     root = request.config_file.resolve().parent
-    base = plugin.settings_from_options(config, root)
+    base = plugin.settings_from_options(config, root, request.language)
     settings = base.with_(
         data_dir=request.data_dir.resolve() if request.data_dir else base.data_dir,
         shown_root=str(request.data_dir).rstrip("/") if request.data_dir else base.shown_root,

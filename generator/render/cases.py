@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from pymdownx.slugs import slugify
+
 from generator import metrics
+from generator.model import pinyin_key
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
-from generator.shapes import CASE_STATES
 
 DESCRIPTION_LENGTH = 150
 HOME_LIST = 10
 HUB_LIST = 30
+# The cases index lists every state, validated first: what an engineer can rely on, then
+# what still waits for a check, work in progress, and the archive.
+STATES_IN_ORDER = ("validated", "not-validated", "wip", "archived")
 
 
 def case_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
+    anchors = dict(tag_anchors(data))
     for case_id, case in data.cases.items():
         if r.skips(f"cases/{case_id}.md"):
             continue
@@ -35,6 +41,7 @@ def case_pages(r: Renderer) -> Iterator[Page]:
             similar=[other for other, _ in data.similar.get(case_id, [])],
             search=partial(search_data.for_case, r, case),
             cited_by=data.cited_by.get(case_id, []),
+            tag_anchors=anchors,
         )
 
 
@@ -48,21 +55,38 @@ def validated_newest(r: Renderer) -> list[str]:
 
 def index_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
-    counts = [(state, sum(1 for c in data.cases.values() if c.state == state)) for state in CASE_STATES]
+    newest = data.newest_cases()
+    by_state = [(state, [cid for cid in newest if data.cases[cid].state == state]) for state in STATES_IN_ORDER]
     review = metrics.past_review(data)
     yield r.page(
         "cases_index.md.j2",
         "cases/index.md",
         meta={"title": t.cases},
-        state_counts=counts,
+        by_state=[(state, ids[:HUB_LIST], len(ids)) for state, ids in by_state],
         review_count=len(review),
-        newest=validated_newest(r)[:HUB_LIST],
     )
     yield r.page("review.md.j2", "review.md", meta={"title": t.needs_review}, ids=review)
-    yield r.page("tags.md.j2", "tags.md", meta={"title": t.by_tag})
+    yield r.page("tags.md.j2", "tags.md", meta={"title": t.by_tag}, tags=tag_anchors(data))
     yield from _product_pages(r)
     yield from _skill_pages(r)
     yield from _year_pages(r)
+
+
+def tag_anchors(data) -> list[tuple[str, str]]:
+    """(tag, anchor on the tags page) for every tag, by pinyin; anchors are unique and
+    depend only on the tag's text, so a link to a tag keeps working as tags are added."""
+    slug = slugify(case="lower")
+    anchors: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for tag in sorted(data.cases_by_tag, key=pinyin_key):
+        anchor = base = "tag-" + (slug(tag, "-") or "x")
+        number = 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        taken.add(anchor)
+        anchors.append((tag, anchor))
+    return anchors
 
 
 def _facet_index(r: Renderer, src: str, kind: str, heading: str, column: str, rows: list) -> Page:
@@ -73,14 +97,14 @@ def _facet_index(r: Renderer, src: str, kind: str, heading: str, column: str, ro
 
 def _product_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
-    rows = [(pid, p.name, len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
+    rows = [(pid, r.name(p), len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
     yield _facet_index(r, "products/index.md", "product", t.by_product, t.products, rows)
     for pid, product in data.products.items():
         yield r.page(
             "facet.md.j2",
             f"products/{pid}.md",
-            meta={"title": product.name},
-            heading=product.name,
+            meta={"title": r.name(product)},
+            heading=r.name(product),
             description=None,
             experts=[],
             cases=data.cases_by_product.get(pid, []),
@@ -90,7 +114,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
 
 def _skill_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
-    rows = [(sid, s.name, len(data.cases_by_skill.get(sid, []))) for sid, s in data.skills.items()]
+    rows = [(sid, r.name(s), len(data.cases_by_skill.get(sid, []))) for sid, s in data.skills.items()]
     yield _facet_index(r, "skills/index.md", "skill", t.by_skill, t.skills, rows)
     for sid, skill in data.skills.items():
         experts = [
@@ -102,8 +126,8 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
         yield r.page(
             "facet.md.j2",
             f"skills/{sid}.md",
-            meta={"title": skill.name},
-            heading=skill.name,
+            meta={"title": r.name(skill)},
+            heading=r.name(skill),
             description=skill.description,
             experts=experts,
             cases=data.cases_by_skill.get(sid, []),

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-HEIGHT = 180
-BAR_GAP = 2
-GROUP_GAP = 6
+HEIGHT = 200
+MAX_WIDTH = 680  # a drawing is at most this wide, and scaled down to the page (CSS): every period stays in view
+GROUP_WIDTH = 34  # a group's width while the drawing is under MAX_WIDTH: few groups make a small drawing
+BAR_GAP = 1
 LEFT = 34
-BOTTOM = 34
+RIGHT = 8
+BOTTOM = 36
 TOP = 10
+TICKS = 4  # at most this many steps above zero on the value axis
 
 
 @dataclass(frozen=True)
@@ -26,48 +29,57 @@ class Series:
     values: list[float]
 
 
-def _nice_maximum(value: float) -> float:
-    if value <= 0:
-        return 1
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
-        if value <= step * 4:
-            return step * (int(value // step) + (value % step > 0))
-    return value
+def value_ticks(value: float) -> list[int]:
+    """Whole-number ticks from 0 past `value`, at most TICKS steps: counts never read 1.5."""
+    step = 1
+    for candidate in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        step = candidate
+        if math.ceil(value / candidate) <= TICKS:
+            break
+    steps = max(1, math.ceil(value / step))
+    return [step * n for n in range(steps + 1)]
 
 
 def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str = "", data_label: str = "") -> Markup:
-    """Grouped vertical bars, one group per label, then the same numbers as a table."""
+    """Grouped vertical bars, one group per label (every label of the series, however many),
+    axis labels thinned so they do not overlap, then the same numbers as a table."""
     count = max(len(labels), 1)
-    per_group = len(series)
-    bar = max(8, min(28, 640 // (count * per_group + 1)))
-    group = per_group * (bar + BAR_GAP) + GROUP_GAP
-    label_width = max((_text_width(label) for label in labels), default=0) + 6
+    width = min(MAX_WIDTH, LEFT + RIGHT + max(count * GROUP_WIDTH, 280))
+    plot_width = width - LEFT - RIGHT
+    group = plot_width / count
+    bar = max(1.0, min(28.0, (group * 0.8 - BAR_GAP * (len(series) - 1)) / max(len(series), 1)))
+    label_width = max((_text_width(label) for label in labels), default=0) + 8
     label_every = max(1, math.ceil(label_width / group))
-    width = LEFT + count * group + max(label_width - group, 0) + 10
-    top_value = _nice_maximum(max((v for s in series for v in s.values), default=0))
+    ticks = value_ticks(max((v for s in series for v in s.values), default=0))
+    top_value = ticks[-1]
     plot = HEIGHT - BOTTOM - TOP
     parts = [
         f'<svg class="kb-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" width="{width}" '
-        f'height="{HEIGHT}" role="img" aria-label="{escape(caption)}">'
+        f'height="{HEIGHT}" role="img" aria-label="{escape(caption)}" data-groups="{len(labels)}">'
     ]
-    for fraction in (0, 0.5, 1):
-        y = TOP + plot - plot * fraction
-        parts.append(f'<line class="kb-chart-grid" x1="{LEFT}" y1="{y:.1f}" x2="{width - 6}" y2="{y:.1f}"/>')
-        parts.append(
-            f'<text class="kb-chart-axis" x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{_number(top_value * fraction)}</text>'
-        )
+    for tick in ticks:
+        y = TOP + plot - plot * tick / top_value
+        parts.append(f'<line class="kb-chart-grid" x1="{LEFT}" y1="{y:.1f}" x2="{width - RIGHT}" y2="{y:.1f}"/>')
+        parts.append(f'<text class="kb-chart-axis" x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     for index, label in enumerate(labels):
-        x0 = LEFT + index * group + GROUP_GAP // 2
+        x0 = LEFT + index * group + (group - bar * len(series) - BAR_GAP * (len(series) - 1)) / 2
+        parts.append('<g class="kb-chart-group">')
         for number, item in enumerate(series):
             value = item.values[index]
-            height = plot * value / top_value if top_value else 0
+            height = plot * value / top_value
             x = x0 + number * (bar + BAR_GAP)
             parts.append(
-                f'<rect class="kb-series-{number + 1}" x="{x}" y="{TOP + plot - height:.1f}" width="{bar}" height="{height:.1f}">'
-                f"<title>{escape(label)} · {escape(item.name)}: {_number(value)}{escape(unit)}</title></rect>"
+                f'<rect class="kb-series-{number + 1}" x="{x:.1f}" y="{TOP + plot - height:.1f}" width="{bar:.1f}" '
+                f'height="{height:.1f}"><title>{escape(label)} · {escape(item.name)}: {_number(value)}{escape(unit)}'
+                "</title></rect>"
             )
+        parts.append("</g>")
         if index % label_every == 0:
-            parts.append(f'<text class="kb-chart-axis" x="{x0}" y="{HEIGHT - BOTTOM + 14}">{escape(label)}</text>')
+            x_label = LEFT + index * group + group / 2
+            parts.append(
+                f'<text class="kb-chart-axis" x="{x_label:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">'
+                f"{escape(label)}</text>"
+            )
     legend_x = LEFT
     for number, item in enumerate(series):
         parts.append(f'<rect class="kb-series-{number + 1}" x="{legend_x}" y="{HEIGHT - 12}" width="10" height="10"/>')

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.model import Dataset
+from generator.render.avatars import initials_avatar
 from generator.render.formats import Formats
-from generator.render.labels import Labels
+from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import markdown_inline, render_markdown
 from generator.render.urls import ATTACHMENTS_DIR, Linker
 
@@ -50,7 +51,7 @@ def front_matter(**fields: Any) -> Markup:
 
 def template_environment() -> Environment:
     """The generator's templates: autoescaped, and strict about names they do not know."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
         trim_blocks=True,
@@ -58,6 +59,14 @@ def template_environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+    env.filters["name"] = _taxonomy_name
+    return env
+
+
+@pass_context
+def _taxonomy_name(context: Any, entry: Any) -> str:
+    """`data.products[p] | name`: the name in the language of the page's labels (`t`)."""
+    return taxonomy_name(entry, context["t"].language)
 
 
 class Renderer:
@@ -67,9 +76,14 @@ class Renderer:
         self.t = Labels(language)
         self.fmt = Formats(language)
         self.site_name = site_name
+        self.language = language
         self.env = template_environment()
         self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
         self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
+
+    def name(self, entry: Any) -> str:
+        """A taxonomy entry's name in the site's language."""
+        return taxonomy_name(entry, self.language)
 
     def skips(self, src_uri: str) -> bool:
         """True when only some pages are wanted (a quick `kb serve` rebuild) and not this one."""
@@ -92,6 +106,7 @@ class Renderer:
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
             data=self.data,
+            initials_avatar=initials_avatar,
             t=self.t,
             fmt=self.fmt,
             href=href,

@@ -14,7 +14,8 @@ from feedgen.feed import FeedGenerator
 
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
-from generator.render.labels import Labels
+from generator.render.formats import Formats
+from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import render_markdown
 
 FEED_ITEMS = 30
@@ -75,7 +76,7 @@ def case_feed(data: Dataset, t: Labels, site_name: str, site_url: str, language:
         entry.published(_moment(case.solved_on))
         entry.updated(_moment(case.solved_on))
         for product in case.products:
-            entry.category(term=data.products[product].name)
+            entry.category(term=taxonomy_name(data.products[product], language))
     return _written(feed, "cases")
 
 
@@ -88,7 +89,8 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
         names = t.sep.join(data.person_name(p) for p in award.recipients)
         entry = feed.add_entry()
         entry.id(_link(site_url, f"awards/{award_id}/"))
-        entry.title(f"{data.award_kinds[award.award].name} · {award.period} · {names}")
+        kind = taxonomy_name(data.award_kinds[award.award], language)
+        entry.title(f"{kind} · {Formats(language).period(award.period)} · {names}")
         entry.link(href=_link(site_url, f"awards/{award_id}/"))
         entry.summary(_summary_html(award.citation, site_url), type="html")
         entry.published(_moment(award.awarded_on))

@@ -1,4 +1,4 @@
-"""Dates and numbers in the site's locale."""
+"""Dates, periods and numbers in the site's locale: one format for each, per language."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
+from generator.periods import parse_period
+
 LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 
 
 class Formats:
     def __init__(self, language: str) -> None:
+        self.language = language
         self.locale = LOCALES[language]
 
     def date(self, day: dt.date | None) -> str:
@@ -19,6 +22,11 @@ class Formats:
 
     def month(self, year: int, month: int) -> str:
         return _month(year, month, self.locale)
+
+    def period(self, text: str) -> str:
+        """An award's period in words: `2026-Q3` is 2026 年第三季度 or Q3 2026."""
+        period = parse_period(text)
+        return period.describe(self.language) if period else text
 
     def number(self, value: float | int | None) -> str:
         if value is None:

@@ -7,9 +7,6 @@ from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
-from generator.render.text import plain_text
-
-CITATION_SUMMARY = 120
 
 
 def period_sort_key(period: str) -> tuple:
@@ -27,8 +24,8 @@ def award_pages(r: Renderer) -> Iterator[Page]:
     for aid, award in data.awards.items():
         if r.skips(f"awards/{aid}.md"):
             continue
-        kind = data.award_kinds[award.award].name
-        heading = f"{kind} · {award.period}"
+        kind = r.name(data.award_kinds[award.award])
+        heading = f"{kind} · {r.fmt.period(award.period)}"
         yield r.page(
             "award.md.j2",
             f"awards/{aid}.md",
@@ -41,11 +38,17 @@ def award_pages(r: Renderer) -> Iterator[Page]:
         yield r.page(
             "award_kind.md.j2",
             f"honours/kinds/{kind_id}.md",
-            meta={"title": kind.name},
+            meta={"title": r.name(kind)},
             kind=kind,
             ids=data.awards_by_kind.get(kind_id, []),
         )
     yield _roll(r)
+    yield r.page(
+        "honours_present.md.j2",
+        "honours/present.md",
+        meta={"title": f"{r.t.honours} · {r.t.present}", "hide": ["navigation", "toc"]},
+        ids=data.awards_newest_first(),
+    )
 
 
 def _roll(r: Renderer) -> Page:
@@ -58,7 +61,6 @@ def _roll(r: Renderer) -> Page:
         (year, sorted(periods.items(), key=lambda item: period_sort_key(item[0]), reverse=True))
         for year, periods in sorted(by_year.items(), reverse=True)
     ]
-    summaries = {aid: plain_text(a.citation)[:CITATION_SUMMARY] for aid, a in data.awards.items()}
     by_kind = [
         (kind_id, data.awards_by_kind[kind_id]) for kind_id in data.award_kinds if data.awards_by_kind.get(kind_id)
     ]
@@ -66,9 +68,8 @@ def _roll(r: Renderer) -> Page:
     return r.page(
         "honours_index.md.j2",
         "honours/index.md",
-        meta={"title": t.honours, "hide": ["navigation"]},  # full width: projected at team meetings
+        meta={"title": t.honours, "hide": ["navigation", "toc"]},  # full width: projected at team meetings
         by_year=years,
-        summaries=summaries,
         by_kind=by_kind,
         contests=contest_list,
     )

@@ -22,7 +22,7 @@ def team_pages(r: Renderer) -> Iterator[Page]:
         yield r.page(
             "team.md.j2",
             f"teams/{team_id}.md",
-            meta={"title": team.name},
+            meta={"title": r.name(team)},
             team=team,
             matrix=matrix,
             newcomers=newcomers,
@@ -85,7 +85,7 @@ def training_figures_page(r: Renderer) -> Page:
     coverage = metrics.skill_coverage(data)
     skills = list(data.skills)
     coverage_chart = bar_chart(
-        [data.skills[s].name for s in skills],
+        [r.name(data.skills[s]) for s in skills],
         [
             Series(t.independent_or_better, [coverage[s][0] for s in skills]),
             Series(t.can_teach, [coverage[s][1] for s in skills]),
@@ -99,7 +99,7 @@ def training_figures_page(r: Renderer) -> Page:
         "training/figures.md",
         meta={"title": t.training_figures},
         hours_chart=hours_chart,
-        quarters=quarters,
+        quarters=quarters[::-1],  # newest first: beside the names, never scrolled out of view
         team_hours=[(team, team_hours[team]) for team in data.teams if team in team_hours],
         person_hours=[(pid, person_hours[pid]) for pid in data.sorted_people(person_hours)],
         attendance=metrics.attendance(data),

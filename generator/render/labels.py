@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGUAGES = ("zh", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -189,7 +191,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pipeline_intro": "正在跟培养路径或在传帮带中的成员，以及记录中的进度。",
         "ready": "可进入下一阶段",
         "ready_intro": "培养路径已全部完成，或传帮带目标已全部达到（以记录为准）。",
-        "path_done": "培养路径完成",
+        "path_done": "培养路径已完成",
         "goals_done": "带教目标全部达到",
         "steps_done": "已完成步骤",
         "knowledge_health": "知识健康",
@@ -220,6 +222,25 @@ LABELS: dict[str, dict[str, str]] = {
         "feed_cases": "新验证的案例",
         "feed_honours": "荣誉",
         "data_table": "数据表",
+        "details": "案例信息",
+        "next_step": "下一步",
+        "next_session": "下次可参加的场次",
+        "no_upcoming_session": "暂无排期的场次；可请师傅签认。",
+        "next_step_waits": "其余步骤都在等待前置步骤。",
+        "enrolled_badge": "已报名",
+        "planned_sessions": "已报名的培训（未举行）",
+        "planned": "计划中",
+        "present": "放映模式",
+        "all_of_state": "搜索全部 {n} 篇 →",
+        "search_label": "搜索案例、人员、培训与荣誉",
+        "search_placeholder": "报警代码、现象或关键词，如 E203 压力上不去",
+        "present_of": "第 {n} 项，共 {total} 项",
+        "previous": "上一项",
+        "next": "下一项",
+        "fullscreen": "全屏",
+        "present_keys": "← → 键切换",
+        "award_page": "荣誉详情",
+        "picture": "照片",
     },
     "en": {
         "home": "Home",
@@ -405,7 +426,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pipeline_intro": "Members following a training path or mentored in an active pair, with their progress on record.",
         "ready": "Ready for the next step",
         "ready_intro": "Training path complete, or every mentoring goal reached (as recorded).",
-        "path_done": "training path complete",
+        "path_done": "Training path complete",
         "goals_done": "all mentoring goals reached",
         "steps_done": "Steps done",
         "knowledge_health": "Knowledge health",
@@ -436,8 +457,33 @@ LABELS: dict[str, dict[str, str]] = {
         "feed_cases": "Newly validated cases",
         "feed_honours": "Honours",
         "data_table": "The numbers as a table",
+        "details": "Case details",
+        "next_step": "Next step",
+        "next_session": "Next session that completes it",
+        "no_upcoming_session": "No session is planned; the mentor can sign it off.",
+        "next_step_waits": "The remaining steps wait for earlier ones.",
+        "enrolled_badge": "enrolled",
+        "planned_sessions": "Enrolled (planned sessions)",
+        "planned": "Planned",
+        "present": "Present",
+        "all_of_state": "Search all {n} →",
+        "search_label": "Search cases, people, training and honours",
+        "search_placeholder": "Alarm code, symptom or keyword, e.g. E203 pressure",
+        "present_of": "{n} of {total}",
+        "previous": "Previous",
+        "next": "Next",
+        "fullscreen": "Full screen",
+        "present_keys": "← → keys to move",
+        "award_page": "Award page",
+        "picture": "Picture",
     },
 }
+
+
+def taxonomy_name(entry: Any, language: str) -> str:
+    """A product, skill, team or award kind by its name in the site's language: an English
+    site shows `name_en` wherever the taxonomy gives one."""
+    return entry.name_en if language == "en" and entry.name_en else entry.name
 
 
 def translate_label(text: str, language: str) -> str:

@@ -12,6 +12,7 @@ from generator.shapes import ROLES
 
 def people_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
+    upcoming = set(data.upcoming_sessions())  # a planned session is shown as planned, never as attended
     for pid, person in data.people.items():
         if r.skips(f"people/{pid}.md"):
             continue
@@ -23,6 +24,7 @@ def people_pages(r: Renderer) -> Iterator[Page]:
             p=person,
             pid=pid,
             skills=skills,
+            upcoming_ids=upcoming,
             search=partial(search_data.for_person, r, person),
         )
     yield _directory(r)

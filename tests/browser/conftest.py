@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
+NODE_MODULES = REPO / ".cache" / "node" / "node_modules"  # installed by ./dev test (ensure_checkers)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -31,6 +32,14 @@ def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
         pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium", pytrace=False)
+    return found
+
+
+def checker_file(relative: str) -> Path:
+    """A file of the accessibility and HTML checkers; missing means the tests fail, never skip."""
+    found = NODE_MODULES / relative
+    if not found.is_file():
+        pytest.fail(f"{found} is missing: run ./dev test, which installs axe-core and vnu-jar", pytrace=False)
     return found
 
 

@@ -44,6 +44,11 @@ def test_reader_follows_links_from_home_to_case_person_path_and_honours(page):
     assert page.locator("h2#症状").count() == 1 and page.locator("h2#解决步骤").count() == 1
     assert page.locator("aside.kb-panel .kb-badge-validated").count() == 1
     assert fits_the_screen(page)
+    if page.viewport_name == "phone":  # the engineer on site came for the fix: it is on the first screen
+        resolution_top = page.locator("h2#解决步骤").evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+        assert resolution_top < 900
+        panel_top = page.locator("aside.kb-panel").evaluate("a => a.getBoundingClientRect().top + window.scrollY")
+        assert panel_top > resolution_top, "the side panel follows the fix"
     screenshot(page, f"case-{page.viewport_name}")
 
     author = page.locator("aside.kb-panel a.kb-person").first
@@ -57,9 +62,13 @@ def test_reader_follows_links_from_home_to_case_person_path_and_honours(page):
     page.goto("paths/")
     page.locator("article a[href*='new-field-engineer']").first.click()
     page.wait_for_url("**/paths/new-field-engineer/")
-    assert page.locator("svg.kb-path-diagram rect").count() == 7
+    assert page.locator("svg.kb-path-diagram rect").locator("visible=true").count() == 7
     progress = page.locator(".kb-progress table").inner_text()
     assert "徐洋" in progress and "已完成" in progress
+    shown = "tall" if page.viewport_name == "phone" else "wide"  # top to bottom on a phone
+    diagram = page.locator(f"svg.kb-diagram-{shown}")
+    assert diagram.is_visible() and diagram.evaluate("d => d.getBoundingClientRect().right <= window.innerWidth")
+    assert page.locator(".kb-next-step").count() >= 1
     screenshot(page, f"path-{page.viewport_name}")
 
     page.goto("honours/")
@@ -93,3 +102,26 @@ def test_navigation_reaches_every_section(page):
             f"document.querySelector('article h1') && document.querySelector('article h1').innerText.startsWith('{expected}')"
         )
         assert heading(page) == expected
+
+
+def test_home_search_box_opens_the_search_page_with_the_query(page):
+    page.goto("./")
+    page.locator("form.kb-home-search input[name=q]").fill("E203")
+    page.locator("form.kb-home-search input[name=q]").press("Enter")
+    page.wait_for_url("**/search/?q=E203")
+    page.wait_for_function("document.querySelector('#kb-search-page input')?.value === 'E203'")
+
+
+def test_honour_roll_present_view_shows_one_award_per_screen_and_moves_with_arrow_keys(page):
+    page.goto("honours/present/")
+    slides = page.locator(".kb-slide")
+    page.wait_for_function("document.querySelector('.kb-present.kb-presenting')")
+    assert slides.count() >= 12
+    visible = lambda: [i for i in range(slides.count()) if slides.nth(i).is_visible()]  # noqa: E731
+    assert visible() == [0]
+    page.keyboard.press("ArrowRight")
+    assert visible() == [1]
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert visible() == [slides.count() - 1], "it wraps round"
+    screenshot(page, f"honours-present-{page.viewport_name}")

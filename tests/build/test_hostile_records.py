@@ -55,7 +55,7 @@ def live_html(text: str) -> list[str]:
     found = []
     for script in tree.css("script"):
         source = script.attributes.get("src") or ""
-        ours = "assets/javascripts/" in source or source.endswith("assets/kb-search.js")  # the theme's, and ours
+        ours = "assets/javascripts/" in source or source.endswith(("assets/kb-search.js", "assets/kb-pages.js"))
         if "alert" in script.text() or (source and not ours):
             found.append(f"script {source or script.text()[:40]}")
     for tag in ("iframe", "object", "embed", "b"):
