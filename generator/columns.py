@@ -13,7 +13,8 @@ import unicodedata
 # A break is allowed before and after any wide character, except before closing
 # punctuation, which stays at the end of the line it closes.
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-_TOKEN = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
+# A bracketed note (click's `[默认：data]`) is kept whole.
+_TOKEN = re.compile(f"\\[[^\\]\\n]{{0,40}}\\]|[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
 _NO_LINE_START = frozenset("，。；：、！？）》」』”’")
 
 
