@@ -109,15 +109,19 @@ def _quoted(spot: _Spot) -> Cause | None:
 
 
 def _flow(spot: _Spot) -> Cause | None:
-    if "flow sequence" in spot.context:
-        opener, closer = "[", "]"
-    elif "flow mapping" in spot.context:
-        opener, closer = "{", "}"
+    """A `[` or `{` that is not closed (often because a ` #` made the rest of its line a comment)."""
+    if spot.problem_at is None:
+        return None
+    if ("flow sequence" in spot.context or "flow mapping" in spot.context) and spot.context_at is not None:
+        line, column = spot.context_at
+    elif "flow node" in spot.context and (opened := _unclosed_opener(spot)) is not None:
+        line, column = opened  # after a `,` the parser marks where it gave up, not the bracket
     else:
         return None
-    if spot.context_at is None or spot.problem_at is None:
+    opener = spot.line(line)[column : column + 1]
+    closer = {"[": "]", "{": "}"}.get(opener)
+    if closer is None:
         return None
-    line, column = spot.context_at
     comment = _comment_start(spot.line(line), column)
     if comment is not None and closer not in spot.line(line)[column:comment]:
         return Cause(line + 1, comment + 1, text("yaml-hash-comment", closer=closer), text("yaml-hint-hash"))
@@ -126,6 +130,26 @@ def _flow(spot: _Spot) -> Cause | None:
         return Cause(line + 1, column + 1, text("yaml-unclosed-bracket", opener=opener, closer=closer), hint)
     at_line, at_column = spot.problem_at
     return Cause(at_line + 1, at_column + 1, text("yaml-flow-separator", closer=closer), text("yaml-hint-flow-items"))
+
+
+def _unclosed_opener(spot: _Spot) -> tuple[int, int] | None:
+    """The last `[` or `{` (outside quotes and comments) not closed on its own line, looking up."""
+    for line_index in range(spot.where[0], max(spot.where[0] - 50, -1), -1):
+        line, opened, quote = spot.line(line_index), [], ""
+        for index, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#" and (index == 0 or line[index - 1] in " \t,[{"):
+                break
+            elif char in "[{":
+                opened.append(index)
+            elif char in "]}" and opened:
+                opened.pop()
+        if opened:
+            return line_index, opened[-1]
+    return None
 
 
 def _key_without_colon(spot: _Spot) -> Cause | None:
@@ -306,7 +330,7 @@ def _comment_start(line: str, start: int) -> int | None:
             quote = "" if char == quote else quote
         elif char in "\"'" and (index == start or line[index - 1] in " [{,"):
             quote = char
-        elif char == "#" and line[index - 1 : index] in (" ", "\t", ","):
+        elif char == "#" and line[index - 1 : index] in (" ", "\t", ",", "[", "{"):  # as libyaml reads them
             return index
     return None
 
