@@ -85,7 +85,7 @@ class ServeSession:
         """Hold the page cache for the session, and build the site once in full."""
         site = load_site_config(self.request)
         self.language = site.settings.language
-        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say))
+        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say, self.language))
         self.serve_dir.mkdir(parents=True, exist_ok=True)
         if not self.root.exists():
             _placeholder(self.serve_dir, self.root)
@@ -114,7 +114,7 @@ class ServeSession:
             self._fail(text("build-mkdocs-failed", error=str(error)).render(self.language))
             return
         except OSError as error:
-            self._fail(os_error_message(error))
+            self._fail(os_error_message(error, self.language))
             return
         if changed is None:
             return

@@ -144,7 +144,11 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
 
     target = real_site_dir(site.site_dir)
     try:
-        with one_build_at_a_time([site.settings.cache_dir, target], say), reproducible_dates(site.settings.today):
+        language = site.settings.language
+        with (
+            one_build_at_a_time([site.settings.cache_dir, target], say, language),
+            reproducible_dates(site.settings.today),
+        ):
             remove_leftovers(target)
             # validate and render the records into the page cache
             tell("build-checking", folder=site.settings.shown)
@@ -160,7 +164,7 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
     except BuildBusy as error:
         result.error = str(error)
     except OSError as error:
-        result.error = os_error_message(error)
+        result.error = os_error_message(error, site.settings.language)
     finally:
         site.plugin.given_settings = None
     result.pages = len(result.prepared.pages) if result.prepared else 0
