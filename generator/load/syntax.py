@@ -84,7 +84,7 @@ def explain(error: yaml.MarkedYAMLError, source: str) -> tuple[Position, Text]:
 def _tab(spot: _Spot) -> Cause | None:
     line_index, column = spot.where
     line = spot.line(line_index)
-    if "tab" not in spot.problem and spot.char(spot.where) != "\t":
+    if "tab character" not in spot.problem and spot.char(spot.where) != "\t":
         return None
     indent = line[: len(line) - len(line.lstrip(" \t"))]
     tab = indent.find("\t") if "\t" in indent else column
