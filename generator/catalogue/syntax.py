@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{key}` is followed by a full-width colon `：`; YAML ends a field name only with `:`",
     ),
     "yaml-hint-full-width-colon": ("改成英文冒号加一个空格：`{key}: …`", "write an ASCII colon and a space: `{key}: …`"),
-    "yaml-no-space-after-colon": ("`{key}` 后面的冒号后少了空格", "the `:` after `{key}` needs a space after it"),
+    "yaml-no-space-after-colon": ("`{key}:` 的冒号后面少了一个空格", "the `:` after `{key}` needs a space after it"),
     "yaml-full-width-space": (
         "`{key}:` 后面是全角空格；YAML 要求冒号后面是普通空格",
         "`{key}:` is followed by a full-width space; YAML needs an ordinary space after the colon",

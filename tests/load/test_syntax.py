@@ -151,7 +151,7 @@ def test_a_chinese_character_takes_two_columns():
 def test_the_message_reads_in_plain_words_in_both_languages():
     error = refused("id: x\ntitle:液压站\n")
     assert error.words.render("zh") == (
-        "`title` 后面的冒号后少了空格\n"
+        "`title:` 的冒号后面少了一个空格\n"
         "  2 | title:液压站\n"
         "    |      ^\n"
         "提示：写成 `title: 液压站`；如果冒号是文字的一部分，请给整段文字加上引号"
