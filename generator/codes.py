@@ -1,4 +1,4 @@
-"""The stable diagnostic codes: what each means, an example and the fix.
+"""The stable diagnostic codes: what each means, an example and the fix, in Chinese and English.
 
 Codes never change meaning once published; a retired code is not reused.
 KB1xx loading, KB2xx shape, KB3xx identity, KB4xx references, KB5xx rules,
@@ -8,28 +8,53 @@ KB6xx personal data, KB7xx advice (warnings).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.diagnostics import Diagnostic, Position, Severity
-from generator.messages import MESSAGES, Text, text
+from generator.messages import LANGUAGES, MESSAGES, Text, text
+
+Words = str | tuple[str, str]  # (Chinese, English), or one text for both (a YAML example)
+
+
+class CodeText(NamedTuple):
+    """A code as the checks page shows it, in one language."""
+
+    code: str
+    severity: Severity
+    title: str
+    example: str
+    fix: str
 
 
 @dataclass(frozen=True)
 class Code:
     code: str
-    title: str
-    example: str
-    fix: str
+    title: Words
+    example: Words
+    fix: Words
     severity: Severity = "error"
 
-    def at(self, file: str, position: Position, words: Text | str, **args: Any) -> Diagnostic:
-        """This problem at a place: `words` is a catalogue key (with `args`) or plain words."""
-        if args or words in MESSAGES:
-            words = text(words, **args) if isinstance(words, str) else words
+    def at(self, file: str, position: Position, words: Text | str, /, **args: Any) -> Diagnostic:
+        """This problem at a place: `words` is a Text, a catalogue key (with `args`) or plain words."""
+        if isinstance(words, str) and (args or words in MESSAGES):
+            words = text(words, **args)
         return Diagnostic(file, position.line, position.column, self.code, words, self.severity)
 
+    def in_language(self, language: str) -> CodeText:
+        return CodeText(
+            self.code,
+            self.severity,
+            _in(self.title, language),
+            _in(self.example, language),
+            _in(self.fix, language),
+        )
 
-def _code(code: str, title: str, example: str, fix: str, severity: Severity = "error") -> Code:
+
+def _in(words: Words, language: str) -> str:
+    return words if isinstance(words, str) else words[LANGUAGES.index(language)]
+
+
+def _code(code: str, title: Words, example: Words, fix: Words, severity: Severity = "error") -> Code:
     entry = Code(code, title, example, fix, severity)
     CODES[code] = entry
     return entry
@@ -40,302 +65,458 @@ CODES: dict[str, Code] = {}
 # Loading
 YAML_SYNTAX = _code(
     "KB101",
-    "YAML syntax error",
+    ("YAML 语法错误", "YAML syntax error"),
     "title: [unclosed",
-    "Fix the YAML at the line shown; quote text that contains `: ` or starts with `[`, `{`, `*`, `&`, `!`.",
+    (
+        "按消息所指的行改正 YAML；含有 `: ` 或以 `[`、`{`、`*`、`&`、`!` 开头的文字要加引号。",
+        "Fix the YAML at the line shown; quote text that contains `: ` or starts with `[`, `{`, `*`, `&`, `!`.",
+    ),
 )
 DUPLICATE_KEY = _code(
     "KB102",
-    "Duplicate key in a mapping",
+    ("同一个映射里有重复的键", "Duplicate key in a mapping"),
     "title: A\ntitle: B",
-    "Keep one of the two keys: YAML would silently drop the first.",
+    ("两个键只保留一个：YAML 会悄悄丢掉前一个。", "Keep one of the two keys: YAML would silently drop the first."),
 )
 ANCHOR_ALIAS = _code(
     "KB103",
-    "Anchors and aliases are not allowed",
+    ("不允许使用锚点和别名", "Anchors and aliases are not allowed"),
     "a: &x 1\nb: *x",
-    "Write the value out in full; records must read the same to a person and to the generator.",
+    (
+        "把值完整写出来；记录对人和对生成器都应该读起来一样。",
+        "Write the value out in full; records must read the same to a person and to the generator.",
+    ),
 )
 UNSAFE_TAG = _code(
     "KB104",
-    "Non-standard YAML tag",
+    ("非标准的 YAML 标签", "Non-standard YAML tag"),
     "x: !!python/object:os.system",
-    "Remove the tag; records hold only text, numbers, dates, lists and mappings.",
+    (
+        "删除标签；记录里只能有文字、数字、日期、列表和映射。",
+        "Remove the tag; records hold only text, numbers, dates, lists and mappings.",
+    ),
 )
 NOT_A_MAPPING = _code(
     "KB105",
-    "The file is not a mapping of fields",
+    ("文件不是由字段组成的映射", "The file is not a mapping of fields"),
     "- just a list",
-    "A record file holds `field: value` lines at the top level.",
+    ("记录文件的顶层是一行行 `字段: 值`。", "A record file holds `field: value` lines at the top level."),
 )
 EMPTY_FILE = _code(
-    "KB106", "Empty file", "(nothing, or only comments)", "Write the record's fields, or delete the file."
+    "KB106",
+    ("空文件", "Empty file"),
+    ("（什么都没有，或者只有注释）", "(nothing, or only comments)"),
+    ("写上记录的字段，或者删除这个文件。", "Write the record's fields, or delete the file."),
 )
 TOO_LARGE = _code(
     "KB107",
-    "File too large",
-    "a 5 MiB log pasted into a case",
-    "Move large logs and images to data/attachments/ and list them under `attachments`.",
+    ("文件太大", "File too large"),
+    ("案例里粘贴了 5 MiB 的日志", "a 5 MiB log pasted into a case"),
+    (
+        "把大的日志和图片放到 data/attachments/，在 `attachments` 里列出。",
+        "Move large logs and images to data/attachments/ and list them under `attachments`.",
+    ),
 )
 NOT_UTF8 = _code(
     "KB108",
-    "File is not UTF-8",
-    "a case saved as GBK by an old editor",
-    "Re-save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 in.yml > out.yml`.",
+    ("文件不是 UTF-8 编码", "File is not UTF-8"),
+    ("旧编辑器把案例存成了 GBK", "a case saved as GBK by an old editor"),
+    (
+        "把文件另存为 UTF-8，例如 `iconv -f GBK -t UTF-8 in.yml > out.yml`。",
+        "Re-save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 in.yml > out.yml`.",
+    ),
 )
-KEY_NOT_TEXT = _code("KB109", "A key is not plain text", "? [a, b]\n: value", "Use plain field names as keys.")
+KEY_NOT_TEXT = _code(
+    "KB109",
+    ("键不是普通文字", "A key is not plain text"),
+    "? [a, b]\n: value",
+    ("键只用普通的字段名。", "Use plain field names as keys."),
+)
 STRUCTURE = _code(
     "KB110",
-    "Unsupported YAML structure",
-    "two documents separated by `---`",
-    "Keep one record per file and at most 64 levels of nesting.",
+    ("不支持的 YAML 结构", "Unsupported YAML structure"),
+    ("用 `---` 隔开的两个文档", "two documents separated by `---`"),
+    (
+        "一个文件只放一条记录，嵌套不超过 64 层。",
+        "Keep one record per file and at most 64 levels of nesting.",
+    ),
 )
 CONTROL_CHARACTER = _code(
     "KB111",
-    "Control character in text",
+    ("文字里有控制字符", "Control character in text"),
     'note: "ready\\x1b[31m"',
-    "Delete the invisible character (often pasted from a terminal or a log, or written as an escape such as "
-    "`\\x1b` in double quotes); tabs and line breaks are the only control characters a record may hold.",
+    (
+        "删除这个不可见的字符（它常常是从终端或日志里粘贴进来的，或者是双引号里写的 `\\x1b` 这样的转义）；"
+        "记录里只允许 Tab 和换行这两种控制字符。",
+        "Delete the invisible character (often pasted from a terminal or a log, or written as an escape such as "
+        "`\\x1b` in double quotes); tabs and line breaks are the only control characters a record may hold.",
+    ),
 )
 GUESSED_NUMBER = _code(
     "KB112",
-    "Number in a form YAML 1.1 would guess",
-    "hours_to_resolve: 1:30   (read as 90)",
-    "Write the number plainly (1.5), or put the text in quotes if it is not a number.",
+    ("YAML 1.1 会猜测的数字写法", "Number in a form YAML 1.1 would guess"),
+    ("hours_to_resolve: 1:30   （会读成 90）", "hours_to_resolve: 1:30   (read as 90)"),
+    (
+        "直接写数字（1.5）；如果不是数字，就给文字加上引号。",
+        "Write the number plainly (1.5), or put the text in quotes if it is not a number.",
+    ),
 )
 SYMLINK = _code(
     "KB113",
-    "Symbolic link or path leaving data/",
+    ("符号链接，或指向 data/ 以外的路径", "Symbolic link or path leaving data/"),
     "data/attachments/notes.txt -> /etc/passwd",
-    "Replace the link with a real copy of the file inside data/; nothing outside data/ is published.",
+    (
+        "把链接换成 data/ 里一份真正的文件；data/ 以外的东西不会被发布。",
+        "Replace the link with a real copy of the file inside data/; nothing outside data/ is published.",
+    ),
 )
 
 # Shape
 MISSING_FIELD = _code(
     "KB201",
-    "Required field missing",
-    "a case without `symptoms`",
-    "Add the field; docs/records.md lists the required ones.",
+    ("缺少必填字段", "Required field missing"),
+    ("案例没有 `symptoms`", "a case without `symptoms`"),
+    ("补上这个字段；docs/records.md 列出了哪些字段必填。", "Add the field; docs/records.md lists the required ones."),
 )
 UNKNOWN_FIELD = _code(
     "KB202",
-    "Unknown field",
+    ("未知字段", "Unknown field"),
     "validatd_by: li-na",
-    "Fix the spelling (the message suggests the nearest field) or remove the field.",
+    (
+        "改正拼写（消息会提示最接近的字段），或者删除这个字段。",
+        "Fix the spelling (the message suggests the nearest field) or remove the field.",
+    ),
 )
 WRONG_TYPE = _code(
     "KB203",
-    "Value has the wrong type",
-    "authors: zhang-wei   (a list is expected)",
-    "Write the value in the type docs/records.md gives; quote text that YAML reads as a number or yes/no.",
+    ("值的类型不对", "Value has the wrong type"),
+    ("authors: zhang-wei   （这里要的是列表）", "authors: zhang-wei   (a list is expected)"),
+    (
+        "按 docs/records.md 给出的类型填写；YAML 会读成数字或是/否的文字要加引号。",
+        "Write the value in the type docs/records.md gives; quote text that YAML reads as a number or yes/no.",
+    ),
 )
 NOT_ALLOWED_VALUE = _code(
-    "KB204", "Value is not one of the allowed values", "state: done", "Use one of the values listed in the message."
+    "KB204",
+    ("值不在允许的范围内", "Value is not one of the allowed values"),
+    "state: done",
+    ("使用消息里列出的某个值。", "Use one of the values listed in the message."),
 )
 BAD_DATE = _code(
-    "KB205", "Not a real calendar date in YYYY-MM-DD form", "solved_on: 2026-02-30", "Write a real date as YYYY-MM-DD."
+    "KB205",
+    ("不是 YYYY-MM-DD 形式的真实日期", "Not a real calendar date in YYYY-MM-DD form"),
+    "solved_on: 2026-02-30",
+    ("写一个真实的日期，格式为 YYYY-MM-DD。", "Write a real date as YYYY-MM-DD."),
 )
 BAD_ID = _code(
     "KB206",
-    "Id does not match the id pattern",
+    ("id 不符合规则", "Id does not match the id pattern"),
     "id: Zhang_Wei",
-    "Use lower-case ASCII letters, digits and single hyphens, at most 64 characters.",
+    (
+        "只用英文小写字母、数字和单个连字符，最多 64 个字符。",
+        "Use lower-case ASCII letters, digits and single hyphens, at most 64 characters.",
+    ),
 )
-OUT_OF_RANGE = _code("KB207", "Number out of range", "hours: 0", "Use a number in the range the message gives.")
-EMPTY_LIST = _code("KB208", "List must not be empty", "products: []", "Name at least one entry.")
+OUT_OF_RANGE = _code(
+    "KB207",
+    ("数字超出范围", "Number out of range"),
+    "hours: 0",
+    ("使用消息里给出的范围内的数字。", "Use a number in the range the message gives."),
+)
+EMPTY_LIST = _code(
+    "KB208",
+    ("列表不能为空", "List must not be empty"),
+    "products: []",
+    ("至少列出一项。", "Name at least one entry."),
+)
 STATE_REQUIRES = _code(
     "KB209",
-    "Field required by the case's state",
-    "state: validated without validated_by",
-    "Add the field, or choose the state that matches what the case holds.",
+    ("案例的状态要求的字段", "Field required by the case's state"),
+    ("state: validated 却没有 validated_by", "state: validated without validated_by"),
+    (
+        "补上这个字段，或者选择与案例内容相符的状态。",
+        "Add the field, or choose the state that matches what the case holds.",
+    ),
 )
 BAD_PERIOD = _code(
-    "KB210", "Period not in a known form", "period: 2026Q3", "Write `2026`, `2026-H2`, `2026-Q3` or `2026-09`."
+    "KB210",
+    ("期间的写法不对", "Period not in a known form"),
+    "period: 2026Q3",
+    ("写成 `2026`、`2026-H2`、`2026-Q3` 或 `2026-09`。", "Write `2026`, `2026-H2`, `2026-Q3` or `2026-09`."),
 )
 
 BLANK_TEXT = _code(
     "KB211",
-    "Text holds only spaces",
+    ("文字只有空格", "Text holds only spaces"),
     'title: "   "',
-    "Write the text, or remove the field if it is optional.",
+    ("写上文字；如果字段是选填的，就删除它。", "Write the text, or remove the field if it is optional."),
 )
 
 # Identity
 ID_NOT_FILENAME = _code(
     "KB301",
-    "Id differs from the file name",
-    "cases/a.yml with id: b",
-    "Rename the file or change the id so they match.",
+    ("id 和文件名不一致", "Id differs from the file name"),
+    ("cases/a.yml 里写着 id: b", "cases/a.yml with id: b"),
+    ("改文件名或改 id，让两者一致。", "Rename the file or change the id so they match."),
 )
 DUPLICATE_ID = _code(
-    "KB302", "Id used twice in one kind", "two people with id zhang-wei", "Give each record of a kind its own id."
+    "KB302",
+    ("同一类记录里 id 用了两次", "Id used twice in one kind"),
+    ("两个人的 id 都是 zhang-wei", "two people with id zhang-wei"),
+    ("同一类的每条记录都要有自己的 id。", "Give each record of a kind its own id."),
 )
 PATH_LIKE_ID = _code(
-    "KB303", "Id looks like a path", "id: ../../etc/passwd", "Ids are plain slugs; they become URLs and file names."
+    "KB303",
+    ("id 看起来像路径", "Id looks like a path"),
+    "id: ../../etc/passwd",
+    ("id 是简单的名称，会成为网址和文件名的一部分。", "Ids are plain slugs; they become URLs and file names."),
 )
 UNKNOWN_FOLDER = _code(
     "KB304",
-    "File outside the known record folders",
+    ("文件不在已知的记录文件夹里", "File outside the known record folders"),
     "data/case/x.yml",
-    "Put records in people/, cases/, mentoring/, sessions/, paths/ or awards/.",
+    (
+        "记录放在 people/、cases/、mentoring/、sessions/、paths/ 或 awards/ 里。",
+        "Put records in people/, cases/, mentoring/, sessions/, paths/ or awards/.",
+    ),
 )
 MISSING_TAXONOMY = _code(
     "KB306",
-    "taxonomy.yml is missing",
-    "data/ without taxonomy.yml",
-    "Create data/taxonomy.yml with the products, skills, teams and award kinds.",
+    ("缺少 taxonomy.yml", "taxonomy.yml is missing"),
+    ("data/ 里没有 taxonomy.yml", "data/ without taxonomy.yml"),
+    (
+        "创建 data/taxonomy.yml，写上产品、技能、团队和奖项类别。",
+        "Create data/taxonomy.yml with the products, skills, teams and award kinds.",
+    ),
 )
 RESERVED_ID = _code(
     "KB307",
-    "Id is reserved for a page the site generates",
-    "cases/index.yml with id: index",
-    "Choose another id; the message lists the reserved ones.",
+    ("id 留给了网站生成的页面", "Id is reserved for a page the site generates"),
+    ("cases/index.yml 里写着 id: index", "cases/index.yml with id: index"),
+    ("换一个 id；消息里列出了保留的 id。", "Choose another id; the message lists the reserved ones."),
 )
 DUPLICATE_STEP = _code(
-    "KB305", "Step id used twice in one path", "two steps with id basics", "Give each step of a path its own id."
+    "KB305",
+    ("同一条路径里步骤 id 用了两次", "Step id used twice in one path"),
+    ("两个步骤的 id 都是 basics", "two steps with id basics"),
+    ("路径里的每个步骤都要有自己的 id。", "Give each step of a path its own id."),
 )
 
 # References
 UNKNOWN_PERSON = _code(
-    "KB401", "Unknown person", "authors: [zhang-wie]", "Use the id of a file in data/people/, or add that person."
+    "KB401",
+    ("未知的人员", "Unknown person"),
+    "authors: [zhang-wie]",
+    (
+        "使用 data/people/ 里某个文件的 id，或者添加这个人。",
+        "Use the id of a file in data/people/, or add that person.",
+    ),
 )
-UNKNOWN_CASE = _code("KB402", "Unknown case", "related: [no-such-case]", "Use the id of a file under data/cases/.")
-UNKNOWN_SESSION = _code("KB403", "Unknown session", "sessions: [2026-13-x]", "Use the id of a file in data/sessions/.")
+UNKNOWN_CASE = _code(
+    "KB402",
+    ("未知的案例", "Unknown case"),
+    "related: [no-such-case]",
+    ("使用 data/cases/ 下某个文件的 id。", "Use the id of a file under data/cases/."),
+)
+UNKNOWN_SESSION = _code(
+    "KB403",
+    ("未知的培训场次", "Unknown session"),
+    "sessions: [2026-13-x]",
+    ("使用 data/sessions/ 里某个文件的 id。", "Use the id of a file in data/sessions/."),
+)
 UNKNOWN_SKILL = _code(
-    "KB404", "Unknown skill", "skills: [hydralics]", "Use a `skills` id from taxonomy.yml, or add it there."
+    "KB404",
+    ("未知的技能", "Unknown skill"),
+    "skills: [hydralics]",
+    (
+        "使用 taxonomy.yml 里 `skills` 的某个 id，或者在那里添加。",
+        "Use a `skills` id from taxonomy.yml, or add it there.",
+    ),
 )
 UNKNOWN_PRODUCT = _code(
-    "KB405", "Unknown product", "products: [hx-300]", "Use a `products` id from taxonomy.yml, or add it there."
+    "KB405",
+    ("未知的产品", "Unknown product"),
+    "products: [hx-300]",
+    (
+        "使用 taxonomy.yml 里 `products` 的某个 id，或者在那里添加。",
+        "Use a `products` id from taxonomy.yml, or add it there.",
+    ),
 )
-UNKNOWN_TEAM = _code("KB406", "Unknown team", "team: west", "Use a `teams` id from taxonomy.yml, or add it there.")
+UNKNOWN_TEAM = _code(
+    "KB406",
+    ("未知的团队", "Unknown team"),
+    "team: west",
+    (
+        "使用 taxonomy.yml 里 `teams` 的某个 id，或者在那里添加。",
+        "Use a `teams` id from taxonomy.yml, or add it there.",
+    ),
+)
 UNKNOWN_AWARD_KIND = _code(
-    "KB407", "Unknown award kind", "award: best-engineer", "Use an `awards` id from taxonomy.yml, or add it there."
+    "KB407",
+    ("未知的奖项类别", "Unknown award kind"),
+    "award: best-engineer",
+    (
+        "使用 taxonomy.yml 里 `awards` 的某个 id，或者在那里添加。",
+        "Use an `awards` id from taxonomy.yml, or add it there.",
+    ),
 )
-UNKNOWN_STEP = _code("KB408", "Unknown step of this path", "requires: [basic]", "Name a step id of the same path.")
+UNKNOWN_STEP = _code(
+    "KB408",
+    ("本路径没有这个步骤", "Unknown step of this path"),
+    "requires: [basic]",
+    ("写同一条路径里某个步骤的 id。", "Name a step id of the same path."),
+)
 
 # Rules
 VALIDATOR_ROLE = _code(
     "KB501",
-    "Validator may not validate",
-    "validated_by a contributor",
-    "Cases are validated by a person whose kcs_role is publisher or coach.",
+    ("验证人无权验证", "Validator may not validate"),
+    ("validated_by 是一名 contributor", "validated_by a contributor"),
+    (
+        "案例由 `kcs_role` 为 `publisher` 或 `coach` 的人验证。",
+        "Cases are validated by a person whose kcs_role is publisher or coach.",
+    ),
 )
 VALIDATOR_SOLE_AUTHOR = _code(
     "KB502",
-    "Validator is the only author",
+    ("验证人是唯一的作者", "Validator is the only author"),
     "authors: [li-na], validated_by: li-na",
-    "Another publisher or coach validates the case.",
+    ("由另一位 `publisher` 或 `coach` 验证这个案例。", "Another publisher or coach validates the case."),
 )
 SELF_MENTORING = _code(
-    "KB503", "Mentor and mentee are the same person", "mentor: li-na, mentee: li-na", "Name two different people."
+    "KB503",
+    ("师傅和徒弟是同一个人", "Mentor and mentee are the same person"),
+    "mentor: li-na, mentee: li-na",
+    ("写两个不同的人。", "Name two different people."),
 )
 DATE_ORDER = _code(
     "KB504",
-    "Dates in the wrong order",
-    "ends before started",
-    "Fix the later date so it is not before the earlier one.",
+    ("日期先后顺序不对", "Dates in the wrong order"),
+    ("ends 早于 started", "ends before started"),
+    ("改正后一个日期，让它不早于前一个。", "Fix the later date so it is not before the earlier one."),
 )
 NOT_YET_JOINED = _code(
     "KB505",
-    "Person had not joined by that date",
-    "an author who joined after solved_on",
-    "Check the date or the person's `joined`.",
+    ("那一天这个人还没有入职", "Person had not joined by that date"),
+    ("作者的入职日期晚于 solved_on", "an author who joined after solved_on"),
+    ("核对日期，或者这个人的 `joined`。", "Check the date or the person's `joined`."),
 )
 STEP_CYCLE = _code(
     "KB506",
-    "Path steps require each other in a cycle",
-    "a requires b, b requires a",
-    "Remove one of the requirements so the steps have an order.",
+    ("路径的步骤互相要求，形成循环", "Path steps require each other in a cycle"),
+    ("a 要求 b，b 又要求 a", "a requires b, b requires a"),
+    ("去掉其中一个要求，让步骤有先后。", "Remove one of the requirements so the steps have an order."),
 )
 ATTACHMENT_MISSING = _code(
     "KB507",
-    "Attachment not found",
-    "attachments: [photo.png] without the file",
-    "Put the file under data/attachments/ or fix the path.",
+    ("找不到附件", "Attachment not found"),
+    ("attachments: [photo.png]，但没有这个文件", "attachments: [photo.png] without the file"),
+    ("把文件放到 data/attachments/，或者改正路径。", "Put the file under data/attachments/ or fix the path."),
 )
 ATTACHMENT_ESCAPES = _code(
     "KB508",
-    "Attachment path leaves data/attachments/",
+    ("附件路径跑出了 data/attachments/", "Attachment path leaves data/attachments/"),
     "attachments: [../../secret.txt]",
-    "Point only at files inside data/attachments/.",
+    ("只指向 data/attachments/ 里面的文件。", "Point only at files inside data/attachments/."),
 )
 SELF_RELATED = _code(
-    "KB509", "Case names itself as related", "related: [its own id]", "Remove its own id from `related`."
+    "KB509",
+    ("案例把自己列为相关案例", "Case names itself as related"),
+    ("related: [自己的 id]", "related: [its own id]"),
+    ("从 `related` 里去掉它自己的 id。", "Remove its own id from `related`."),
 )
 NOT_A_CONTEST = _code(
     "KB510",
-    "Award session is not a contest",
-    "session: a classroom session",
-    "Name a session whose format is `contest`, or drop `session`.",
+    ("荣誉所在的场次不是比赛", "Award session is not a contest"),
+    ("session: 一个课堂培训场次", "session: a classroom session"),
+    (
+        "写一个形式为 `contest` 的场次，或者去掉 `session`。",
+        "Name a session whose format is `contest`, or drop `session`.",
+    ),
 )
 LEFT_BEFORE = _code(
     "KB511",
-    "Person had left by that date",
-    "an attendee who left before the session",
-    "Check the date or the person's `left`.",
+    ("那一天这个人已经离职", "Person had left by that date"),
+    ("学员在培训之前已经离职", "an attendee who left before the session"),
+    ("核对日期，或者这个人的 `left`。", "Check the date or the person's `left`."),
     "warning",
 )
 
 ATTACHMENT_TYPE = _code(
     "KB512",
-    "Attachment type not allowed",
-    "attachments: [report.html]   (or an SVG with a script)",
-    "Attach images, PDF, Office documents, text, archives or video; export a web page or an active SVG as PDF or PNG.",
+    ("附件类型不允许", "Attachment type not allowed"),
+    ("attachments: [report.html]   （或者带脚本的 SVG）", "attachments: [report.html]   (or an SVG with a script)"),
+    (
+        "附上图片、PDF、Office 文档、文本、压缩包或视频；网页或带脚本的 SVG 请导出为 PDF 或 PNG。",
+        "Attach images, PDF, Office documents, text, archives or video; export a web page or an active SVG as PDF or PNG.",
+    ),
 )
 
 # Personal data
 MOBILE_NUMBER = _code(
     "KB601",
-    "Mobile phone number in text",
+    ("文字里有手机号", "Mobile phone number in text"),
     "联系人 13812345678",
-    "Remove the number: customer contact data never goes into records.",
+    ("删除号码：客户的联系方式永远不写进记录。", "Remove the number: customer contact data never goes into records."),
 )
 ID_CARD_NUMBER = _code(
     "KB602",
-    "Chinese ID-card number in text",
+    ("文字里有身份证号", "Chinese ID-card number in text"),
     "身份证 11010519491231002X",
-    "Remove the number: customer personal data never goes into records.",
+    ("删除号码：客户的个人信息永远不写进记录。", "Remove the number: customer personal data never goes into records."),
 )
 EMAIL_ADDRESS = _code(
     "KB603",
-    "E-mail address in text",
+    ("文字里有电子邮箱地址", "E-mail address in text"),
     "wang@example.com",
-    "Remove the address: customer contact data never goes into records.",
+    ("删除地址：客户的联系方式永远不写进记录。", "Remove the address: customer contact data never goes into records."),
 )
 
 # Advice
 REVIEW_DUE = _code(
     "KB701",
-    "Case is past its review date",
-    "review_by: 2025-01-01 on a not-validated case",
-    "Review the case, then validate it or set a new review_by.",
+    ("案例已过复审日期", "Case is past its review date"),
+    ("未验证的案例写着 review_by: 2025-01-01", "review_by: 2025-01-01 on a not-validated case"),
+    (
+        "复审这个案例，然后验证它，或者设一个新的 review_by。",
+        "Review the case, then validate it or set a new review_by.",
+    ),
     "warning",
 )
 NEAR_DUPLICATE = _code(
     "KB703",
-    "Case looks like a near-duplicate of another",
-    "the same fault written up twice by two engineers",
-    "Merge the two into one case (KCS: one problem, one article), or make the difference clear in title and symptoms.",
+    ("案例和另一个几乎重复", "Case looks like a near-duplicate of another"),
+    ("两位工程师把同一个故障各写了一遍", "the same fault written up twice by two engineers"),
+    (
+        "把两个案例合并成一个（KCS：一个问题，一篇文章），或者在标题和症状里写清区别。",
+        "Merge the two into one case (KCS: one problem, one article), or make the difference clear in title and symptoms.",
+    ),
     "warning",
 )
 MENTOR_OVERLOADED = _code(
     "KB704",
-    "Mentor has more active mentees than the limit",
-    "four active pairs with the same mentor (limit 3)",
-    "Finish or stop a pair, or share the mentees with another veteran; the limit is `--max-mentees`.",
+    ("师傅带的徒弟超过上限", "Mentor has more active mentees than the limit"),
+    ("同一位师傅有四对进行中的传帮带（上限 3）", "four active pairs with the same mentor (limit 3)"),
+    (
+        "结束或停止一对，或者请另一位老师傅分担；上限由 `--max-mentees` 设定。",
+        "Finish or stop a pair, or share the mentees with another veteran; the limit is `--max-mentees`.",
+    ),
     "warning",
 )
 PAIR_WITHOUT_LOG = _code(
     "KB705",
-    "Active mentoring pair without a log entry for 60 days",
-    "last log entry in August, today is November",
-    "Write what the pair did together under `log`, or mark the pair completed or stopped.",
+    ("进行中的传帮带 60 天没有记录", "Active mentoring pair without a log entry for 60 days"),
+    ("最后一条记录在八月，今天是十一月", "last log entry in August, today is November"),
+    (
+        "在 `log` 里写下两人一起做了什么，或者把这一对标为已完成或已停止。",
+        "Write what the pair did together under `log`, or mark the pair completed or stopped.",
+    ),
     "warning",
 )
 OUTCOME_MISSING = _code(
     "KB702",
-    "Completed mentoring without an outcome",
-    "status: completed without outcome",
-    "Write what the pair achieved under `outcome`.",
+    ("已完成的传帮带没有写成果", "Completed mentoring without an outcome"),
+    ("status: completed 却没有 outcome", "status: completed without outcome"),
+    ("在 `outcome` 里写下这一对取得的成果。", "Write what the pair achieved under `outcome`."),
     "warning",
 )

@@ -5,8 +5,12 @@ can be reported in Chinese on a Chinese site and in English with `--language en`
 entry holds both languages side by side, so the two can never have different keys; a
 test checks that both use the same placeholders.
 
-An argument may itself be a Text (a hint such as "did you mean …"), which is put into
-the same language as the message around it.
+An argument may itself be a Text (a hint such as "did you mean …") or a Listing of
+values, which are put into the same language as the message around it.
+
+The entries are kept by area in generator/catalogue/ (loading, YAML syntax, shapes,
+checks, runs of the commands); the few that every area uses are here. All of them
+make one catalogue: a key is defined once.
 """
 
 from __future__ import annotations
@@ -32,12 +36,42 @@ class Text:
         if entry is None:
             return self.key  # not a key: words written directly (kept as they are)
         template = entry[LANGUAGES.index(language)]
-        values = {name: value.render(language) if isinstance(value, Text) else value for name, value in self.args}
+        values = {name: _rendered(value, language) for name, value in self.args}
         return template.format(**values)
 
 
-def text(key: str, **args: Any) -> Text:
+def text(key: str, /, **args: Any) -> Text:
     return Text(key, tuple(sorted(args.items())))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Values named in a message (ids, allowed values, steps of a cycle), joined as each
+    language writes a list: `a`、`b` 或 `c` in Chinese, 'a', 'b' or 'c' in English.
+
+    `joiner`: "and" (a plain list), "or" (a choice) or "arrow" (a path through them).
+    In Chinese every value is a code span, so that ids never read as words of the text.
+    """
+
+    items: tuple[str, ...]
+    joiner: str = "and"
+
+    def render(self, language: str) -> str:
+        if self.joiner == "arrow":
+            return " → ".join(f"`{item}`" if language == "zh" else item for item in self.items)
+        if language == "zh":
+            quoted = [f"`{item}`" for item in self.items]
+            if self.joiner == "or" and len(quoted) > 1:
+                return "、".join(quoted[:-1]) + " 或 " + quoted[-1]
+            return "、".join(quoted)
+        if self.joiner == "or":  # as pydantic writes the allowed values of a field
+            quoted = [f"'{item}'" for item in self.items]
+            return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+        return ", ".join(self.items)
+
+
+def _rendered(value: Any, language: str) -> Any:
+    return value.render(language) if isinstance(value, (Text, Listing)) else value
 
 
 NOTHING = Text("")  # an empty hint
@@ -48,8 +82,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # hints that other messages put at their end
     "hint-did-you-mean": ("；是不是 `{name}`？", "; did you mean `{name}`?"),
     # reports
-    "report-no-problems": ("{files} 个文件，没有发现问题。", "No problems in {files} file(s)."),
-    "report-counts": ("{files} 个文件中有 {errors} 个错误、{warnings} 个警告。", "{errors} error(s), {warnings} warning(s) in {files} file(s)."),
+    "report-no-problems": ("检查了 {files}，没有发现问题。", "No problems in {files}."),
+    "report-counts": ("{files}中有 {errors}、{warnings}。", "{errors}, {warnings} in {files}."),
+    # counts, one key per English number so that English can say "1 file" and "2 files"
+    "count-file": ("{n} 个文件", "{n} file"),
+    "count-files": ("{n} 个文件", "{n} files"),
+    "count-error": ("{n} 个错误", "{n} error"),
+    "count-errors": ("{n} 个错误", "{n} errors"),
+    "count-warning": ("{n} 个警告", "{n} warning"),
+    "count-warnings": ("{n} 个警告", "{n} warnings"),
     "severity-error": ("错误", "error"),
     "severity-warning": ("警告", "warning"),
     # kb serve
@@ -59,3 +100,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "serve-dismiss": ("关闭", "Dismiss"),
 }  # fmt: skip
+
+
+def _one_catalogue() -> None:
+    """Add each area's entries, refusing a key that two areas define."""
+    from generator.catalogue import AREAS
+
+    for area in AREAS:
+        twice = MESSAGES.keys() & area.keys()
+        if twice:
+            raise ValueError(f"message keys defined twice: {sorted(twice)}")
+        MESSAGES.update(area)
+
+
+_one_catalogue()

@@ -1,4 +1,9 @@
-"""Diagnostics as text for people, JSON for tools, or GitHub Actions annotations."""
+"""Diagnostics as text for people, JSON for tools, or GitHub Actions annotations.
+
+Messages are put into the reader's language (`zh` or `en`); the layout of each line
+(`file:line:col: error CODE: …`) stays the same in both, so editors and CI tools that
+read it need not know the language.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import unicodedata
 import click
 
 from generator.diagnostics import Diagnostic, Report
+from generator.messages import Text, text
 
 FORMATS = ("text", "json", "github")
 
@@ -43,25 +49,25 @@ def _escape(ch: str) -> str:
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
-def render_report(report: Report, output_format: str, checked: int, colour: bool = False) -> str:
+def render_report(report: Report, output_format: str, checked: int, colour: bool = False, language: str = "zh") -> str:
     if output_format == "json":
-        return as_json(report, checked)
+        return as_json(report, checked, language)
     if output_format == "github":
-        return as_github(report, checked)
-    return as_text(report, checked, colour)
+        return as_github(report, checked, language)
+    return as_text(report, checked, colour, language)
 
 
-def as_text(report: Report, checked: int, colour: bool = False) -> str:
-    lines = [_text_line(item, colour) for item in report.items]
-    lines.append(summary(report, checked, colour))
+def as_text(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
+    lines = [_text_line(item, colour, language) for item in report.items]
+    lines.append(summary(report, checked, colour, language))
     return "\n".join(lines)
 
 
-def _text_line(item: Diagnostic, colour: bool) -> str:
+def _text_line(item: Diagnostic, colour: bool, language: str) -> str:
     place = f"{shown(item.file)}:{item.line}:{item.column}:"
-    severity = item.severity
+    severity = item.severity  # `error`/`warning` in both languages: tools match on them
     # Continuation lines are indented, so nothing in a message can pass for a problem of its own.
-    message = shown(item.message, newlines=True).replace("\n", "\n    ")
+    message = shown(item.in_language(language), newlines=True).replace("\n", "\n    ")
     if colour:
         place = click.style(place, bold=True)
         severity = click.style(severity, fg="red" if item.is_error else "yellow", bold=True)
@@ -69,23 +75,26 @@ def _text_line(item: Diagnostic, colour: bool) -> str:
     return f"{place} {severity} {item.code}: {message}"
 
 
-def summary(report: Report, checked: int, colour: bool = False) -> str:
+def summary(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
     errors, warnings = len(report.errors), len(report.warnings)
-    files = f"{checked} file{'s' if checked != 1 else ''}"
+    files = _count(checked, "file")
     if not errors and not warnings:
-        text = f"No problems in {files}."
-        return click.style(text, fg="green") if colour else text
-    text = f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {files}."
+        line = text("report-no-problems", files=files).render(language)
+        return click.style(line, fg="green") if colour else line
+    words = text("report-counts", errors=_count(errors, "error"), warnings=_count(warnings, "warning"), files=files)
+    line = words.render(language)
     if colour:
-        return click.style(text, fg="red" if errors else "yellow", bold=True)
-    return text
+        return click.style(line, fg="red" if errors else "yellow", bold=True)
+    return line
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+def _count(number: int, noun: str) -> Text:
+    return text(f"count-{noun}" if number == 1 else f"count-{noun}s", n=number)
 
 
-def as_json(report: Report, checked: int) -> str:
+def as_json(report: Report, checked: int, language: str = "zh") -> str:
+    """Every diagnostic with its message in the reader's language, and in a stable form for
+    tools: the catalogue `key` (null for words that come from elsewhere) and the English text."""
     payload = {
         "checked_files": checked,
         "errors": len(report.errors),
@@ -97,7 +106,9 @@ def as_json(report: Report, checked: int) -> str:
                 "column": item.column,
                 "severity": item.severity,
                 "code": item.code,
-                "message": shown(item.message, newlines=True),
+                "key": item.words.key if isinstance(item.words, Text) else None,
+                "message": shown(item.in_language(language), newlines=True),
+                "message_en": shown(item.message, newlines=True),
             }
             for item in report.items
         ],
@@ -105,13 +116,13 @@ def as_json(report: Report, checked: int) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def as_github(report: Report, checked: int) -> str:
+def as_github(report: Report, checked: int, language: str = "zh") -> str:
     """Workflow commands that GitHub shows on the changed lines of a pull request."""
     lines = [
-        f"::{item.severity} file={_property(shown(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(shown(item.message, newlines=True))}"
+        f"::{item.severity} file={_property(shown(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(shown(item.in_language(language), newlines=True))}"
         for item in report.items
     ]
-    lines.append(summary(report, checked))
+    lines.append(summary(report, checked, language=language))
     return "\n".join(lines)
 
 

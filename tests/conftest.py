@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,22 @@ MINIMAL = TESTS / "data" / "minimal"
 BAD = TESTS / "data" / "bad"
 REPO = TESTS.parent
 TODAY = dt.date(2026, 11, 28)
+
+
+# In Chinese, English shows only where it is a name: field names, values and ids (in
+# backticks), paths, file names and anchors, codes, and the record's own line under a
+# syntax error. A run of four ASCII letters anywhere else is English that was not translated.
+NAMES = {"YAML", "HTML", "Office", "Markdown", "Windows"}  # proper names, written so in Chinese too
+CODE_SPAN = re.compile(r"`[^`]*`")
+PATH_LIKE = re.compile(r"\S*[/.#@]\S*")
+EXCERPT_LINE = re.compile(r"^\s*\d*\s*\|.*$", re.MULTILINE)
+ENGLISH_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def english_words(message: str) -> set[str]:
+    """English words left in a Chinese message (see above)."""
+    rest = PATH_LIKE.sub(" ", CODE_SPAN.sub(" ", EXCERPT_LINE.sub(" ", message)))
+    return set(ENGLISH_WORD.findall(rest)) - NAMES
 
 
 def copy_minimal(target: Path) -> Path:

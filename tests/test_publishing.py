@@ -141,7 +141,9 @@ def test_honours_announcement_and_an_unknown_period(tmp_path):
     assert markdown.count("\n## ") == len(awards) > 0
     html = (tmp_path / "honours-2026-Q3.html").read_text(encoding="utf-8")
     assert "@page" in html and "<script" not in html
-    unknown = run([KB, "honours", "2031-Q1", "--data", str(REPO / "data"), "--out", str(tmp_path)], REPO)
+    unknown = run(
+        [KB, "honours", "2031-Q1", "--data", str(REPO / "data"), "--out", str(tmp_path)], REPO, {"KB_LANGUAGE": "en"}
+    )
     assert unknown.returncode == 1 and "no honours were awarded for 2031-Q1; periods with honours:" in unknown.stderr
     malformed = run([KB, "honours", "Q3-2026", "--data", str(REPO / "data")], REPO)
-    assert malformed.returncode == 2 and "is not a period" in malformed.stderr
+    assert malformed.returncode == 2 and "`Q3-2026` 不是期间" in malformed.stderr  # the repository's site is Chinese

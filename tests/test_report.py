@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 from generator.diagnostics import Diagnostic, Report
+from generator.messages import text
 from generator.report import as_github, as_json, as_text
 
 
@@ -17,11 +18,42 @@ def sample() -> Report:
 
 
 def test_text_is_sorted_by_file_and_line_with_a_count():
-    lines = [line for line in as_text(sample(), 3).splitlines() if not line.startswith("    ")]
+    lines = [line for line in as_text(sample(), 3, language="en").splitlines() if not line.startswith("    ")]
     assert lines[0].startswith("data/a.yml:3:1: error KB401:")
     assert lines[1].startswith("data/a.yml:9:3: warning KB701:")
     assert lines[2] == "data/b.yml:2:1: error KB202: unknown field `x`"
     assert lines[-1] == "2 errors, 1 warning in 3 files."
+
+
+def test_the_count_is_in_the_readers_language():
+    assert as_text(sample(), 3).splitlines()[-1] == "3 个文件中有 2 个错误、1 个警告。"
+    assert as_text(Report(), 1) == "检查了 1 个文件，没有发现问题。"
+    one = Report([Diagnostic("a", 1, 1, "KB701", "m", "warning")])
+    assert as_text(one, 1, language="en").splitlines()[-1] == "0 errors, 1 warning in 1 file."
+
+
+def catalogued() -> Report:
+    words = text("ref-unknown-person", id="zhang-wie", hint=text("hint-did-you-mean", name="zhang-wei"))
+    return Report([Diagnostic("data/cases/a.yml", 4, 3, "KB401", words)])
+
+
+def test_messages_and_their_hints_are_in_the_readers_language():
+    assert as_text(catalogued(), 1).splitlines()[0] == (
+        "data/cases/a.yml:4:3: error KB401: 未知的人员 `zhang-wie`；是不是 `zhang-wei`？"
+    )
+    assert as_text(catalogued(), 1, language="en").splitlines()[0] == (
+        "data/cases/a.yml:4:3: error KB401: unknown person `zhang-wie`; did you mean `zhang-wei`?"
+    )
+    assert "未知的人员" in as_github(catalogued(), 1) and "unknown person" in as_github(catalogued(), 1, "en")
+
+
+def test_json_gives_the_readers_message_the_key_and_the_english_message():
+    [item] = json.loads(as_json(catalogued(), 1))["diagnostics"]
+    assert item["key"] == "ref-unknown-person"
+    assert item["message"] == "未知的人员 `zhang-wie`；是不是 `zhang-wei`？"
+    assert item["message_en"] == "unknown person `zhang-wie`; did you mean `zhang-wei`?"
+    [item] = json.loads(as_json(catalogued(), 1, language="en"))["diagnostics"]
+    assert item["message"] == item["message_en"]
 
 
 def test_json_carries_every_field():
@@ -33,13 +65,16 @@ def test_json_carries_every_field():
         "column": 1,
         "severity": "error",
         "code": "KB401",
+        "key": None,  # words that are not from the catalogue
         "message": "unknown person `p`, see 100%\nnext: line",
+        "message_en": "unknown person `p`, see 100%\nnext: line",
     }
 
 
 def test_github_annotations_are_escaped():
     first = as_github(sample(), 3).splitlines()[0]
     assert first == "::error file=data/a.yml,line=3,col=1,title=KB401::unknown person `p`, see 100%25%0Anext: line"
+    assert as_github(sample(), 3, "en").splitlines()[-1] == "2 errors, 1 warning in 3 files."
 
 
 def test_github_escapes_properties():
@@ -48,7 +83,7 @@ def test_github_escapes_properties():
 
 
 def test_clean_report():
-    assert as_text(Report(), 1) == "No problems in 1 file."
+    assert as_text(Report(), 1, language="en") == "No problems in 1 file."
     assert not Report().fails(strict=True)
     assert Report([Diagnostic("a", 1, 1, "KB701", "m", "warning")]).fails(strict=True)
 

@@ -31,4 +31,4 @@ def test_synthetic_data_validates_and_is_deterministic(tmp_path):
 def test_demo_refuses_a_folder_with_files(tmp_path):
     (tmp_path / "x.txt").write_text("keep me", encoding="utf-8")
     result = CliRunner().invoke(main, ["demo", "--cases", "10", "--out", str(tmp_path)])
-    assert result.exit_code == 1 and "not empty" in result.output
+    assert result.exit_code == 1 and str(tmp_path) in result.output

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from generator.messages import text
+
 WAIT_SECONDS = 15 * 60  # a build of 100,000 cases takes minutes; waiting longer means something hangs
 NEW_PREFIX, OLD_PREFIX = "-new-", "-old-"
 
@@ -27,28 +29,27 @@ class BuildBusy(RuntimeError):
 
 
 @contextmanager
-def one_build_at_a_time(folders: list[Path], say: Callable[[str], None]) -> Iterator[None]:
+def one_build_at_a_time(folders: list[Path], say: Callable[[str], None], language: str = "zh") -> Iterator[None]:
     """Hold a lock next to each folder (in this order) for the whole build."""
     with ExitStack() as stack:
         for folder in folders:
-            stack.enter_context(_locked(folder, say))
+            stack.enter_context(_locked(folder, say, language))
         yield
 
 
 @contextmanager
-def _locked(folder: Path, say: Callable[[str], None]) -> Iterator[None]:
+def _locked(folder: Path, say: Callable[[str], None], language: str) -> Iterator[None]:
     folder.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(folder.parent / f".{folder.name}.lock"))
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        say(f"Another build is using {folder}; waiting for it to finish ...")
+        say(text("build-waiting", folder=folder).render(language))
         try:
             lock.acquire(timeout=WAIT_SECONDS)
         except Timeout:
-            raise BuildBusy(
-                f"{folder} has been busy for {WAIT_SECONDS // 60} minutes; stop the other build (or `kb serve`) and try again"
-            ) from None
+            busy = text("build-busy", folder=folder, minutes=WAIT_SECONDS // 60)
+            raise BuildBusy(busy.render(language)) from None
     try:
         yield
     finally:
@@ -74,21 +75,27 @@ def remove_leftovers(target: Path) -> None:
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
-_ADVICE = {
-    errno.EACCES: "you may not write there: fix the folder's permissions or build elsewhere with --site-dir",
-    errno.EPERM: "you may not write there: fix the folder's permissions or build elsewhere with --site-dir",
-    errno.ENOSPC: "the disk is full: free some space and build again",
-    errno.EROFS: "the file system is read-only: build elsewhere with --site-dir",
-    errno.EDQUOT: "the disk quota is used up: free some space and build again",
-    errno.ENOENT: "a folder on the way is missing: check the path",
-    errno.ENOTDIR: "a file stands where a folder is needed: move it away",
-    errno.EEXIST: "a file stands where a folder is needed: move it away",
+_ADVICE = {  # errno -> the catalogue key of what to do
+    errno.EACCES: "os-advice-permissions",
+    errno.EPERM: "os-advice-permissions",
+    errno.ENOSPC: "os-advice-disk-full",
+    errno.EROFS: "os-advice-read-only",
+    errno.EDQUOT: "os-advice-quota",
+    errno.ENOENT: "os-advice-missing-folder",
+    errno.ENOTDIR: "os-advice-file-in-the-way",
+    errno.EEXIST: "os-advice-file-in-the-way",
 }
 
 
-def os_error_message(error: OSError) -> str:
-    """One line for the person at the terminal: which path, what happened, what to do."""
+def os_error_message(error: OSError, language: str = "zh") -> str:
+    """One line for the person at the terminal: which path, what happened (the system's
+    own words), what to do."""
     path = error.filename or ""
     what = error.strerror or str(error)
-    advice = _ADVICE.get(error.errno or 0, "check the path and try again")
-    return f"{path}: {what}; {advice}" if path else f"{what}; {advice}"
+    advice = text(_ADVICE.get(error.errno or 0, "os-advice-check-the-path"))
+    words = (
+        text("os-error", path=path, what=what, advice=advice)
+        if path
+        else text("os-error-no-path", what=what, advice=advice)
+    )
+    return words.render(language)

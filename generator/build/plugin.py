@@ -31,6 +31,7 @@ from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.diagnostics import Report
 from generator.handwritten import in_language
+from generator.messages import text
 from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
@@ -144,19 +145,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         given, self.prepared = self.prepared, None
         prepared = given or prepare(self.settings)
         if not prepared.ok:
-            raise PluginError(
-                "the records have errors; nothing was built:\n" + as_text(prepared.report, prepared.checked.files)
-            )
+            language = self.settings.language
+            report = as_text(prepared.report, prepared.checked.files, language=language)
+            raise PluginError(text("plugin-records-have-errors", report=report).render(language))
         if given is None and prepared.report.warnings:
             # Plain `mkdocs build`: the advice is shown as `kb validate` shows it, as warnings,
             # but outside MkDocs' log, whose strict mode would fail the build on advice.
-            print(as_text(Report(prepared.report.warnings), prepared.checked.files), file=sys.stderr)
+            advice = Report(prepared.report.warnings)
+            print(as_text(advice, prepared.checked.files, language=self.settings.language), file=sys.stderr)
         self.generated = set(prepared.pages)
         files = in_language(files, self.settings.language)  # kb/en/ for an English site
         taken = {file.src_uri for file in files}
         for src_uri in prepared.pages:
             if src_uri in taken:
-                raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
+                raise PluginError(text("plugin-page-clash", page=src_uri).render(self.settings.language))
             files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
         for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))

@@ -37,6 +37,7 @@ from generator.build.site import (
     reproducible_dates,
 )
 from generator.diagnostics import Diagnostic, Report
+from generator.messages import Text, text
 from generator.pipeline import FileCache, Prepared, prepare
 from generator.render.feeds import site_files
 from generator.report import as_text
@@ -74,13 +75,18 @@ class ServeSession:
         self._lock = ExitStack()
         self._indexer: threading.Thread | None = None
         self._index_wanted = threading.Event()
+        self.language = request.language or "zh"  # the site's, once mkdocs.yml is read
+
+    def _tell(self, key: str, **args) -> None:
+        self.say(text(key, **args).render(self.language))
 
     # the life of a session ---------------------------------------------------
 
     def start(self) -> None:
         """Hold the page cache for the session, and build the site once in full."""
         site = load_site_config(self.request)
-        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say))
+        self.language = site.settings.language
+        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say, self.language))
         self.serve_dir.mkdir(parents=True, exist_ok=True)
         if not self.root.exists():
             _placeholder(self.serve_dir, self.root)
@@ -106,21 +112,22 @@ class ServeSession:
             self._fail(str(error))
             return
         except MkDocsException as error:
-            self._fail(f"mkdocs build failed: {error}")
+            self._fail(text("build-mkdocs-failed", error=str(error)).render(self.language))
             return
         except OSError as error:
-            self._fail(os_error_message(error))
+            self._fail(os_error_message(error, self.language))
             return
         if changed is None:
             return
         self.state.generation += 1
         self._said = ""
-        self.say(f"Site updated ({changed}) in {time.monotonic() - started:.1f} s.")
+        self._tell("serve-site-updated", changed=changed, seconds=f"{time.monotonic() - started:.1f}")
         self._index_wanted.set()
         self._start_indexer()
 
-    def _rebuild(self) -> str | None:
+    def _rebuild(self) -> Text | None:
         site = load_site_config(self.request)
+        self.language = site.settings.language
         with reproducible_dates(site.settings.today):
             prepared = prepare(site.settings, self.cache)
             if not prepared.ok:
@@ -132,32 +139,36 @@ class ServeSession:
             if self.site is None or set(prepared.pages) != self.pages or inputs != self.inputs:
                 self._full_build(site, prepared)
                 self.site, self.pages, self.inputs = site, set(prepared.pages), inputs
-                return f"all {len(prepared.pages)} pages built"
+                return text("serve-all-pages-built", pages=len(prepared.pages))
             self._update_pages(prepared)
-            return f"{len(prepared.written)} page(s) changed" if prepared.written else "no page changed"
+            return (
+                text("serve-pages-changed", pages=len(prepared.written))
+                if prepared.written
+                else text("serve-no-page-changed")
+            )
 
     def _records_broken(self, prepared: Prepared) -> None:
         self.state.errors = prepared.report.errors
-        text = as_text(prepared.report, prepared.checked.files)
-        if text != self._said:  # once per state of the files, not at every save
-            self.say(text)
-            self.say("The records have errors; the last good site stays served, with the errors shown on every page.")
-            self._said = text
+        report = as_text(prepared.report, prepared.checked.files, language=self.language)
+        if report != self._said:  # once per state of the files, not at every save
+            self.say(report)
+            self._tell("serve-records-broken")
+            self._said = report
 
     def _say_warnings(self, prepared: Prepared) -> None:
         """The advice (KB7xx) as warnings, once for each state of the files."""
         warnings = prepared.report.warnings
-        text = as_text(Report(warnings), prepared.checked.files) if warnings else ""
-        if text != self._warned:
-            if text:
-                self.say(text)
-            self._warned = text
+        report = as_text(Report(warnings), prepared.checked.files, language=self.language) if warnings else ""
+        if report != self._warned:
+            if report:
+                self.say(report)
+            self._warned = report
 
     def _fail(self, message: str) -> None:
         self.state.failure = message
         if message != self._said:
-            self.say("Error: " + message)
-            self.say("The last good site stays served.")
+            self.say(text("build-error").render(self.language) + message)
+            self._tell("serve-last-good-site")
             self._said = message
 
     def _inputs(self, site: SiteConfig, prepared: Prepared) -> tuple:
@@ -242,7 +253,7 @@ class ServeSession:
                 _replace_folder(fresh, site / BUNDLE)
             except (SearchIndexError, OSError) as error:
                 if self.root.resolve() == site:
-                    self.say(f"The search index could not be updated: {error}")
+                    self._tell("serve-search-failed", error=str(error))
 
 
 def _replace_folder(new: Path, target: Path) -> None:

@@ -33,6 +33,7 @@ from generator.build.guard import (
 )
 from generator.build.plugin import KnowledgeBasePlugin
 from generator.check.links import Problem, check_site
+from generator.messages import text
 from generator.pipeline import Prepared, prepare
 from generator.settings import Settings
 
@@ -65,6 +66,7 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
+    language: str = "zh"  # of the site, for what `kb build` prints about it
 
     @property
     def ok(self) -> bool:
@@ -128,33 +130,41 @@ def reproducible_dates(today: dt.date) -> Iterator[None]:
 def build(request: BuildRequest, say: Say) -> BuildResult:
     """The whole of `kb build`, in the order it happens."""
     started = time.monotonic()
-    result = BuildResult()
+    result = BuildResult(language=request.language or "zh")
     # configuration: mkdocs.yml, the plugin's options and the request
     try:
         site = load_site_config(request)
     except ConfigProblem as error:
         result.error = str(error)
         return result
-    result.site_dir = site.site_dir
+    result.site_dir, result.language = site.site_dir, site.settings.language
+
+    def tell(key: str, **args) -> None:
+        say(text(key, **args).render(site.settings.language))
+
     target = real_site_dir(site.site_dir)
     try:
-        with one_build_at_a_time([site.settings.cache_dir, target], say), reproducible_dates(site.settings.today):
+        language = site.settings.language
+        with (
+            one_build_at_a_time([site.settings.cache_dir, target], say, language),
+            reproducible_dates(site.settings.today),
+        ):
             remove_leftovers(target)
             # validate and render the records into the page cache
-            say(f"Checking records in {site.settings.shown}/ ...")
+            tell("build-checking", folder=site.settings.shown)
             stage = time.monotonic()
             result.prepared = prepare(site.settings)
             result.stages["validate and render"] = time.monotonic() - stage
             if result.prepared.ok:
                 # build the site aside, check it, and only then swap it in
-                say(f"Rendered {len(result.prepared.pages)} pages; building the site ...")
+                tell("build-rendered", pages=len(result.prepared.pages))
                 built = _build_aside(site, result, target, request, say)
                 if built is not None:
                     _swap_in(built, target)
     except BuildBusy as error:
         result.error = str(error)
     except OSError as error:
-        result.error = os_error_message(error)
+        result.error = os_error_message(error, site.settings.language)
     finally:
         site.plugin.given_settings = None
     result.pages = len(result.prepared.pages) if result.prepared else 0
@@ -188,7 +198,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 stage = time.monotonic()
                 mkdocs_build(config)
                 result.stages["mkdocs build"] = time.monotonic() - stage
-                say("Checking links, anchors and images while the search index is built ...")
+                say(text("build-checking-links").render(site.settings.language))
                 base_path = urlsplit(config.site_url).path if config.site_url else "/"
                 stage = time.monotonic()
                 result.problems = check_site(aside, external=request.check_external, base_path=base_path)
@@ -198,7 +208,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
     except MkDocsException as error:
-        result.error = f"mkdocs build failed: {error}"
+        result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)
         return False
     return not result.problems
 

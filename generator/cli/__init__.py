@@ -6,6 +6,8 @@ import importlib
 
 import click
 
+from generator.cli.language import Group, say
+
 # name -> module; each module defines `command`. Loading them lazily keeps `kb validate`
 # from importing MkDocs, the theme and the renderer it does not need.
 COMMANDS = {
@@ -20,7 +22,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
@@ -29,9 +31,21 @@ class LazyGroup(click.Group):
         return importlib.import_module(module).command if module else None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="servicekb", prog_name="kb")
-def main() -> None:
+_HELP = say(
+    """服务知识库：案例、人员、传帮带、培训和荣誉的 YAML 记录，经过检查，构建成一个可以搜索的网站。
+
+    \b
+    从这里开始：
+      kb serve               构建网站并在本机预览，改动后自动刷新
+      kb build               把网站构建到 site/（检查记录和链接）
+      kb validate            检查 data/ 里的每一条记录
+      kb new case            新建一个案例，带编辑器用的 schema 行
+      kb schema              写出编辑器自动补全用的 JSON Schema
+      kb reference           写出记录格式说明 docs/records.md
+      kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印
+
+    消息和帮助的语言跟随网站：mkdocs.yml 里 servicekb 插件的 language（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。
+    """,
     """Service knowledge base: YAML records of cases, people, mentoring, training and
     honours, checked and built into a searchable site.
 
@@ -44,4 +58,21 @@ def main() -> None:
       kb schema              write the JSON Schemas editors use for autocompletion
       kb reference           write docs/records.md, the record format
       kb honours 2026-Q3     the honour roll of a period, to send or print
-    """
+
+    Messages and help follow the site's language: the servicekb plugin's language in
+    mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and
+    honours also take --language zh or en.
+    """,
+)
+
+
+@click.group(
+    cls=LazyGroup,
+    help=_HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(
+    package_name="servicekb", prog_name="kb", help=say("显示版本并退出。", "Show the version and exit.")
+)
+def main() -> None:
+    pass

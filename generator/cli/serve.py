@@ -15,13 +15,10 @@ from generator.build.guard import BuildBusy
 from generator.build.serve import ServeSession, ServeState
 from generator.build.site import BuildRequest, ConfigProblem
 from generator.cli.build import cache_option, config_option, data_override, language_option
+from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
+from generator.messages import text
 from generator.report import shown
-
-BANNER_TEXT = {
-    "zh": ("记录有错误：网站显示的是上一次成功构建的内容。修正文件后自动重建。", "关闭"),
-    "en": ("The records have errors: the site shows the last good build. Fix the files and it rebuilds.", "Dismiss"),
-}
 
 
 class ServeServer(LiveReloadServer):
@@ -42,11 +39,12 @@ class ServeServer(LiveReloadServer):
 
 
 def banner(state: ServeState, language: str) -> str:
-    """A dismissable notice with each error at its file, line and column."""
-    intro, dismiss = BANNER_TEXT[language]
+    """A dismissable notice with each error at its file, line and column, in the site's language."""
+    intro, dismiss = text("serve-banner").render(language), text("serve-dismiss").render(language)
+    # A YAML syntax error shows its line and caret: kept as written, in a monospaced block.
     items = [
         f"<li><code>{html.escape(shown(d.file))}:{d.line}:{d.column}</code> <code>{d.code}</code> "
-        f"{html.escape(shown(d.message))}</li>"
+        f"{_banner_message(shown(d.in_language(language), newlines=True))}</li>"
         for d in state.errors
     ]
     if state.failure:
@@ -60,22 +58,44 @@ def banner(state: ServeState, language: str) -> str:
     )
 
 
-@click.command("serve")
+def _banner_message(message: str) -> str:
+    first, _, rest = message.partition("\n")
+    if not rest:
+        return html.escape(first)
+    return f'{html.escape(first)}<pre style="margin:0.25rem 0;white-space:pre">{html.escape(rest)}</pre>'
+
+
+_HELP = say(
+    """在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。""",
+    """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
+    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
+    the files on disk. When a record has an error, the last good site stays up and
+    every page shows the error until the file is fixed.
+    """,
+)
+
+
+@click.command(
+    "serve",
+    cls=Command,
+    help=_HELP,
+    short_help=say("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
+)
 @config_option
 @data_override
 @language_option
 @click.option(
-    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="Where to serve."
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help=say("在哪个地址提供网站。", "Where to serve."),
 )
 @cache_option
 @max_mentees_option
 @today_option
 def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, today) -> None:
-    """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
-    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
-    the files on disk. When a record has an error, the last good site stays up and
-    every page shows the error until the file is fixed.
-    """
     request = BuildRequest(
         Path(config_file),
         Path(data_dir) if data_dir else None,
@@ -86,7 +106,9 @@ def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, t
     )
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        raise click.BadParameter(f"`{dev_addr}` is not IP:PORT", param_hint="--dev-addr")
+        raise click.BadParameter(
+            say(f"`{dev_addr}` 不是 IP:端口", f"`{dev_addr}` is not IP:PORT"), param_hint="--dev-addr"
+        )
     _show_server_messages()
     signal.signal(signal.SIGTERM, _stop)  # a terminated server cleans up like an interrupted one
     with tempfile.TemporaryDirectory(prefix="kb-serve-") as serve_dir:
@@ -103,7 +125,7 @@ def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, t
 
 def _serve(session: ServeSession, host: str, port: int) -> None:
     assert session.site is not None or session.state.broken
-    language = session.site.settings.language if session.site else (session.request.language or "zh")
+    language = session.language
     server = ServeServer(session.state, language, builder=session.rebuild, host=host, port=port, root=str(session.root))
     server.error_handler = lambda code: _error_page(session, code)
     for path in session.watched():
@@ -111,7 +133,7 @@ def _serve(session: ServeSession, host: str, port: int) -> None:
     try:
         server.serve()
     except KeyboardInterrupt:
-        click.echo("Stopped.", err=True)
+        click.echo(text("serve-stopped").render(language), err=True)
     finally:
         server.shutdown()
 

@@ -42,9 +42,9 @@ def load_file(source: SourceFile) -> Document | Diagnostic:
         text = decode_record_bytes(raw, source.shown)
         return parse_document(text, source.shown)
     except (TextError, LoadError) as error:
-        return error.code.at(source.shown, error.position, error.message)
+        return error.code.at(source.shown, error.position, error.words)
     except OSError as error:
-        return codes.YAML_SYNTAX.at(source.shown, START, f"cannot read the file: {error.strerror}")
+        return codes.YAML_SYNTAX.at(source.shown, START, "load-cannot-read", reason=error.strerror)
 
 
 def _read_without_following_links(path: Path) -> bytes:

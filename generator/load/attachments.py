@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from generator.load.files import ATTACHMENTS
+from generator.messages import Text, text
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,16 @@ XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 LINK_ATTRIBUTES = {"href"}  # href and xlink:href: only references inside the file (#id)
 
 
-def accepted_types() -> str:
+def accepted_types() -> Text:
     """The accepted file types, grouped, for messages and the README."""
     families: dict[str, list[str]] = {}
     for suffix, kind in TYPES.items():
-        families.setdefault(kind.family, []).append(suffix)
-    return "; ".join(f"{family} ({' '.join(suffixes)})" for family, suffixes in families.items())
+        families.setdefault(kind.family.lower(), []).append(suffix)
+    return text("attachment-accepted-types", **{family: " ".join(suffixes) for family, suffixes in families.items()})
+
+
+def _family(kind: FileType) -> Text:
+    return text("file-family-" + kind.family.lower())
 
 
 def normalised_name(name: str) -> str | None:
@@ -97,56 +102,56 @@ def normalised_name(name: str) -> str | None:
     return ATTACHMENTS + "/" + "/".join(parts)
 
 
-def attachment_problem(path: Path) -> str | None:
+def attachment_problem(path: Path) -> Text | None:
     """Why this file may not be published, or None when it is an inert file of an accepted type."""
     suffix = path.suffix.lower()
     kind = TYPES.get(suffix)
     if kind is None:
-        what = f"`{suffix}` files" if suffix else "files without a type suffix"
-        return f"{what} are not published; accepted: {accepted_types()}"
+        what = text("attachment-suffix-files", suffix=suffix) if suffix else text("attachment-no-suffix")
+        return text("attachment-type-refused", what=what, accepted=accepted_types())
     with path.open("rb") as file:
         head = file.read(MAX_SVG_BYTES + 1 if suffix == ".svg" else 64)
     if suffix == ".svg":
         return svg_problem(head)
     if kind.signatures and not any(head[kind.offset :].startswith(sig) for sig in kind.signatures):
-        return f"the file's content is not {kind.family} ({suffix}); it may be another kind of file renamed"
+        return text("attachment-content-mismatch", family=_family(kind), suffix=suffix)
     if not kind.signatures and b"\x00" in head:
-        return f"the file is not text ({suffix}); attach binary files with their own type"
+        return text("attachment-not-text", suffix=suffix)
     return None
 
 
-def svg_problem(content: bytes) -> str | None:
+def svg_problem(content: bytes) -> Text | None:
     """Why an SVG is not a plain drawing, or None."""
     if len(content) > MAX_SVG_BYTES:
-        return "the SVG is over 2 MiB; export it as PNG"
+        return text("svg-too-large")
     if b"<?xml-stylesheet" in content:
-        return "the SVG loads a style sheet from elsewhere; export it as PNG or PDF"
+        return text("svg-style-sheet")
     try:
         root = fromstring(content, forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError):
-        return "the SVG is not well-formed XML without a DTD; export it as PNG or PDF"
+        return text("svg-not-xml")
     if _local(root.tag) != "svg":
-        return "the file is not an SVG drawing"
+        return text("svg-not-a-drawing")
     for element in root.iter():
         problem = _element_problem(element)
         if problem:
-            return problem + "; SVG attachments must be plain drawings: export it as PNG or PDF"
+            return text("svg-not-plain", problem=problem)
     return None
 
 
-def _element_problem(element: Element) -> str | None:
+def _element_problem(element: Element) -> Text | None:
     name, namespace = _local(element.tag), _namespace(element.tag)
     # Browsers run nothing in other namespaces (an editor's own metadata such as Inkscape's).
     if namespace in ("", SVG_NAMESPACE, XHTML_NAMESPACE) and name not in SVG_ELEMENTS:
-        return f"the SVG contains `<{name}>`"
+        return text("svg-element", name=name)
     for attribute, value in element.attrib.items():
         local = _local(attribute)
         if local.lower().startswith("on"):
-            return f"the SVG has an event handler (`{local}`)"
+            return text("svg-event-handler", name=local)
         if local in LINK_ATTRIBUTES and not value.strip().startswith("#"):
-            return f"the SVG links outside itself (`{local}`)"
+            return text("svg-link-outside", name=local)
         if "url(" in value and not _only_local_urls(value):
-            return "the SVG refers to something outside itself (`url(...)`)"
+            return text("svg-url-outside")
     return None
 
 

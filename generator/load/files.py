@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.kinds import RECORD_KIND_OF_FOLDER
+from generator.messages import Text, text
 
 TAXONOMY = "taxonomy"
 ATTACHMENTS = "attachments"
@@ -48,7 +49,7 @@ def discover(data_dir: Path, shown_root: str) -> Found:
     for relative, is_link in sorted(_walk(root)):
         shown = prefix + relative
         if is_link:
-            found.problems.append(codes.SYMLINK.at(shown, START, _link_message(relative)))
+            found.problems.append(codes.SYMLINK.at(shown, START, "load-symlink", path=relative))
         elif relative.startswith(ATTACHMENTS + "/"):
             found.attachments[relative] = data_dir / relative
         elif relative.lower().endswith(YAML_SUFFIXES):
@@ -82,28 +83,18 @@ def _walk(root: str):
                 yield here + name, os.path.islink(os.path.join(folder, name))
 
 
-def _link_message(relative: str) -> str:
-    return (
-        f"`{relative}` is a symbolic link; links under data/ are not followed, "
-        "so that no file from outside data/ is published. Put a real copy of the file here"
-    )
-
-
-def _kind_of(relative: PurePosixPath) -> tuple[str, str | None]:
+def _kind_of(relative: PurePosixPath) -> tuple[str, Text | None]:
     parts = relative.parts
     if len(parts) == 1:
         if relative.stem == TAXONOMY:
             return TAXONOMY, None
-        return (
-            "",
-            f"`{relative.name}` is not a known record file; records go in {_FOLDERS}",
-        )
+        return "", text("load-not-a-record-file", name=relative.name, folders=_FOLDERS)
     folder = parts[0]
     kind = RECORD_KIND_OF_FOLDER.get(folder)
     if kind is None:
-        return "", f"`{folder}/` is not a record folder; use one of {_FOLDERS}"
+        return "", text("load-not-a-record-folder", folder=folder, folders=_FOLDERS)
     if len(parts) > 2 and not kind.sub_folders:
-        return "", f"only cases may be kept in sub-folders; move this file to `{folder}/`"
+        return "", text("load-sub-folder", folder=folder)
     return kind.name, None
 
 

@@ -19,12 +19,14 @@ import yaml
 
 from generator import codes
 from generator.diagnostics import START, Position
+from generator.load.syntax import explain
 from generator.load.text import (
     character_name,
     control_character_in_file,
     control_character_in_value,
     position_in_text,
 )
+from generator.messages import Text, text
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser
@@ -56,11 +58,15 @@ _constructor = yaml.constructor.SafeConstructor()
 
 
 class LoadError(Exception):
-    def __init__(self, code: codes.Code, position: Position, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: codes.Code, position: Position, words: Text) -> None:
+        super().__init__(str(words))
         self.code = code
         self.position = position
-        self.message = message
+        self.words = words
+
+    @property
+    def message(self) -> str:
+        return str(self.words)
 
 
 @dataclass
@@ -118,52 +124,42 @@ def _position(mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse_document(text: str, file: str) -> Document:
+def parse_document(source: str, file: str) -> Document:
     """Parse one record file's text, or raise LoadError at the first thing refused."""
-    _refuse_control_characters(text)
-    builder = _Builder(file, text)
+    _refuse_control_characters(source)
+    builder = _Builder(file, source)
     parser = None
     try:
-        parser = _Parser(text)
+        parser = _Parser(source)
         while True:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
                 break
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        position = _position(mark) if mark else START
-        raise LoadError(codes.YAML_SYNTAX, position, _syntax_message(error, text, mark)) from None
+        position, words = explain(error, source)
+        raise LoadError(codes.YAML_SYNTAX, position, words) from None
     except yaml.YAMLError as error:  # libyaml reports some problems without a mark
-        raise LoadError(codes.YAML_SYNTAX, START, f"YAML syntax error: {error}") from None
+        raise LoadError(codes.YAML_SYNTAX, START, text("load-yaml-unmarked", error=str(error))) from None
     finally:
         if parser is not None:
             parser.dispose()
     return builder.document()
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark) -> str:
-    parts = [part for part in (error.context, error.problem) if part]
-    message = "YAML syntax error: " + ", ".join(parts) if parts else "YAML syntax error"
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        message += " (a tab: indent YAML with spaces)"
-    return message
-
-
-def _refuse_control_characters(text: str) -> None:
+def _refuse_control_characters(source: str) -> None:
     """Refuse control characters before libyaml sees them.
 
     libyaml would report them at a byte offset, and counts U+0085, U+2028, U+2029 and a
     lone CR as line breaks, which shifts the line of every later diagnostic. Checked
     here, the position is the character's own: LF-counted line, column in characters.
     """
-    index = control_character_in_file(text)
+    index = control_character_in_file(source)
     if index is not None:
         raise LoadError(
             codes.CONTROL_CHARACTER,
-            position_in_text(text, index),
-            f"the invisible control character {character_name(text[index])} is in the text; "
-            "delete it (it is often pasted from a terminal or a log)",
+            position_in_text(source, index),
+            text("load-control-character", character=character_name(source[index])),
         )
 
 
@@ -224,14 +220,14 @@ class _Builder:
             raise LoadError(
                 codes.STRUCTURE,
                 _position(event.start_mark),
-                "a record file holds one YAML document; found a second one",
+                text("load-second-document"),
             )
 
     def _alias(self, event) -> None:
         raise LoadError(
             codes.ANCHOR_ALIAS,
             _position(event.start_mark),
-            f"alias `*{event.anchor}` is not allowed; write the value out in full",
+            text("load-alias", name=event.anchor),
         )
 
     def _end(self, event) -> None:
@@ -242,7 +238,7 @@ class _Builder:
             raise LoadError(
                 codes.ANCHOR_ALIAS,
                 _position(event.start_mark),
-                f"anchor `&{event.anchor}` is not allowed; write values out in full",
+                text("load-anchor", name=event.anchor),
             )
         self._check_tag(event)
         parent = self.stack[-1] if self.stack else None
@@ -258,9 +254,7 @@ class _Builder:
                 self.values[path] = (mark.line, mark.column, event.style)
             return
         if len(self.stack) >= MAX_DEPTH:
-            raise LoadError(
-                codes.STRUCTURE, _position(event.start_mark), f"values are nested more than {MAX_DEPTH} levels deep"
-            )
+            raise LoadError(codes.STRUCTURE, _position(event.start_mark), text("load-too-deep", depth=MAX_DEPTH))
         container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
         self._attach(parent, container, path)
         self.stack.append(_Frame(container, path))
@@ -268,9 +262,7 @@ class _Builder:
     def _key(self, parent: _Frame, event) -> None:
         mark = event.start_mark
         if not isinstance(event, yaml.ScalarEvent):
-            raise LoadError(
-                codes.KEY_NOT_TEXT, _position(mark), "a key must be a plain field name, not a list or mapping"
-            )
+            raise LoadError(codes.KEY_NOT_TEXT, _position(mark), text("load-key-not-text"))
         self._refuse_escaped_control_character(event)
         key = event.value
         first_line = parent.key_lines.get(key)
@@ -278,7 +270,7 @@ class _Builder:
             raise LoadError(
                 codes.DUPLICATE_KEY,
                 _position(mark),
-                f"duplicate key `{key}` (first written on line {first_line}); YAML would silently keep only the last one",
+                text("load-duplicate-key", key=key, line=first_line),
             )
         parent.key_lines[key] = mark.line + 1
         parent.key = key
@@ -317,8 +309,7 @@ class _Builder:
         raise LoadError(
             codes.CONTROL_CHARACTER,
             position,
-            f"the escape `{escape}` writes the invisible control character {character_name(refused)}; "
-            "delete it (it is often pasted from a terminal or a log)",
+            text("load-control-escape", escape=escape, character=character_name(refused)),
         )
 
     def _escape_writing(self, event, character: str) -> tuple[str, Position]:
@@ -339,7 +330,7 @@ class _Builder:
             raise LoadError(
                 codes.UNSAFE_TAG,
                 _position(event.start_mark),
-                f"the tag `{shown}` is not allowed; records hold only plain text, numbers, dates, lists and mappings",
+                text("load-tag", tag=shown),
             )
 
     _handlers: typing.ClassVar = {
@@ -354,12 +345,10 @@ class _Builder:
 
     def document(self) -> Document:
         if self.documents == 0 or self.root is None or self.root == "":
-            raise LoadError(codes.EMPTY_FILE, START, "file is empty; write the record's fields or delete the file")
+            raise LoadError(codes.EMPTY_FILE, START, text("load-empty"))
         if not isinstance(self.root, dict):
-            kind = "a list" if isinstance(self.root, list) else "a single value"
-            raise LoadError(
-                codes.NOT_A_MAPPING, START, f"the file holds {kind}; a record is a mapping of `field: value` lines"
-            )
+            kind = text("load-holds-a-list" if isinstance(self.root, list) else "load-holds-a-value")
+            raise LoadError(codes.NOT_A_MAPPING, START, text("load-not-a-mapping", kind=kind))
         return Document(self.file, self.root, self.keys, self.values, self.text)
 
 
@@ -381,7 +370,7 @@ def _scalar(event) -> Any:
         raise LoadError(
             codes.YAML_SYNTAX,
             _position(event.start_mark),
-            f"`{event.value}` cannot be read as {tag.replace(_CORE, '')}",
+            text("load-cannot-read-as", value=event.value, type=tag.replace(_CORE, "")),
         ) from None
     if isinstance(value, dt.datetime):
         return event.value  # records hold dates only; the text keeps what was written
@@ -394,23 +383,22 @@ def _scalar(event) -> Any:
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?")
 # PyYAML reads `0o17` as text, YAML 1.2 tools (the editors' language server) as 15.
 _YAML12_OCTAL = re.compile(r"0o[0-7]+")
-_NUMBER_HINT = "write the number plainly (1.5) or put the text in quotes"
 
 
 def _refuse_guessed_number(event, tag: str) -> None:
-    text = event.value
-    if tag in _NUMBER_TAGS and not _PLAIN_NUMBER.fullmatch(text):
-        message = f"YAML reads `{text}` as {_number_read_from(event, tag)}; {_NUMBER_HINT}"
-    elif tag == _STR and _YAML12_OCTAL.fullmatch(text):
-        message = f"YAML 1.2 tools read `{text}` as the number {int(text[2:], 8)}; {_NUMBER_HINT}"
+    value, hint = event.value, text("load-number-hint")
+    if tag in _NUMBER_TAGS and not _PLAIN_NUMBER.fullmatch(value):
+        words = text("load-guessed-number", value=value, read_as=_number_read_from(event, tag), hint=hint)
+    elif tag == _STR and _YAML12_OCTAL.fullmatch(value):
+        words = text("load-yaml12-octal", value=value, number=int(value[2:], 8), hint=hint)
     else:
         return
-    raise LoadError(codes.GUESSED_NUMBER, _position(event.start_mark), message)
+    raise LoadError(codes.GUESSED_NUMBER, _position(event.start_mark), words)
 
 
-def _number_read_from(event, tag: str) -> str:
+def _number_read_from(event, tag: str) -> Text:
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
-        return f"the number {_constructor.yaml_constructors[tag](_constructor, node)}"
+        return text("load-read-as-the-number", number=_constructor.yaml_constructors[tag](_constructor, node))
     except ValueError:  # `0x_` matches YAML's pattern for an integer but has no digits
-        return "a number"
+        return text("load-read-as-a-number")

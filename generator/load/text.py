@@ -13,17 +13,22 @@ from charset_normalizer import from_bytes
 
 from generator import codes
 from generator.diagnostics import Position
+from generator.messages import Text, text
 
 MAX_FILE_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
 class TextError(Exception):
-    def __init__(self, code: codes.Code, position: Position, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: codes.Code, position: Position, words: Text) -> None:
+        super().__init__(str(words))
         self.code = code
         self.position = position
-        self.message = message
+        self.words = words
+
+    @property
+    def message(self) -> str:
+        return str(self.words)
 
 
 def decode_record_bytes(raw: bytes, shown_name: str = "file") -> str:
@@ -32,7 +37,7 @@ def decode_record_bytes(raw: bytes, shown_name: str = "file") -> str:
         raise TextError(
             codes.TOO_LARGE,
             Position(1, 1),
-            f"file is {len(raw) / 1024 / 1024:.1f} MiB, over the 1 MiB limit for one record",
+            text("load-too-large", size=f"{len(raw) / 1024 / 1024:.1f}"),
         )
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
@@ -48,17 +53,12 @@ def _byte_position(raw: bytes, offset: int) -> Position:
     return Position(before.count(b"\n") + 1, offset - line_start + 1)
 
 
-def _not_utf8_message(raw: bytes, shown_name: str) -> str:
+def _not_utf8_message(raw: bytes, shown_name: str) -> Text:
     guess = guess_encoding(raw)
     if guess is None:
-        return "file is not UTF-8 text; re-save it as UTF-8"
-    return (
-        f"file is not UTF-8; it looks like {_CHINESE_NAMES.get(guess, guess)}. Re-save it as UTF-8, "
-        f"e.g. `iconv -f {guess} -t UTF-8 {shown_name} > fixed.yml`"
-    )
-
-
-_CHINESE_NAMES = {"GB18030": "GBK/GB18030 (a Chinese Windows encoding)"}
+        return text("load-not-utf8")
+    encoding = text("encoding-gb18030") if guess == "GB18030" else text("encoding-named", name=guess)
+    return text("load-not-utf8-looks-like", encoding=encoding, guess=guess, file=shown_name)
 
 
 def guess_encoding(raw: bytes) -> str | None:
@@ -86,18 +86,18 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-
 _REFUSED_IN_FILE = re.compile(f"[{_CONTROLS}]|\r(?!\n)")
 _REFUSED_IN_VALUE = re.compile(f"[{_CONTROLS}\r]")
 
-_CONTROL_NAMES = {
-    "\x00": "NUL",
-    "\x07": "bell",
-    "\x08": "backspace",
-    "\x0b": "vertical tab",
-    "\x0c": "form feed",
-    "\r": "carriage return",
-    "\x1b": "escape",
-    "\x7f": "delete",
-    "\x85": "next line",
-    "\ufffe": "not a character",
-    "\uffff": "not a character",
+_CONTROL_NAMES = {  # the characters people meet in pasted text, by their catalogue key
+    "\x00": "character-nul",
+    "\x07": "character-bell",
+    "\x08": "character-backspace",
+    "\x0b": "character-vertical-tab",
+    "\x0c": "character-form-feed",
+    "\r": "character-carriage-return",
+    "\x1b": "character-escape",
+    "\x7f": "character-delete",
+    "\x85": "character-next-line",
+    "\ufffe": "character-not-a-character",
+    "\uffff": "character-not-a-character",
 }
 
 
@@ -113,11 +113,14 @@ def control_character_in_value(value: str) -> int | None:
     return found.start() if found else None
 
 
-def character_name(character: str) -> str:
+def character_name(character: str) -> Text:
     """`U+001B (escape)`: the code point, and a name when there is one to give."""
-    name = _CONTROL_NAMES.get(character) or unicodedata.name(character, "").lower()
-    shown = f"U+{ord(character):04X}"
-    return f"{shown} ({name})" if name else shown
+    code = f"U+{ord(character):04X}"
+    key = _CONTROL_NAMES.get(character)
+    if key:
+        return text("character-named", code=code, name=text(key))
+    name = unicodedata.name(character, "").lower()  # Unicode's names are English only
+    return text("character-unicode", code=code, name=name) if name else text("character-bare", code=code)
 
 
 def position_in_text(text: str, index: int) -> Position:

@@ -29,6 +29,5 @@ def search_page(r: Renderer) -> Page:
 
 
 def checks_page(r: Renderer) -> Page:
-    return r.page(
-        "checks.md.j2", "checks.md", meta={"title": r.t.checks}, codes=sorted(CODES.values(), key=lambda c: c.code)
-    )
+    codes = [code.in_language(r.t.language) for code in sorted(CODES.values(), key=lambda c: c.code)]
+    return r.page("checks.md.j2", "checks.md", meta={"title": r.t.checks}, codes=codes)

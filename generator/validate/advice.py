@@ -18,7 +18,9 @@ def ensure_cases_reviewed_in_time(context: Context) -> Iterator[Diagnostic]:
             yield codes.REVIEW_DUE.at(
                 case.file,
                 case.document.position(("review_by",)),
-                f"review was due on {model.review_by}; the case is still {model.state}",
+                "advice-review-due",
+                due=model.review_by,
+                state=model.state,
             )
 
 
@@ -26,9 +28,7 @@ def ensure_completed_mentoring_has_outcome(context: Context) -> Iterator[Diagnos
     """Warn when a completed mentoring pair does not say what it achieved."""
     for pair in context.of("mentoring"):
         if pair.model.status == "completed" and not pair.model.outcome:
-            yield codes.OUTCOME_MISSING.at(
-                pair.file, pair.document.position(("status",)), "a completed pair should describe its `outcome`"
-            )
+            yield codes.OUTCOME_MISSING.at(pair.file, pair.document.position(("status",)), "advice-outcome-missing")
 
 
 def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
@@ -40,7 +40,10 @@ def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
         yield codes.NEAR_DUPLICATE.at(
             case.file,
             case.document.position(("title",)),
-            f"looks like a near-duplicate of `{earlier}` ({cases[earlier].file}, similarity {score:.2f}); merge them or make the difference clear",
+            "advice-near-duplicate",
+            other=earlier,
+            file=cases[earlier].file,
+            score=f"{score:.2f}",
         )
 
 
@@ -60,7 +63,10 @@ def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:
                 yield codes.MENTOR_OVERLOADED.at(
                     pair.file,
                     pair.document.position(("mentor",)),
-                    f"`{mentor}` has {len(pairs)} active mentees, more than the limit of {limit}",
+                    "advice-mentor-overloaded",
+                    mentor=mentor,
+                    count=len(pairs),
+                    limit=limit,
                 )
 
 
@@ -74,6 +80,4 @@ def ensure_active_pairs_keep_a_log(context: Context) -> Iterator[Diagnostic]:
         quiet = (context.today - last).days
         if quiet > QUIET_PAIR_DAYS:
             where = pair.document.position(("log",)) if model.log else pair.document.position(("status",))
-            yield codes.PAIR_WITHOUT_LOG.at(
-                pair.file, where, f"no log entry for {quiet} days (last: {last}); the pair is still active"
-            )
+            yield codes.PAIR_WITHOUT_LOG.at(pair.file, where, "advice-quiet-pair", days=quiet, last=last)

@@ -14,14 +14,15 @@ from pathlib import Path
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.attachments import attachment_problem, normalised_name
+from generator.messages import Text, text
 from generator.shapes import named_attachments
 from generator.validate.context import Context, Record
 
 
 def _named(record: Record) -> Iterator[tuple[tuple, int, str]]:
     """(path, offset in the text, name) of every attachment a record names."""
-    for path, text, name in named_attachments(record.kind, record.model):
-        yield path, max(text.find(name), 0), name
+    for path, written, name in named_attachments(record.kind, record.model):
+        yield path, max(written.find(name), 0), name
 
 
 def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
@@ -31,10 +32,9 @@ def ensure_attachments_exist(context: Context) -> Iterator[Diagnostic]:
             where = record.document.text_position(path, offset)
             relative = normalised_name(name)
             if relative is None:
-                message = f"`{name}` is neither an http(s) link nor a file in data/attachments/"
-                yield codes.ATTACHMENT_ESCAPES.at(record.file, where, message)
+                yield codes.ATTACHMENT_ESCAPES.at(record.file, where, "attachment-not-inside", name=name)
             elif relative not in context.attachments:
-                yield codes.ATTACHMENT_MISSING.at(record.file, where, f"`{name}` is not a file in data/attachments/")
+                yield codes.ATTACHMENT_MISSING.at(record.file, where, "attachment-missing", name=name)
 
 
 def ensure_attachments_are_inert(context: Context) -> Iterator[Diagnostic]:
@@ -46,17 +46,17 @@ def ensure_attachments_are_inert(context: Context) -> Iterator[Diagnostic]:
             problem = _problem_of(file) if file else None
             if problem:
                 where = record.document.text_position(path, offset)
-                yield codes.ATTACHMENT_TYPE.at(record.file, where, f"`{name}`: {problem}")
+                yield codes.ATTACHMENT_TYPE.at(record.file, where, "attachment-refused", name=name, problem=problem)
 
 
-def _problem_of(file: Path) -> str | None:
+def _problem_of(file: Path) -> Text | None:
     try:
         stat = file.stat()
         return _inspected(file, stat.st_mtime_ns, stat.st_size)
     except OSError as error:
-        return f"cannot be read ({error.strerror})"
+        return text("attachment-unreadable", reason=error.strerror)
 
 
 @cache  # one file is often named by several records; an edited file has a new key
-def _inspected(file: Path, _modified: int, _size: int) -> str | None:
+def _inspected(file: Path, _modified: int, _size: int) -> Text | None:
     return attachment_problem(file)

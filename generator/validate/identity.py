@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.kinds import RESERVED_IDS
+from generator.messages import Listing, text
 from generator.validate.context import TAXONOMY_KINDS, Context
 
 
@@ -14,9 +15,7 @@ def ensure_taxonomy_exists(context: Context) -> Iterator[Diagnostic]:
     """Ensure data/taxonomy.yml is there: every product, skill and team is named in it."""
     if context.taxonomy_document is None and not (context.data_dir / "taxonomy.yml").exists():
         shown = context.settings.shown + "/taxonomy.yml"
-        yield codes.MISSING_TAXONOMY.at(
-            shown, START, "taxonomy.yml is missing; it names the products, skills, teams and award kinds"
-        )
+        yield codes.MISSING_TAXONOMY.at(shown, START, "id-taxonomy-missing")
 
 
 def ensure_ids_match_file_names(context: Context) -> Iterator[Diagnostic]:
@@ -26,7 +25,9 @@ def ensure_ids_match_file_names(context: Context) -> Iterator[Diagnostic]:
             yield codes.ID_NOT_FILENAME.at(
                 record.file,
                 record.document.position(("id",)),
-                f"id `{record.id}` differs from the file name `{record.source.path.name}`; rename one of them",
+                "id-not-file-name",
+                id=record.id,
+                file=record.source.path.name,
             )
 
 
@@ -39,7 +40,10 @@ def ensure_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
                 yield codes.DUPLICATE_ID.at(
                     record.file,
                     record.document.position(("id",)),
-                    f"{kind} id `{record.id}` is already used by {first_file[record.id]}",
+                    "id-duplicate",
+                    kind=text("kind-" + kind),
+                    id=record.id,
+                    other=first_file[record.id],
                 )
             else:
                 first_file[record.id] = record.file
@@ -58,7 +62,10 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
                 yield codes.DUPLICATE_ID.at(
                     document.file,
                     position,
-                    f"{list_name} id `{entry.id}` is already listed on line {first_line[entry.id]}",
+                    "id-taxonomy-duplicate",
+                    list=list_name,
+                    id=entry.id,
+                    line=first_line[entry.id],
                 )
             else:
                 first_line[entry.id] = position.line
@@ -66,13 +73,15 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
 
 def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:
     """Ensure no record or taxonomy entry takes an id that a generated page or folder uses."""
-    reserved = ", ".join(sorted(RESERVED_IDS))
+    reserved = Listing(tuple(sorted(RESERVED_IDS)))
     for record in context.all_records():
         if record.id in RESERVED_IDS:
             yield codes.RESERVED_ID.at(
                 record.file,
                 record.document.position(("id",)),
-                f"`{record.id}` is reserved for a page the site generates; choose another id (reserved: {reserved})",
+                "id-reserved",
+                id=record.id,
+                reserved=reserved,
             )
     if context.taxonomy is None or context.taxonomy_document is None:
         return
@@ -82,5 +91,8 @@ def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:
                 yield codes.RESERVED_ID.at(
                     context.taxonomy_document.file,
                     context.taxonomy_document.position((list_name, index, "id")),
-                    f"{list_name} id `{entry.id}` is reserved for a page the site generates (reserved: {reserved})",
+                    "id-taxonomy-reserved",
+                    list=list_name,
+                    id=entry.id,
+                    reserved=reserved,
                 )

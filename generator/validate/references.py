@@ -17,20 +17,21 @@ from pydantic import BaseModel
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.messages import NOTHING, Text, text
 from generator.shapes import SHAPES, Ref
 from generator.validate.context import Context, Record
 
 ANY = "*"  # a list index or mapping key in a reference path
 KEY = "<key>"  # the keys of a mapping, e.g. a person's skills
 
-UNKNOWN = {
-    "person": (codes.UNKNOWN_PERSON, "person"),
-    "case": (codes.UNKNOWN_CASE, "case"),
-    "session": (codes.UNKNOWN_SESSION, "session"),
-    "skill": (codes.UNKNOWN_SKILL, "skill"),
-    "product": (codes.UNKNOWN_PRODUCT, "product"),
-    "team": (codes.UNKNOWN_TEAM, "team"),
-    "award-kind": (codes.UNKNOWN_AWARD_KIND, "award kind"),
+UNKNOWN = {  # kind -> code, and the catalogue key of its message
+    "person": (codes.UNKNOWN_PERSON, "ref-unknown-person"),
+    "case": (codes.UNKNOWN_CASE, "ref-unknown-case"),
+    "session": (codes.UNKNOWN_SESSION, "ref-unknown-session"),
+    "skill": (codes.UNKNOWN_SKILL, "ref-unknown-skill"),
+    "product": (codes.UNKNOWN_PRODUCT, "ref-unknown-product"),
+    "team": (codes.UNKNOWN_TEAM, "ref-unknown-team"),
+    "award-kind": (codes.UNKNOWN_AWARD_KIND, "ref-unknown-award-kind"),
 }
 
 
@@ -97,11 +98,11 @@ def ensure_references_exist(context: Context) -> Iterator[Diagnostic]:
     for record in context.all_records():
         for path, kind, named in named_ids(record):
             if kind in UNKNOWN and not context.exists(kind, named):
-                code, noun = UNKNOWN[kind]
+                code, key = UNKNOWN[kind]
                 hint = _suggestion(named, context.known_ids.get(kind, set()))
-                yield code.at(record.file, record.document.position(path), f"unknown {noun} `{named}`{hint}")
+                yield code.at(record.file, record.document.position(path), key, id=named, hint=hint)
 
 
-def _suggestion(named: str, known: set[str]) -> str:
+def _suggestion(named: str, known: set[str]) -> Text:
     close = difflib.get_close_matches(named, sorted(known), n=1, cutoff=0.75)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return text("hint-did-you-mean", name=close[0]) if close else NOTHING

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.messages import Listing
 from generator.shapes import VALIDATING_ROLES
 from generator.validate.context import Context, Record
 
@@ -24,12 +25,12 @@ def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
             yield codes.VALIDATOR_ROLE.at(
                 case.file,
                 where,
-                f"`{validator}` has kcs_role `{person.model.kcs_role}`; only a publisher or coach may validate",
+                "rule-validator-role",
+                person=validator,
+                role=person.model.kcs_role,
             )
         if list(case.model.authors) == [validator]:
-            yield codes.VALIDATOR_SOLE_AUTHOR.at(
-                case.file, where, f"`{validator}` is the only author; another publisher or coach validates"
-            )
+            yield codes.VALIDATOR_SOLE_AUTHOR.at(case.file, where, "rule-validator-sole-author", person=validator)
 
 
 def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
@@ -37,7 +38,7 @@ def ensure_mentor_is_not_mentee(context: Context) -> Iterator[Diagnostic]:
     for pair in context.of("mentoring"):
         if pair.model.mentor == pair.model.mentee:
             yield codes.SELF_MENTORING.at(
-                pair.file, pair.document.position(("mentee",)), f"`{pair.model.mentee}` cannot mentor themselves"
+                pair.file, pair.document.position(("mentee",)), "rule-self-mentoring", person=pair.model.mentee
             )
 
 
@@ -46,9 +47,7 @@ def ensure_case_is_not_related_to_itself(context: Context) -> Iterator[Diagnosti
     for case in context.of("case"):
         for index, related in enumerate(case.model.related):
             if related == case.id:
-                yield codes.SELF_RELATED.at(
-                    case.file, case.document.position(("related", index)), "a case cannot be related to itself"
-                )
+                yield codes.SELF_RELATED.at(case.file, case.document.position(("related", index)), "rule-self-related")
 
 
 def _date_pairs(record: Record) -> Iterator[tuple[str, dt.date | None, str, dt.date | None]]:
@@ -69,7 +68,11 @@ def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
                 yield codes.DATE_ORDER.at(
                     record.file,
                     record.document.position((later_name,)),
-                    f"`{later_name}` {later} is before `{first_name}` {first}",
+                    "rule-date-order",
+                    later_name=later_name,
+                    later=later,
+                    first_name=first_name,
+                    first=first,
                 )
 
 
@@ -109,7 +112,10 @@ def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:
                 yield codes.NOT_YET_JOINED.at(
                     record.file,
                     record.document.position(path),
-                    f"`{person_id}` joined on {person.model.joined}, after {day}",
+                    "rule-not-yet-joined",
+                    person=person_id,
+                    joined=person.model.joined,
+                    day=day,
                 )
 
 
@@ -123,7 +129,10 @@ def ensure_people_had_not_left(context: Context) -> Iterator[Diagnostic]:
                 yield codes.LEFT_BEFORE.at(
                     record.file,
                     record.document.position(path),
-                    f"`{person_id}` left on {person.model.left}, before {day}",
+                    "rule-left-before",
+                    person=person_id,
+                    left=person.model.left,
+                    day=day,
                 )
 
 
@@ -140,7 +149,7 @@ def _duplicate_steps(path: Record) -> Iterator[Diagnostic]:
     for index, step in enumerate(path.model.steps):
         if step.id in seen:
             yield codes.DUPLICATE_STEP.at(
-                path.file, path.document.position(("steps", index, "id")), f"step id `{step.id}` is used twice"
+                path.file, path.document.position(("steps", index, "id")), "rule-duplicate-step", id=step.id
             )
         seen.add(step.id)
 
@@ -151,9 +160,7 @@ def _unknown_required_steps(path: Record) -> Iterator[Diagnostic]:
         for required_index, required in enumerate(step.requires):
             if required not in step_ids:
                 where = path.document.position(("steps", index, "requires", required_index))
-                yield codes.UNKNOWN_STEP.at(
-                    path.file, where, f"step `{step.id}` requires `{required}`, which is not a step of this path"
-                )
+                yield codes.UNKNOWN_STEP.at(path.file, where, "rule-unknown-step", step=step.id, required=required)
 
 
 def _step_cycles(path: Record) -> Iterator[Diagnostic]:
@@ -162,9 +169,7 @@ def _step_cycles(path: Record) -> Iterator[Diagnostic]:
     cycle = find_cycle(requires)
     if cycle:
         where = path.document.position(("steps", index_of[cycle[0]], "requires"))
-        yield codes.STEP_CYCLE.at(
-            path.file, where, "steps require each other in a cycle: " + " → ".join(cycle + [cycle[0]])
-        )
+        yield codes.STEP_CYCLE.at(path.file, where, "rule-step-cycle", cycle=Listing((*cycle, cycle[0]), "arrow"))
 
 
 def find_cycle(edges: dict[str, list[str]]) -> list[str]:
@@ -203,5 +208,7 @@ def ensure_award_session_is_a_contest(context: Context) -> Iterator[Diagnostic]:
             yield codes.NOT_A_CONTEST.at(
                 award.file,
                 award.document.position(("session",)),
-                f"session `{session.id}` is a {session.model.format} session, not a contest",
+                "rule-not-a-contest",
+                session=session.id,
+                format=session.model.format,
             )

@@ -14,6 +14,7 @@ from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
+from generator.messages import NOTHING, Listing, Text, text
 from generator.reference import reference_link
 from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape
 
@@ -55,104 +56,126 @@ def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator
     for name in CASE_STATE_REQUIRES.get(model.state, ()):
         if getattr(model, name) is None:
             yield codes.STATE_REQUIRES.at(
-                document.file, document.position(("state",)), f"a `{model.state}` case needs `{name}`"
+                document.file, document.position(("state",)), "shape-state-requires", state=model.state, field=name
             )
 
 
 def _diagnostic(shape: type[BaseModel], document: Document, problem: dict[str, Any]) -> Diagnostic:
     loc = tuple(part for part in problem["loc"] if part != "[key]")
     is_key = "[key]" in problem["loc"]
-    code, message = _describe(shape, loc, problem, is_key)
+    code, message = _describe(shape, loc, problem, is_key, document)
     return code.at(document.file, document.position(loc), message)
 
 
-def _describe(shape: type[BaseModel], loc: tuple, problem: dict[str, Any], is_key: bool) -> tuple[codes.Code, str]:
+def _describe(
+    shape: type[BaseModel], loc: tuple, problem: dict[str, Any], is_key: bool, document: Document
+) -> tuple[codes.Code, Text]:
     kind = problem["type"]
     field = _field_name(loc)
     value = problem.get("input")
     if kind == "missing":
-        return codes.MISSING_FIELD, f"missing required field `{field}`{_see_reference(shape, loc)}"
+        return codes.MISSING_FIELD, text("shape-missing-field", field=field, see=_see_reference(shape, loc))
     if kind == "extra_forbidden":
-        suggestion = _suggestion(str(loc[-1]), _fields_at(shape, loc[:-1]))
-        return codes.UNKNOWN_FIELD, f"unknown field `{loc[-1]}`{suggestion}{_see_reference(shape, loc)}"
+        hint = _suggestion(str(loc[-1]), _fields_at(shape, loc[:-1]))
+        return codes.UNKNOWN_FIELD, text(
+            "shape-unknown-field", field=loc[-1], hint=hint, see=_see_reference(shape, loc)
+        )
     if value is None:
-        return codes.MISSING_FIELD, f"`{field}` is empty; give it a value or remove the line"
+        return codes.MISSING_FIELD, text("shape-empty-value", field=field, comment=_comment_hint(document, loc))
     if kind == "blank_text":
-        return codes.BLANK_TEXT, f"`{field}` holds only spaces; write the text or remove the field"
+        return codes.BLANK_TEXT, text("shape-blank-text", field=field)
     if kind in {"calendar_date", "date_format"}:
-        return codes.BAD_DATE, f"`{field}`: {problem['msg']}"
+        key = "shape-not-calendar-date" if kind == "calendar_date" else "shape-date-format"
+        return codes.BAD_DATE, text(key, field=field, value=problem["ctx"]["value"])
     if kind == "literal_error":
-        allowed = problem["ctx"]["expected"]
-        return (
-            codes.NOT_ALLOWED_VALUE,
-            f"`{field}` is `{value}`; allowed: {allowed}{_suggestion(str(value), _literal_values(allowed))}",
+        allowed = _literal_values(problem["ctx"]["expected"])
+        hint = _suggestion(str(value), allowed)
+        return codes.NOT_ALLOWED_VALUE, text(
+            "shape-not-allowed", field=field, value=value, allowed=Listing(tuple(allowed), "or"), hint=hint
         )
     if kind in {"string_pattern_mismatch", "string_too_long"}:  # only ids and periods have either
         return _pattern_problem(field, value, loc, is_key)
     if kind in {"string_too_short", "too_short"}:
         if isinstance(value, str):
-            return codes.MISSING_FIELD, f"`{field}` is empty"
-        return codes.EMPTY_LIST, f"`{field}` must list at least one entry"
+            return codes.MISSING_FIELD, text("shape-empty-text", field=field)
+        return codes.EMPTY_LIST, text("shape-empty-list", field=field)
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        return codes.OUT_OF_RANGE, f"`{field}` is {value}; {_range_text(problem)}"
-    return codes.WRONG_TYPE, f"`{field}` {_type_text(kind, value)}"
+        return codes.OUT_OF_RANGE, text("shape-out-of-range", field=field, value=value, range=_range_text(problem))
+    return codes.WRONG_TYPE, _type_text(field, kind, value)
 
 
-def _pattern_problem(field: str, value: Any, loc: tuple, is_key: bool) -> tuple[codes.Code, str]:
+def _comment_hint(document: Document, loc: tuple) -> Text:
+    """A hint when the value is empty because a ` #` made the rest of its line a comment."""
+    lines = document.text.splitlines()
+    line = document.position(loc).line
+    content = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    content = content[1:] if content.startswith("-") else content
+    _, colon, value = content.partition(": ")
+    return text("shape-hint-comment") if (value if colon else content).strip().startswith("#") else NOTHING
+
+
+def _pattern_problem(field: str, value: Any, loc: tuple, is_key: bool) -> tuple[codes.Code, Text]:
     if loc and loc[-1] == "period" and len(loc) == 1:
-        return codes.BAD_PERIOD, f"period `{value}` is not `2026`, `2026-H2`, `2026-Q3` or `2026-09`"
+        return codes.BAD_PERIOD, text("shape-bad-period", value=value)
     if loc == ("id",) and isinstance(value, str) and any(hint in value for hint in _PATH_HINTS):
-        return codes.PATH_LIKE_ID, f"id `{value}` looks like a file path; ids are plain slugs such as `zhang-wei`"
-    what = "key" if is_key else "id"
-    return (
-        codes.BAD_ID,
-        f"{what} `{value}` in `{field}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters",
-    )
+        return codes.PATH_LIKE_ID, text("shape-path-like-id", value=value)
+    what = text("shape-word-key" if is_key else "shape-word-id")
+    return codes.BAD_ID, text("shape-bad-id", what=what, value=value, field=field)
 
 
-def _range_text(problem: dict[str, Any]) -> str:
-    ctx = problem["ctx"]
-    words = {"gt": "greater than", "ge": "at least", "lt": "less than", "le": "at most"}
-    return " and ".join(f"it must be {words[key]} {_number(limit)}" for key, limit in ctx.items() if key in words)
+_RANGE_KEYS = {"gt": "range-gt", "ge": "range-ge", "lt": "range-lt", "le": "range-le"}
+
+
+def _range_text(problem: dict[str, Any]) -> Text:
+    limits = [
+        text(_RANGE_KEYS[key], limit=_number(limit)) for key, limit in problem["ctx"].items() if key in _RANGE_KEYS
+    ]
+    if not limits:
+        return NOTHING
+    words = limits[0]
+    for more in limits[1:]:
+        words = text("range-both", first=words, second=more)
+    return words
 
 
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-_TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "list_type": "a list",
-    "dict_type": "a mapping of `key: value`",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "bool_type": "yes or no",
+_TYPE_WORDS = {  # pydantic's error type -> the catalogue key of what was expected
+    "string_type": "type-text",
+    "int_type": "type-whole-number",
+    "float_type": "type-number",
+    "list_type": "type-list",
+    "dict_type": "type-key-value",
+    "model_type": "type-fields",
+    "model_attributes_type": "type-fields",
+    "bool_type": "type-yes-no",
 }
 
 
-def _type_text(kind: str, value: Any) -> str:
+def _type_text(field: str, kind: str, value: Any) -> Text:
     expected = _TYPE_WORDS.get(kind)
     got = _value_kind(value)
     if expected is None:
-        return f"has a value of the wrong type ({got})"
-    hint = " (put it in quotes to make it text)" if expected == "text" and not isinstance(value, (list, dict)) else ""
-    return f"must be {expected}, not {got}{hint}"
+        return text("shape-some-wrong-type", field=field, got=got)
+    quote = expected == "type-text" and not isinstance(value, (list, dict))
+    hint = text("shape-hint-quote-to-make-text") if quote else NOTHING
+    return text("shape-wrong-type", field=field, expected=text(expected), got=got, hint=hint)
 
 
-def _value_kind(value: Any) -> str:
+def _value_kind(value: Any) -> Text:
     if isinstance(value, bool):
-        return f"yes/no `{str(value).lower()}`"
+        return text("value-yes-no", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return text("value-number", value=value)
     if isinstance(value, list):
-        return "a list"
+        return text("value-list")
     if isinstance(value, dict):
-        return "a mapping"
+        return text("value-mapping")
     if isinstance(value, str):
-        return f"the text `{value[:40]}`"
-    return f"`{value}`"
+        return text("value-text", value=value[:40])
+    return text("value-other", value=value)
 
 
 def _field_name(loc: tuple) -> str:
@@ -162,14 +185,14 @@ def _field_name(loc: tuple) -> str:
     return shown or "record"
 
 
-def _see_reference(shape: type[BaseModel], loc: tuple) -> str:
+def _see_reference(shape: type[BaseModel], loc: tuple) -> Text:
     """` (see docs/records.md#case-symptoms)`: the field, or the table of fields a misspelt one belongs in."""
-    return f" (see {reference_link(_KIND_OF_SHAPE[shape], loc)})"
+    return text("shape-see-reference", link=reference_link(_KIND_OF_SHAPE[shape], loc))
 
 
-def _suggestion(word: str, candidates: list[str]) -> str:
+def _suggestion(word: str, candidates: list[str]) -> Text:
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return text("hint-did-you-mean", name=close[0]) if close else NOTHING
 
 
 def _literal_values(expected: str) -> list[str]:

@@ -118,7 +118,8 @@ def test_serve_follows_edit_break_fix_delete_add_and_matches_a_clean_build(serve
     banner.get_by_role("button").click()
     assert tab.locator(".kb-serve-errors").count() == 0, "the banner can be dismissed"
     tab.close()
-    assert log.read_text(encoding="utf-8").count("unknown field `teem`") == 1, "said once in the terminal"
+    # in the site's language (the repository's mkdocs.yml: Chinese)
+    assert log.read_text(encoding="utf-8").count("未知字段 `teem`") == 1, "said once in the terminal"
 
     # fix: the banner goes
     person.write_text(good, "utf-8")

@@ -125,6 +125,8 @@ def test_english_setting_switches_generated_labels(tmp_path):
         "Resolution¶",
     ]
     assert page.css_first("html").attributes["lang"] == "en"
+    checks = html(tmp_path / "site", "checks").css_first("tr#kb101").text()
+    assert "YAML syntax error" in checks and "语法" not in checks
 
 
 def test_no_asset_is_loaded_from_outside_the_site(minimal_site):

@@ -56,7 +56,18 @@ def test_a_path_that_cannot_be_written_is_one_line_and_exit_1(tmp_path, monkeypa
     blocker.write_text("a file stands where the site's folder would go", encoding="utf-8")
     monkeypatch.chdir(REPO)
     result = CliRunner().invoke(
-        main, ["build", "--data", str(data_dir), "--site-dir", str(blocker / "site"), "--today", "2026-11-28"]
+        main,
+        [
+            "build",
+            "--data",
+            str(data_dir),
+            "--site-dir",
+            str(blocker / "site"),
+            "--today",
+            "2026-11-28",
+            "--language",
+            "en",
+        ],
     )
     assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
     assert "Traceback" not in result.output
@@ -82,7 +93,18 @@ def test_os_errors_during_the_build_leave_the_previous_site_and_no_temporary_fol
         raise error
 
     monkeypatch.setattr(site_module, "mkdocs_build", failing_build)
-    result = build_site(data_dir, site, tmp_path / "cache")
+    result = build_site(data_dir, site, tmp_path / "cache", language="en")
     assert not result.ok and error.filename in result.error and advice in result.error
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site-new-")]
+
+
+def test_an_os_error_names_the_path_and_what_to_do_in_the_sites_language():
+    from generator.build.guard import os_error_message
+
+    error = OSError(28, "No space left on device", "/srv/kb/site")
+    assert os_error_message(error, "zh") == "/srv/kb/site：`No space left on device`；磁盘满了：请腾出空间后再构建"
+    assert (
+        os_error_message(error, "en")
+        == "/srv/kb/site: No space left on device; the disk is full: free some space and build again"
+    )

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO, copy_minimal, write
 
 
@@ -35,16 +37,26 @@ def test_plain_mkdocs_build_renders_the_records(tmp_path):
     assert (tmp_path / "cache/cases/20260412-hx200-pressure-drop.md").is_file(), "pages are materialised in the cache"
 
 
-def test_plain_mkdocs_build_stops_on_record_errors_with_their_position(tmp_path):
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("zh", ["记录有错误，什么都没有构建", "people/li-na.yml:3:1: error KB406: 未知的团队 `west`"]),
+        (
+            "en",
+            ["the records have errors; nothing was built", "people/li-na.yml:3:1: error KB406: unknown team `west`"],
+        ),
+    ],
+)
+def test_plain_mkdocs_build_stops_on_record_errors_with_their_position(tmp_path, language, says):
     data_dir = copy_minimal(tmp_path / "data")
     write(
         data_dir,
         "people/li-na.yml",
         (data_dir / "people/li-na.yml").read_text(encoding="utf-8").replace("team: hotline", "team: west"),
     )
-    result = mkdocs_build(data_dir, tmp_path / "site", tmp_path / "cache")
+    result = mkdocs_build(data_dir, tmp_path / "site", tmp_path / "cache", language)
     assert result.returncode == 1
-    assert "people/li-na.yml:3:1: error KB406: unknown team `west`" in result.stderr
+    assert all(words in result.stderr for words in says), result.stderr
     assert "Traceback" not in result.stderr
 
 

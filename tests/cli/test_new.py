@@ -115,7 +115,7 @@ def test_unknown_reference_is_refused_and_nothing_is_left_behind(data, tmp_path)
         str(tmp_path / "s"),
     )
     assert result.exit_code == 1
-    assert "KB405" in result.output and "did you mean `hx-200`?" in result.output
+    assert "KB405" in result.output and "是不是 `hx-200`？" in result.output  # the repository's site is Chinese
     assert sorted(p.name for p in data.rglob("*.yml")) == before
 
 
@@ -134,7 +134,7 @@ def test_existing_file_is_never_overwritten(data, tmp_path):
     ]
     original = (data / "paths/new-field-engineer.yml").read_text(encoding="utf-8")
     result = run(*args)
-    assert result.exit_code == 1 and "already exists" in result.output
+    assert result.exit_code == 1 and "已经存在" in result.output  # the repository's site is Chinese
     assert (data / "paths/new-field-engineer.yml").read_text(encoding="utf-8") == original
 
 

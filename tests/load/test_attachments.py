@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from generator.load.attachments import accepted_types, attachment_problem, normalised_name, svg_problem
+from generator.load.attachments import TYPES, accepted_types, attachment_problem, normalised_name, svg_problem
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PLAIN_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><rect width="4" height="4" fill="url(#g)"/><use href="#g"/></svg>'
@@ -50,12 +51,19 @@ def test_inert_files_of_accepted_types_are_published(tmp_path, name, content):
 )
 def test_active_or_disguised_files_are_refused(tmp_path, name, content, says):
     problem = attachment_problem(write(tmp_path, name, content))
-    assert problem is not None and says in problem
+    assert problem is not None and says in str(problem)
 
 
 def test_refusal_names_the_accepted_types(tmp_path):
     problem = attachment_problem(write(tmp_path, "x.html", b""))
-    assert problem is not None and accepted_types() in problem and ".pdf" in problem and ".png" in problem
+    assert problem is not None and str(accepted_types()) in str(problem)
+    assert "图片（.png .jpg" in problem.render("zh") and "压缩包（" in problem.render("zh")
+
+
+def test_the_accepted_types_name_every_suffix_in_both_languages():
+    for language in ("zh", "en"):
+        named = accepted_types().render(language)
+        assert set(re.findall(r"\.[0-9a-z]+", named)) == set(TYPES), language
 
 
 @pytest.mark.parametrize(
@@ -95,7 +103,7 @@ def test_refusal_names_the_accepted_types(tmp_path):
 )
 def test_svg_that_is_more_than_a_drawing_is_refused(svg, says):
     problem = svg_problem(svg)
-    assert problem is not None and says in problem
+    assert problem is not None and says in str(problem)
 
 
 def test_an_editors_own_metadata_in_an_svg_is_inert_and_allowed():

@@ -58,7 +58,7 @@ def test_text_position_points_inside_a_literal_block():
         ("a: 1\n---\nb: 2\n", codes.STRUCTURE, 2),
         ("? [a]\n: 1\n", codes.KEY_NOT_TEXT, 1),
         ("a:\n\tb: 1\n", codes.YAML_SYNTAX, 2),
-        ("a: [1\nb: 2\n", codes.YAML_SYNTAX, 2),
+        ("a: [1\nb: 2\n", codes.YAML_SYNTAX, 1),  # where the `[` that is never closed stands
         ("a: \x07\n", codes.CONTROL_CHARACTER, 1),
         ("a: " + "[" * 100 + "]" * 100 + "\n", codes.STRUCTURE, 1),
     ],
@@ -203,7 +203,8 @@ def test_keys_are_never_read_as_numbers():
 
 
 def test_tab_indentation_is_explained():
-    assert "indent YAML with spaces" in refused("a:\n\tb: 1\n").message
+    assert "YAML indents with spaces only" in refused("a:\n\tb: 1\n").message
+    assert "只能用空格缩进" in refused("a:\n\tb: 1\n").words.render("zh")
 
 
 def test_alias_bomb_is_refused_at_once():

@@ -76,9 +76,11 @@ def test_a_value_may_hold_no_cr_at_all():
 
 
 def test_character_names_say_what_the_character_is():
-    assert character_name("\x1b") == "U+001B (escape)"
-    assert character_name("\u202e") == "U+202E (right-to-left override)"
-    assert character_name("\x9b") == "U+009B"
+    assert str(character_name("\x1b")) == "U+001B (escape)"
+    assert str(character_name("\u202e")) == "U+202E (right-to-left override)"
+    assert str(character_name("\x9b")) == "U+009B"
+    assert character_name("\x1b").render("zh") == "`U+001B`（转义符）"
+    assert character_name("\u202e").render("zh") == "`U+202E`（`right-to-left override`）"
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,14 @@ def test_empty_required_value(data):
     assert messages(data) == ["`title` is empty; give it a value or remove the line"]
 
 
+def test_a_value_lost_to_a_comment_says_so(data):
+    original = "title: 液压站运行半小时后压力掉到 8 MPa"
+    write(data, CASE, (data / CASE).read_text(encoding="utf-8").replace(original, "title: #3 泵压力掉"))
+    [item] = check(data).report.items
+    assert item.code == "KB201" and "the ` #` on this line starts a comment" in item.message
+    assert "开始了注释" in item.in_language("zh")
+
+
 def codes_and_messages(data_dir):
     return [(d.code, d.line, d.message) for d in check(data_dir).report.items]
 

@@ -1,0 +1,57 @@
+"""Messages of the commands' runs: `kb build`, `kb serve` and plain `mkdocs build` through the plugin."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # kb build (generator/build/site.py, generator/cli/build.py)
+    "build-checking": ("正在检查 {folder}/ 里的记录 ……", "Checking records in {folder}/ ..."),
+    "build-rendered": ("已生成 {pages} 个页面；正在构建网站 ……", "Rendered {pages} pages; building the site ..."),
+    "build-checking-links": ("正在检查链接、锚点和图片，同时建立搜索索引 ……", "Checking links, anchors and images while the search index is built ..."),
+    "build-mkdocs-failed": ("`mkdocs build` 失败：{error}", "mkdocs build failed: {error}"),
+    "build-error": ("错误：", "Error: "),
+    "build-broken-links": ("{count} 个失效链接；之前的网站保持不变。", "{count} broken link(s); the previous site was left in place."),
+    "build-records-have-errors": ("记录有错误；之前的网站保持不变。", "The records have errors; the previous site was left in place."),
+    "build-done": (
+        "已把 {pages} 个页面构建到 {site}/，用时 {seconds} 秒；链接已检查。",
+        "Built {pages} pages into {site}/ in {seconds} s; links checked.",
+    ),
+    "build-waiting": ("{folder} 正被另一次构建使用；等它结束 ……", "Another build is using {folder}; waiting for it to finish ..."),
+    "build-busy": (
+        "{folder} 已经被占用了 {minutes} 分钟；请停止另一次构建（或 `kb serve`）后再试",
+        "{folder} has been busy for {minutes} minutes; stop the other build (or `kb serve`) and try again",
+    ),
+    "os-error": ("{path}：`{what}`；{advice}", "{path}: {what}; {advice}"),
+    "os-error-no-path": ("`{what}`；{advice}", "{what}; {advice}"),
+    "os-advice-permissions": (
+        "没有写入的权限：请修改文件夹的权限，或者用 `--site-dir` 构建到别处",
+        "you may not write there: fix the folder's permissions or build elsewhere with --site-dir",
+    ),
+    "os-advice-disk-full": ("磁盘满了：请腾出空间后再构建", "the disk is full: free some space and build again"),
+    "os-advice-read-only": ("文件系统是只读的：请用 `--site-dir` 构建到别处", "the file system is read-only: build elsewhere with --site-dir"),
+    "os-advice-quota": ("磁盘配额用完了：请腾出空间后再构建", "the disk quota is used up: free some space and build again"),
+    "os-advice-missing-folder": ("路径上的某个文件夹不存在：请检查路径", "a folder on the way is missing: check the path"),
+    "os-advice-file-in-the-way": ("需要文件夹的地方有一个文件：请把它移走", "a file stands where a folder is needed: move it away"),
+    "os-advice-check-the-path": ("请检查路径后再试", "check the path and try again"),
+    "build-stages": ("各阶段用时：{stages}", "Stages: {stages}"),
+    "build-stage": ("{name} {seconds} 秒", "{name} {seconds} s"),
+    "stage-validate-and-render": ("检查与生成", "validate and render"),
+    "stage-mkdocs-build": ("`mkdocs build`", "mkdocs build"),
+    "stage-link-check": ("链接检查", "link check"),
+    "stage-link-check-and-search-index": ("链接检查与搜索索引", "link check and search index"),
+    "list-separator": ("，", ", "),
+    # kb serve (generator/build/serve.py, generator/cli/serve.py)
+    "serve-site-updated": ("网站已更新（{changed}），用时 {seconds} 秒。", "Site updated ({changed}) in {seconds} s."),
+    "serve-all-pages-built": ("全部 {pages} 个页面已构建", "all {pages} pages built"),
+    "serve-pages-changed": ("{pages} 个页面有变化", "{pages} page(s) changed"),
+    "serve-no-page-changed": ("没有页面变化", "no page changed"),
+    "serve-records-broken": (
+        "记录有错误；网站保持上一次成功构建的内容，每个页面都显示这些错误。",
+        "The records have errors; the last good site stays served, with the errors shown on every page.",
+    ),
+    "serve-last-good-site": ("网站保持上一次成功构建的内容。", "The last good site stays served."),
+    "serve-search-failed": ("搜索索引没能更新：{error}", "The search index could not be updated: {error}"),
+    "serve-stopped": ("已停止。", "Stopped."),
+    # plain mkdocs build (generator/build/plugin.py)
+    "plugin-records-have-errors": ("记录有错误，什么都没有构建：\n{report}", "the records have errors; nothing was built:\n{report}"),
+    "plugin-page-clash": ("kb/{page} 和一个生成的页面重名；请给手写的文件改名", "kb/{page} clashes with a generated page; rename the hand-written file"),
+}  # fmt: skip

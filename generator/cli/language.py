@@ -1,0 +1,172 @@
+"""Which language `kb` speaks, and click's help in it.
+
+The language is the site's: `--language` on the command line, else the `language` of
+the servicekb plugin in the MkDocs configuration (`-f`/`--config-file`, default
+./mkdocs.yml; its `!ENV [KB_LANGUAGE, zh]` reads the environment as MkDocs does), else
+KB_LANGUAGE (a records-only repository without mkdocs.yml, running `kb validate` as a
+pre-commit hook), else Chinese.
+
+Click reads a command's help when the command is defined, before it parses anything,
+so the help texts are chosen by `say(zh, en)` in the language the command line and
+configuration give at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+from click.formatting import measure_table
+
+from generator.columns import wrap_columns
+from generator.settings import LANGUAGES
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+PLUGIN = "servicekb"
+
+
+def say(zh: str, en: str) -> str:
+    """The words in the language of this run."""
+    return zh if startup_language() == "zh" else en
+
+
+@cache
+def startup_language() -> str:
+    """The language the command line and the configuration give, read before click parses."""
+    arguments = sys.argv[1:]
+    given = _option_value(arguments, ("--language",))
+    if given in LANGUAGES:
+        return given
+    config = _option_value(arguments, ("-f", "--config-file"))
+    return configured_language(Path(config) if config else DEFAULT_CONFIG)
+
+
+def configured_language(config_file: Path = DEFAULT_CONFIG) -> str:
+    """The site's language as the MkDocs configuration sets it, or KB_LANGUAGE, or zh."""
+    language = _plugin_language(config_file) if config_file.is_file() else os.environ.get("KB_LANGUAGE")
+    return language if language in LANGUAGES else "zh"
+
+
+def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument in names and index + 1 < len(arguments):
+            return arguments[index + 1]
+        for name in names:
+            if name.startswith("--") and argument.startswith(name + "="):
+                return argument.split("=", 1)[1]
+    return None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: `!ENV` as MkDocs reads it, every other tag as nothing.
+
+    MkDocs' own loader would import and call what `!!python/object/apply` names (a
+    slugify function from the Markdown extensions); the language needs none of that.
+    """
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    from yaml_env_tag import construct_env_tag  # MkDocs' own reading of `!ENV`
+
+    return construct_env_tag(loader, node)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+
+
+def _plugin_language(config_file: Path) -> str | None:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # MkDocs reports a broken configuration itself
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
+        options = entry.get(PLUGIN) if isinstance(entry, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("language"), str):
+            return options["language"]
+    return None
+
+
+# --- click's help in the language of the run -------------------------------------------------
+
+_HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+_EXTRAS = (("[default: ", "[默认："), ("[required]", "[必填]"), ("; default: ", "；默认："), ("; required", "；必填"))
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's layout with its own words (Usage, Options, default) in Chinese on a Chinese
+    run, and Chinese text wrapped by terminal columns: click wraps at spaces, and a
+    Chinese sentence has none, so it would run on as one long line."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, say("用法：", "Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if startup_language() != "zh":
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
+        return None
+
+    def write_text(self, text: str) -> None:
+        if startup_language() == "zh":
+            text = _wrapped(text, self.width - self.current_indent)
+        super().write_text(text)
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if startup_language() == "zh" and rows:
+            first_column = min(measure_table(rows)[0], col_max) + col_spacing
+            width = max(self.width - first_column - 2, 10)  # as click measures the second column
+            rows = [(term, _wrapped(_in_chinese(help_text), width)) for term, help_text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _in_chinese(help_text: str) -> str:
+    for english, chinese in _EXTRAS:
+        help_text = help_text.replace(english, chinese)
+    return help_text
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Each paragraph wrapped by columns and marked for click to keep as it is (`\\b`)."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith("\b") or not paragraph.strip():
+            paragraphs.append(paragraph)
+        else:
+            paragraphs.append("\b\n" + "\n".join(wrap_columns(" ".join(paragraph.split()), width)))
+    return "\n\n".join(paragraphs)
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
+class _InLanguage:
+    """Help, and the help option's own line, in the language of the run."""
+
+    context_class = Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = say("显示本帮助并退出。", "Show this message and exit.")
+        return option
+
+
+class Command(_InLanguage, click.Command):
+    """A `kb` command."""
+
+
+class Group(_InLanguage, click.Group):
+    """A group of `kb` commands, whose sub-commands speak the same language."""
+
+    command_class = Command
