@@ -12,6 +12,7 @@ from generator.model import pinyin_key
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
+from generator.render.urls import index_page, record_page
 
 DESCRIPTION_LENGTH = 150
 HOME_LIST = 10
@@ -25,7 +26,7 @@ def case_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     anchors = dict(tag_anchors(data))
     for case_id, case in data.cases.items():
-        if r.skips(f"cases/{case_id}.md"):
+        if r.skips(record_page("case", case_id)):
             continue
         meta = {
             "title": case.title,
@@ -34,7 +35,7 @@ def case_pages(r: Renderer) -> Iterator[Page]:
         }
         yield r.page(
             "case.md.j2",
-            f"cases/{case_id}.md",
+            record_page("case", case_id),
             meta=meta,
             c=case,
             source=data.source_files[("case", case_id)],
@@ -60,7 +61,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     review = metrics.past_review(data)
     yield r.page(
         "cases_index.md.j2",
-        "cases/index.md",
+        index_page("case"),
         meta={"title": t.cases},
         by_state=[(state, ids[:HUB_LIST], len(ids)) for state, ids in by_state],
         review_count=len(review),
@@ -98,11 +99,11 @@ def _facet_index(r: Renderer, src: str, kind: str, heading: str, column: str, ro
 def _product_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     rows = [(pid, r.name(p), len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
-    yield _facet_index(r, "products/index.md", "product", t.by_product, t.products, rows)
+    yield _facet_index(r, index_page("product"), "product", t.by_product, t.products, rows)
     for pid, product in data.products.items():
         yield r.page(
             "facet.md.j2",
-            f"products/{pid}.md",
+            record_page("product", pid),
             meta={"title": r.name(product)},
             heading=r.name(product),
             description=None,
@@ -115,7 +116,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
 def _skill_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     rows = [(sid, r.name(s), len(data.cases_by_skill.get(sid, []))) for sid, s in data.skills.items()]
-    yield _facet_index(r, "skills/index.md", "skill", t.by_skill, t.skills, rows)
+    yield _facet_index(r, index_page("skill"), "skill", t.by_skill, t.skills, rows)
     for sid, skill in data.skills.items():
         experts = [
             (pid, data.people[pid].skills[sid])
@@ -125,7 +126,7 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
         experts.sort(key=lambda item: -item[1])
         yield r.page(
             "facet.md.j2",
-            f"skills/{sid}.md",
+            record_page("skill", sid),
             meta={"title": r.name(skill)},
             heading=r.name(skill),
             description=skill.description,
@@ -139,11 +140,11 @@ def _year_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     years = sorted(data.cases_by_year, reverse=True)
     rows = [(year, str(year), len(data.cases_by_year[year])) for year in years]
-    yield _facet_index(r, "years/index.md", "year", t.by_year, t.year, rows)
+    yield _facet_index(r, index_page("year"), "year", t.by_year, t.year, rows)
     for year in years:
         yield r.page(
             "facet.md.j2",
-            f"years/{year}.md",
+            record_page("year", year),
             meta={"title": f"{t.cases} · {year}"},
             heading=f"{t.cases} · {year}",
             description=None,

@@ -17,6 +17,7 @@ from generator.model import Dataset
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import render_markdown
+from generator.render.urls import record_url
 
 FEED_ITEMS = 30
 
@@ -69,9 +70,9 @@ def case_feed(data: Dataset, t: Labels, site_name: str, site_url: str, language:
     for case_id in reversed(cases):  # feedgen puts the last added first
         case = data.cases[case_id]
         entry = feed.add_entry()
-        entry.id(_link(site_url, f"cases/{case_id}/"))
+        entry.id(_link(site_url, record_url("case", case_id)))
         entry.title(case.title)
-        entry.link(href=_link(site_url, f"cases/{case_id}/"))
+        entry.link(href=_link(site_url, record_url("case", case_id)))
         entry.summary(_summary_html(case.symptoms, site_url), type="html")
         entry.published(_moment(case.solved_on))
         entry.updated(_moment(case.solved_on))
@@ -88,10 +89,10 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
         award = data.awards[award_id]
         names = t.sep.join(data.person_name(p) for p in award.recipients)
         entry = feed.add_entry()
-        entry.id(_link(site_url, f"awards/{award_id}/"))
+        entry.id(_link(site_url, record_url("award", award_id)))
         kind = taxonomy_name(data.award_kinds[award.award], language)
         entry.title(f"{kind} · {Formats(language).period(award.period)} · {names}")
-        entry.link(href=_link(site_url, f"awards/{award_id}/"))
+        entry.link(href=_link(site_url, record_url("award", award_id)))
         entry.summary(_summary_html(award.citation, site_url), type="html")
         entry.published(_moment(award.awarded_on))
         entry.updated(_moment(award.awarded_on))
@@ -104,7 +105,7 @@ def api_files(data: Dataset) -> list[SiteFile]:
     files = []
     for kind in RECORD_KINDS:
         items = [
-            {**record.model_dump(mode="json", exclude_none=True), "url": f"{kind.url_folder}/{record_id}/"}
+            {**record.model_dump(mode="json", exclude_none=True), "url": record_url(kind.name, record_id)}
             for record_id, record in sorted(getattr(data, kind.attribute).items())
         ]
         files.append(_json(f"api/{kind.folder}.json", items))

@@ -7,6 +7,7 @@ from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
+from generator.render.urls import record_page
 
 
 def period_sort_key(period: str) -> tuple:
@@ -22,13 +23,13 @@ def period_sort_key(period: str) -> tuple:
 def award_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     for aid, award in data.awards.items():
-        if r.skips(f"awards/{aid}.md"):
+        if r.skips(record_page("award", aid)):
             continue
         kind = r.name(data.award_kinds[award.award])
         heading = f"{kind} · {r.fmt.period(award.period)}"
         yield r.page(
             "award.md.j2",
-            f"awards/{aid}.md",
+            record_page("award", aid),
             meta={"title": heading},
             heading=heading,
             a=award,
@@ -37,7 +38,7 @@ def award_pages(r: Renderer) -> Iterator[Page]:
     for kind_id, kind in data.award_kinds.items():
         yield r.page(
             "award_kind.md.j2",
-            f"honours/kinds/{kind_id}.md",
+            record_page("award-kind", kind_id),
             meta={"title": r.name(kind)},
             kind=kind,
             ids=data.awards_by_kind.get(kind_id, []),

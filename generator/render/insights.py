@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator import metrics
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
+from generator.render.urls import index_page, record_page
 
 CHART_MONTHS = 24
 
@@ -21,7 +22,7 @@ def team_pages(r: Renderer) -> Iterator[Page]:
         cases = data.newest_cases(cid for cid in data.cases if metrics.case_team(data, cid) == team_id)
         yield r.page(
             "team.md.j2",
-            f"teams/{team_id}.md",
+            record_page("team", team_id),
             meta={"title": r.name(team)},
             team=team,
             matrix=matrix,
@@ -31,7 +32,7 @@ def team_pages(r: Renderer) -> Iterator[Page]:
             cases=cases,
         )
         rows.append((team_id, len(matrix.people), len(cases), len(matrix.single_points)))
-    yield r.page("teams_index.md.j2", "teams/index.md", meta={"title": r.t.insights}, rows=rows)
+    yield r.page("teams_index.md.j2", index_page("team"), meta={"title": r.t.insights}, rows=rows)
 
 
 def _ready_reasons(r: Renderer, newcomer: metrics.Newcomer) -> list[str]:

@@ -9,14 +9,14 @@ from itertools import groupby
 from generator.render import search_data
 from generator.render.diagram import path_diagram
 from generator.render.engine import Page, Renderer
-from generator.render.urls import ATTACHMENTS_DIR, attachment_url
+from generator.render.urls import ATTACHMENTS_DIR, attachment_url, index_page, record_page
 from generator.shapes import WEB_LINK_PREFIXES
 
 
 def mentoring_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     for mid, pair in data.mentoring.items():
-        if r.skips(f"mentoring/{mid}.md"):
+        if r.skips(record_page("mentoring", mid)):
             continue
         heading = f"{data.person_name(pair.mentor)} → {data.person_name(pair.mentee)}"
         mentee_levels = data.people[pair.mentee].skills if pair.mentee in data.people else {}
@@ -24,7 +24,7 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
         log = sorted(pair.log, key=lambda entry: entry.date)
         yield r.page(
             "mentoring_pair.md.j2",
-            f"mentoring/{mid}.md",
+            record_page("mentoring", mid),
             meta={"title": f"{t.mentoring} · {heading}"},
             search=partial(search_data.for_mentoring, r, pair),
             heading=heading,
@@ -37,7 +37,7 @@ def mentoring_pages(r: Renderer) -> Iterator[Page]:
         (t.active_pairs, [m for m in by_start if data.mentoring[m].status == "active"]),
         (t.finished_pairs, [m for m in by_start if data.mentoring[m].status != "active"]),
     ]
-    yield r.page("mentoring_index.md.j2", "mentoring/index.md", meta={"title": t.mentoring}, groups=groups)
+    yield r.page("mentoring_index.md.j2", index_page("mentoring"), meta={"title": t.mentoring}, groups=groups)
 
 
 def session_pages(r: Renderer) -> Iterator[Page]:
@@ -48,9 +48,9 @@ def session_pages(r: Renderer) -> Iterator[Page]:
             for sid in step.sessions:
                 steps_by_session.setdefault(sid, []).append((path_id, step))
     for sid, session in data.sessions.items():
-        if r.skips(f"sessions/{sid}.md"):
+        if r.skips(record_page("session", sid)):
             continue
-        href_page = f"sessions/{sid}.md"
+        href_page = record_page("session", sid)
         yield r.page(
             "session.md.j2",
             href_page,
@@ -86,7 +86,7 @@ def _sessions_index(r: Renderer) -> Page:
     ]
     return r.page(
         "sessions_index.md.j2",
-        "sessions/index.md",
+        index_page("session"),
         meta={"title": t.sessions},
         upcoming=upcoming,
         past_by_month=by_month,
@@ -96,12 +96,12 @@ def _sessions_index(r: Renderer) -> Page:
 def path_pages(r: Renderer) -> Iterator[Page]:
     data, t = r.data, r.t
     for path_id, path in data.paths.items():
-        if r.skips(f"paths/{path_id}.md"):
+        if r.skips(record_page("path", path_id)):
             continue
         titles = {step.id: step.title for step in path.steps}
         yield r.page(
             "path.md.j2",
-            f"paths/{path_id}.md",
+            record_page("path", path_id),
             meta={"title": path.title},
             search=partial(search_data.for_path, r, path),
             path=path,
@@ -110,6 +110,6 @@ def path_pages(r: Renderer) -> Iterator[Page]:
             enrolled=data.sorted_people(path.enrolled),
         )
     ids = sorted(data.paths)
-    yield r.page("paths_index.md.j2", "paths/index.md", meta={"title": t.paths}, ids=ids)
+    yield r.page("paths_index.md.j2", index_page("path"), meta={"title": t.paths}, ids=ids)
     upcoming = data.upcoming_sessions()
     yield r.page("training_index.md.j2", "training/index.md", meta={"title": t.training}, upcoming=upcoming, paths=ids)

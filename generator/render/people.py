@@ -7,6 +7,7 @@ from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
+from generator.render.urls import index_page, record_page
 from generator.shapes import ROLES
 
 
@@ -14,12 +15,12 @@ def people_pages(r: Renderer) -> Iterator[Page]:
     data = r.data
     upcoming = set(data.upcoming_sessions())  # a planned session is shown as planned, never as attended
     for pid, person in data.people.items():
-        if r.skips(f"people/{pid}.md"):
+        if r.skips(record_page("person", pid)):
             continue
         skills = sorted(person.skills.items(), key=lambda item: (-item[1], item[0]))
         yield r.page(
             "person.md.j2",
-            f"people/{pid}.md",
+            record_page("person", pid),
             meta={"title": person.name},
             p=person,
             pid=pid,
@@ -43,4 +44,6 @@ def _directory(r: Renderer) -> Page:
         if roles:
             by_team.append((team_id, roles))
     alumni = [pid for pid in data.sorted_people() if data.is_alumnus(pid)]
-    return r.page("people_index.md.j2", "people/index.md", meta={"title": r.t.people}, by_team=by_team, alumni=alumni)
+    return r.page(
+        "people_index.md.j2", index_page("person"), meta={"title": r.t.people}, by_team=by_team, alumni=alumni
+    )

@@ -17,6 +17,16 @@ def record_page(kind: str, record_id: str | int) -> str:
     return f"{URL_FOLDERS[kind]}/{record_id}.md"
 
 
+def index_page(kind: str) -> str:
+    """The source path of a kind's index page: `cases/index.md` is served at /cases/."""
+    return f"{URL_FOLDERS[kind]}/index.md"
+
+
+def record_url(kind: str, record_id: str | int) -> str:
+    """A record page's URL from the site's root: `cases/<id>/`."""
+    return page_dir(record_page(kind, record_id))
+
+
 def page_dir(src_uri: str) -> str:
     """The folder a page is served from, with directory URLs (`a/b.md` -> `a/b/`, `a/index.md` -> `a/`)."""
     stem = src_uri[: -len(".md")]
