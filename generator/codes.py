@@ -513,6 +513,16 @@ PAIR_WITHOUT_LOG = _code(
     ),
     "warning",
 )
+PICTURE_UNUSABLE = _code(
+    "KB706",
+    ("人员照片不是可用的图片", "Person's picture is not a usable image"),
+    ("attachments/people/zhang-wei.png 其实是一个网页", "attachments/people/zhang-wei.png that is really a web page"),
+    (
+        "换成真正的 JPEG 或 PNG 照片，或者删掉它；在此之前页面上显示姓名首字。",
+        "Replace it with a real JPEG or PNG photo, or remove it; until then the page shows the initials.",
+    ),
+    "warning",
+)
 OUTCOME_MISSING = _code(
     "KB702",
     ("已完成的传帮带没有写成果", "Completed mentoring without an outcome"),

@@ -15,7 +15,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
-from generator.load.attachments import attachment_problem, normalised_name
+from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem, normalised_name
 from generator.load.files import ATTACHMENTS
 from generator.records import Context
 from generator.shapes import (
@@ -183,9 +183,6 @@ def published_attachments(context: Context) -> list[str]:
             if relative in context.attachments:
                 named.add(relative)
     return sorted(named)
-
-
-PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 
 def people_pictures(context: Context, people: dict[str, Person]) -> dict[str, str]:

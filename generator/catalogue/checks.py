@@ -89,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{mentor}` 正在带 {count} 名徒弟，超过了上限 {limit}",
         "`{mentor}` has {count} active mentees, more than the limit of {limit}",
     ),
+    "advice-picture-unusable": (
+        "`{name}` 不会显示：{problem}",
+        "`{name}` is not shown: {problem}",
+    ),
     "advice-quiet-pair": (
         "已经 {days} 天没有记录（最后一次：{last}）；这对师徒仍在进行中",
         "no log entry for {days} days (last: {last}); the pair is still active",

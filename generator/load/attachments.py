@@ -61,6 +61,7 @@ TYPES: dict[str, FileType] = {
     ".webm": FileType("video", _MATROSKA),
     ".mkv": FileType("video", _MATROSKA),
 }
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png")  # attachments/people/<person id> + one of these
 IMAGE_SUFFIXES = tuple(suffix for suffix, kind in TYPES.items() if kind.family == "image")
 MAX_SVG_BYTES = 2 * 1024 * 1024
 

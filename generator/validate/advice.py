@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import codes
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import START, Diagnostic
+from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem
 from generator.search.similar import near_duplicates
 from generator.validate.context import Context
 
@@ -48,6 +49,20 @@ def ensure_cases_are_unique(context: Context) -> Iterator[Diagnostic]:
 
 
 QUIET_PAIR_DAYS = 60
+
+
+def ensure_people_pictures_are_images(context: Context) -> Iterator[Diagnostic]:
+    """Warn when a picture under attachments/people/ named after a person is not a usable image."""
+    prefix = context.settings.shown + "/"
+    for person in context.of("person"):
+        for suffix in PICTURE_SUFFIXES:
+            name = f"attachments/people/{person.id}{suffix}"
+            file = context.attachments.get(name)
+            problem = attachment_problem(file) if file is not None else None
+            if problem:
+                yield codes.PICTURE_UNUSABLE.at(
+                    prefix + name, START, "advice-picture-unusable", name=name, problem=problem
+                )
 
 
 def ensure_mentors_are_not_overloaded(context: Context) -> Iterator[Diagnostic]:

@@ -62,5 +62,6 @@ CHECKS: tuple[Entry, ...] = (
     Entry(advice.ensure_completed_mentoring_has_outcome, (codes.OUTCOME_MISSING,)),
     Entry(advice.ensure_cases_are_unique, (codes.NEAR_DUPLICATE,)),
     Entry(advice.ensure_mentors_are_not_overloaded, (codes.MENTOR_OVERLOADED,)),
+    Entry(advice.ensure_people_pictures_are_images, (codes.PICTURE_UNUSABLE,)),
     Entry(advice.ensure_active_pairs_keep_a_log, (codes.PAIR_WITHOUT_LOG,)),
 )
