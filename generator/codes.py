@@ -2,7 +2,7 @@
 
 Codes never change meaning once published; a retired code is not reused.
 KB1xx loading, KB2xx shape, KB3xx identity, KB4xx references, KB5xx rules,
-KB6xx personal data, KB7xx advice (warnings).
+KB6xx personal data, KB7xx advice (warnings), KB8xx importing spreadsheets (`kb import`).
 """
 
 from __future__ import annotations
@@ -330,4 +330,44 @@ OUTCOME_MISSING = _code(
     "status: completed without outcome",
     "Write what the pair achieved under `outcome`.",
     "warning",
+)
+
+# Importing spreadsheets (`kb import`): reported at the sheet's cell, `台账.xlsx:案例!K14`
+COLUMN_IGNORED = _code(
+    "KB801",
+    "Column not imported",
+    "a column 客户电话 in the case sheet",
+    "Nothing to do if the column holds no record field: it is never written. If it does, name the field in --map.",
+    "warning",
+)
+ALREADY_EXISTS = _code(
+    "KB802",
+    "Record already exists and differs",
+    "a row whose case id is already in data/cases/",
+    "Run again with --update to overwrite it (the change is shown as a diff), or give the row another id.",
+)
+AMBIGUOUS_NAME = _code(
+    "KB803",
+    "Name fits more than one record",
+    "authors: 张伟, and two people are called 张伟",
+    "Write the id instead of the name (the message lists the candidates).",
+)
+SHEET_UNREADABLE = _code(
+    "KB804",
+    "Spreadsheet cannot be read",
+    "an .xls file, a damaged workbook, a CSV in neither UTF-8 nor GBK",
+    "Save the file again as .xlsx, or as CSV UTF-8.",
+)
+SHEET_SKIPPED = _code(
+    "KB805",
+    "Sheet not imported",
+    "a sheet of notes, or one whose headers name no case, person or session fields",
+    "Nothing to do if the sheet holds no records; otherwise give --kind, or name its headers in --map.",
+    "warning",
+)
+COLUMN_MISSING = _code(
+    "KB806",
+    "No column for a required field",
+    "a case sheet without a 症状 (symptoms) column",
+    "Add the column, or name the column that holds the field in --map.",
 )

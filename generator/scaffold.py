@@ -37,9 +37,9 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def case_id(day: dt.date, title: str, product: str) -> str:
+def case_id(day: dt.date, title: str, product: str, max_length: int = 64) -> str:
     prefix = f"{day:%Y%m%d}-{product.replace('-', '')}-"
-    return prefix + slugify(title, 64 - len(prefix))
+    return prefix + slugify(title, max_length - len(prefix))
 
 
 def new_case(title: str, product: str, author: str, day: dt.date, record_id: str | None = None) -> NewRecord:

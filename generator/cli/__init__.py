@@ -16,6 +16,8 @@ COMMANDS = {
     "schema": "generator.cli.schema",
     "honours": "generator.cli.honours",
     "demo": "generator.cli.demo",
+    "import": "generator.cli.import_sheet",
+    "export": "generator.cli.export",
 }
 
 
@@ -42,4 +44,5 @@ def main() -> None:
       kb new case            write a new case with the editor schema line
       kb schema              write the JSON Schemas editors use for autocompletion
       kb honours 2026-Q3     the honour roll of a period, to send or print
+      kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)
     """
