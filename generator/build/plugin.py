@@ -30,7 +30,9 @@ from generator.build.prepare import Prepared, prepare
 from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
+from generator.render.urls import record_page
 from generator.report import as_text, printable
+from generator.repository import RepositoryLinks, repository_links
 from generator.search.index import Indexing, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
@@ -48,6 +50,9 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    # Where "Report a problem" on a record page leads: a new-issue URL or a mailto:, with {id}
+    # and {title} filled in. Default: the new-issue form of a GitHub or GitLab repo_url.
+    report_url = c.Optional(c.Type(str))
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -62,6 +67,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.toc_settings: TocSettings | None = None
         self.indexing: Indexing | None = None
         self.defer_search_index = False  # `kb build` sets it and calls finish_search_index itself
+        self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
 
     def on_config(self, config: Any) -> Any:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process (every
@@ -121,6 +127,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for asset in (STYLESHEET, SEARCH_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
+        self.edit_urls = record_edit_urls(prepared.dataset)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, str(self.data_dir), config.site_dir, config.use_directory_urls))
         if not prepared.quick:  # a quick serve rebuild keeps the feeds until the full pass
@@ -137,6 +144,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         wanted = set(prepared.rendered or []) | set(_nav_pages(config.nav or []))
         return [src_uri for src_uri in prepared.pages if src_uri in wanted]
 
+    def repository_links(self, config: Any) -> RepositoryLinks:
+        """Edit, history and report links from MkDocs' repo_url and edit_uri and our report_url."""
+        data_dir, root = self.data_dir.resolve(), self.root.resolve()
+        data_path = data_dir.relative_to(root).as_posix() + "/" if data_dir.is_relative_to(root) else None
+        docs_dir = Path(config.docs_dir).resolve()
+        docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else docs_dir.name
+        return repository_links(config.repo_url, config.edit_uri, docs, data_path, self.config.report_url)
+
     def _workspace(self, config: Any) -> Workspace:
         return workspace_for(
             self.data_dir,
@@ -146,6 +161,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             today=self._today(),
             shown_root=self.config.data_dir,
             max_mentees=self.config.max_mentees,
+            links=self.repository_links(config),
         )
 
     def _prepare(self, config: Any) -> Prepared:
@@ -157,6 +173,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._today(),
             self.config.data_dir,
             max_mentees=self.config.max_mentees,
+            links=self.repository_links(config),
         )
 
     def _today(self) -> dt.date | None:
@@ -190,6 +207,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if page.file.src_uri in self.generated:
+            # MkDocs would point the theme's edit button at kb/<page>.md, which does not exist.
+            page.edit_url = self.edit_urls.get(page.file.src_uri)
         if page.file.src_uri in self.deferred:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
@@ -272,6 +292,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _workspace_if_any(self) -> Workspace | None:
         return WORKSPACES.get(self.data_dir.resolve())
+
+
+def record_edit_urls(data: Any) -> dict[str, str]:
+    urls = {
+        record_page(kind, record_id): data.links.edit(source) for (kind, record_id), source in data.source_files.items()
+    }
+    return {page: url for page, url in urls.items() if url}
 
 
 def _nav_pages(entries: Any) -> list[str]:

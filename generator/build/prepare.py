@@ -10,9 +10,11 @@ from pathlib import Path
 
 from generator.build.cache import remove_stale, write_pages
 from generator.diagnostics import Report
+from generator.history import read_history
 from generator.model import Dataset, build_dataset
 from generator.pipeline import check_folder
 from generator.render import render_site
+from generator.repository import NO_LINKS, RepositoryLinks
 
 PARALLEL_FROM = 2000  # records: below this, starting processes costs more than it saves
 
@@ -40,12 +42,13 @@ def prepare(
     shown_root: str | None = None,
     show_progress: bool = False,
     max_mentees: int | None = None,
+    links: RepositoryLinks = NO_LINKS,
 ) -> Prepared:
     """Render a data folder into the cache, or return the report that says why not."""
     checked = check_folder(data_dir, shown_root, today, show_progress, max_mentees)
     if checked.report.errors:
         return Prepared(checked.report, checked.files)
-    dataset = build_dataset(checked.context)
+    dataset = build_dataset(checked.context, read_history(data_dir), links)
     pages = render_into(cache_dir, dataset, language, site_name)
     return Prepared(checked.report, checked.files, dataset, pages)
 

@@ -150,6 +150,7 @@ def _prepare_and_build(
         plugin.config.data_dir,
         show_progress,
         plugin.config.max_mentees,
+        links=plugin.repository_links(config),
     )
     result.stages["validate and render"] = time.monotonic() - stage
     if not result.prepared.ok:

@@ -22,12 +22,14 @@ from pathlib import Path
 from generator.build.cache import remove_stale, write_pages
 from generator.build.prepare import Prepared, render_into
 from generator.diagnostics import Diagnostic
+from generator.history import NO_HISTORY, History, read_history
 from generator.load import Loaded, load_file
 from generator.load.files import TAXONOMY, SourceFile, discover
 from generator.load.strict_yaml import Document
 from generator.model import build_dataset
 from generator.render import page_jobs
 from generator.render.urls import record_page
+from generator.repository import NO_LINKS, RepositoryLinks
 from generator.validate import validate
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
@@ -45,6 +47,8 @@ class Workspace:
     today: dt.date | None
     shown_root: str
     max_mentees: int | None = None
+    links: RepositoryLinks = NO_LINKS
+    history: History = NO_HISTORY  # read again on every full pass, not on each quick one
     files: dict[Path, tuple[tuple[int, int], SourceFile, Result]] = field(default_factory=dict)
     similar: dict | None = None
     current: Prepared | None = None  # what the site shows now
@@ -75,8 +79,11 @@ class Workspace:
         files = loaded.count() + len(loaded.diagnostics)
         if report.errors:
             return Prepared(report, files)
-        dataset = build_dataset(context)
-        if first or any(kind == TAXONOMY for kind, _ in changed):
+        full = first or any(kind == TAXONOMY for kind, _ in changed)
+        if full:
+            self.history = read_history(self.data_dir)
+        dataset = build_dataset(context, self.history, self.links)
+        if full:
             pages = render_into(self.cache_dir, dataset, self.language, self.site_name)
             self.similar = dataset.similar
             self.index_wanted = True
@@ -135,7 +142,8 @@ class Workspace:
             )
             if report.errors or generation != self.generation:
                 return
-            dataset = build_dataset(context)
+            self.history = read_history(self.data_dir)
+            dataset = build_dataset(context, self.history, self.links)
             jobs = page_jobs(dataset, self.language, self.site_name)
             for start in range(0, len(jobs), BATCH):
                 pages = [job.render() for job in jobs[start : start + BATCH]]

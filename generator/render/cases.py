@@ -57,6 +57,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         state_counts=counts,
         review_count=len(review),
         newest=validated_newest(r)[:HUB_LIST],
+        recent=data.recently_changed_cases()[:HUB_LIST],
     )
     yield r.page("review.md.j2", "review.md", meta={"title": t.needs_review}, ids=review)
     yield r.page("tags.md.j2", "tags.md", meta={"title": t.by_tag})
@@ -85,6 +86,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
             experts=[],
             cases=data.cases_by_product.get(pid, []),
             sessions=[],
+            feed=f"feeds/products/{pid}",
         )
 
 
@@ -108,6 +110,7 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
             experts=experts,
             cases=data.cases_by_skill.get(sid, []),
             sessions=data.sessions_in_order(data.sessions_by_skill.get(sid, []), newest_first=True),
+            feed=f"feeds/skills/{sid}",
         )
 
 
@@ -126,4 +129,5 @@ def _year_pages(r: Renderer) -> Iterator[Page]:
             experts=[],
             cases=data.cases_by_year[year],
             sessions=[],
+            feed=None,
         )
