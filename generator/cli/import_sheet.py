@@ -109,8 +109,11 @@ def _write(plan: Plan, schema_dir: Path) -> None:
     for outcome in written:
         assert outcome.placed is not None
         target = outcome.placed.source.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(outcome.placed.text, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(outcome.placed.text, encoding="utf-8")
+        except OSError as error:
+            raise click.ClickException(f"cannot write {printable(str(target))}: {error.strerror}") from None
 
 
 def _action_lines(plan: Plan, dry_run: bool) -> list[str]:

@@ -81,7 +81,8 @@ def plan_import(request: ImportRequest) -> Plan:
         return Plan(Report([codes.SHEET_UNREADABLE.at(request.shown, START, str(error))]), stopped="nothing read")
     problems: list[Diagnostic] = []
     rows = _read_all(sheets, request, _known_names(context), problems)
-    if not rows and not any(d.is_error for d in problems):
+    skipped = sum(1 for d in problems if d.code == codes.SHEET_SKIPPED.code)  # one per sheet passed over
+    if skipped == len(sheets):
         return Plan(Report(problems), stopped="no sheet holds case, person or session columns; give --kind or --map")
     plan = _decide(request, loaded, context, {_where(d) for d in baseline.items}, rows, problems)
     plan.problems_before = len(baseline.errors)
