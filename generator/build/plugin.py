@@ -28,6 +28,7 @@ from mkdocs.utils.meta import get_data
 from generator.build.fastpage import FastPage, TocSettings, convert
 from generator.build.prepare import Prepared, prepare
 from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_for
+from generator.model import Dataset
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.render.urls import record_page
@@ -294,7 +295,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return WORKSPACES.get(self.data_dir.resolve())
 
 
-def record_edit_urls(data: Any) -> dict[str, str]:
+def record_edit_urls(data: Dataset) -> dict[str, str]:
+    """Each record page's file in the repository's web editor, for the theme's own edit button."""
     urls = {
         record_page(kind, record_id): data.links.edit(source) for (kind, record_id), source in data.source_files.items()
     }
