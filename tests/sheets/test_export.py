@@ -23,7 +23,9 @@ def kb(*args: str):
 def without_imported_kinds(source: Path, target: Path) -> Path:
     """A copy of a data folder without the folders the workbook brings back."""
     return shutil.copytree(
-        source, target, ignore=lambda folder, names: {"cases", "people", "sessions"} if Path(folder) == source else set()
+        source,
+        target,
+        ignore=lambda folder, names: {"cases", "people", "sessions"} if Path(folder) == source else set(),
     )
 
 
