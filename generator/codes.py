@@ -2,7 +2,7 @@
 
 Codes never change meaning once published; a retired code is not reused.
 KB1xx loading, KB2xx shape, KB3xx identity, KB4xx references, KB5xx rules,
-KB6xx personal data, KB7xx advice (warnings).
+KB6xx personal data, KB7xx advice (warnings), KB8xx importing spreadsheets (`kb import`), KB9xx ticket exports.
 """
 
 from __future__ import annotations
@@ -529,4 +529,65 @@ OUTCOME_MISSING = _code(
     ("status: completed 却没有 outcome", "status: completed without outcome"),
     ("在 `outcome` 里写下这一对取得的成果。", "Write what the pair achieved under `outcome`."),
     "warning",
+)
+
+# KB8xx importing spreadsheets (`kb import`): reported at the sheet's cell, `台账.xlsx:案例!K14`
+COLUMN_IGNORED = _code(
+    "KB801",
+    ("这一列没有导入", "Column not imported"),
+    ("案例表里的一列 客户电话", "a column 客户电话 in the case sheet"),
+    (
+        "如果这一列不是记录的字段，什么都不用做：它永远不会被写入。如果是，请在 --map 里写明它对应的字段。",
+        "Nothing to do if the column holds no record field: it is never written. If it does, name the field in --map.",
+    ),
+    "warning",
+)
+ALREADY_EXISTS = _code(
+    "KB802",
+    ("记录已经存在，内容不同", "Record already exists and differs"),
+    ("某一行的案例 id 已经在 data/cases/ 里", "a row whose case id is already in data/cases/"),
+    (
+        "加上 --update 再运行一次来覆盖它（会显示改动），或者给这一行另一个 id。",
+        "Run again with --update to overwrite it (the change is shown as a diff), or give the row another id.",
+    ),
+)
+AMBIGUOUS_NAME = _code(
+    "KB803",
+    ("名字对应了不止一条记录", "Name fits more than one record"),
+    ("作者写了 张伟，而有两个人都叫张伟", "authors: 张伟, and two people are called 张伟"),
+    (
+        "改写 id 而不是名字（消息里列出了可选的 id）。",
+        "Write the id instead of the name (the message lists the candidates).",
+    ),
+)
+SHEET_UNREADABLE = _code(
+    "KB804",
+    ("表格文件读不出来", "Spreadsheet cannot be read"),
+    (
+        "一个 .xls 文件、损坏的工作簿、既不是 UTF-8 也不是 GBK 的 CSV",
+        "an .xls file, a damaged workbook, a CSV in neither UTF-8 nor GBK",
+    ),
+    ("把文件另存为 .xlsx，或者 CSV UTF-8。", "Save the file again as .xlsx, or as CSV UTF-8."),
+)
+SHEET_SKIPPED = _code(
+    "KB805",
+    ("这张工作表没有导入", "Sheet not imported"),
+    (
+        "一张备注表，或者表头里没有案例、人员或培训的字段",
+        "a sheet of notes, or one whose headers name no case, person or session fields",
+    ),
+    (
+        "如果这张表里没有记录，什么都不用做；否则用 --kind 指明类型，或在 --map 里写明表头对应的字段。",
+        "Nothing to do if the sheet holds no records; otherwise give --kind, or name its headers in --map.",
+    ),
+    "warning",
+)
+COLUMN_MISSING = _code(
+    "KB806",
+    ("缺少必填字段的列", "No column for a required field"),
+    ("案例表里没有 症状 这一列", "a case sheet without a 症状 (symptoms) column"),
+    (
+        "加上这一列，或者在 --map 里写明哪一列是这个字段。",
+        "Add the column, or name the column that holds the field in --map.",
+    ),
 )

@@ -14,10 +14,12 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
+from generator.history import NO_HISTORY, FileHistory, History
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem, normalised_name
 from generator.load.files import ATTACHMENTS
 from generator.records import Context
+from generator.repository import NO_LINKS, RepositoryLinks
 from generator.shapes import (
     Award,
     Case,
@@ -80,6 +82,8 @@ class Dataset:
     paths: dict[str, TrainingPath] = field(default_factory=dict)
     awards: dict[str, Award] = field(default_factory=dict)
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    history: History = NO_HISTORY  # each record file's history from git, when there is one
+    links: RepositoryLinks = NO_LINKS  # edit, history and report links of record pages
     attachments: list[str] = field(default_factory=list)  # "attachments/x.png": the only files published
     pictures: dict[str, str] = field(default_factory=dict)  # person id -> "attachments/people/<id>.jpg"
 
@@ -128,6 +132,16 @@ class Dataset:
             chosen, key=lambda aid: (-self.awards[aid].awarded_on.toordinal(), self.awards[aid].rank or 0, aid)
         )
 
+    def file_history(self, kind: str, record_id: str) -> FileHistory | None:
+        source = self.source_files.get((kind, record_id))
+        return self.history.of(source) if source else None
+
+    def recently_changed_cases(self, ids: Any = None) -> list[str]:
+        """Cases by their last change in git, newest first; cases without history are left out."""
+        chosen = self.cases if ids is None else ids
+        dated = [(history.changed, cid) for cid in chosen if (history := self.file_history("case", cid))]
+        return [cid for _, cid in sorted(dated, key=lambda item: (-item[0].toordinal(), item[1]))]
+
     def upcoming_sessions(self) -> list[str]:
         """Sessions after today, soonest first."""
         return [sid for sid in self.sessions_in_order() if self.is_upcoming(sid)]
@@ -156,10 +170,10 @@ class Dataset:
         return left is not None and left <= self.today
 
 
-def build_dataset(context: Context) -> Dataset:
+def build_dataset(context: Context, history: History = NO_HISTORY, links: RepositoryLinks = NO_LINKS) -> Dataset:
     """The Dataset of a context that validated without errors."""
     taxonomy = context.taxonomy
-    data = Dataset(today=context.today)
+    data = Dataset(today=context.today, history=history, links=links.located(history.prefix) if history else links)
     for kind in TAXONOMY_KINDS if taxonomy is not None else ():
         setattr(data, kind.attribute, {entry.id: entry for entry in getattr(taxonomy, kind.folder)})
     for kind in RECORD_KINDS:

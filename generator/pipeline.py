@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.build.cache import remove_stale, write_pages
 from generator.diagnostics import Diagnostic, Report
+from generator.history import read_history
 from generator.load import Document, Loaded, load_file, load_folder
 from generator.load.files import SourceFile, discover
 from generator.model import Dataset, build_dataset
@@ -87,8 +88,13 @@ def check(settings: Settings, cache: FileCache | None = None) -> Checked:
         loaded = load_folder(settings.data_dir, settings.shown, advance, found, cache.load if cache else load_file)
     if cache is not None:
         cache.forget_missing({source.path for source in found.sources})
-    # validate: shapes first, then similar cases (for the near-duplicate check and the
-    # pages alike), then the registry of checks
+    return check_loaded(loaded, settings)
+
+
+def check_loaded(loaded: Loaded, settings: Settings) -> Checked:
+    """Validate documents already loaded (`kb import` adds the rows of a sheet to them)."""
+    # shapes first, then similar cases (for the near-duplicate check and the pages alike),
+    # then the registry of checks
     context, shape_problems = parse_records(loaded, settings)
     context.similar = neighbours({case.id: case.model for case in context.of("case")})
     report = Report(loaded.diagnostics + shape_problems + run_checks(context))
@@ -100,8 +106,8 @@ def prepare(settings: Settings, cache: FileCache | None = None) -> Prepared:
     checked = check(settings, cache)
     if checked.report.errors:
         return Prepared(checked)
-    # dataset: records indexed by id with every back-link
-    dataset = build_dataset(checked.context)
+    # dataset: records indexed by id with every back-link, and each file's history from git
+    dataset = build_dataset(checked.context, read_history(settings.data_dir), settings.repository)
     # render: every page, written to the cache only where its content changed
     pages, written = render_into(settings, dataset)
     return Prepared(checked, dataset, pages, written)

@@ -90,8 +90,12 @@ solved_on: {day.isoformat()}
     return NewRecord("case", record_id, body)
 
 
+def person_id(name: str) -> str:
+    return slugify(name, NEW_ID_LENGTH)
+
+
 def new_person(name: str, team: str, role: str, joined: dt.date, record_id: str | None = None) -> NewRecord:
-    record_id = record_id or slugify(name, NEW_ID_LENGTH)
+    record_id = record_id or person_id(name)
     body = f"""id: {record_id}
 name: {quoted(name)}
 team: {team}

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.repository import NO_LINKS, RepositoryLinks
+
 LANGUAGES = ("zh", "en")
 DEFAULT_MAX_MENTEES = 3
 
@@ -25,6 +27,7 @@ class Settings:
     site_url: str = ""
     max_mentees: int = DEFAULT_MAX_MENTEES  # more active mentees than this is warning KB704
     skip: frozenset[str] = frozenset()  # check codes or check names not to run
+    repository: RepositoryLinks = NO_LINKS  # edit, history and report links (repo_url, edit_uri, report_url)
     show_progress: bool = False
 
     def __post_init__(self) -> None:

@@ -32,10 +32,13 @@ from generator.build.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.diagnostics import Report
 from generator.handwritten import in_language
 from generator.messages import text
+from generator.model import Dataset
 from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
+from generator.render.urls import record_page
 from generator.report import as_text
+from generator.repository import RepositoryLinks, repository_links
 from generator.search.index import Indexing, SearchIndexError
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
 from generator.theme_markup import valid_theme_markup
@@ -54,6 +57,9 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    # Where "Report a problem" on a record page leads: a new-issue URL or a mailto:, with {id}
+    # and {title} filled in. Default: the new-issue form of a GitHub or GitLab repo_url.
+    report_url = c.Optional(c.Type(str))
     site_name_en = c.Optional(c.Type(str))  # what an English site (language: en) is called
     site_description_en = c.Optional(c.Type(str))
 
@@ -89,6 +95,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._nav: Any = None
         self.workers: PageWorkers | None = None
         self.in_workers: set[str] = set()  # the record pages that workers build in this build
+        self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
 
     # configuration ----------------------------------------------------------------
 
@@ -127,7 +134,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             site_name=self.site_name(config, language),
             site_url=config.site_url or "",
             max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
+            repository=self.repository_links(config, root, root / self.config.data_dir),
         )
+
+    def repository_links(self, config: Any, root: Path, data_dir: Path) -> RepositoryLinks:
+        """Edit, history and report links from MkDocs' repo_url and edit_uri and our report_url."""
+        data_dir, root = data_dir.resolve(), root.resolve()
+        data_path = data_dir.relative_to(root).as_posix() + "/" if data_dir.is_relative_to(root) else None
+        docs_dir = Path(config.docs_dir).resolve()
+        docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else docs_dir.name
+        return repository_links(config.repo_url, config.edit_uri, docs, data_path, self.config.report_url)
 
     def site_name(self, config: Any, language: str) -> str:
         """The site's name in its language: `site_name_en` on an English site, when given."""
@@ -163,6 +179,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
+        self.edit_urls = record_edit_urls(prepared.dataset)
         data_dir = str(self.settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
@@ -202,6 +219,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if page.file.src_uri in self.generated:
+            # MkDocs would point the theme's edit button at kb/<page>.md, which does not exist.
+            page.edit_url = self.edit_urls.get(page.file.src_uri)
         if page.file.src_uri in self.deferred and page.file.src_uri not in self.in_workers:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
@@ -295,6 +315,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.settings is not None
         server.watch(str(self.settings.data_dir))
         return server
+
+
+def record_edit_urls(data: Dataset) -> dict[str, str]:
+    """Each record page's file in the repository's web editor, for the theme's own edit button."""
+    urls = {
+        record_page(kind, record_id): data.links.edit(source) for (kind, record_id), source in data.source_files.items()
+    }
+    return {page: url for page, url in urls.items() if url}
 
 
 def _parse_today(today: str | dt.date | None) -> dt.date | None:

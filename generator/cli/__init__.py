@@ -19,6 +19,8 @@ COMMANDS = {
     "reference": "generator.cli.reference",
     "honours": "generator.cli.honours",
     "demo": "generator.cli.demo",
+    "import": "generator.cli.import_sheet",
+    "export": "generator.cli.export",
 }
 
 
@@ -43,6 +45,7 @@ _HELP = say(
       kb schema              写出编辑器自动补全用的 JSON Schema
       kb reference           写出记录格式说明 docs/records.md
       kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印
+      kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）
 
     消息和帮助的语言跟随网站：mkdocs.yml 里 servicekb 插件的 language（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。
     """,
@@ -58,6 +61,7 @@ _HELP = say(
       kb schema              write the JSON Schemas editors use for autocompletion
       kb reference           write docs/records.md, the record format
       kb honours 2026-Q3     the honour roll of a period, to send or print
+      kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)
 
     Messages and help follow the site's language: the servicekb plugin's language in
     mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and

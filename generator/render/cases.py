@@ -65,6 +65,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         meta={"title": t.cases},
         by_state=[(state, ids[:HUB_LIST], len(ids)) for state, ids in by_state],
         review_count=len(review),
+        recent=data.recently_changed_cases()[:HUB_LIST],
     )
     yield r.page("review.md.j2", "review.md", meta={"title": t.needs_review}, ids=review)
     yield r.page("tags.md.j2", "tags.md", meta={"title": t.by_tag}, tags=tag_anchors(data))
@@ -110,6 +111,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
             experts=[],
             cases=data.cases_by_product.get(pid, []),
             sessions=[],
+            feed=f"feeds/products/{pid}",
         )
 
 
@@ -133,6 +135,7 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
             experts=experts,
             cases=data.cases_by_skill.get(sid, []),
             sessions=data.sessions_in_order(data.sessions_by_skill.get(sid, []), newest_first=True),
+            feed=f"feeds/skills/{sid}",
         )
 
 
@@ -151,4 +154,5 @@ def _year_pages(r: Renderer) -> Iterator[Page]:
             experts=[],
             cases=data.cases_by_year[year],
             sessions=[],
+            feed=None,
         )

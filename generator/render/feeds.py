@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of newly validated cases and of honours, and the dataset as JSON.
+"""RSS and Atom feeds of newly validated and edited cases (all, per product, per skill) and of
+honours, the calendars of upcoming sessions, and the dataset as JSON.
 
 Files besides the pages: (path in the site, bytes). Dates come from the records, so
 the same records give the same bytes.
@@ -14,6 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
+from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import render_markdown
@@ -32,23 +34,24 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
-def _link(site_url: str, page: str) -> str:
-    # Without a site_url the links are relative to the feed (site/feeds/...).
-    return (site_url.rstrip("/") + "/" if site_url else "../") + page
+def _link(site_url: str, page: str, depth: int = 1) -> str:
+    # Without a site_url the links are relative to the feed (site/feeds/..., `depth` folders down).
+    return (site_url.rstrip("/") + "/" if site_url else "../" * depth) + page
 
 
-def _summary_html(markdown: str, site_url: str) -> str:
+def _summary_html(markdown: str, site_url: str, depth: int = 1) -> str:
     """The text as the page shows it: Markdown through the pages' own sanitiser. The feed
     escapes it once more, so a reader gets this safe HTML back, never the record's raw text."""
-    return str(render_markdown(markdown, _link(site_url, "attachments")))
+    return str(render_markdown(markdown, _link(site_url, "attachments", depth)))
 
 
 def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date) -> FeedGenerator:
+    depth = name.count("/") + 1
     feed = FeedGenerator()
-    feed.id(_link(site_url, f"feeds/{name}.atom"))
+    feed.id(_link(site_url, f"feeds/{name}.atom", depth))
     feed.title(title)
-    feed.link(href=_link(site_url, f"feeds/{name}.atom"), rel="self")
-    feed.link(href=_link(site_url, ""), rel="alternate")  # RSS shows the last link as the channel's
+    feed.link(href=_link(site_url, f"feeds/{name}.atom", depth), rel="self")
+    feed.link(href=_link(site_url, "", depth), rel="alternate")  # RSS shows the last link as the channel's
     feed.description(title)
     feed.language("zh-CN" if language == "zh" else "en")
     feed.updated(_moment(updated))
@@ -64,21 +67,53 @@ def _written(feed: FeedGenerator, name: str) -> list[SiteFile]:
 
 
 def case_feed(data: Dataset, t: Labels, site_name: str, site_url: str, language: str) -> list[SiteFile]:
-    cases = [cid for cid in data.newest_cases() if data.cases[cid].state == "validated"][:FEED_ITEMS]
-    updated = data.cases[cases[0]].solved_on if cases else data.today
-    feed = _feed(site_url, "cases", f"{site_name} · {t.feed_cases}", language, updated)
-    for case_id in reversed(cases):  # feedgen puts the last added first
+    return _cases_feed(data, t, site_url, language, "cases", f"{site_name} · {t.feed_cases}", data.cases)
+
+
+def facet_feeds(data: Dataset, t: Labels, site_name: str, site_url: str, language: str) -> list[SiteFile]:
+    """A feed per product and per skill, so that a hotline expert can follow the cases of one machine."""
+    files = []
+    for folder, entries, by in (
+        ("products", data.products, data.cases_by_product),
+        ("skills", data.skills, data.cases_by_skill),
+    ):
+        for entry_id, entry in entries.items():
+            title = f"{site_name} · {taxonomy_name(entry, language)} · {t.feed_cases}"
+            files += _cases_feed(data, t, site_url, language, f"{folder}/{entry_id}", title, by.get(entry_id, []))
+    return files
+
+
+def _cases_feed(data: Dataset, t: Labels, site_url: str, language: str, name: str, title: str, ids) -> list[SiteFile]:
+    events = case_events(data, [cid for cid in ids if data.cases[cid].state == "validated"])[:FEED_ITEMS]
+    updated = events[0][0] if events else data.today
+    feed = _feed(site_url, name, title, language, updated)
+    depth = name.count("/") + 1
+    for day, case_id, edited in reversed(events):  # feedgen puts the last added first
         case = data.cases[case_id]
+        page = _link(site_url, record_url("case", case_id), depth)
         entry = feed.add_entry()
-        entry.id(_link(site_url, record_url("case", case_id)))
-        entry.title(case.title)
-        entry.link(href=_link(site_url, record_url("case", case_id)))
-        entry.summary(_summary_html(case.symptoms, site_url), type="html")
-        entry.published(_moment(case.solved_on))
-        entry.updated(_moment(case.solved_on))
+        # An edit is an entry of its own, so that readers see the case again.
+        entry.id(f"{page}#updated-{day.isoformat()}" if edited else page)
+        entry.title(f"{case.title} · {t.updated} {Formats(language).date(day)}" if edited else case.title)
+        entry.link(href=page)
+        entry.summary(_summary_html(case.symptoms, site_url, depth), type="html")
+        entry.published(_moment(day))  # an edit is news on the day of the edit
+        entry.updated(_moment(day))
         for product in case.products:
             entry.category(term=taxonomy_name(data.products[product], language))
-    return _written(feed, "cases")
+    return _written(feed, name)
+
+
+def case_events(data: Dataset, ids) -> list[tuple[dt.date, str, bool]]:
+    """(day, case id, edited) newest first: each case on the day it was solved, and once more
+    on the day it was last changed if it was edited after it was first committed."""
+    events = []
+    for case_id in ids:
+        events.append((data.cases[case_id].solved_on, case_id, False))
+        history = data.file_history("case", case_id)
+        if history is not None and history.edited:
+            events.append((history.changed, case_id, True))
+    return sorted(events, key=lambda event: (-event[0].toordinal(), event[1], event[2]))
 
 
 def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, language: str) -> list[SiteFile]:
@@ -132,6 +167,8 @@ def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> l
     t = Labels(language)
     return (
         case_feed(data, t, site_name, site_url, language)
+        + facet_feeds(data, t, site_name, site_url, language)
         + honours_feed(data, t, site_name, site_url, language)
         + api_files(data)
+        + [SiteFile(path, content) for path, content in calendar_files(data, t, site_name, site_url).items()]
     )

@@ -21,6 +21,7 @@ def home_page(r: Renderer) -> Page:
         active_pairs=sum(1 for p in data.mentoring.values() if p.status == "active"),
         honours=data.awards_newest_first()[:HOME_LIST],
         upcoming=upcoming,
+        recent=data.recently_changed_cases()[:HOME_LIST],
     )
 
 

@@ -86,7 +86,10 @@ def served(tmp_path):
 
 def test_serve_follows_edit_break_fix_delete_add_and_matches_a_clean_build(served, demo_build, browser):
     base, data_dir, tmp_path = served
-    clean_navigation = {url: navigation((demo_build / url / "index.html").read_bytes()) for url in UNRELATED}
+    # A clean build of the same copy (outside git, so without history, like the served one).
+    start = build_site(data_dir, tmp_path / "start", tmp_path / "start-cache")
+    assert start.ok, start.error
+    clean_navigation = {url: navigation((tmp_path / "start" / url / "index.html").read_bytes()) for url in UNRELATED}
     log = tmp_path / "serve.log"
 
     def navigation_is_clean() -> bool:

@@ -62,7 +62,8 @@ def check_equivalent(pages, config):
 
 def test_demo_pages_convert_the_same_both_ways(config):
     pages = pages_of(REPO / "data")
-    assert check_equivalent(pages, config) == len(pages), "every generated page takes the fast path"
+    # The record reference is Markdown (tables) on purpose: Python-Markdown renders it.
+    assert check_equivalent(pages, config) == len(pages) - 1, "every other generated page takes the fast path"
 
 
 def test_hostile_records_convert_the_same_both_ways(config, tmp_path):

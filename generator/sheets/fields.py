@@ -1,0 +1,85 @@
+"""What each field of an importable kind holds, read from the record shapes.
+
+The shapes stay the one source of truth: a field added to a shape can be imported
+and exported as soon as it is declared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from generator.shapes import SHAPES, Markdown, Ref
+
+IMPORTABLE = ("case", "person", "session")
+
+ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record as a column sees it."""
+
+    name: str
+    value: ValueKind
+    many: bool = False  # a list: several values in one cell
+    ref: str | None = None  # the kind its ids name (person, product, ...)
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+
+@cache
+def fields_of(kind: str) -> tuple[Field, ...]:
+    """The fields of a kind in the order records.md lists them."""
+    shape = SHAPES[kind]
+    hints = typing.get_type_hints(shape, include_extras=True)
+    return tuple(_field(name, hints[name], info.is_required()) for name, info in shape.model_fields.items())
+
+
+def field_named(kind: str, name: str) -> Field | None:
+    return next((f for f in fields_of(kind) if f.name == name), None)
+
+
+def _field(name: str, hint: Any, required: bool) -> Field:
+    hint, ref = _unwrap(hint)
+    if typing.get_origin(hint) is list:
+        inner, inner_ref = _unwrap(typing.get_args(hint)[0])
+        value, choices = _value_kind(inner)
+        return Field(name, value, many=True, ref=inner_ref, choices=choices, required=required)
+    if typing.get_origin(hint) is dict:
+        _, key_ref = _unwrap(typing.get_args(hint)[0])
+        return Field(name, "levels", ref=key_ref, required=required)
+    value, choices = _value_kind(hint)
+    return Field(name, value, ref=ref, choices=choices, required=required)
+
+
+def _unwrap(hint: Any) -> tuple[Any, str | None]:
+    """The type inside `Annotated[...]` and `X | None`, and the kind a `Ref` marker names."""
+    ref = None
+    while True:
+        origin = typing.get_origin(hint)
+        if origin is typing.Annotated:
+            if hint == Markdown or Markdown in typing.get_args(hint):
+                return Markdown, ref
+            ref = ref or next((m.kind for m in hint.__metadata__ if isinstance(m, Ref)), None)
+            hint = typing.get_args(hint)[0]
+        elif origin in (typing.Union, types.UnionType):
+            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        else:
+            return hint, ref
+
+
+def _value_kind(hint: Any) -> tuple[ValueKind, tuple[str, ...]]:
+    if hint is Markdown:
+        return "markdown", ()
+    if hint is dt.date:
+        return "date", ()
+    if hint in (int, float):
+        return "number", ()
+    if typing.get_origin(hint) is Literal:
+        return "choice", tuple(typing.get_args(hint))
+    return "text", ()

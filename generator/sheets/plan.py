@@ -1,0 +1,372 @@
+"""Plan an import: read the sheets, make a record of every row, validate them together with
+the data folder in memory, and decide what happens to each row. Nothing is written here.
+
+A row with an error writes nothing. Rows that name such a row (a case by an engineer
+whose own row failed) are checked again without it, until every row left is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from generator import codes
+from generator.diagnostics import START, Diagnostic, Position, Report
+from generator.kinds import RECORD_KIND
+from generator.load import Loaded, load_folder
+from generator.pipeline import check_loaded
+from generator.records import Context
+from generator.settings import DEFAULT_MAX_MENTEES, Settings
+from generator.shapes import SHAPES
+from generator.sheets.columns import SHEET_TITLES, Columns, read_columns
+from generator.sheets.names import Names
+from generator.sheets.placed import NotFaithful, Placed, place
+from generator.sheets.read import Sheet, SheetError, read_sheets
+from generator.sheets.rows import Row, read_case_references, read_rows
+from generator.sheets.values import PLACEHOLDER
+from generator.slug import is_id
+
+Action = Literal["create", "update", "unchanged", "failed", "held"]
+# The sheets `kb export` writes for reading only (nested goals, steps and logs do not fit a cell).
+READING_SHEETS = {kind: SHEET_TITLES[kind] for kind in ("mentoring", "path", "award")}
+KIND_ORDER = ("person", "case", "session")  # people first: cases and sessions name them
+_PLACEHOLDER_MARK = PLACEHOLDER.split("{")[0]
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    file: Path
+    shown: str  # the spreadsheet as the user named it
+    data_dir: Path
+    shown_root: str
+    schema_dir: Path
+    kind: str | None = None
+    mapping: dict | None = None
+    update: bool = False
+    today: dt.date | None = None
+    max_mentees: int | None = None
+
+
+@dataclass
+class Outcome:
+    row: Row
+    action: Action
+    placed: Placed | None = None
+    old_text: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.placed.source.shown if self.placed else ""
+
+
+@dataclass
+class Plan:
+    report: Report
+    outcomes: list[Outcome] = field(default_factory=list)
+    stopped: str = ""  # why nothing at all is written
+    problems_before: int = 0  # errors the data folder had before the import (kb validate lists them)
+
+    def of(self, action: Action) -> list[Outcome]:
+        return [o for o in self.outcomes if o.action == action]
+
+
+def plan_import(request: ImportRequest) -> Plan:
+    loaded = load_folder(request.data_dir, request.shown_root)
+    baseline, context = _validate(request, loaded, [])
+    try:
+        sheets = read_sheets(request.file, request.shown)
+    except SheetError as error:
+        return Plan(Report([codes.SHEET_UNREADABLE.at(request.shown, START, str(error))]), stopped="nothing read")
+    problems: list[Diagnostic] = []
+    rows = _read_all(sheets, request, _known_names(context), problems)
+    skipped = sum(1 for d in problems if d.code == codes.SHEET_SKIPPED.code)  # one per sheet passed over
+    if skipped == len(sheets):
+        return Plan(Report(problems), stopped="no sheet holds case, person or session columns; give --kind or --map")
+    plan = _decide(request, loaded, context, {_where(d) for d in baseline.items}, rows, problems)
+    plan.problems_before = len(baseline.errors)
+    return plan
+
+
+def _validate(request: ImportRequest, loaded: Loaded, placed: list[Placed]) -> tuple[Report, Context]:
+    documents = {kind: list(entries) for kind, entries in loaded.documents.items()}
+    replaced = {p.source.path for p in placed}
+    for kind in documents:
+        documents[kind] = [(s, d) for s, d in documents[kind] if s.path not in replaced]
+    for item in placed:
+        documents.setdefault(item.row.kind, []).append((item.source, item.document))
+    combined = Loaded(loaded.data_dir, documents, list(loaded.diagnostics), list(loaded.unreadable), loaded.attachments)
+    settings = Settings(
+        request.data_dir,
+        request.today or dt.date.today(),
+        shown_root=request.shown_root,
+        max_mentees=request.max_mentees or DEFAULT_MAX_MENTEES,
+    )
+    checked = check_loaded(combined, settings)
+    return checked.report, checked.context
+
+
+def _known_names(context: Context) -> Names:
+    names = Names()
+    taxonomy = context.taxonomy
+    if taxonomy is not None:
+        for kind, entries in (
+            ("product", taxonomy.products),
+            ("skill", taxonomy.skills),
+            ("team", taxonomy.teams),
+            ("award-kind", taxonomy.awards),
+        ):
+            for entry in entries:
+                names.add(kind, entry.id, entry.name, entry.name_en)
+    for record in context.of("person"):
+        names.add("person", record.id, record.model.name, record.model.name_en)
+    for record in context.of("case"):
+        names.add("case", record.id, record.model.title)
+    for record in context.of("session"):
+        names.add("session", record.id, record.model.title)
+    return names
+
+
+def _read_all(sheets: list[Sheet], request: ImportRequest, names: Names, problems: list[Diagnostic]) -> list[Row]:
+    """Every row of every sheet that reads as records, people first so that later sheets can name them."""
+    laid_out = []
+    for sheet in sheets:
+        columns = read_columns(sheet, request.kind, request.mapping)
+        if columns is None:
+            problems.append(codes.SHEET_SKIPPED.at(sheet.place(1, 1), START, _skipped_message(sheet)))
+        elif _columns_usable(sheet, columns, problems, request.update):
+            laid_out.append((sheet, columns))
+    rows: list[Row] = []
+    for kind in KIND_ORDER:
+        for sheet, columns in laid_out:
+            if columns.kind != kind:
+                continue
+            for row in read_rows(sheet, columns, names):
+                rows.append(row)
+                if kind == "person":
+                    names.add("person", row.id, row.record.get("name"), row.record.get("name_en"))
+    _make_ids_unique(rows)
+    for row in rows:
+        if row.kind == "case":
+            names.add("case", row.id, row.record.get("title"))
+    for row in rows:
+        read_case_references(row)
+    return rows
+
+
+def _skipped_message(sheet: Sheet) -> str:
+    what = f"sheet `{sheet.name}`" if sheet.name is not None else "the file"
+    for kind, titles in READING_SHEETS.items():
+        if sheet.name in titles.values():
+            return f"{what} lists {kind} records for reading (kb import reads cases, people and sessions); skipped"
+    return (
+        f"{what} has no header row of case, person or session fields (kb import reads those three); "
+        "skipped. Give --kind, or name its headers in --map"
+    )
+
+
+def _columns_usable(sheet: Sheet, columns: Columns, problems: list[Diagnostic], update: bool) -> bool:
+    for cell in columns.unknown:
+        problems.append(
+            codes.COLUMN_IGNORED.at(
+                sheet.place(cell.row, cell.column),
+                _position(cell.row, cell.column),
+                f"column `{cell.value}` is not a {columns.kind} field; ignored and never written "
+                "(name its field in --map if it holds one)",
+            )
+        )
+    for cell, name in columns.duplicates:
+        problems.append(
+            codes.COLUMN_IGNORED.at(
+                sheet.place(cell.row, cell.column),
+                _position(cell.row, cell.column),
+                f"column `{cell.value}` is a second column for `{name}`; only the first one is read",
+            )
+        )
+    # A sheet of a few columns may update records that exist; a new record from it is
+    # then refused row by row, for the fields it lacks.
+    missing = [] if update else columns.missing()
+    for name in missing:
+        problems.append(
+            codes.COLUMN_MISSING.at(
+                sheet.place(columns.header_row, 1),
+                _position(columns.header_row, 1),
+                f"no column holds `{name}`, which every {columns.kind} needs; the sheet was not imported",
+            )
+        )
+    return not missing
+
+
+def _position(row: int, column: int) -> Position:
+    return Position(row, column)
+
+
+def _make_ids_unique(rows: list[Row]) -> None:
+    """Two rows whose made ids meet (same day, product and title start) get -2, -3 ...; ids
+    written in the sheet are left as they are, and validation reports a repeated one."""
+    taken: dict[str, set[str]] = {}
+    for row in rows:
+        used = taken.setdefault(row.kind, set())
+        if row.columns.column_of("id") is None and row.id in used:
+            number = 2
+            while f"{row.id}-{number}" in used:
+                number += 1
+            row.record["id"] = f"{row.id}-{number}"
+        used.add(row.id)
+
+
+def _decide(
+    request: ImportRequest,
+    loaded: Loaded,
+    context: Context,
+    baseline: set[tuple],
+    rows: list[Row],
+    problems: list[Diagnostic],
+) -> Plan:
+    outcomes = [_outcome(request, context, row, problems) for row in rows]
+    _refuse_shared_files(outcomes, problems)
+    failed = {id(o.row) for o in outcomes if o.action == "failed"}
+    candidates = [o for o in outcomes if o.placed is not None and o.action != "unchanged"]
+    found: dict[int, set[Diagnostic]] = {}  # per row: what the last check that included it found
+    while True:
+        report, _ = _validate(request, loaded, [o.placed for o in candidates if o.placed])
+        by_file = {o.placed.source.shown: o for o in candidates if o.placed}
+        elsewhere: list[Diagnostic] = []
+        for outcome in candidates:
+            found[id(outcome.row)] = set()
+        for diagnostic in report.items:
+            if _where(diagnostic) in baseline:
+                continue
+            outcome = by_file.get(diagnostic.file)
+            if outcome is None:
+                elsewhere.append(diagnostic)
+            elif outcome.placed is not None and not _caused_by_placeholder(diagnostic, problems, outcome.placed):
+                found[id(outcome.row)].add(outcome.placed.at_cell(diagnostic))
+        failing_now = {
+            id(o.row) for o in candidates if id(o.row) in failed or any(d.is_error for d in found[id(o.row)])
+        }
+        if not failing_now:
+            break
+        failed |= failing_now
+        candidates = [o for o in candidates if id(o.row) not in failing_now]
+    for outcome in outcomes:
+        if id(outcome.row) in failed:
+            outcome.action = "failed"
+    plan = Plan(Report([*problems, *(d for ds in found.values() for d in ds), *elsewhere]), outcomes)
+    if any(d.is_error for d in elsewhere):
+        plan.stopped = "the rows would break records already in the data folder (above); nothing was written"
+        for outcome in plan.outcomes:
+            if outcome.action in ("create", "update"):
+                outcome.action = "held"
+    return plan
+
+
+def _where(diagnostic: Diagnostic) -> tuple:
+    """A problem the data folder already had is the same problem even if its wording changed
+    (a suggestion may now name an imported record)."""
+    return diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code
+
+
+def _refuse_shared_files(outcomes: list[Outcome], problems: list[Diagnostic]) -> None:
+    """Two rows with the same id written in the sheet would be one file: the later one is refused."""
+    first: dict[Path, Outcome] = {}
+    for outcome in outcomes:
+        if outcome.placed is None:
+            continue
+        path = outcome.placed.source.path
+        if path in first:
+            row, column = outcome.row, outcome.row.column_of("id")
+            problems.append(
+                codes.DUPLICATE_ID.at(
+                    row.place(column),
+                    _position(row.number, column),
+                    f"{row.kind} id `{row.id}` is already used by row {first[path].row.number}",
+                )
+            )
+            outcome.action, outcome.placed = "failed", None
+        else:
+            first[path] = outcome
+
+
+def _caused_by_placeholder(diagnostic: Diagnostic, problems: list[Diagnostic], placed: Placed) -> bool:
+    """Validation's view of a value already reported here (a name that fits no one)."""
+    if _PLACEHOLDER_MARK in diagnostic.message:
+        return True
+    here = placed.at_cell(diagnostic)
+    return any(p.file == here.file and p.code == here.code for p in problems)
+
+
+def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[Diagnostic]) -> Outcome:
+    errors = [(column, p) for column, p in row.problems]
+    for column, problem in errors:
+        problems.append(problem.code.at(row.place(column), _position(row.number, column), problem.message))
+    if not is_id(row.id):
+        column = row.column_of("id")
+        problems.append(
+            codes.BAD_ID.at(
+                row.place(column),
+                _position(row.number, column),
+                f"id `{row.id}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters",
+            )
+        )
+        return Outcome(row, "failed")
+    existing = context.index(row.kind).get(row.id)
+    record = _record_for(row, existing, request.update)
+    target, shown = _target(request, row, existing)
+    try:
+        placed = place(row, record, target, shown, request.schema_dir)
+    except NotFaithful as error:
+        problems.append(
+            codes.WRONG_TYPE.at(row.place(1), _position(row.number, 1), f"the row cannot be written as YAML: {error}")
+        )
+        return Outcome(row, "failed")
+    action: Action = "failed" if errors else "create"
+    if existing is not None:
+        same = _same_record(row.kind, existing.model, placed.document.data)
+        old_text = existing.document.text
+        if same and not errors:
+            return Outcome(row, "unchanged", placed, old_text)
+        if not request.update:
+            column = row.column_of("id")
+            problems.append(
+                codes.ALREADY_EXISTS.at(
+                    row.place(column),
+                    _position(row.number, column),
+                    f"{row.kind} `{row.id}` already exists in {existing.file} and differs from this row; "
+                    "--update overwrites it",
+                )
+            )
+            return Outcome(row, "failed", old_text=old_text)
+        return Outcome(row, "failed" if errors else "update", placed, old_text)
+    return Outcome(row, action, placed)
+
+
+def _record_for(row: Row, existing, update: bool) -> dict[str, Any]:
+    """The row's record; updating, the fields the sheet has no column for keep their values."""
+    if existing is None or not update:
+        return dict(row.record)
+    columns = set(row.columns.fields.values()) | {"id"}
+    kept = {name: value for name, value in existing.document.data.items() if name not in columns}
+    return {**kept, **row.record}
+
+
+def _target(request: ImportRequest, row: Row, existing) -> tuple[Path, str]:
+    if existing is not None:
+        return existing.source.path, existing.file
+    folder = RECORD_KIND[row.kind].folder
+    day = row.record.get("solved_on")
+    if row.kind == "case" and isinstance(day, dt.date):
+        folder = f"{folder}/{day.year}"
+    relative = f"{folder}/{row.id}.yml"
+    prefix = request.shown_root.rstrip("/") + "/" if request.shown_root.rstrip("/") else ""
+    return request.data_dir / relative, prefix + relative
+
+
+def _same_record(kind: str, model: Any, data: dict[str, Any]) -> bool:
+    try:
+        return SHAPES[kind].model_validate(data) == model
+    except ValidationError:
+        return False

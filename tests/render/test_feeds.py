@@ -1,0 +1,80 @@
+"""Feeds say what changed: an edited case appears again as updated; feeds per product and skill."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import defusedxml.ElementTree as ElementTree
+import pytest
+
+from generator.history import FileHistory, History
+from generator.model import build_dataset
+from generator.pipeline import check
+from generator.render.feeds import site_files
+from generator.settings import Settings
+from tests.conftest import MINIMAL, REPO, TESTS, TODAY
+
+SITE = "https://kb.example.com/"
+CASE = "20260412-hx200-pressure-drop"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def dataset(folder=MINIMAL, history=None):
+    checked = check(Settings(folder, TODAY, shown_root="data"))
+    return build_dataset(checked.context, history or History())
+
+
+def files(data, site_url=SITE) -> dict[str, bytes]:
+    return {f.path: f.content for f in site_files(data, "zh", "服务知识库", site_url)}
+
+
+def rss_items(content: bytes) -> list[tuple[str, str, str]]:
+    channel = ElementTree.fromstring(content).find("channel")
+    return [(item.findtext("title"), item.findtext("guid"), item.findtext("pubDate")) for item in channel.iter("item")]
+
+
+def test_an_edited_case_appears_again_as_updated_with_the_date():
+    edited = FileHistory(dt.date(2026, 4, 12), "张伟", dt.date(2026, 6, 2), "李娜", 3)
+    data = dataset(history=History("data/", {f"cases/2026/{CASE}.yml": edited}))
+    items = rss_items(files(data)["feeds/cases.xml"])
+    assert items[0] == (
+        "液压站运行半小时后压力掉到 8 MPa · 更新 2026年6月2日",
+        f"https://kb.example.com/cases/{CASE}/#updated-2026-06-02",
+        "Tue, 02 Jun 2026 00:00:00 +0000",
+    )
+    assert items[1][1] == f"https://kb.example.com/cases/{CASE}/"  # and still once as it was first published
+
+
+def test_a_case_only_created_appears_once():
+    created = FileHistory(dt.date(2026, 4, 12), "张伟", dt.date(2026, 4, 12), "张伟", 1)
+    data = dataset(history=History("data/", {f"cases/2026/{CASE}.yml": created}))
+    assert [guid for _, guid, _ in rss_items(files(data)["feeds/cases.xml"])] == [
+        f"https://kb.example.com/cases/{CASE}/"
+    ]
+
+
+@pytest.mark.parametrize("folder", [REPO / "data", TESTS / "data" / "second-org"])
+def test_a_feed_per_product_and_per_skill_with_only_their_validated_cases(folder):
+    data = dataset(folder)
+    written = files(data)
+    for kind, entries, by in (
+        ("products", data.products, data.cases_by_product),
+        ("skills", data.skills, data.cases_by_skill),
+    ):
+        for entry_id in entries:
+            expected = {
+                f"https://kb.example.com/cases/{cid}/"
+                for cid in by.get(entry_id, [])
+                if data.cases[cid].state == "validated"
+            }
+            guids = {guid for _, guid, _ in rss_items(written[f"feeds/{kind}/{entry_id}.xml"])}
+            assert guids <= expected and len(guids) == min(len(expected), 30), (kind, entry_id)
+            atom = ElementTree.fromstring(written[f"feeds/{kind}/{entry_id}.atom"])
+            assert atom.findtext(f"{ATOM}id") == f"https://kb.example.com/feeds/{kind}/{entry_id}.atom"
+
+
+def test_without_a_site_url_links_are_relative_to_the_nested_feed():
+    written = files(dataset(), site_url="")
+    items = rss_items(written["feeds/products/hx-200.xml"])
+    assert items and all(guid.startswith("../../cases/") for _, guid, _ in items)
+    assert all(guid.startswith("../cases/") for _, guid, _ in rss_items(written["feeds/cases.xml"]))
