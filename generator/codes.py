@@ -2,7 +2,7 @@
 
 Codes never change meaning once published; a retired code is not reused.
 KB1xx loading, KB2xx shape, KB3xx identity, KB4xx references, KB5xx rules,
-KB6xx personal data, KB7xx advice (warnings).
+KB6xx personal data, KB7xx advice (warnings), KB9xx service-ticket exports (data/tickets/*.csv).
 """
 
 from __future__ import annotations
@@ -338,4 +338,50 @@ OUTCOME_MISSING = _code(
     "status: completed without outcome",
     "Write what the pair achieved under `outcome`.",
     "warning",
+)
+
+# Service-ticket exports (data/tickets/*.csv), reported at the row's line and the cell's column.
+# KB9xx rather than KB8xx: the spreadsheet import (`kb import`) numbers its codes from KB801.
+TICKETS_UNREADABLE = _code(
+    "KB901",
+    "Ticket export cannot be read",
+    "tickets/export.xlsx, a CSV in neither UTF-8 nor GBK, or one over 50 MiB",
+    "Export the tickets again as CSV (UTF-8 or GBK) with the header row first, and keep each file under 50 MiB "
+    "(one per month or year).",
+)
+TICKETS_MISSING_COLUMN = _code(
+    "KB902",
+    "Ticket column or value missing",
+    "an export without a 处理人 (engineer) column, or a row with an empty 工单号",
+    "Export the column under one of the headers docs/records.md gives (English or Chinese), or fill in the cell.",
+)
+TICKETS_BAD_DATE = _code(
+    "KB903",
+    "Ticket date is not a date",
+    "创建日期 2025-13-01, or 上周三",
+    "Write the date as YYYY-MM-DD (YYYY/M/D and a time after the date are read too).",
+)
+TICKETS_UNKNOWN_ENGINEER = _code(
+    "KB904",
+    "Ticket names an unknown engineer",
+    "处理人 张玮 where the person is 张伟",
+    "Write the person's id or name as in data/people/, or add the person there (with `left` if they have left).",
+)
+TICKETS_UNKNOWN_PRODUCT = _code(
+    "KB905",
+    "Ticket names an unknown product",
+    "产品 HX-300",
+    "Write a product id or name from taxonomy.yml, or add the product there.",
+)
+TICKETS_UNKNOWN_CASE = _code(
+    "KB906",
+    "Ticket links an unknown case",
+    "关联案例 20260412-hx200-pressure-dorp",
+    "Correct the case id in the ticket system (the message suggests the nearest one) and export again.",
+)
+TICKETS_DUPLICATE = _code(
+    "KB907",
+    "Ticket id used twice",
+    "GD20250001 in tickets/2025.csv and again in tickets/2025-12.csv",
+    "Keep each ticket in one export: remove the overlapping rows, or the file that repeats an earlier one.",
 )
