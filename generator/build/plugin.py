@@ -49,6 +49,7 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    show_ticket_ids = c.Type(bool, default=False)  # ticket ids on case pages (they may identify customers)
 
 
 @dataclass
@@ -111,6 +112,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             site_name=config.site_name,
             site_url=config.site_url or "",
             max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
+            show_ticket_ids=self.config.show_ticket_ids,
         )
 
     def on_startup(self, command: str, dirty: bool) -> None:

@@ -9,6 +9,7 @@ from generator import metrics
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
+from generator.render.tickets import case_section
 from generator.shapes import CASE_STATES
 
 DESCRIPTION_LENGTH = 150
@@ -35,6 +36,7 @@ def case_pages(r: Renderer) -> Iterator[Page]:
             similar=[other for other, _ in data.similar.get(case_id, [])],
             search=partial(search_data.for_case, r, case),
             cited_by=data.cited_by.get(case_id, []),
+            tickets=case_section(r, case_id),
         )
 
 

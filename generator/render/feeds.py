@@ -16,6 +16,7 @@ from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
 from generator.render.labels import Labels
 from generator.render.text import render_markdown
+from generator.render.ticket_api import tickets_payload
 
 FEED_ITEMS = 30
 
@@ -111,10 +112,11 @@ def api_files(data: Dataset) -> list[SiteFile]:
         for kind in TAXONOMY_KINDS
     }
     files.append(_json("api/taxonomy.json", taxonomy))
+    files.append(_json("api/tickets.json", tickets_payload(data)))
     index = {
         "format": "servicekb records, version 1",
         "generated_for": data.today.isoformat(),
-        "files": {name: f"{name}.json" for name in [*collections, "taxonomy"]},
+        "files": {name: f"{name}.json" for name in [*collections, "taxonomy", "tickets"]},
         "counts": {name: len(records) for name, records in collections.items()},
     }
     files.append(_json("api/index.json", index))
