@@ -99,7 +99,6 @@ def _newest_first(monthly: dict[str, PeriodFigures], shown: list[str]) -> list[t
     return [(month, monthly[month]) for month in reversed(shown) if monthly[month].closed]
 
 
-
 @dataclass(frozen=True)
 class TicketSection:
     """What a template's ticket section is given: the words, the figures (None without
