@@ -3,6 +3,7 @@ generator.tickets.figures drawn with the site's chart helper, the numbers in tab
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,8 +21,8 @@ UNUSED_SHOWN = 200  # the rest are in api/tickets.json: a page of thousands of r
 
 
 def percent(value: float | None) -> str:
-    """`68%`, or `—` when there is nothing to divide by."""
-    return "—" if value is None else f"{round(value * 100)}%"
+    """`63%` for 0.625 (halves round up, as people round), or `—` when there is nothing to divide by."""
+    return "—" if value is None else f"{math.floor(value * 100 + 0.5)}%"
 
 
 def ratio(value: float | None) -> str:
@@ -75,7 +76,7 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
         ),
         participation_chart=bar_chart(
             shown,
-            [Series(tl.participation, [round((monthly[m].participation or 0) * 100) for m in shown])],
+            [Series(tl.participation, [math.floor((monthly[m].participation or 0) * 100 + 0.5) for m in shown])],
             tl.participation_per_month,
             tl.percent_unit,
             tl.data_table,
