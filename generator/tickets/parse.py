@@ -20,7 +20,7 @@ from generator.load.text import character_name, control_character_in_value
 from generator.messages import text
 from generator.names import Resolver, names_of
 from generator.records import Context
-from generator.tickets.columns import CASES, CLOSED, ENGINEER, OPENED, PRODUCT, REQUIRED, case_ids_in, headers
+from generator.tickets.columns import CLOSED, OPENED, REQUIRED, case_ids_in, headers
 from generator.tickets.read import TicketFile, TicketRow
 
 # 2025-01-11, 2025/1/11 or 2025.01.11, with a time after it as exports often add; 2025年1月11日
@@ -57,48 +57,68 @@ class TicketSet:
 
 def parse_tickets(exports: list[TicketFile], context: Context) -> tuple[TicketSet, list[Diagnostic]]:
     """The tickets whose cells are right, and the problems of the others."""
-    resolver = Resolver(names_of(context))
-    parsed = TicketSet(exports=exports, resolver=resolver)
-    problems: list[Diagnostic] = []
-    dates: dict[str, dt.date | str] = {}  # a date, or the catalogue key of why it is none
+    parser = _Parser(Resolver(names_of(context)))
+    parsed = TicketSet(exports=exports, resolver=parser.resolver)
     for exported in exports:
-        for row in exported.rows:
-            problems.extend(_control_characters(exported.shown, row))
-            ticket = _parsed(exported.shown, row, resolver, dates, problems)
-            if ticket is not None:
-                parsed.tickets.append(ticket)
-    return parsed, problems
+        parser.file = exported.shown
+        parsed.tickets.extend(filter(None, map(parser.ticket, exported.rows)))
+    return parsed, parser.problems
 
 
-def _parsed(
-    file: str, row: TicketRow, resolver: Resolver, dates: dict[str, dt.date | str], problems: list[Diagnostic]
-) -> ParsedTicket | None:
-    values = row.values
-    missing = [index for index in REQUIRED if not values[index]]
-    for index in missing:
-        problems.append(
-            codes.TICKETS_MISSING_COLUMN.at(file, row.position(index), "tickets-missing-value", column=headers(index))
-        )
-    opened = _date(file, row, OPENED, dates, problems) if values[OPENED] else None
-    closed = _date(file, row, CLOSED, dates, problems) if values[CLOSED] else None
-    if missing or opened is None or (values[CLOSED] and closed is None):
+class _Parser:
+    """Rows to tickets, remembering each distinct date, name and list of cases once parsed."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.file = ""
+        self.problems: list[Diagnostic] = []
+        self.dates: dict[str, dt.date | str] = {}  # a date, or the catalogue key of why it is none
+        self.people: dict[str, str | None] = {}
+        self.products: dict[str, str | None] = {"": None}
+        self.cases: dict[str, tuple[str, ...]] = {"": ()}
+
+    def ticket(self, row: TicketRow) -> ParsedTicket | None:
+        ticket_id, opened, closed, engineer, product, cases = row.values  # in the order of COLUMNS
+        if control_character_in_value("".join(row.values)) is not None:  # one look: almost no row has one
+            self.problems.extend(_control_characters(self.file, row))
+        if not (ticket_id and opened and engineer):
+            self._missing(row)
+            return None
+        opened_on = self._day(row, OPENED)
+        closed_on = self._day(row, CLOSED) if closed else None
+        if opened_on is None or (closed and closed_on is None):
+            return None
+        person = self.people.get(engineer, "")
+        if person == "":
+            person = self.people[engineer] = self.resolver.resolve("person", engineer)
+        named = self.products.get(product, "")
+        if named == "":
+            named = self.products[product] = self.resolver.resolve("product", product)
+        linked = self.cases.get(cases)
+        if linked is None:
+            linked = self.cases[cases] = tuple(dict.fromkeys(case_id for _, case_id in case_ids_in(cases)))
+        return ParsedTicket(self.file, row, opened_on, closed_on, person, named, linked)
+
+    def _day(self, row: TicketRow, index: int) -> dt.date | None:
+        value = row.values[index]
+        day = self.dates.get(value)
+        if day is None:
+            day = self.dates[value] = parse_day(value)
+        if isinstance(day, dt.date):
+            return day
+        words = text(day, column=headers(index), value=value)
+        self.problems.append(codes.TICKETS_BAD_DATE.at(self.file, row.position(index), words))
         return None
-    product = resolver.resolve("product", values[PRODUCT]) if values[PRODUCT] else None
-    cases = tuple(dict.fromkeys(case_id for _, case_id in case_ids_in(values[CASES])))
-    return ParsedTicket(file, row, opened, closed, resolver.resolve("person", values[ENGINEER]), product, cases)
 
-
-def _date(
-    file: str, row: TicketRow, index: int, dates: dict[str, dt.date | str], problems: list[Diagnostic]
-) -> dt.date | None:
-    value = row.values[index]
-    day = dates.get(value)
-    if day is None:
-        day = dates[value] = parse_day(value)
-    if isinstance(day, dt.date):
-        return day
-    problems.append(codes.TICKETS_BAD_DATE.at(file, row.position(index), day, column=headers(index), value=value))
-    return None
+    def _missing(self, row: TicketRow) -> None:
+        for index in REQUIRED:
+            if not row.values[index]:
+                words = text("tickets-missing-value", column=headers(index))
+                self.problems.append(codes.TICKETS_MISSING_COLUMN.at(self.file, row.position(index), words))
+        if row.values[OPENED]:
+            self._day(row, OPENED)  # a bad date too, on the same row
+        if row.values[CLOSED]:
+            self._day(row, CLOSED)
 
 
 def parse_day(value: str) -> dt.date | str:

@@ -16,9 +16,9 @@ import csv
 import io
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import add, itemgetter
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic, Position
@@ -120,57 +120,30 @@ def decode_export(raw: bytes) -> str:
         raise _Unreadable(text("tickets-encoding", guess=hint)) from None
 
 
-class _Lines:
-    """The physical lines of a text, handed to csv one at a time; remembers the current row's."""
-
-    def __init__(self, exported: str) -> None:
-        self._lines = iter(io.StringIO(exported, newline=""))
-        self.number = 0  # lines handed out so far
-        self.row: list[str] = []
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.number += 1
-        self.row.append(line)
-        return line
-
-
 def _read_rows(exported: str, read: TicketFile) -> None:
-    first_line = exported.split("\n", 1)[0]
-    delimiter = _delimiter(first_line)
-    lines = _Lines(exported)
+    # Split only where csv splits (LF, CR, CRLF), keeping the line ends csv needs; the lines
+    # give each row's line number and, for the rare row with quotes, its raw text.
+    lines = io.StringIO(exported, newline="").readlines()
+    del exported
+    delimiter = _delimiter(lines[0] if lines else "")
     reader = csv.reader(lines, delimiter=delimiter)
-    header = _next_row(reader, lines)
-    if header is None or not any(cell.strip() for cell in header):
-        raise _Unreadable(text("tickets-empty"))
-    places = _field_starts("".join(lines.row), delimiter)
-    at = _header_columns(header, places, read, reader, lines)
-    if at is None:
-        return
-    while True:
-        lines.row = []
-        start = lines.number + 1
-        try:
-            row = _next_row(reader, lines)
-        except _Unreadable as error:
-            raise _Unreadable(error.words, Position(start, 1)) from None
-        if row is None:
-            return
-        if any(cell.strip() for cell in row):
-            read.rows.append(_kept(row, at, start, lines.row, delimiter))
-        # `row` (every cell, read or not) and the row's lines are let go here
-
-
-def _next_row(reader, lines: _Lines) -> list[str] | None:
     try:
-        return next(reader)
-    except StopIteration:
-        return None
+        header = next(reader, None)
+        if header is None or not "".join(header).strip():
+            raise _Unreadable(text("tickets-empty"))
+        at = _header_columns(header, _field_starts("".join(lines[: reader.line_num]), delimiter), read, reader)
+        if at is None:
+            return
+        layout = _Layout(at)
+        keep = read.rows.append
+        done = reader.line_num
+        for row in reader:
+            if "".join(row).strip():
+                keep(layout.kept(row, done + 1, lines[done : reader.line_num], delimiter))
+            done = reader.line_num
+            # `row` (every cell, read or not) is let go here
     except csv.Error as error:
-        raise _Unreadable(text("tickets-csv-error", error=str(error)), Position(lines.number, 1)) from None
+        raise _Unreadable(text("tickets-csv-error", error=str(error)), Position(reader.line_num, 1)) from None
 
 
 def _delimiter(first_line: str) -> str:
@@ -184,7 +157,7 @@ def _delimiter(first_line: str) -> str:
 
 
 def _header_columns(
-    header: list[str], places: list[tuple[int, int]], read: TicketFile, reader, lines: _Lines
+    header: list[str], places: list[tuple[int, int]], read: TicketFile, reader
 ) -> tuple[int | None, ...] | None:
     """For each read column, its index in a row (None when the export lacks it); None when
     the header makes the rows unreadable (the problems are added to `read`)."""
@@ -202,7 +175,7 @@ def _header_columns(
         else:
             at[column] = index
     if all(index is None for index in at):
-        found = _header_below(reader, lines)
+        found = _header_below(reader)
         hint = text("tickets-header-below", line=found) if found else NOTHING
         names = ", ".join(f"{c.chinese}/{c.name}" for c in COLUMNS)
         problems.append(
@@ -221,12 +194,11 @@ def _header_columns(
     return None if problems else tuple(at)
 
 
-def _header_below(reader, lines: _Lines) -> int | None:
+def _header_below(reader) -> int | None:
     """The line of a row among the next few that names a read column: a title line came first."""
     try:
         for _ in range(HEADER_SEARCH_ROWS):
-            lines.row = []
-            start = lines.number + 1
+            start = reader.line_num + 1
             row = next(reader, None)
             if row is None:
                 return None
@@ -237,22 +209,54 @@ def _header_below(reader, lines: _Lines) -> int | None:
     return None
 
 
+class _Layout:
+    """Where a file's read columns are in its rows, to pick them out of each row quickly."""
+
+    def __init__(self, at: tuple[int | None, ...]) -> None:
+        self.at = at
+        self.slots = tuple(slot for slot, index in enumerate(at) if index is not None)
+        indexes = tuple(index for index in at if index is not None)
+        self.widest = max(indexes)
+        self.complete = len(indexes) == len(at)
+        self.pick = itemgetter(*indexes)  # a tuple: the required columns alone are three
+        self.plus = tuple(index + 1 for index in indexes)
+
+    def kept(self, row: list[str], line: int, raw_lines: list[str], delimiter: str) -> TicketRow:
+        """The read cells of a row, cleaned, with where each starts."""
+        if len(row) > self.widest and len(raw_lines) == 1 and '"' not in raw_lines[0]:
+            cells = self.pick(row)
+            values = tuple(map(str.strip, cells))
+            if values == cells and '="' not in "".join(cells):
+                # The common row: clean cells, each one delimiter after the one before.
+                ends = list(accumulate(map(len, row), initial=0))
+                columns = tuple(map(add, self.pick(ends), self.plus))
+                values = tuple(map(sys.intern, values))  # engineers, products, dates repeat on many rows
+                if self.complete:
+                    return TicketRow(line, values, columns)
+                return TicketRow(line, *self._spread(values, columns))
+        return _kept(row, self.at, line, raw_lines, delimiter)
+
+    def _spread(self, values: tuple[str, ...], columns: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Values and columns of the present columns in the slots of COLUMNS ("" and 1 elsewhere)."""
+        all_values, all_columns = [""] * len(self.at), [1] * len(self.at)
+        for slot, value, column in zip(self.slots, values, columns, strict=True):
+            all_values[slot], all_columns[slot] = value, column
+        return tuple(all_values), tuple(all_columns)
+
+
 def _kept(row: list[str], at: tuple[int | None, ...], line: int, raw_lines: list[str], delimiter: str) -> TicketRow:
-    """The read cells of a row, cleaned, with where each starts."""
-    simple = len(raw_lines) == 1 and '"' not in raw_lines[0]
-    if simple:  # the common row: each cell starts one delimiter after the one before
-        starts = [(0, column) for column in accumulate((len(cell) + 1 for cell in row[:-1]), initial=1)]
-    else:
-        starts = _field_starts("".join(raw_lines), delimiter)
+    """The read cells of any row: quoted, over several lines, short or with spaces to strip."""
+    cells = len(row)
+    starts = _field_starts("".join(raw_lines), delimiter)
     values, columns, value_lines = [], [], []
     for index in at:
-        cell = row[index] if index is not None and index < len(row) else ""
+        cell = row[index] if index is not None and index < cells else ""
         value, skipped = _clean(cell)
-        values.append(sys.intern(value))  # engineers, products and dates repeat on thousands of rows
+        values.append(sys.intern(value))
         line_offset, column = starts[index] if index is not None and index < len(starts) else (0, 1)
         columns.append(column + skipped)
         value_lines.append(line + line_offset)
-    spread = None if simple or all(number == line for number in value_lines) else tuple(value_lines)
+    spread = None if all(number == line for number in value_lines) else tuple(value_lines)
     return TicketRow(line, tuple(values), tuple(columns), spread)
 
 
@@ -261,10 +265,9 @@ def _clean(cell: str) -> tuple[str, int]:
 
     Excel-minded systems write `="00123"` to keep leading zeros; the value is 00123.
     """
-    stripped = cell.lstrip()
-    skipped = len(cell) - len(stripped)
-    stripped = stripped.rstrip()
-    if len(stripped) >= 3 and stripped.startswith('="') and stripped.endswith('"'):
+    stripped = cell.strip()
+    skipped = 0 if stripped is cell or not stripped else cell.index(stripped[0])
+    if stripped.startswith('="') and len(stripped) >= 3 and stripped.endswith('"'):
         return stripped[2:-1].strip(), skipped + 2
     return stripped, skipped
 
