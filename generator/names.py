@@ -106,13 +106,28 @@ class Resolver:
     def __init__(self, names: Names) -> None:
         self.names = names
         self._found: dict[tuple[str, str], Found] = {}
+        self._exact: dict[str, dict[str, list[str]]] = {}
 
     def find(self, kind: str, text: str) -> Found:
         key = (kind, text)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self.names.find(kind, text)
+            found = self._found[key] = self._exactly(kind, text) or self.names.find(kind, text)
         return found
+
+    def _exactly(self, kind: str, text: str) -> Found | None:
+        """Names.find's first, exact pass from an index: looking through every record for
+        each distinct text would grow with people times names."""
+        if kind not in self._exact:
+            index: dict[str, list[str]] = defaultdict(list)
+            for record_id, names in sorted(self.names.labels[kind].items()):
+                for form in dict.fromkeys((record_id, *names)):
+                    index[form].append(record_id)
+            self._exact[kind] = index
+        ids = sorted(set(self._exact[kind].get(text, ())))
+        if not ids:
+            return None
+        return Found(ids[0]) if len(ids) == 1 else Found(None, ambiguous=tuple(ids))
 
     def resolve(self, kind: str, text: str) -> str | None:
         """The id that `text` names, or None when it names none or more than one."""
