@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -12,7 +14,7 @@ from generator.model import build_dataset
 from generator.pipeline import check as run_check
 from generator.settings import Settings
 from generator.tickets.parse import parse_day
-from tests.conftest import TODAY, check, found, write
+from tests.conftest import REPO, TODAY, check, found, write
 
 HEADER = "工单号,客户名称,联系电话,创建日期,关闭日期,处理人,产品,关联案例\n"
 
@@ -163,3 +165,16 @@ def test_no_traceback_on_odd_exports(data):
     assert "Traceback" not in result.output and result.exit_code == 1
     assert "tickets/binary.csv:1:1: error KB901" in result.output
     assert "tickets/nul.csv:2:2: error KB111" in result.output
+
+
+def test_the_pre_commit_hook_checks_a_changed_export_and_reports_only_it(data, monkeypatch):
+    hook = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    assert re.search(hook["files"], "data/tickets/2026.csv") and not re.search(hook["files"], "data/tickets/a/b.csv")
+    export(data, "GD-1,,,2026-05-02,2026-05-03,王工,,", name="bad.csv")
+    export(data, "GD-2,,,2026-05-02,2026-05-03,李娜,,", name="good.csv")
+    monkeypatch.chdir(data.parent)
+    runner = CliRunner()
+    bad = runner.invoke(main, ["validate", "--data", "data", "data/tickets/bad.csv", "--today", TODAY.isoformat()])
+    good = runner.invoke(main, ["validate", "--data", "data", "data/tickets/good.csv", "--today", TODAY.isoformat()])
+    assert bad.exit_code == 1 and "data/tickets/bad.csv:2:" in bad.output and "KB904" in bad.output
+    assert good.exit_code == 0 and "bad.csv" not in good.output
