@@ -367,17 +367,24 @@ TICKETS_UNKNOWN_ENGINEER = _code(
     "处理人 张玮 where the person is 张伟",
     "Write the person's id or name as in data/people/, or add the person there (with `left` if they have left).",
 )
+# A warning, as KB906: the fix is in the ticket system, and the export must stay buildable meanwhile.
 TICKETS_UNKNOWN_PRODUCT = _code(
     "KB905",
     "Ticket names an unknown product",
     "产品 HX-300",
-    "Write a product id or name from taxonomy.yml, or add the product there.",
+    "Add the product (or the name the ticket system uses for it) to taxonomy.yml, or correct it in the "
+    "ticket system; until then the ticket counts without a product.",
+    "warning",
 )
+# A warning: historical tickets keep the ids of cases merged or removed since, and an export
+# cannot be edited like a record. The link is left out of every figure.
 TICKETS_UNKNOWN_CASE = _code(
     "KB906",
     "Ticket links an unknown case",
     "关联案例 20260412-hx200-pressure-dorp",
-    "Correct the case id in the ticket system (the message suggests the nearest one) and export again.",
+    "Correct the case id in the ticket system (the message suggests the nearest one) and export again; until "
+    "then the link is not counted.",
+    "warning",
 )
 TICKETS_DUPLICATE = _code(
     "KB907",

@@ -135,16 +135,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} `{value}` fits several people: {candidates}; write the id instead{more}",
     ),
     "tickets-unknown-product": (
-        "{column} `{value}` 不是 taxonomy.yml 中的产品{hint}{more}",
-        "{column} `{value}` is not a product in taxonomy.yml{hint}{more}",
+        "{column} `{value}` 不是 taxonomy.yml 中的产品{hint}；该工单按无产品统计{more}",
+        "{column} `{value}` is not a product in taxonomy.yml{hint}; the ticket counts without a product{more}",
     ),
     "tickets-ambiguous-product": (
-        "{column} `{value}` 对应多个产品：{candidates}；请改写 id{more}",
-        "{column} `{value}` fits several products: {candidates}; write the id instead{more}",
+        "{column} `{value}` 对应多个产品：{candidates}；请改写 id，该工单暂按无产品统计{more}",
+        "{column} `{value}` fits several products: {candidates}; write the id instead (until then the ticket "
+        "counts without a product){more}",
     ),
     "tickets-unknown-case": (
-        "关联案例 `{value}` 不是 data/cases/ 中的案例{hint}{more}",
-        "linked case `{value}` is not a case in data/cases/{hint}{more}",
+        "关联案例 `{value}` 不是 data/cases/ 中的案例{hint}；这条关联不计入统计{more}",
+        "linked case `{value}` is not a case in data/cases/{hint}; the link is not counted{more}",
     ),
     "tickets-more-rows": ("（本文件另有 {count} 行同样的问题）", " (and on {count} more row(s) of this file)"),
     "tickets-duplicate": (

@@ -59,7 +59,8 @@ class Names:
         names = self.labels[kind].get(record_id) or [record_id]
         return names[0]
 
-    def find(self, kind: str, text: str) -> Found:
+    def find(self, kind: str, text: str, suggest: bool = True) -> Found:
+        """What `text` names; with `suggest`, the near misses when it names nothing."""
         entries = self.labels[kind]
         folded, compact = text.casefold(), _compact(text)
         for matches in (
@@ -72,7 +73,7 @@ class Names:
                 return Found(ids[0])
             if ids:
                 return Found(None, ambiguous=tuple(ids))
-        return Found(None, near=self._near(kind, text))
+        return Found(None, near=self._near(kind, text) if suggest else ())
 
     @staticmethod
     def _compact_forms(kind: str, record_id: str, names: list[str]) -> set[str]:
@@ -101,19 +102,24 @@ class Names:
 
 class Resolver:
     """`Names.find` remembered per text: an export names the same few engineers and
-    products on every one of its many thousand rows."""
+    products on every one of its many thousand rows. Near misses are looked for only when
+    a message asks for them (`find`), not for every text that names nothing (`resolve`)."""
 
     def __init__(self, names: Names) -> None:
         self.names = names
-        self._found: dict[tuple[str, str], Found] = {}
+        self._found: dict[tuple[str, str, bool], Found] = {}
         self._exact: dict[str, dict[str, list[str]]] = {}
 
-    def find(self, kind: str, text: str) -> Found:
-        key = (kind, text)
+    def find(self, kind: str, text: str, suggest: bool = True) -> Found:
+        key = (kind, text, suggest)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self._exactly(kind, text) or self.names.find(kind, text)
+            found = self._found[key] = self._exactly(kind, text) or self.names.find(kind, text, suggest)
         return found
+
+    def resolve(self, kind: str, text: str) -> str | None:
+        """The id that `text` names, or None when it names none or more than one."""
+        return self.find(kind, text, suggest=False).id
 
     def _exactly(self, kind: str, text: str) -> Found | None:
         """Names.find's first, exact pass from an index: looking through every record for
@@ -129,10 +135,6 @@ class Resolver:
             return None
         return Found(ids[0]) if len(ids) == 1 else Found(None, ambiguous=tuple(ids))
 
-    def resolve(self, kind: str, text: str) -> str | None:
-        """The id that `text` names, or None when it names none or more than one."""
-        return self.find(kind, text).id
-
 
 def names_of(context: Context) -> Names:
     """The people, products and teams of a run, by id, name and English name."""
@@ -145,7 +147,19 @@ def names_of(context: Context) -> Names:
             names.add("team", entry.id, entry.name, entry.name_en)
     for record in context.of("person"):
         names.add("person", record.id, record.model.name, record.model.name_en)
+    _add_people_of_the_wrong_shape(names, context)
     return names
+
+
+def _add_people_of_the_wrong_shape(names: Names, context: Context) -> None:
+    # A person whose record has one wrong field is reported there; what names them by
+    # name must not be reported again at every row (only person records have a `name`).
+    known, valid = context.known_ids.get("person", set()), {record.id for record in context.of("person")}
+    for document in context.documents:
+        data = document.data if isinstance(document.data, dict) else {}
+        record_id, name, name_en = data.get("id"), data.get("name"), data.get("name_en")
+        if isinstance(record_id, str) and record_id in known and record_id not in valid and isinstance(name, str):
+            names.add("person", record_id, name, name_en if isinstance(name_en, str) else None)
 
 
 def resolve(kind: str, value: str, context: Context) -> str | None:

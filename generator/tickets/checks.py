@@ -22,6 +22,8 @@ from generator.tickets.columns import CASES, CLOSED, ENGINEER, PRODUCT, TICKET, 
 from generator.tickets.parse import ParsedTicket
 from generator.validate.privacy import may_hold_personal_data, personal_data_in
 
+SUGGESTIONS = 100  # near misses are looked for in this many distinct unknown values per check, then no more
+
 
 def _tickets(context: Context) -> list[ParsedTicket]:
     return context.tickets.tickets if context.tickets else []
@@ -56,19 +58,21 @@ def _unknown_names(context: Context, kind: str, index: int, code: codes.Code, no
     if context.tickets is None or context.tickets.resolver is None:
         return
     resolver = context.tickets.resolver
+    if set(context.known_ids.get(kind, ())) - set(resolver.names.labels[kind]):
+        return  # a record of the kind could not be read: its name is unknown, it is reported itself
     resolved = (lambda ticket: ticket.engineer) if index == ENGINEER else (lambda ticket: ticket.product)
     unknown = _first_rows(
         (ticket, ticket.row.values[index], 0)
         for ticket in _tickets(context)
         if resolved(ticket) is None and ticket.row.values[index] and not context.exists(kind, ticket.row.values[index])
     )
-    for (ticket, value, _offset), count in unknown:
-        words = _name_problem(resolver, kind, noun, value, index, _more(count - 1))
+    for number, ((ticket, value, _offset), count) in enumerate(unknown):
+        words = _name_problem(resolver, kind, noun, value, index, _more(count - 1), number < SUGGESTIONS)
         yield code.at(ticket.file, ticket.row.position(index), words)
 
 
-def _name_problem(resolver: Resolver, kind: str, noun: str, value: str, index: int, more: Text) -> Text:
-    found: Found = resolver.find(kind, value)
+def _name_problem(resolver: Resolver, kind: str, noun: str, value: str, index: int, more: Text, suggest: bool) -> Text:
+    found: Found = resolver.find(kind, value, suggest)
     if found.ambiguous:
         candidates = ", ".join(resolver.names.described(kind, record_id) for record_id in found.ambiguous)
         return text(f"tickets-ambiguous-{noun}", column=headers(index), value=value, candidates=candidates, more=more)
@@ -87,8 +91,8 @@ def ensure_ticket_cases_exist(context: Context) -> Iterator[Diagnostic]:
         if case_id not in known
     )
     nearest = _nearest_in(tuple(sorted(known)))
-    for (ticket, case_id, offset), count in _first_rows(links):
-        near = nearest(case_id)
+    for number, ((ticket, case_id, offset), count) in enumerate(_first_rows(links)):
+        near = nearest(case_id) if number < SUGGESTIONS else None
         hint = text("hint-did-you-mean", name=near) if near else NOTHING
         words = text("tickets-unknown-case", value=case_id, hint=hint, more=_more(count - 1))
         yield codes.TICKETS_UNKNOWN_CASE.at(ticket.file, ticket.row.position(CASES, offset), words)

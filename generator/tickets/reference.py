@@ -66,8 +66,10 @@ _TERMS = {
         "rules": (
             "Dates are `YYYY-MM-DD`; `YYYY/M/D`, `YYYY.M.D` and `YYYY年M月D日` are read too, and a time after the "
             "date is ignored (KB903). A ticket is not closed before it was opened (KB504).",
-            "`engineer` and `product` are given by id or by name, as `kb import` accepts them (KB904, KB905); "
-            "`cases` names case ids (KB906). A name that fits two records is refused, not guessed.",
+            "`engineer` and `product` are given by id or by name, as `kb import` accepts them; `cases` names case "
+            "ids. A name that fits two records is refused, not guessed. An unknown engineer is an error (KB904: add "
+            "the person to `data/people/`, with `left` if they have left); an unknown product or case is a warning "
+            "(KB905, KB906), since the fix is in the ticket system: the ticket counts without it meanwhile.",
             "Link rate = closed tickets with at least one linked case ÷ closed tickets.",
             "A link is *reuse* when the case was solved before the ticket was opened, *new* otherwise.",
         ),
@@ -95,8 +97,9 @@ _TERMS = {
         "rules": (
             "日期写成 `YYYY-MM-DD`；也接受 `YYYY/M/D`、`YYYY.M.D` 和 `YYYY年M月D日`，日期后面的时间忽略（KB903）。"
             "关闭日期不能早于创建日期（KB504）。",
-            "`engineer`（处理人）和 `product`（产品）可以写 id 或名称，与 `kb import` 相同（KB904、KB905）；"
-            "`cases`（关联案例）写案例 id（KB906）。一个名称对应两条记录时报错，不猜。",
+            "`engineer`（处理人）和 `product`（产品）可以写 id 或名称，与 `kb import` 相同；`cases`（关联案例）写案例 id。"
+            "一个名称对应两条记录时报错，不猜。处理人不存在是错误（KB904：把此人加到 `data/people/`，已离职的填上 `left`）；"
+            "产品或案例不存在是警告（KB905、KB906），因为要在工单系统中改正：在此之前该工单不计这一项。",
             "链接率 = 关联了至少一个案例的已关闭工单 ÷ 已关闭工单。",
             "案例在工单创建之前已解决，这次关联算*复用*；否则算*新建*。",
         ),
