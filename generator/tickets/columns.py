@@ -38,8 +38,8 @@ COLUMNS: tuple[Column, ...] = (
         "cases",
         "关联案例",
         False,
-        "case ids linked to the ticket, several separated by 、 , ; or spaces",
-        "工单关联的案例 id，多个用 、 , ; 或空格分隔",
+        "case ids (or links to their pages) linked to the ticket, several separated by 、 , ; or spaces",
+        "工单关联的案例 id（或案例页面的链接），多个用 、 , ; 或空格分隔",
     ),
 )
 TICKET, OPENED, CLOSED, ENGINEER, PRODUCT, CASES = range(len(COLUMNS))  # positions in a row's values
@@ -64,13 +64,23 @@ def headers(index: int) -> str:
     return f"{column.chinese} ({column.name})"
 
 
+# A hotline expert pastes the page they used: https://kb.example.com/cases/<id>/ names <id>.
+_CASE_PAGE = re.compile(r"/cases/([^/?#]+)")
+
+
 def case_ids_in(cell: str) -> list[tuple[int, str]]:
-    """(offset in the cell, id) of every case id a `cases` cell names, in order."""
+    """(offset in the cell, id) of every case id a `cases` cell names, in order; a link to a
+    case page names the case of that page."""
     found, start = [], 0
     for match in CASE_SEPARATORS.finditer(cell):
         if match.start() > start:
-            found.append((start, cell[start : match.start()]))
+            found.append(_case_id(start, cell[start : match.start()]))
         start = match.end()
     if start < len(cell):
-        found.append((start, cell[start:]))
+        found.append(_case_id(start, cell[start:]))
     return found
+
+
+def _case_id(offset: int, word: str) -> tuple[int, str]:
+    page = _CASE_PAGE.search(word) if "/" in word else None
+    return (offset + page.start(1), page[1]) if page else (offset, word)

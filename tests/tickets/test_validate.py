@@ -196,3 +196,18 @@ def test_unknown_products_and_cases_are_warnings_and_not_counted(data):
     assert checked.report.errors == [] and {w.code for w in checked.report.warnings} == {"KB905", "KB906"}
     (ticket,) = build_dataset(checked.context).tickets
     assert ticket.product is None and ticket.cases == ("20260501-vmc850-spindle-alarm",)
+
+
+def test_a_pasted_link_to_a_case_page_names_that_case(data):
+    path = export(
+        data,
+        "GD-1,,,2026-05-02,2026-05-03,李娜,,https://kb.example.com/cases/20260501-vmc850-spindle-alarm/",
+        "GD-2,,,2026-05-02,2026-05-03,李娜,,http://kb/cases/no-such-case/#解决步骤",
+    )
+    checked = check(data)
+    assert checked.context.tickets.tickets[0].cases == ("20260501-vmc850-spindle-alarm",)
+    (warning,) = checked.report.warnings
+    assert (warning.line, warning.column) == (
+        3,
+        column_of(path, 3, "no-such-case"),
+    ) and "`no-such-case`" in warning.message
