@@ -24,7 +24,7 @@ TITLE = "液压站运行半小时后压力掉到 8 MPa"  # of 20260412-hx200-pre
 
 def table(page_text: str, css_class: str) -> list[list[str]]:
     html = LexborHTMLParser(page_text)
-    found = html.css_first(f"table.{css_class}")
+    found = html.css_first(f".{css_class} table")  # Material styles only tables without a class
     assert found is not None, css_class
     return [[cell.text(strip=True) for cell in row.css("td")] for row in found.css("tbody tr")]
 
