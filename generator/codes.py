@@ -2,7 +2,8 @@
 
 Codes never change meaning once published; a retired code is not reused.
 KB1xx loading, KB2xx shape, KB3xx identity, KB4xx references, KB5xx rules,
-KB6xx personal data, KB7xx advice (warnings), KB8xx importing spreadsheets (`kb import`), KB9xx ticket exports.
+KB6xx personal data, KB7xx advice (warnings), KB8xx importing spreadsheets (`kb import`), KB9xx service-ticket
+exports (data/tickets/*.csv).
 """
 
 from __future__ import annotations
@@ -589,5 +590,88 @@ COLUMN_MISSING = _code(
     (
         "加上这一列，或者在 --map 里写明哪一列是这个字段。",
         "Add the column, or name the column that holds the field in --map.",
+    ),
+)
+
+# Service-ticket exports (data/tickets/*.csv), reported at the row's line and the cell's column.
+# KB9xx rather than KB8xx: the spreadsheet import (`kb import`) numbers its codes from KB801.
+TICKETS_UNREADABLE = _code(
+    "KB901",
+    ("工单导出文件读不出来", "Ticket export cannot be read"),
+    (
+        "tickets/export.xlsx、既不是 UTF-8 也不是 GBK 的 CSV，或者超过 50 MiB 的文件",
+        "tickets/export.xlsx, a CSV in neither UTF-8 nor GBK, or one over 50 MiB",
+    ),
+    (
+        "把工单重新导出为 CSV（UTF-8 或 GBK），第一行是表头，每个文件不超过 50 MiB（按月或按年分开）。",
+        "Export the tickets again as CSV (UTF-8 or GBK) with the header row first, and keep each file under 50 MiB "
+        "(one per month or year).",
+    ),
+)
+TICKETS_MISSING_COLUMN = _code(
+    "KB902",
+    ("工单缺少列或值", "Ticket column or value missing"),
+    (
+        "导出文件没有 处理人 这一列，或者某一行的 工单号 是空的",
+        "an export without a 处理人 (engineer) column, or a row with an empty 工单号",
+    ),
+    (
+        "按 docs/records.md 给出的表头（中文或英文）导出这一列，或者把单元格填上。",
+        "Export the column under one of the headers docs/records.md gives (English or Chinese), or fill in the cell.",
+    ),
+)
+TICKETS_BAD_DATE = _code(
+    "KB903",
+    ("工单日期不是日期", "Ticket date is not a date"),
+    ("创建日期 2025-13-01，或者 上周三", "创建日期 2025-13-01, or 上周三"),
+    (
+        "日期写成 YYYY-MM-DD（YYYY/M/D 以及日期后面带时间也能读）。",
+        "Write the date as YYYY-MM-DD (YYYY/M/D and a time after the date are read too).",
+    ),
+)
+TICKETS_UNKNOWN_ENGINEER = _code(
+    "KB904",
+    ("工单的处理人不认识", "Ticket names an unknown engineer"),
+    ("处理人写的是 张玮，而人员是 张伟", "处理人 张玮 where the person is 张伟"),
+    (
+        "按 data/people/ 里的写法写人员的 id 或姓名，或者在那里添加这个人（已离职的写上 `left`）。",
+        "Write the person's id or name as in data/people/, or add the person there (with `left` if they have left).",
+    ),
+)
+# A warning, as KB906: the fix is in the ticket system, and the export must stay buildable meanwhile.
+TICKETS_UNKNOWN_PRODUCT = _code(
+    "KB905",
+    ("工单的产品不认识", "Ticket names an unknown product"),
+    ("产品 HX-300", "产品 HX-300"),
+    (
+        "把这个产品（或工单系统里用的名称）加到 taxonomy.yml，或者在工单系统里改正；在此之前这张工单按无产品统计。",
+        "Add the product (or the name the ticket system uses for it) to taxonomy.yml, or correct it in the "
+        "ticket system; until then the ticket counts without a product.",
+    ),
+    "warning",
+)
+# A warning: historical tickets keep the ids of cases merged or removed since, and an export
+# cannot be edited like a record. The link is left out of every figure.
+TICKETS_UNKNOWN_CASE = _code(
+    "KB906",
+    ("工单关联了不存在的案例", "Ticket links an unknown case"),
+    ("关联案例 20260412-hx200-pressure-dorp", "关联案例 20260412-hx200-pressure-dorp"),
+    (
+        "在工单系统里改正案例 id（消息里给出了最接近的一个）后重新导出；在此之前这条关联不计入统计。",
+        "Correct the case id in the ticket system (the message suggests the nearest one) and export again; until "
+        "then the link is not counted.",
+    ),
+    "warning",
+)
+TICKETS_DUPLICATE = _code(
+    "KB907",
+    ("工单号重复", "Ticket id used twice"),
+    (
+        "GD20250001 在 tickets/2025.csv 里，又出现在 tickets/2025-12.csv 里",
+        "GD20250001 in tickets/2025.csv and again in tickets/2025-12.csv",
+    ),
+    (
+        "每张工单只放在一个导出文件里：删掉重叠的行，或者删掉重复导出的那个文件。",
+        "Keep each ticket in one export: remove the overlapping rows, or the file that repeats an earlier one.",
     ),
 )

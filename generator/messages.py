@@ -99,6 +99,100 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The records have errors: the site shows the last good build. Fix the files and it rebuilds.",
     ),
     "serve-dismiss": ("关闭", "Dismiss"),
+    # service-ticket exports (data/tickets/*.csv)
+    "tickets-not-csv": (
+        "`{name}` 不是 CSV 导出文件；data/tickets/ 只放工单系统导出的 .csv 文件{hint}",
+        "`{name}` is not a CSV export; data/tickets/ holds only the ticket system's exports as .csv files{hint}",
+    ),
+    "tickets-save-as-csv": ("：请在 Excel 或 WPS 中另存为 CSV UTF-8", ": save it as CSV UTF-8 in Excel or WPS"),
+    "tickets-sub-folder": (
+        "工单导出文件直接放在 data/tickets/ 下，不放子文件夹；请把此文件移到 data/tickets/",
+        "ticket exports are kept directly in data/tickets/, not in sub-folders; move this file to data/tickets/",
+    ),
+    "tickets-too-large": (
+        "文件有 {size} MiB，超过单个导出文件 {limit} MiB 的上限；请按月或按年分别导出",
+        "the file is {size} MiB, over the {limit} MiB limit for one export; export one file per month or year",
+    ),
+    "tickets-utf16": (
+        "文件是 UTF-16 文本；请重新导出为 CSV（UTF-8 或 GBK）",
+        "the file is UTF-16 text; export it again as CSV (UTF-8 or GBK)",
+    ),
+    "tickets-encoding": (
+        "文件既不是 UTF-8 也不是 GBK{guess}；请重新导出为 CSV UTF-8",
+        "the file is neither UTF-8 nor GBK{guess}; export it again as CSV UTF-8",
+    ),
+    "tickets-looks-like": ("，看起来是 {encoding}", "; it looks like {encoding}"),
+    "tickets-empty": ("文件没有表头行", "the file holds no header row"),
+    "tickets-no-header": (
+        "第一行不含任何工单列（{columns}）；表头行必须是第一行{hint}",
+        "the first row names none of the ticket columns ({columns}); the header row comes first{hint}",
+    ),
+    "tickets-header-below": (
+        "；表头似乎在第 {line} 行，请删除它上面的行",
+        "; the header seems to be on line {line}: delete the lines above it",
+    ),
+    "tickets-duplicate-column": (
+        "表头中 {column} 出现两次（第 {first} 列和第 {second} 列）；只保留一列",
+        "the header names {column} twice (columns {first} and {second}); keep one",
+    ),
+    "tickets-csv-error": ("无法按 CSV 读取：{error}", "cannot be read as CSV: {error}"),
+    "tickets-os-error": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "tickets-missing-column": (
+        "表头中没有 {column} 列；导出文件需要一列，表头为 `{chinese}` 或 `{english}`",
+        "the header has no {column} column; the export needs one headed `{english}` or `{chinese}`",
+    ),
+    "tickets-missing-value": ("{column} 为空；每张工单都需要填写", "the {column} cell is empty; every ticket needs one"),
+    "tickets-bad-date": (
+        "{column} `{value}` 不是日期；请写成 `YYYY-MM-DD`",
+        "{column} `{value}` is not a date; write it as YYYY-MM-DD",
+    ),
+    "tickets-unreal-date": (
+        "{column} `{value}` 不是真实存在的日期",
+        "{column} `{value}` is not a real calendar date",
+    ),
+    "tickets-closed-before-opened": (
+        "工单关闭日期 {closed} 早于创建日期 {opened}",
+        "the ticket was closed on {closed}, before it was opened on {opened}",
+    ),
+    "tickets-control-character": (
+        "{column} 含控制字符 {character}；请删除",
+        "the {column} cell holds the control character {character}; delete it",
+    ),
+    "tickets-personal-data": (
+        "{column} 含有{what}；客户个人信息不得进入网站，请在工单系统中改正后重新导出",
+        "the {column} cell contains {what}; customer personal data must not reach the site: correct it in "
+        "the ticket system and export again",
+    ),
+    "tickets-personal-data-in-name": (
+        "文件名含有{what}；请重命名，客户个人信息不得进入网站",
+        "the file's name contains {what}; rename it: customer personal data must not reach the site",
+    ),
+    "tickets-unknown-engineer": (
+        "{column} `{value}` 不是 data/people/ 中的人员{hint}{more}",
+        "{column} `{value}` is not a person in data/people/{hint}{more}",
+    ),
+    "tickets-ambiguous-engineer": (
+        "{column} `{value}` 对应多个人员：{candidates}；请改写 id{more}",
+        "{column} `{value}` fits several people: {candidates}; write the id instead{more}",
+    ),
+    "tickets-unknown-product": (
+        "{column} `{value}` 不是 taxonomy.yml 中的产品{hint}；该工单按无产品统计{more}",
+        "{column} `{value}` is not a product in taxonomy.yml{hint}; the ticket counts without a product{more}",
+    ),
+    "tickets-ambiguous-product": (
+        "{column} `{value}` 对应多个产品：{candidates}；请改写 id，该工单暂按无产品统计{more}",
+        "{column} `{value}` fits several products: {candidates}; write the id instead (until then the ticket "
+        "counts without a product){more}",
+    ),
+    "tickets-unknown-case": (
+        "关联案例 `{value}` 不是 data/cases/ 中的案例{hint}；这条关联不计入统计{more}",
+        "linked case `{value}` is not a case in data/cases/{hint}; the link is not counted{more}",
+    ),
+    "tickets-more-rows": ("（本文件另有 {count} 行同样的问题）", " (and on {count} more row(s) of this file)"),
+    "tickets-duplicate": (
+        "工单 `{value}` 已出现在 {place}；工单号在所有导出文件中不能重复{more}",
+        "ticket `{value}` is already on {place}; a ticket id is unique across all exports{more}",
+    ),
 }  # fmt: skip
 
 

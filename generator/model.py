@@ -31,6 +31,7 @@ from generator.shapes import (
     TrainingPath,
     named_attachments,
 )
+from generator.tickets.ticket import Ticket, dataset_tickets, link_tickets
 
 
 @cache  # names repeat on every page that lists people
@@ -106,6 +107,10 @@ class Dataset:
     results_by_contest: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # by rank
     progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
     similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # service tickets from data/tickets/*.csv, oldest first, and who and what they name
+    tickets: tuple[Ticket, ...] = ()
+    tickets_of_case: dict[str, list[Ticket]] = field(default_factory=lambda: defaultdict(list))
+    tickets_of_person: dict[str, list[Ticket]] = field(default_factory=lambda: defaultdict(list))
 
     # ordering helpers -------------------------------------------------------
 
@@ -182,6 +187,8 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
             target[record.id] = record.model
             data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
     link(data)
+    data.tickets = dataset_tickets(context, data)
+    link_tickets(data)
     data.pictures = people_pictures(context, data.people)
     data.attachments = sorted(set(published_attachments(context)) | set(data.pictures.values()))
     data.similar = context.similar  # computed once by the pipeline, shared with the near-duplicate check

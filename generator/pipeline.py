@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator.build.cache import remove_stale, write_pages
 from generator.diagnostics import Diagnostic, Report
@@ -24,26 +26,36 @@ from generator.records import Context
 from generator.render import render_site
 from generator.search.similar import neighbours
 from generator.settings import Settings
+from generator.tickets.parse import parse_tickets
+from generator.tickets.read import TicketFile, read_ticket_file
 from generator.validate import parse_records, run_checks
 
+Read = TypeVar("Read")
 PARALLEL_FROM = 2000  # records: below this, starting processes costs more than it saves
 
 
 class FileCache:
-    """Parsed record files by path, kept while their size and modification time stay the same."""
+    """Parsed record files and read ticket exports by path, kept while their size and
+    modification time stay the same."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], Document | Diagnostic]] = {}
+        self._files: dict[Path, tuple[tuple[int, int], Any]] = {}
 
     def load(self, source: SourceFile) -> Document | Diagnostic:
+        return self._cached(source, load_file)
+
+    def read_tickets(self, source: SourceFile) -> TicketFile:
+        return self._cached(source, read_ticket_file)
+
+    def _cached(self, source: SourceFile, read: Callable[[SourceFile], Read]) -> Read:
         try:
             stat = source.path.stat()
         except OSError:
-            return load_file(source)  # gone since discovery: let loading say so
+            return read(source)  # gone since discovery: let loading say so
         key = (stat.st_mtime_ns, stat.st_size)
         known = self._files.get(source.path)
         if known is None or known[0] != key:
-            known = (key, load_file(source))
+            known = (key, read(source))
             self._files[source.path] = known
         return known[1]
 
@@ -85,19 +97,29 @@ def check(settings: Settings, cache: FileCache | None = None) -> Checked:
     found = discover(settings.data_dir, settings.shown)
     # load: strict YAML with positions, from the cache where a file did not change
     with progress("Reading records", len(found.sources), enabled=settings.show_progress) as advance:
-        loaded = load_folder(settings.data_dir, settings.shown, advance, found, cache.load if cache else load_file)
+        loaded = load_folder(
+            settings.data_dir,
+            settings.shown,
+            advance,
+            found,
+            cache.load if cache else load_file,
+            cache.read_tickets if cache else read_ticket_file,
+        )
     if cache is not None:
-        cache.forget_missing({source.path for source in found.sources})
+        cache.forget_missing({source.path for source in found.sources + found.tickets})
     return check_loaded(loaded, settings)
 
 
 def check_loaded(loaded: Loaded, settings: Settings) -> Checked:
     """Validate documents already loaded (`kb import` adds the rows of a sheet to them)."""
-    # shapes first, then similar cases (for the near-duplicate check and the pages alike),
-    # then the registry of checks
+    # shapes first, then the tickets' cells (their engineers and products resolved by name
+    # against the people and taxonomy just parsed), then similar cases (for the
+    # near-duplicate check and the pages alike), then the registry of checks
     context, shape_problems = parse_records(loaded, settings)
+    context.tickets, ticket_problems = parse_tickets(loaded.tickets, context)
     context.similar = neighbours({case.id: case.model for case in context.of("case")})
-    report = Report(loaded.diagnostics + shape_problems + run_checks(context))
+    problems = loaded.diagnostics + loaded.ticket_problems + shape_problems + ticket_problems
+    report = Report(problems + run_checks(context))
     return Checked(report, context, _count(loaded))
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.kinds import TAXONOMY_KINDS as _TAXONOMY
 from generator.load.files import SourceFile
@@ -19,6 +19,9 @@ from generator.load.strict_yaml import Document
 from generator.search.similar import Neighbours
 from generator.settings import Settings
 from generator.shapes import Taxonomy
+
+if TYPE_CHECKING:  # the tickets' parser reads this module's Context
+    from generator.tickets.parse import TicketSet
 
 # Taxonomy lists and the reference kinds that name their entries.
 TAXONOMY_KINDS = {kind.folder: kind.name for kind in _TAXONOMY}
@@ -54,6 +57,7 @@ class Context:
     attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file, as discovered
     similar: Neighbours = field(default_factory=dict)  # each case's most similar cases, from the pipeline
     documents: list[Document] = field(default_factory=list)  # every file that could be read, shape right or not
+    tickets: TicketSet | None = None  # the rows of data/tickets/*.csv whose cells are right, from the pipeline
     _indexes: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
 
     @property

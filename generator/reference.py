@@ -38,6 +38,7 @@ from generator.shapes import (
     Word,
     description_zh,
 )
+from generator.tickets.reference import TicketsReference, tickets_reference
 
 REFERENCE_FILE = "docs/records.md"
 FORMAT_VERSION = "1.1"
@@ -79,6 +80,7 @@ class Reference:
     intro: str
     general: tuple[str, ...]
     kinds: tuple[KindReference, ...]
+    tickets: TicketsReference  # the exports in data/tickets/: columns, not fields
     rules_heading: str
     rules: tuple[str, ...]
     columns: tuple[str, ...]
@@ -96,6 +98,7 @@ def record_reference(language: str = "en") -> Reference:
         intro=terms["intro"],
         general=tuple(line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms)) for line in terms["general"]),
         kinds=tuple(_kind_reference(kind, terms) for kind in SHAPES),
+        tickets=tickets_reference(language),
         rules_heading=terms["rules_heading"],
         rules=tuple(terms["rules"]),
         columns=tuple(terms[name] for name in ("field", "type", "required", "allowed", "meaning")),

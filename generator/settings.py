@@ -28,6 +28,7 @@ class Settings:
     max_mentees: int = DEFAULT_MAX_MENTEES  # more active mentees than this is warning KB704
     skip: frozenset[str] = frozenset()  # check codes or check names not to run
     repository: RepositoryLinks = NO_LINKS  # edit, history and report links (repo_url, edit_uri, report_url)
+    show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
 
     def __post_init__(self) -> None:

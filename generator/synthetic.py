@@ -15,8 +15,10 @@ from pathlib import Path
 import yaml
 
 from generator.slug import slugify
+from generator.synthetic_tickets import Engineer, KnownCase, Product, TicketSynthesizer, write_exports
 
 END = dt.date(2026, 11, 20)
+TICKETS_PER_CASE = 10  # a case is written for every few problems; most tickets reuse one or link none
 PRODUCTS = [
     ("hx-200", "HX-200 液压站"),
     ("hx-400", "HX-400 液压站"),
@@ -172,11 +174,14 @@ class Sizes:
 
 
 class Synthesizer:
-    def __init__(self, cases: int, seed: int = 1) -> None:
+    def __init__(self, cases: int, seed: int = 1, tickets: int | None = None) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.sizes = Sizes(cases)
+        self.tickets = TICKETS_PER_CASE * cases if tickets is None else tickets
         self.people: list[dict] = []
         self.case_ids: list[tuple[str, dt.date]] = []
+        self.written: list[KnownCase] = []
 
     def write(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
@@ -194,6 +199,15 @@ class Synthesizer:
             self._dump(out / "paths" / f"{path['id']}.yml", path)
         for award in self._awards(sessions):
             self._dump(out / "awards" / f"{award['id']}.yml", award)
+        if self.tickets:
+            self._write_tickets(out)
+
+    def _write_tickets(self, out: Path) -> None:
+        # A generator of its own, seeded from the same seed: adding tickets changes no record.
+        people = [Engineer(p["id"], p["name"], p["joined"], p.get("left")) for p in self.people]
+        products = [Product(i, n) for i, n in PRODUCTS]
+        synthesizer = TicketSynthesizer(people, products, self.written, self.seed, END)
+        write_exports(out / "tickets", synthesizer.rows(self.tickets))
 
     @staticmethod
     def _dump(path: Path, record: dict) -> None:
@@ -295,6 +309,7 @@ class Synthesizer:
             if state == "not-validated":
                 case["review_by"] = day + dt.timedelta(days=180)
             self.case_ids.append((case_id, day))
+            self.written.append(KnownCase(case_id, day, tuple(case["products"]), tuple(case["authors"])))
             yield case
 
     def _symptoms(self, code: str, component: str, symptom: str) -> str:
@@ -437,5 +452,6 @@ class Synthesizer:
             yield award
 
 
-def write_synthetic(out: Path, cases: int, seed: int = 1) -> None:
-    Synthesizer(cases, seed).write(out)
+def write_synthetic(out: Path, cases: int, seed: int = 1, tickets: int | None = None) -> None:
+    """A data folder of `cases` cases and, by default, ten tickets per case in data/tickets/."""
+    Synthesizer(cases, seed, tickets).write(out)

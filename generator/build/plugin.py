@@ -62,6 +62,7 @@ class KnowledgeBaseConfig(Config):
     report_url = c.Optional(c.Type(str))
     site_name_en = c.Optional(c.Type(str))  # what an English site (language: en) is called
     site_description_en = c.Optional(c.Type(str))
+    show_ticket_ids = c.Type(bool, default=False)  # ticket ids on case pages (they may identify customers)
 
 
 @dataclass
@@ -135,6 +136,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             site_url=config.site_url or "",
             max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
             repository=self.repository_links(config, root, root / self.config.data_dir),
+            show_ticket_ids=self.config.show_ticket_ids,
         )
 
     def repository_links(self, config: Any, root: Path, data_dir: Path) -> RepositoryLinks:

@@ -10,9 +10,11 @@ from generator.cli.language import Command, say
 from generator.synthetic import write_synthetic
 
 _HELP = say(
-    """写出一个逼真的合成数据文件夹：人员、案例（中英文文字，用到每个字段）、传帮带、培训场次、培训路径和荣誉，比例合理。""",
+    """写出一个逼真的合成数据文件夹：人员、案例（中英文文字，用到每个字段）、传帮带、培训场次、培训路径和荣誉，比例合理，
+    还有一份工单导出（tickets/*.csv，带 CRM 导出里常见的其他列）。""",
     """Write a realistic synthetic data folder: people, cases (Chinese and English
-    text, every field used), mentoring, sessions, paths and awards in proportion.
+    text, every field used), mentoring, sessions, paths and awards in proportion, and
+    a ticket export (tickets/*.csv, with the extra columns a CRM export has).
     """,
 )
 
@@ -40,16 +42,25 @@ _HELP = say(
     show_default=True,
     help=say("同样的种子写出同样的记录。", "The same seed writes the same records."),
 )
-def command(cases: int, out_dir: str, seed: int) -> None:
+@click.option(
+    "--tickets",
+    type=click.IntRange(min=0),
+    help=say(
+        "data/tickets/ 里工单的数量 [默认：每个案例十张]。",
+        "How many service tickets in data/tickets/ [default: ten per case].",
+    ),
+)
+def command(cases: int, out_dir: str, seed: int, tickets: int | None) -> None:
     target = Path(out_dir)
     if target.exists() and any(target.iterdir()):
         raise click.ClickException(
             say(f"{target} 不是空的；请换一个新文件夹", f"{target} is not empty; choose a new folder")
         )
-    write_synthetic(target, cases, seed)
+    write_synthetic(target, cases, seed, tickets)
+    count = 10 * cases if tickets is None else tickets
     click.echo(
         say(
-            f"已把含 {cases} 个案例的合成数据文件夹写到 {target}/（种子 {seed}）。",
-            f"Wrote a synthetic data folder with {cases} cases to {target}/ (seed {seed}).",
+            f"已把含 {cases} 个案例、{count} 张工单的合成数据文件夹写到 {target}/（种子 {seed}）。",
+            f"Wrote a synthetic data folder with {cases} cases and {count} tickets to {target}/ (seed {seed}).",
         )
     )

@@ -12,6 +12,7 @@ from generator.diagnostics import START, Diagnostic
 from generator.load.files import TAXONOMY, Found, SourceFile, discover
 from generator.load.strict_yaml import Document, LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
+from generator.tickets.read import TicketFile, read_ticket_file
 
 __all__ = ["Document", "Loaded", "load_file", "load_folder"]
 
@@ -25,14 +26,20 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unreadable: list[SourceFile] = field(default_factory=list)
     attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/x.png" -> file
+    tickets: list[TicketFile] = field(default_factory=list)  # the exports in tickets/, in file order
 
     @property
     def taxonomy(self) -> Document | None:
         entries = self.documents.get(TAXONOMY, [])
         return entries[0][1] if entries else None
 
+    @property
+    def ticket_problems(self) -> list[Diagnostic]:
+        """What made ticket exports, or their header, unreadable (several per file at most)."""
+        return [problem for exported in self.tickets for problem in exported.problems]
+
     def count(self) -> int:
-        return sum(len(entries) for entries in self.documents.values())
+        return sum(len(entries) for entries in self.documents.values()) + len(self.tickets)
 
 
 def load_file(source: SourceFile) -> Document | Diagnostic:
@@ -60,10 +67,13 @@ def load_folder(
     progress: Callable[[int], None] | None = None,
     found: Found | None = None,
     load: Callable[[SourceFile], Document | Diagnostic] = load_file,
+    read_tickets: Callable[[SourceFile], TicketFile] = read_ticket_file,
 ) -> Loaded:
-    """Read every record file under data_dir; problems become diagnostics, never exceptions.
+    """Read every record file and ticket export under data_dir; problems become diagnostics,
+    never exceptions.
 
-    `load` reads one file; `kb serve` passes one that remembers files which did not change.
+    `load` reads one record file and `read_tickets` one export; `kb serve` passes ones that
+    remember files which did not change.
     """
     found = found or discover(data_dir, shown_root if shown_root is not None else str(data_dir))
     loaded = Loaded(data_dir, diagnostics=list(found.problems), attachments=dict(found.attachments))
@@ -76,4 +86,5 @@ def load_folder(
             loaded.documents.setdefault(source.kind, []).append((source, result))
         if progress is not None:
             progress(1)
+    loaded.tickets = [read_tickets(source) for source in found.tickets]
     return loaded

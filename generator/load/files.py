@@ -1,5 +1,7 @@
 """Which files under data/ are records, which are attachments, and which are refused.
 
+Ticket exports (tickets/*.csv) are a source of their own: read as CSV, not as records.
+
 Everything in data/ comes from whoever can open a pull request, file names and links
 included. A symbolic link could publish any file of the build machine, so no link is
 followed or accepted anywhere under data/.
@@ -14,7 +16,9 @@ from pathlib import Path, PurePosixPath
 from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.kinds import RECORD_KIND_OF_FOLDER
-from generator.messages import Text, text
+from generator.messages import NOTHING, Text, text
+from generator.tickets.columns import FOLDER as TICKETS
+from generator.tickets.columns import SUFFIX as TICKETS_SUFFIX
 
 TAXONOMY = "taxonomy"
 ATTACHMENTS = "attachments"
@@ -37,6 +41,7 @@ class Found:
     """What discovery saw: record files, attachment files, and files in the wrong place."""
 
     sources: list[SourceFile] = field(default_factory=list)
+    tickets: list[SourceFile] = field(default_factory=list)  # the ticket exports, tickets/*.csv
     problems: list[Diagnostic] = field(default_factory=list)
     attachments: dict[str, Path] = field(default_factory=dict)  # "attachments/a/b.png" -> file
 
@@ -52,6 +57,8 @@ def discover(data_dir: Path, shown_root: str) -> Found:
             found.problems.append(codes.SYMLINK.at(shown, START, "load-symlink", path=relative))
         elif relative.startswith(ATTACHMENTS + "/"):
             found.attachments[relative] = data_dir / relative
+        elif relative.startswith(TICKETS + "/"):
+            _ticket_export(found, relative, data_dir / relative, shown)
         elif relative.lower().endswith(YAML_SUFFIXES):
             kind, problem = _kind_of(PurePosixPath(relative))
             if problem:
@@ -59,6 +66,19 @@ def discover(data_dir: Path, shown_root: str) -> Found:
             else:
                 found.sources.append(SourceFile(kind, data_dir / relative, shown))
     return found
+
+
+def _ticket_export(found: Found, relative: str, path: Path, shown: str) -> None:
+    # records.md says tickets/*.csv: one level, so that an export is never read twice from
+    # a copy kept in a sub-folder; anything else there is a file someone expected to be read.
+    name = relative[len(TICKETS) + 1 :]
+    if "/" in name:
+        found.problems.append(codes.TICKETS_UNREADABLE.at(shown, START, text("tickets-sub-folder")))
+    elif not name.lower().endswith(TICKETS_SUFFIX):
+        hint = text("tickets-save-as-csv") if name.lower().endswith((".xlsx", ".xls", ".xlsm", ".et")) else NOTHING
+        found.problems.append(codes.TICKETS_UNREADABLE.at(shown, START, text("tickets-not-csv", name=name, hint=hint)))
+    else:
+        found.tickets.append(SourceFile(TICKETS, path, shown))
 
 
 def _walk(root: str):

@@ -12,6 +12,7 @@ from generator.model import pinyin_key
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
 from generator.render.text import plain_text
+from generator.render.tickets import case_section
 from generator.render.urls import index_page, record_page
 
 DESCRIPTION_LENGTH = 150
@@ -43,6 +44,7 @@ def case_pages(r: Renderer) -> Iterator[Page]:
             search=partial(search_data.for_case, r, case),
             cited_by=data.cited_by.get(case_id, []),
             tag_anchors=anchors,
+            tickets=case_section(r, case_id),
         )
 
 

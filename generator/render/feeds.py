@@ -19,6 +19,7 @@ from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import render_markdown
+from generator.render.ticket_api import tickets_payload
 from generator.render.urls import record_url
 
 FEED_ITEMS = 30
@@ -149,10 +150,11 @@ def api_files(data: Dataset) -> list[SiteFile]:
         for kind in TAXONOMY_KINDS
     }
     files.append(_json("api/taxonomy.json", taxonomy))
+    files.append(_json("api/tickets.json", tickets_payload(data)))
     index = {
         "format": "servicekb records, version 1",
         "generated_for": data.today.isoformat(),
-        "files": {name: f"{name}.json" for name in [*collections, "taxonomy"]},
+        "files": {name: f"{name}.json" for name in [*collections, "taxonomy", "tickets"]},
         "counts": {name: len(records) for name, records in collections.items()},
     }
     files.append(_json("api/index.json", index))

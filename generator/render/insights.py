@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator import metrics
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
+from generator.render.tickets import health_section
 from generator.render.urls import index_page, record_page
 
 CHART_MONTHS = 24
@@ -67,6 +68,7 @@ def health_page(r: Renderer) -> Page:
         reused=metrics.most_reused(data),
         review=metrics.past_review(data),
         stale=metrics.stale_wip(data),
+        tickets=health_section(r),
     )
 
 

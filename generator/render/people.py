@@ -7,6 +7,7 @@ from functools import partial
 
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
+from generator.render.tickets import person_section
 from generator.render.urls import index_page, record_page
 from generator.shapes import ROLES
 
@@ -27,6 +28,7 @@ def people_pages(r: Renderer) -> Iterator[Page]:
             skills=skills,
             upcoming_ids=upcoming,
             search=partial(search_data.for_person, r, person),
+            tickets=person_section(r, pid),
         )
     yield _directory(r)
 

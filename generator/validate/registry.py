@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.records import Context
+from generator.tickets import checks as tickets
 from generator.validate import advice, attachments, identity, privacy, references, rules
 
 Check = Callable[[Context], Iterable[Diagnostic]]
@@ -55,8 +56,15 @@ CHECKS: tuple[Entry, ...] = (
     Entry(rules.ensure_award_session_is_a_contest, (codes.NOT_A_CONTEST,)),
     Entry(attachments.ensure_attachments_exist, (codes.ATTACHMENT_ESCAPES, codes.ATTACHMENT_MISSING)),
     Entry(attachments.ensure_attachments_are_inert, (codes.ATTACHMENT_TYPE,)),
+    # tickets: what the exports in data/tickets/ name exists, once per ticket
+    Entry(tickets.ensure_ticket_ids_are_unique, (codes.TICKETS_DUPLICATE,)),
+    Entry(tickets.ensure_ticket_engineers_exist, (codes.TICKETS_UNKNOWN_ENGINEER,)),
+    Entry(tickets.ensure_ticket_products_exist, (codes.TICKETS_UNKNOWN_PRODUCT,)),
+    Entry(tickets.ensure_ticket_cases_exist, (codes.TICKETS_UNKNOWN_CASE,)),
+    Entry(tickets.ensure_tickets_close_after_they_open, (codes.DATE_ORDER,)),
     # privacy: no customer personal data anywhere
     Entry(privacy.ensure_no_personal_data, (codes.MOBILE_NUMBER, codes.ID_CARD_NUMBER, codes.EMAIL_ADDRESS)),
+    Entry(tickets.ensure_no_personal_data_in_tickets, (codes.MOBILE_NUMBER, codes.ID_CARD_NUMBER, codes.EMAIL_ADDRESS)),
     # advice: warnings
     Entry(advice.ensure_cases_reviewed_in_time, (codes.REVIEW_DUE,)),
     Entry(advice.ensure_completed_mentoring_has_outcome, (codes.OUTCOME_MISSING,)),
