@@ -31,7 +31,9 @@ from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.report import as_text, printable
+from generator.search.fields import SEARCH_LOG, client_settings
 from generator.search.index import Indexing, SearchIndexError
+from generator.search.tokens import html_search_copy
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 SERVING = False  # set by on_startup: MkDocs makes a new plugin for each rebuild of `serve`
@@ -48,6 +50,7 @@ class KnowledgeBaseConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
+    search_log = c.Type(bool, default=False)  # searches request SEARCH_LOG, for `kb search-report`
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -118,7 +121,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(f"kb/{src_uri} clashes with a generated page; rename the hand-written file")
             files.append(File(src_uri, str(self.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT):
+        for asset in (STYLESHEET, SEARCH_SCRIPT, SEARCH_LOG):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
@@ -228,6 +231,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return cache[key]
 
         env.globals["kb_nav"] = kb_nav
+        log = SEARCH_LOG if self.config.search_log else None
+        env.globals["kb_search_settings"] = client_settings(self.config.language, log)
+        env.filters["kb_search_copy"] = html_search_copy
         return env
 
     def on_post_build(self, config: Any) -> None:

@@ -14,8 +14,9 @@ from generator.search.canonical import canonicalise
 BUNDLE = "pagefind"
 # Only these folders hold pages marked for the index; skipping the rest saves parsing them.
 INDEXED_PAGES = "{cases,people,mentoring,sessions,paths,awards,guide}/**/*.html"
-# The side panel's facts are filters and tokens already, and lists of other records (cases
-# written, related, cited by) would make a page match what only its neighbours are about.
+# A record page is indexed by its search block alone. On hand-written pages, permalinks
+# are no words, and the lists of other records that a page may show would make it match
+# what only its neighbours are about.
 EXCLUDE = [
     ".headerlink",
     ".kb-panel",
@@ -23,7 +24,6 @@ EXCLUDE = [
     ".kb-related",
     ".kb-cited-by",
     ".kb-similar",
-    ".kb-search-data span",
 ]
 
 
