@@ -16,6 +16,7 @@ COMMANDS = {
     "schema": "generator.cli.schema",
     "honours": "generator.cli.honours",
     "demo": "generator.cli.demo",
+    "search-report": "generator.cli.search_report",
 }
 
 
@@ -42,4 +43,5 @@ def main() -> None:
       kb new case            write a new case with the editor schema line
       kb schema              write the JSON Schemas editors use for autocompletion
       kb honours 2026-Q3     the honour roll of a period, to send or print
+      kb search-report LOG   the searches that found nothing, from the web server's log
     """

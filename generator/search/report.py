@@ -25,7 +25,7 @@ from generator.validate.privacy import find_personal_data
 
 # host ident user [time] "METHOD target PROTOCOL" status size, then the combined format's
 # "referer" "user agent", which are not needed.
-LOG_LINE = re.compile(r'^\S+ \S+ \S+ \[[^\]]*\] "(?:GET|HEAD) (?P<target>\S+)(?: [^"]*)?" (?P<status>\d{3}) ')
+LOG_LINE = re.compile(r'^\S+ \S+ \S+ \[[^\]]*\] "(?:GET|HEAD) (?P<target>\S+)(?: [^"]*)?" \d{3} ')
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,9 @@ def normalised(query: str) -> str:
 def searches_in(lines: Iterable[str], path: str = SEARCH_LOG) -> Iterator[Search]:
     """The logged searches among access log lines; any other line is skipped."""
     for line in lines:
+        # Any status: a search is a search even where the server lacks the file (404).
         match = LOG_LINE.match(line)
-        if not match or match["status"][0] not in "23":
+        if not match:
             continue
         target = urlsplit(match["target"])
         if not target.path.endswith("/" + path):
