@@ -171,7 +171,7 @@ function caseStates() {
     const ranks = new Map();
     await Promise.all(
       STATES.map(async (label, rank) => {
-        const found = await pagefind.search(null, { filters: { state: { any: [label] } } });
+        const found = await pagefind.search(settings.every, { filters: { state: { any: [label] } } });
         for (const result of found.results) ranks.set(result.id, rank);
       }),
     );
@@ -185,7 +185,7 @@ let orderPromise = null;
 /** Cases by reuse, then date, newest first: Pagefind's sort, as a position for each case. */
 function caseOrder() {
   orderPromise ||= loadPagefind().then(async (pagefind) => {
-    const found = await pagefind.search(null, { sort: { [settings.order]: "desc" } });
+    const found = await pagefind.search(settings.every, { sort: { [settings.order]: "desc" } });
     return new Map(found.results.map((result, position) => [result.id, position]));
   });
   return orderPromise;
@@ -551,7 +551,7 @@ function facets() {
     for (const group of Object.keys(t.groups)) {
       sets[group] = {};
       for (const value of Object.keys(available[group] || {})) {
-        const found = await pagefind.search(null, { filters: { [group]: { any: [value] } } });
+        const found = await pagefind.search(settings.every, { filters: { [group]: { any: [value] } } });
         sets[group][value] = new Set(found.results.map((result) => result.id));
         for (const result of found.results) results.set(result.id, result);
       }

@@ -31,7 +31,8 @@ from generator.build.workspace import TRIGGER, WORKSPACES, Workspace, workspace_
 from generator.render.feeds import site_files
 from generator.render.labels import LANGUAGES, translate_label
 from generator.report import as_text, printable
-from generator.search.fields import SEARCH_LOG, client_settings
+from generator.search.client import client_settings
+from generator.search.fields import SEARCH_LOG
 from generator.search.index import Indexing, SearchIndexError
 from generator.search.tokens import html_search_copy
 

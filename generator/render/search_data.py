@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from generator.render.engine import Renderer
 from generator.render.text import plain_text
-from generator.search.fields import FIELDS, ORDER_SORT, TITLE_WEIGHT
+from generator.search.fields import EVERY_PAGE, FIELDS, ORDER_SORT, TITLE_WEIGHT
 from generator.search.tokens import search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
@@ -30,6 +30,7 @@ class SearchData:
     order: str | None = None  # the value of the ORDER_SORT sort
     title_weight: ClassVar[float] = TITLE_WEIGHT
     order_sort: ClassVar[str] = ORDER_SORT
+    every_page: ClassVar[str] = EVERY_PAGE
 
 
 def _fields(**copies: str) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""The index's metadata fields and what the query side is told about them.
+"""The index's metadata fields, their weights, and the other names the page and the query side share.
 
 Each text field of a record is a Pagefind metadata field of its own (see
 generator/render/search_data.py), so a result says which fields matched before its
@@ -10,8 +10,6 @@ copy, weighed with `data-pagefind-weight`.
 
 from __future__ import annotations
 
-from generator.kinds import RECORD_FOLDERS
-from generator.render.labels import Labels
 from generator.shapes import CASE_STATES
 
 # Metadata field -> (label key of the field, weight). A metadata match adds weight × the
@@ -38,6 +36,10 @@ FIELDS: dict[str, tuple[str, float]] = {
 }
 TITLE_WEIGHT = 10.0  # data-pagefind-weight of the page body, the title's copy
 ORDER_SORT = "kb_order"  # a case's reuse, then its date: what breaks ties between equal matches
+# A word in the body of every indexed page, never typed and no token's prefix: searching it
+# finds every page by loading one index chunk, where Pagefind's search for no words at all
+# loads the whole index. The filters and the sort of all pages are read through it.
+EVERY_PAGE = "qz0"
 SEARCH_LOG = "assets/kb-search-log.txt"  # an empty file of the site, asked for with each search when logging
 # Between equal matches validated cases come first and archived ones last (CASE_STATES is
 # the order of the workflow).
@@ -45,16 +47,3 @@ STATE_ORDER = ("validated", "not-validated", "wip", "archived")
 assert sorted(STATE_ORDER) == sorted(CASE_STATES)
 # The kinds of record that search finds; a result's badge names its kind by its URL folder.
 SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring")
-
-
-def client_settings(language: str, search_log: str | None) -> dict:
-    """What assets/kb-search.js reads from the page: field labels and weights, the states
-    best first, kind labels, and where to log searches (None: not at all)."""
-    t = Labels(language)
-    return {
-        "fields": {name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in FIELDS.items()},
-        "states": [t[state] for state in STATE_ORDER],
-        "kinds": {RECORD_FOLDERS[kind]: t[f"kind_{kind}"] for kind in SEARCHED_KINDS},
-        "order": ORDER_SORT,
-        "log": search_log,
-    }

@@ -92,12 +92,13 @@ def search_copy_of(*texts: str) -> str:
     return " ; ".join(copy for copy in map(search_copy, texts) if copy)
 
 
+PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 TAG = re.compile(r"<[^>]*>")
 
 
 def html_search_copy(markup: str) -> str:
     """The search copy of a page's HTML (a hand-written page, whose text is no record field)."""
-    return search_copy(html.unescape(TAG.sub(" ", str(markup))))
+    return search_copy(html.unescape(TAG.sub(" ", PERMALINK.sub("", str(markup)))))
 
 
 def decode(copy: str) -> str:
