@@ -2,20 +2,21 @@
 // and a full search page with filters.
 //
 // The index holds no Chinese words (generator/search/tokens.py). A record page gives Pagefind
-// its title's search copy as the page body and every other text field's copy as a metadata
-// field of its own, with each run of Chinese characters written as its character bigrams.
+// a search copy of its title and of each text field, each field in a weighted block of its
+// own, with each run of Chinese characters written as its character bigrams.
 // Here a query is cut the same way into pieces: each run of Chinese characters, each word,
 // each code typed in parts (`HX VB 220`). Every piece is searched on its own, so that a query
 // never comes back empty for want of one word, and a run also as an exact phrase. Pages are
 // ranked by how much of the query they hold, then whether they hold it as written, then the
-// state of the case, then Pagefind's score (which weighs the field that matched), then reuse
-// and date (a Pagefind sort). Filters, their counts and the state of each result come from
-// Pagefind's filters; the excerpt is read back from the field that matched.
+// state of the case (a word of its body), then Pagefind's score (which weighs the field that
+// matched); equal matches by reuse, then date, from the data the results load. Filters and
+// their counts come from Pagefind's filters; the excerpt is read back from the field that matched.
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[\p{L}\p{N}_]+(?:['’./+-][\p{L}\p{N}_]+)*/gu;
 const TOKEN_PREFIX = "qz";
-const TOKEN = /^qz([a-z]{4})([a-z]{4})$/;
+const TOKEN_END = "0";
+const TOKEN = /^qz([a-z]{4})([a-z]{4})0$/;
 const JOINERS = /['’./+-]/g;
 const CODE_PART = /^[a-z0-9]{1,5}$/;
 const MODAL_RESULTS = 8;
@@ -71,14 +72,15 @@ function decodeChar(letters) {
 export function bigrams(run) {
   if (run.length === 1) return [run];
   const codes = [...run].map(encodeChar);
-  return codes.slice(1).map((code, i) => TOKEN_PREFIX + codes[i] + code);
+  return codes.slice(1).map((code, i) => TOKEN_PREFIX + codes[i] + code + TOKEN_END);
 }
 
 /** A word as Pagefind keeps it: lower case, inner joiners dropped (HX-VB-220 -> hxvb220). A
- *  word that could be the start of a bigram token is looked up as written, not as a prefix. */
+ *  word that could be the start of a token or of the state words is looked up as written,
+ *  not as a prefix. */
 function term(word) {
   const folded = word.toLowerCase().replace(JOINERS, "");
-  return folded === "q" || folded.startsWith(TOKEN_PREFIX) ? `"${folded}"` : folded;
+  return /^q([yz]|$)/.test(folded) ? `"${folded}"` : folded;
 }
 
 /** The pieces a query is searched by. A piece is found on a page when every one of its
@@ -133,8 +135,9 @@ let pagefindPromise = null;
 function loadPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pagefind) => {
-      const metaWeights = Object.fromEntries(Object.entries(FIELDS).map(([name, field]) => [name, field.weight]));
-      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights } });
+      // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
+      // with a result are metadata, whose words should not count a second time.
+      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } });
       await pagefind.init();
       return pagefind;
     });
@@ -142,21 +145,21 @@ function loadPagefind() {
   return pagefindPromise;
 }
 
-const searches = new Map(); // term -> its results, kept for the page's lifetime: queries grow by a character at a time
+// term -> its results. A query grows a character at a time and keeps most of its terms; the
+// oldest are let go, so that their results (and Pagefind's data for them) can be collected.
+const searches = new Map();
+const KEPT_SEARCHES = 200;
 
-/** One Pagefind search, reduced to what ranking needs: page, score, fields that matched. */
+/** One Pagefind search, reduced to what ranking needs: each page and its score. */
 function search(termText) {
   if (!searches.has(termText)) {
+    if (searches.size >= KEPT_SEARCHES) searches.delete(searches.keys().next().value);
     searches.set(
       termText,
       loadPagefind()
         .then((pagefind) => pagefind.search(termText))
         .then((found) =>
-          found.results.map((result) => {
-            const fields = new Set(result.matchedMetaFields || []);
-            if (result.words.length) fields.add("title"); // the page body is the title
-            return { result, score: result.score, fields };
-          }),
+          found.results.map((result) => ({ result, score: result.score })),
         ),
     );
   }
@@ -165,34 +168,23 @@ function search(termText) {
 
 let statesPromise = null;
 
-/** Each case's state as its rank in STATES (best first), from the state filter. */
+/** Each case's state, as its rank in STATES (best first): the pages holding each state's word. */
 function caseStates() {
   statesPromise ||= loadPagefind().then(async (pagefind) => {
-    const ranks = new Map();
+    const states = new Map();
     await Promise.all(
-      STATES.map(async (label, rank) => {
-        const found = await pagefind.search(settings.every, { filters: { state: { any: [label] } } });
-        for (const result of found.results) ranks.set(result.id, rank);
+      (settings.state_words || []).map(async (word, rank) => {
+        const found = await pagefind.search(word);
+        for (const result of found.results) states.set(result.id, rank);
       }),
     );
-    return ranks;
+    return states;
   });
   return statesPromise;
 }
 
-let orderPromise = null;
-
-/** Cases by reuse, then date, newest first: Pagefind's sort, as a position for each case. */
-function caseOrder() {
-  orderPromise ||= loadPagefind().then(async (pagefind) => {
-    const found = await pagefind.search(settings.every, { sort: { [settings.order]: "desc" } });
-    return new Map(found.results.map((result, position) => [result.id, position]));
-  });
-  return orderPromise;
-}
-
 function newEntry(result, count) {
-  return { result, id: result.id, found: new Array(count).fill(0), exact: new Array(count).fill(false), score: 0, fields: new Set() };
+  return { result, id: result.id, found: new Array(count).fill(0), exact: new Array(count).fill(false), score: 0 };
 }
 
 /** Every page that holds any piece of the query, best first (see the top of this file). */
@@ -213,7 +205,6 @@ export async function rankedResults(query) {
             const page = entry(hit);
             page.found[i] += 1 / piece.terms.length;
             page.score += hit.score / piece.terms.length;
-            hit.fields.forEach((field) => page.fields.add(field));
           }
         }
         for (const hit of phrase) entry(hit).exact[i] = true;
@@ -226,23 +217,21 @@ export async function rankedResults(query) {
             page.found[i] = 1;
             page.exact[i] = true;
             best.set(page.id, Math.max(best.get(page.id) || 0, hit.score));
-            hit.fields.forEach((field) => page.fields.add(field));
           }
         }
         for (const [id, score] of best) pages.get(id).score += score;
       }
     }),
   );
-  const [states, order] = await Promise.all([caseStates(), caseOrder()]);
+  const states = await caseStates();
   const ranked = [...pages.values()];
   for (const page of ranked) {
     page.complete = page.found.filter((share) => share > 0.999).length;
     page.coverage = page.found.reduce((sum, share) => sum + share, 0);
     page.phrases = page.exact.filter(Boolean).length;
     page.state = states.get(page.id);
-    page.order = order.get(page.id) ?? Infinity;
   }
-  return ranked.sort(compareEntries);
+  return ranked.sort((a, b) => compareMatches(a, b) || byId(a, b));
 }
 
 /** The state's place: live cases by state, then other records, archived cases last. */
@@ -251,21 +240,30 @@ function stateRank(page) {
   return page.state;
 }
 
-function compareEntries(a, b) {
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Matches ranked before their data is loaded; ties are then settled by reuse and date. */
+function compareMatches(a, b) {
   return (
-    b.complete - a.complete ||
-    b.coverage - a.coverage ||
-    b.phrases - a.phrases ||
+    (b.complete ?? 0) - (a.complete ?? 0) ||
+    (b.coverage ?? 0) - (a.coverage ?? 0) ||
+    (b.phrases ?? 0) - (a.phrases ?? 0) ||
     stateRank(a) - stateRank(b) ||
-    b.score - a.score ||
-    a.order - b.order ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    (b.score ?? 0) - (a.score ?? 0)
   );
+}
+
+/** A case's reuse, then its date, as one number (more citations, then newer, is larger). */
+function reuseAndDate(data) {
+  const anchor = (data.anchors || []).find((a) => a.id?.startsWith(settings.order_anchor));
+  if (!anchor) return -1;
+  const [cited, date] = anchor.id.slice(settings.order_anchor.length).split("-").map(Number);
+  return cited * 1e8 + date;
 }
 
 // ---- excerpts: the field that matched, read back from its search copy --------------------
 
-const CLOSING = new Set([..."ʼ,.;:!?)]}%、。，；：！？）」』》"]);
+const CLOSING = new Set([...",.;:!?)]}%、。，；：！？）」』》"]);
 const OPENING = new Set([..."([{「『《（"]);
 
 /** The text a search copy was made from: generator/search/tokens.py's `decode`. */
@@ -307,6 +305,8 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const ENDINGS = ["ing", "ed", "es", "s"];
+
 /** What to mark for a query: each run as written and its bigrams; each word with any
  *  separators between its characters (hxvb220 marks HX-VB-220) and its endings (leak, leaking). */
 function markPattern(query) {
@@ -318,8 +318,10 @@ function markPattern(query) {
     } else if (/^[\u3400-\u9fff]$/.test(piece.text)) {
       patterns.push(escapeRegExp(piece.text));
     } else {
-      const letters = [...piece.text.toLowerCase().replace(/[\s'’./+_-]/g, "")];
-      const stem = letters.length > 4 && letters[letters.length - 1] === "s" ? letters.slice(0, -1) : letters;
+      const word = piece.text.toLowerCase().replace(/[\s'’./+_-]/g, "");
+      // Pagefind stems English: calibrating finds calibrated, bearings finds bearing.
+      const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
+      const stem = [...(ending ? word.slice(0, -ending.length) : word)];
       patterns.push("(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’./+_-]?") + "[\\p{L}\\p{N}]*");
     }
   }
@@ -347,19 +349,29 @@ export function excerpt(text, query, length = EXCERPT.page) {
   return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
 }
 
-/** The field of a page to show for a query: the weightiest field that holds the most of it
- *  (the title is shown anyway), or the first field when only the title matched. */
-function excerptField(data, entry, query) {
+/** The text of each field of a page: its body, cut where the fields' anchors stand. */
+export function fieldTexts(data) {
+  const words = (data.content || "").split(/\s+/).filter(Boolean);
+  const anchors = (data.anchors || [])
+    .filter((anchor) => anchor.id?.startsWith(settings.anchor) && anchor.id.slice(settings.anchor.length) in FIELDS)
+    .sort((a, b) => a.location - b.location);
+  return anchors.map((anchor, i) => {
+    const end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
+    return { name: anchor.id.slice(settings.anchor.length), text: decodeCopy(words.slice(anchor.location, end).join(" ")) };
+  });
+}
+
+/** The field of a page to show for a query: the one that holds the most of it, the weightier
+ *  first (the title is shown anyway); the symptoms when none holds any of it. */
+function excerptField(data, query) {
   const pattern = markPattern(query);
-  const fields = Object.keys(data.meta || {}).filter((name) => name.startsWith("kb_") && name in FIELDS);
   let best = null;
-  for (const name of fields) {
-    const text = decodeCopy(data.meta[name]);
-    const held = pattern ? new Set([...text.matchAll(pattern)].map((m) => m[0].toLowerCase())).size : 0;
-    const rank = [entry?.fields.has(name) ? 1 : 0, held, FIELDS[name].weight];
-    if (!best || compareLists(rank, best.rank) > 0) best = { name, text, rank };
+  for (const field of fieldTexts(data)) {
+    const held = pattern ? new Set([...field.text.matchAll(pattern)].map((m) => m[0].toLowerCase())).size : 0;
+    const rank = [held, FIELDS[field.name].weight];
+    if (!best || compareLists(rank, best.rank) > 0) best = { ...field, rank };
   }
-  if (best && !best.rank[1] && data.meta.kb_symptoms) return { name: "kb_symptoms", text: decodeCopy(data.meta.kb_symptoms) };
+  if (best && !best.rank[0]) return fieldTexts(data).find((field) => field.name === "symptoms") || best;
   return best;
 }
 
@@ -388,7 +400,7 @@ function resultItem(data, entry, query, length) {
   const titlePattern = markPattern(query);
   const titleHtml = titlePattern ? escapeHtml(title).replace(titlePattern, (m) => `<mark>${m}</mark>`) : escapeHtml(title);
   const products = data.meta?.products ? `<span class="kb-search-products">${escapeHtml(data.meta.products)}</span>` : "";
-  const field = excerptField(data, entry, query);
+  const field = excerptField(data, query);
   const label = field && FIELDS[field.name].label ? `<span class="kb-search-field">${escapeHtml(FIELDS[field.name].label)}</span>` : "";
   const snippet = field ? `<span class="kb-search-snippet" data-field="${field.name}">${label}${excerpt(field.text, query, length)}</span>` : "";
   item.innerHTML =
@@ -399,8 +411,30 @@ function resultItem(data, entry, query, length) {
 async function showResults(list, entries, query, from, count, length) {
   const slice = entries.slice(from, from + count);
   const datas = await Promise.all(slice.map((entry) => entry.result.data()));
-  datas.forEach((data, i) => list.append(resultItem(data, slice[i], query, length)));
+  const shown = slice.map((entry, i) => ({ entry, data: datas[i], order: reuseAndDate(datas[i]) }));
+  if (query.trim()) markAsTyped(shown, query);
+  // Stable: what ranked higher stays higher; only equal matches move.
+  shown.sort(
+    (a, b) =>
+      (b.entry.complete ?? 0) - (a.entry.complete ?? 0) ||
+      (b.entry.coverage ?? 0) - (a.entry.coverage ?? 0) ||
+      (b.asTyped ?? 0) - (a.asTyped ?? 0) ||
+      compareMatches(a.entry, b.entry) ||
+      b.order - a.order ||
+      byId(a.entry, b.entry),
+  );
+  shown.forEach(({ entry, data }) => list.append(resultItem(data, entry, query, length)));
   return from + slice.length;
+}
+
+/** Which of the loaded results hold the query exactly as typed (FM-12, not only FM12): they
+ *  come first among those that hold as much of it. */
+function markAsTyped(shown, query) {
+  const typed = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  for (const item of shown) {
+    const texts = [item.data.meta?.title || "", ...fieldTexts(item.data).map((field) => field.text)];
+    item.asTyped = texts.some((text) => text.toLowerCase().split(/\s+/).join(" ").includes(typed)) ? 1 : 0;
+  }
 }
 
 // ---- the search log: a query and its result count, to the web server's access log -------
@@ -570,7 +604,7 @@ function passes(id, chosen, sets, except) {
 /** The results of a query (or, without one, every page) narrowed by the chosen filters, and
  *  for each filter value how many of them it would leave (the other groups' choices applied). */
 async function filteredResults(query, chosen) {
-  const [{ sets, results }, states, order] = await Promise.all([facets(), caseStates(), caseOrder()]);
+  const [{ sets, results }, states] = await Promise.all([facets(), caseStates()]);
   let entries;
   if (query.trim()) {
     entries = await rankedResults(query);
@@ -579,8 +613,12 @@ async function filteredResults(query, chosen) {
       const totals = Object.fromEntries(Object.entries(sets).map(([group, values]) => [group, Object.fromEntries(Object.entries(values).map(([value, ids]) => [value, ids.size]))]));
       return { entries: [], counts: totals };
     }
-    entries = [...results.values()].map((result) => ({ result, id: result.id, state: states.get(result.id), order: order.get(result.id) ?? Infinity, fields: new Set() }));
-    entries.sort((a, b) => stateRank(a) - stateRank(b) || a.order - b.order || (a.id < b.id ? -1 : 1));
+    // Without a query: by state, then the newest year first (the year filter), then on each
+    // loaded page by reuse and date.
+    const year = (id) => Math.max(0, ...Object.entries(sets.year || {}).filter(([, ids]) => ids.has(id)).map(([y]) => Number(y)));
+    entries = [...results.values()].map((result) => ({ result, id: result.id, state: states.get(result.id) }));
+    entries.forEach((entry) => (entry.year = year(entry.id)));
+    entries.sort((a, b) => stateRank(a) - stateRank(b) || b.year - a.year || (a.id < b.id ? -1 : 1));
   }
   const counts = {};
   for (const [group, values] of Object.entries(sets)) {
@@ -688,7 +726,9 @@ async function runPageSearch(root) {
     shown = await showResults(list, entries, query, shown, PAGE_RESULTS, EXCERPT.page);
     more.hidden = shown >= entries.length;
   };
-  root.dataset.shown = query; // the results on screen answer this query (tests wait for it)
+  // What the results on screen answer (tests wait for it).
+  root.dataset.shown = query;
+  root.dataset.filters = new URLSearchParams(Object.entries(chosen).flatMap(([g, vs]) => vs.map((v) => [g, v]))).toString();
   if (query.trim()) logSearch(query, entries.length);
 }
 
@@ -702,4 +742,4 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-window.kbSearch = { openSearch, rankedResults, queryPieces, decodeCopy, excerpt, loadPagefind };
+window.kbSearch = { openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind };

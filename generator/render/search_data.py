@@ -1,12 +1,12 @@
 """What each record page tells the search index: its text as search copies, filters, and what results show.
 
-A record page's visible text is not indexed. Pagefind gets, in a hidden block, the
-title's search copy as the page body and every other text field's copy as a
-metadata field of its own (`kb_symptoms`, `kb_resolution`, ...): metadata is indexed
-word by word without Chinese segmentation, Pagefind reports which fields a query
-matched without loading the page's data, weighs each field by the ranking's
-`metaWeights`, and the copy reads back into the text for the excerpt
-(generator/search/tokens.py). The fields and their weights: generator/search/fields.py.
+A record page's visible text is not indexed. Pagefind gets, in a hidden block, a word
+every page has, the title's search copy, and then each other text field's copy in a
+weighted block of its own, after an empty element that marks where the field starts
+(generator/search/fields.py); a copy reads back into the text for the excerpt
+(generator/search/tokens.py). A case's state is a word there too, and its reuse and
+date the id of an empty element; filters and what a result shows besides its title are
+metadata.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from generator.render.engine import Renderer
 from generator.render.text import plain_text
-from generator.search.fields import EVERY_PAGE, FIELDS, ORDER_SORT, TITLE_WEIGHT
+from generator.search.fields import EVERY_PAGE, FIELD_ANCHOR, FIELDS, ORDER_ANCHOR, STATE_WORDS, TITLE_WEIGHT
 from generator.search.tokens import search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
@@ -26,15 +26,22 @@ class SearchData:
     filters: list[tuple[str, str]]
     meta: list[tuple[str, str]]  # shown with a result besides the title (Pagefind takes it from the h1)
     title: str  # the title's search copy: the page body
-    fields: list[tuple[str, str]]  # (metadata field, search copy), empty fields left out
-    order: str | None = None  # the value of the ORDER_SORT sort
+    fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
+    state_word: str | None = None  # a case's state, as a word of its body
+    order: str | None = None  # a case's place among equal matches: times cited, date solved
     title_weight: ClassVar[float] = TITLE_WEIGHT
-    order_sort: ClassVar[str] = ORDER_SORT
     every_page: ClassVar[str] = EVERY_PAGE
+    anchor: ClassVar[str] = FIELD_ANCHOR
+    order_anchor: ClassVar[str] = ORDER_ANCHOR
+
+    @property
+    def blocks(self) -> list[tuple[str, float, str]]:
+        """(field, weight, copy) of each field's block."""
+        return [(name, FIELDS[name][1], copy) for name, copy in self.fields]
 
 
 def _fields(**copies: str) -> list[tuple[str, str]]:
-    fields = [(f"kb_{name}", copy) for name, copy in copies.items() if copy]
+    fields = [(name, copy) for name, copy in copies.items() if copy]
     assert all(name in FIELDS for name, _ in fields), fields
     return fields
 
@@ -64,9 +71,8 @@ def for_case(r: Renderer, case: Case) -> SearchData:
         cause=_text(case.cause),
         resolution=_text(case.resolution),
     )
-    # Sorted as a number: more citations first, then the newer case (both descending).
-    order = f"{len(data.cited_by.get(case.id, []))}{case.solved_on.strftime('%Y%m%d')}"
-    return SearchData(filters, meta, search_copy(case.title), fields, order)
+    order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
+    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order)
 
 
 def for_person(r: Renderer, person: Person) -> SearchData:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from generator.search.canonical import canonicalise
+from generator.search.fields import INDEX_LANGUAGE
 
 BUNDLE = "pagefind"
 # Only these folders hold pages marked for the index; skipping the rest saves parsing them.
@@ -49,6 +50,8 @@ class Indexing:
             str(self.output),
             "--glob",
             INDEXED_PAGES,
+            "--force-language",
+            INDEX_LANGUAGE,
             "--silent",
         ]
         for selector in EXCLUDE:

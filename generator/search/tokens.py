@@ -5,7 +5,8 @@ Pagefind segments Chinese into words, so a query that is part of a longer word
 index therefore never sees the Chinese itself: a record page gives Pagefind a copy
 of each text field in which every run of Chinese characters is written as its
 overlapping character bigrams, in order, each bigram one ASCII word that no
-segmenter splits (`qz` + four letters per character). Any substring of two or more
+segmenter splits and no stemmer shortens (`qz`, four letters per character, `0`). Any
+substring of two or more
 characters is then a run of whole bigrams, and a phrase is the same bigrams at
 consecutive positions, which Pagefind's exact search finds.
 
@@ -32,11 +33,12 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Used by similar cases (similar.py), which compares cases by their alarm codes too.
 ALARM_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,4})[-_ ]?([0-9]{2,5})(?![0-9])")
 TOKEN_PREFIX = "qz"
+TOKEN_END = "0"  # no English suffix ends in a digit: the stemmer leaves the token whole
 # A word with its inner joiners (HX-VB-220, v2.3.1, SP_ORI_OFFSET, don't), or a run of marks.
 # Marks stay separate words: Pagefind indexes nothing for them but counts their position,
 # so a phrase never runs across a comma.
 WORD_OR_MARKS = re.compile(r"\w+(?:['’./+-]\w+)*|[^\w\s]+")
-TOKEN = re.compile(rf"^{TOKEN_PREFIX}([a-z]{{4}})([a-z]{{4}})$")
+TOKEN = re.compile(rf"^{TOKEN_PREFIX}([a-z]{{4}})([a-z]{{4}}){TOKEN_END}$")
 
 
 @cache  # a few thousand distinct characters, millions of occurrences
@@ -71,7 +73,7 @@ def bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
     codes = [encode_char(char) for char in run]
-    return [TOKEN_PREFIX + first + second for first, second in pairwise(codes)]
+    return [TOKEN_PREFIX + first + second + TOKEN_END for first, second in pairwise(codes)]
 
 
 def search_copy(text: str) -> str:
