@@ -15,17 +15,9 @@ from generator.search.fields import INDEX_LANGUAGE
 BUNDLE = "pagefind"
 # Only these folders hold pages marked for the index; skipping the rest saves parsing them.
 INDEXED_PAGES = "{cases,people,mentoring,sessions,paths,awards,guide}/**/*.html"
-# A record page is indexed by its search block alone. On hand-written pages, permalinks
-# are no words, and the lists of other records that a page may show would make it match
-# what only its neighbours are about.
-EXCLUDE = [
-    ".headerlink",
-    ".kb-panel",
-    ".kb-scroll",
-    ".kb-related",
-    ".kb-cited-by",
-    ".kb-similar",
-]
+# Every page is indexed by its hidden search block alone (templates/_macros.j2, theme/
+# main.html); outside it, Pagefind still reads the h1 as a result's title, without its permalink.
+EXCLUDE = [".headerlink"]
 
 
 class SearchIndexError(RuntimeError):

@@ -2,23 +2,22 @@
 
 Pagefind segments Chinese into words, so a query that is part of a longer word
 (力上 in 压力上不去), or that its segmenter splits differently, finds nothing. The
-index therefore never sees the Chinese itself: a record page gives Pagefind a copy
-of each text field in which every run of Chinese characters is written as its
-overlapping character bigrams, in order, each bigram one ASCII word that no
-segmenter splits and no stemmer shortens (`qz`, four letters per character, `0`). Any
-substring of two or more
-characters is then a run of whole bigrams, and a phrase is the same bigrams at
+index therefore never sees the Chinese itself: a page gives Pagefind a copy of each
+text field in which every run of Chinese characters is written as its overlapping
+character bigrams, in order, each bigram one ASCII word that no segmenter splits and
+no stemmer shortens (`qz`, four letters per character, `0`). Any substring of two or
+more characters is then a run of whole bigrams, and a phrase is the same bigrams at
 consecutive positions, which Pagefind's exact search finds.
 
 Every other word is kept as written: Pagefind indexes `HX-VB-220` both as `hxvb220`
-and as its parts, and stems English where the page's language has a stemmer. The
-text is NFKC-normalised first, so full-width letters and digits (ＰＬＣ, ２０１)
-meet their half-width forms (Chinese punctuation is left as it is); Pagefind folds
-case itself. A copy reads back into its
-text (`decode`), so results can show it and the visible page need not be indexed too.
+and as its parts, and stems English (generator/search/fields.py, INDEX_LANGUAGE). The
+text is NFKC-normalised first, so that full-width letters and digits (ＰＬＣ, ２０１)
+meet their half-width forms; Chinese punctuation is left as it is, and Pagefind folds
+case itself. A copy reads back into its text (`decode`), so results show the text
+from the copy and the visible page need not be indexed as well.
 
-The query side (assets/kb-search.js) cuts a query the same way; a browser test
-keeps the two in step.
+The query side (assets/kb-search.js) cuts a query the same way and reads copies back
+the same way; a browser test keeps the two in step.
 """
 
 from __future__ import annotations
@@ -135,6 +134,8 @@ OPENING = set("([{「『《（")
 
 
 def _spaced(before: str, before_kind: str, after: str, after_kind: str) -> bool:
+    """A space between words and runs, none before a closing mark, after an opening one, or
+    around Chinese punctuation."""
     if after_kind == "mark" and after[0] in CLOSING:
         return False
     if before_kind == "mark" and before[-1] in OPENING:
