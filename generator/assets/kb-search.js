@@ -13,11 +13,11 @@
 // their counts come from Pagefind's filters; the excerpt is read back from the field that matched.
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
-const WORD = /[\p{L}\p{N}_]+(?:['’./+-][\p{L}\p{N}_]+)*/gu;
+const WORD = /[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
 const TOKEN_PREFIX = "qz";
 const TOKEN_END = "0";
 const TOKEN = new RegExp(`^${TOKEN_PREFIX}([a-z]{4})([a-z]{4})${TOKEN_END}$`);
-const JOINERS = /['’./+-]/g;
+const JOINERS = /['’.-]/g;
 const CODE_PART = /^[a-z0-9]{1,5}$/;
 const MODAL_RESULTS = 8;
 const PAGE_RESULTS = 20;
@@ -75,12 +75,14 @@ export function bigrams(run) {
   return codes.slice(1).map((code, i) => TOKEN_PREFIX + codes[i] + code + TOKEN_END);
 }
 
-/** A word as Pagefind keeps it: lower case, inner joiners dropped (HX-VB-220 -> hxvb220). A
- *  word that could be the start of a token or of the state words is looked up as written,
- *  not as a prefix. */
+/** A word as Pagefind keeps it: lower case, inner joiners dropped (HX-VB-220 -> hxvb220).
+ *  Pagefind looks a word up as the start of longer ones (leak: leaking) and, when none
+ *  starts with it, as the longest word it starts with: right for English, wrong for a code
+ *  or number (hxvb220 would find every HX-… part). Those, and words that could start a token
+ *  or a state word, are looked up as written (Pagefind's quoted search). */
 function term(word) {
   const folded = word.toLowerCase().replace(JOINERS, "");
-  return /^q([yz]|$)/.test(folded) ? `"${folded}"` : folded;
+  return /\d/.test(folded) || /^q([yz]|$)/.test(folded) ? `"${folded}"` : folded;
 }
 
 /** The pieces a query is searched by. A piece is found on a page when every one of its
@@ -101,8 +103,16 @@ export function queryPieces(query) {
   return pieces.filter((piece) => !seen.has(piece.text.toLowerCase()) && seen.add(piece.text.toLowerCase()));
 }
 
+/** A word as it is looked up; a code typed in one piece also as its letters and digits in a
+ *  row, as the text may write it (alm2010 for ALM 2010). */
+function alternatives(word) {
+  const folded = word.toLowerCase().replace(JOINERS, "");
+  const apart = folded.replace(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/gu, " ");
+  return apart === folded || !/\p{L}/u.test(folded) ? [term(word)] : [term(word), `"${apart}"`];
+}
+
 /** Words, and codes typed in parts: short parts with a digit among them, separated only by
- *  spaces (`ALM 1102`, `qm vp 16`), are searched joined and as their parts. */
+ *  spaces (`ALM 1102`, `qm vp 16`), are searched joined and as the parts in a row. */
 function wordPieces(segment) {
   const pieces = [];
   let group = [];
@@ -111,9 +121,9 @@ function wordPieces(segment) {
     const joined = group.map((m) => m[0].toLowerCase()).join("");
     if (group.length > 1 && /\d/.test(joined) && /[a-z]/.test(joined)) {
       const parts = group.map((m) => m[0].toLowerCase());
-      pieces.push({ text: group.map((m) => m[0]).join(" "), alternatives: [joined, parts.join(" ")] });
+      pieces.push({ text: group.map((m) => m[0]).join(" "), alternatives: [`"${joined}"`, `"${parts.join(" ")}"`] });
     } else {
-      for (const m of group) if (m[0].length > 1) pieces.push({ text: m[0], alternatives: [term(m[0])] });
+      for (const m of group) if (m[0].length > 1) pieces.push({ text: m[0], alternatives: alternatives(m[0]) });
     }
     group = [];
   };
@@ -318,11 +328,11 @@ function markPattern(query) {
     } else if (/^[\u3400-\u9fff]$/.test(piece.text)) {
       patterns.push(escapeRegExp(piece.text));
     } else {
-      const word = piece.text.toLowerCase().replace(/[\s'’./+_-]/g, "");
+      const word = piece.text.toLowerCase().replace(/[\s'’._-]/g, "");
       // Pagefind stems English: calibrating finds calibrated, bearings finds bearing.
       const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
       const stem = [...(ending ? word.slice(0, -ending.length) : word)];
-      patterns.push("(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’./+_-]?") + "[\\p{L}\\p{N}]*");
+      patterns.push("(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’._-]?") + "[\\p{L}\\p{N}]*");
     }
   }
   patterns.sort((a, b) => b.length - a.length);

@@ -33,10 +33,10 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 ALARM_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,4})[-_ ]?([0-9]{2,5})(?![0-9])")
 TOKEN_PREFIX = "qz"
 TOKEN_END = "0"  # no English suffix ends in a digit: the stemmer leaves the token whole
-# A word with its inner joiners (HX-VB-220, v2.3.1, SP_ORI_OFFSET, don't), or a run of marks.
-# Marks stay separate words: Pagefind indexes nothing for them but counts their position,
-# so a phrase never runs across a comma.
-WORD_OR_MARKS = re.compile(r"\w+(?:['’./+-]\w+)*|[^\w\s]+")
+# A word with its inner joiners (HX-VB-220, v2.3.1, SP_ORI_OFFSET, don't), or a run of marks
+# (a slash parts two codes: E-203/E-204). Marks stay separate words: Pagefind indexes nothing
+# for them but counts their position, so a phrase never runs across a comma.
+WORD_OR_MARKS = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]+")
 TOKEN = re.compile(rf"^{TOKEN_PREFIX}([a-z]{{4}})([a-z]{{4}}){TOKEN_END}$")
 
 

@@ -176,6 +176,57 @@ def test_on_a_wide_screen_the_filters_are_always_there(browser, second_org_site)
     page.close()
 
 
+def ranking_case(case_id: str, title: str, symptoms: str, resolution: str, state="validated", **more) -> str:
+    """A case for the ranking test: the words under test are in the given fields only."""
+    lines = [f"id: {case_id}", f"title: {title}", f"state: {state}", "products: [hx-200]"]
+    lines += [f"symptoms: {symptoms}", "environment: 车间现场。", f"resolution: {resolution}"]
+    lines += ["authors: [zhang-wei]", f"solved_on: {more.get('solved_on', '2026-06-01')}"]
+    if state == "validated":
+        lines.append("validated_by: li-na")
+    if "related" in more:
+        lines.append(f"related: [{more['related']}]")
+    return "\n".join(lines) + "\n"
+
+
+RANKING_CASES = {
+    # the exact phrase in the resolution, against all its characters scattered in a title
+    "phrase": ranking_case("20260601-phrase", "油缸外漏", "密封圈老化。", "更换蓄能器皮囊。"),
+    "scattered": ranking_case("20260602-scattered", "蓄能器器皮检查皮囊", "压力低。", "检查。"),
+    # the same words in a title and in a resolution
+    "in-title": ranking_case("20260603-in-title", "平衡阀失灵", "下滑。", "检查。"),
+    "in-resolution": ranking_case("20260604-in-resolution", "滑块下滑", "下滑。", "更换平衡阀。"),
+    # the same words, validated and work in progress
+    "validated": ranking_case("20260605-validated", "节流阀卡滞", "速度慢。", "清洗。"),
+    "wip": ranking_case("20260606-wip", "节流阀卡滞", "速度慢。", "清洗。", state="wip"),
+    # the same words and state: reused first, then the newer
+    "reused": ranking_case("20260607-reused", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-01-10"),
+    "newer": ranking_case("20260608-newer", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-05-10"),
+    "older": ranking_case("20260609-older", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-01-20"),
+    "citing": ranking_case("20260610-citing", "油温高", "报警。", "换冷却器。", related="20260607-reused"),
+}
+
+
+def test_ranking_phrase_field_state_then_reuse_and_date(browser, tmp_path):
+    data = copy_minimal(tmp_path / "data")
+    for case in RANKING_CASES.values():
+        case_id = case.split("\n", 1)[0].removeprefix("id: ")
+        (data / "cases" / "2026" / f"{case_id}.yml").write_text(case, encoding="utf-8")
+    result = build_site(data, tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems, result.prepared and result.prepared.report.items)
+    url, server = serve(tmp_path / "site")
+    page = SearchPage(browser, url).open()
+
+    def order(query: str) -> list[str]:
+        return [u.strip("/").rsplit("/", 1)[-1].split("-", 1)[1] for u in page.search(query) if "/cases/" in u]
+
+    assert order("蓄能器皮囊")[:2] == ["phrase", "scattered"]
+    assert order("平衡阀")[:2] == ["in-title", "in-resolution"]
+    assert order("节流阀卡滞")[:2] == ["validated", "wip"]
+    assert order("单向阀内泄")[:3] == ["reused", "newer", "older"]
+    page.close()
+    server.shutdown()
+
+
 def test_archived_case_ranks_below_a_live_one_on_the_same_words(browser, demo_site):
     page = SearchPage(browser, demo_site).open()
     urls = page.search("主轴")
@@ -255,7 +306,10 @@ def test_queries_are_cut_and_copies_read_back_like_the_index(browser, demo_site)
         copy = search_copy(text)
         assert page.tab.evaluate("c => window.kbSearch.decodeCopy(c)", copy) == decode(copy)
     codes = page.tab.evaluate("t => window.kbSearch.queryPieces(t)", "HX VB 220 firmware v2.3.1")
-    assert [p["alternatives"] for p in codes] == [["hxvb220", "hx vb 220"], ["firmware"], ["v231"]]
+    # Codes and numbers are looked up as written, not as the start of longer words.
+    assert [p["alternatives"] for p in codes] == [['"hxvb220"', '"hx vb 220"'], ["firmware"], ['"v231"', '"v 231"']]
+    full_width = page.tab.evaluate("t => window.kbSearch.queryPieces(t)", "ＡＬ－１０２１ ＰＬＣ")
+    assert [p["alternatives"] for p in full_width] == [['"al1021"', '"al 1021"'], ["plc"]]
     page.close()
 
 
