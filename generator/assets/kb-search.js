@@ -86,7 +86,8 @@ function term(word) {
 }
 
 /** The pieces a query is searched by. A piece is found on a page when every one of its
- *  `terms` is (a run's bigrams), or when any of its `alternatives` is (a word, a code). */
+ *  `terms` is (a run's bigrams), or when its first `alternative` that is anywhere at all is
+ *  (a word, a code: later ones are rarer spellings, each a few more index chunks to load). */
 export function queryPieces(query) {
   const text = query.normalize("NFKC");
   const pieces = [];
@@ -176,6 +177,15 @@ function search(termText) {
   return searches.get(termText);
 }
 
+/** The results of the first of some searches that finds anything. */
+async function firstFound(terms) {
+  for (const termText of terms) {
+    const hits = await search(termText);
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
 let statesPromise = null;
 
 /** Each case's state, as its rank in STATES (best first): the pages holding each state's word. */
@@ -220,16 +230,12 @@ export async function rankedResults(query) {
         for (const hit of phrase) entry(hit).exact[i] = true;
         if (piece.terms.length === 1) for (const hits of each) for (const hit of hits) entry(hit).exact[i] = true;
       } else {
-        const best = new Map();
-        for (const hits of await Promise.all(piece.alternatives.map(search))) {
-          for (const hit of hits) {
-            const page = entry(hit);
-            page.found[i] = 1;
-            page.exact[i] = true;
-            best.set(page.id, Math.max(best.get(page.id) || 0, hit.score));
-          }
+        for (const hit of await firstFound(piece.alternatives)) {
+          const page = entry(hit);
+          page.found[i] = 1;
+          page.exact[i] = true;
+          page.score += hit.score;
         }
-        for (const [id, score] of best) pages.get(id).score += score;
       }
     }),
   );
