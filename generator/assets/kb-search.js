@@ -1,33 +1,44 @@
 // Search for the service knowledge base: Pagefind behind a search box in Material's header
 // and a full search page with filters.
 //
-// Pagefind segments Chinese into words, so a phrase that is part of a longer word, or that
-// its segmenter splits differently, finds nothing. The index therefore also holds every
-// Chinese character bigram as one ASCII token, and alarm codes without separators
-// (generator/search/tokens.py). Here a query is cut the same way; each piece is searched on
-// its own and pages are ranked by how many pieces they match and how well, so a strict match
-// comes first and a partial one still comes back when nothing matches everything.
+// The index holds no Chinese words (generator/search/tokens.py). A record page gives Pagefind
+// a search copy of its title and of each text field, each field in a weighted block of its
+// own, with each run of Chinese characters written as its character bigrams.
+// Here a query is cut the same way into pieces: each run of Chinese characters, each word,
+// each code typed in parts (`HX VB 220`). Every piece is searched on its own, so that a query
+// never comes back empty for want of one word, and a run also as an exact phrase. Pages are
+// ranked by how much of the query they hold, then whether they hold it as written, then the
+// state of the case (a word of its body), then Pagefind's score (which weighs the field that
+// matched); equal matches by reuse, then date, from the data the results load. Filters and
+// their counts come from Pagefind's filters; the excerpt is read back from the field that matched.
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
-const ALARM_CODE = /(?<![A-Za-z0-9])([A-Za-z]{1,4})[-_ ]?([0-9]{2,5})(?![0-9])/g;
-const TOKEN = /\bqq[zc][a-z0-9]+\b/g;
+const WORD = /[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
+const TOKEN_PREFIX = "qz";
+const TOKEN_END = "0";
+const TOKEN = new RegExp(`^${TOKEN_PREFIX}([a-z]{4})([a-z]{4})${TOKEN_END}$`);
+const JOINERS = /['’.-]/g;
+const CODE_PART = /^[a-z0-9]{1,5}$/;
 const MODAL_RESULTS = 8;
 const PAGE_RESULTS = 20;
 const DEBOUNCE_MS = 120;
+const LOG_AFTER_MS = 1500; // a query is logged once the reader has stopped typing
+const EXCERPT = { modal: 90, page: 140 };
 
 const LABELS = {
   zh: {
-    search: "搜索", placeholder: "报警代码、现象或关键词，如 E203 压力上不去", close: "关闭", none: "没有找到结果",
+    search: "搜索", placeholder: "报警代码、现象、零件号或关键词，如 E203 压力上不去", close: "关闭", none: "没有找到结果",
     results: (n) => `${n} 条结果`, all: "全部结果与筛选", more: "更多结果", loading: "正在载入搜索……",
     unavailable: "搜索索引尚未生成：请用 kb build 或 kb serve 构建站点。", hint: "↑↓ 选择 · Enter 打开 · Esc 关闭",
-    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, clear: "清除筛选",
+    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选",
   },
   en: {
-    search: "Search", placeholder: "Alarm code, symptom or keyword, e.g. E203 pressure", close: "Close", none: "No results",
-    results: (n) => `${n} result${n === 1 ? "" : "s"}`, all: "All results and filters", more: "More results",
-    loading: "Loading search…", unavailable: "The search index is missing: build the site with kb build or kb serve.",
+    search: "Search", placeholder: "Alarm code, symptom, part number or keyword, e.g. E203 pressure", close: "Close",
+    none: "No results", results: (n) => `${n} result${n === 1 ? "" : "s"}`, all: "All results and filters",
+    more: "More results", loading: "Loading search…",
+    unavailable: "The search index is missing: build the site with kb build or kb serve.",
     hint: "↑↓ select · Enter open · Esc close",
-    groups: { kind: "Kind", product: "Product", skill: "Skill", state: "State", year: "Year" }, clear: "Clear filters",
+    groups: { kind: "Kind", product: "Product", skill: "Skill", state: "State", year: "Year" }, filters: "Filters",
   },
 };
 
@@ -36,8 +47,12 @@ const t = LABELS[language];
 const materialConfig = JSON.parse(document.getElementById("__config")?.textContent || "{}");
 // The 404 page has the base "/" (a root-relative site): "//" would be no URL at all.
 const siteRoot = new URL((materialConfig.base || ".").replace(/\/?$/, "/"), location.href);
+// Field labels and weights, the states best first, kind labels, the search log (theme/main.html).
+const settings = JSON.parse(document.getElementById("kb-search-settings")?.textContent || "{}");
+const FIELDS = settings.fields || {};
+const STATES = settings.states || [];
 
-// ---- the same cutting as generator/search/tokens.py ------------------------------------
+// ---- cutting a query, the same way as generator/search/tokens.py cuts the text ------------
 
 export function encodeChar(char) {
   let number = char.codePointAt(0);
@@ -49,42 +64,92 @@ export function encodeChar(char) {
   return letters;
 }
 
-export function bigrams(text) {
-  const tokens = [];
-  for (const run of text.match(CJK_RUN) || []) {
-    for (let i = 0; i < run.length - 1; i++) tokens.push("qqz" + encodeChar(run[i]) + encodeChar(run[i + 1]));
-  }
-  return tokens;
+function decodeChar(letters) {
+  let number = 0;
+  for (const letter of letters) number = number * 26 + letter.charCodeAt(0) - 97;
+  return String.fromCodePoint(number);
 }
 
-export function alarmCodes(text) {
-  return [...text.matchAll(ALARM_CODE)].map((m) => "qqc" + (m[1] + m[2]).toLowerCase());
+export function bigrams(run) {
+  if (run.length === 1) return [run];
+  const codes = [...run].map(encodeChar);
+  return codes.slice(1).map((code, i) => TOKEN_PREFIX + codes[i] + code + TOKEN_END);
 }
 
-/** The pieces a query is searched by: alarm codes, Chinese bigrams (single characters as
- *  they are), and other words. */
-export function queryTerms(query) {
-  const terms = new Set(alarmCodes(query));
-  let rest = query.replace(ALARM_CODE, " ");
-  for (const run of rest.match(CJK_RUN) || []) {
-    if (run.length === 1) terms.add(run);
-    else bigrams(run).forEach((token) => terms.add(token));
-  }
-  rest = rest.replace(CJK_RUN, " ").toLowerCase();
-  for (const word of rest.split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length >= 2 || /\d/.test(word)) terms.add(word);
-  }
-  return [...terms];
+/** A word as Pagefind keeps it: lower case, inner joiners dropped (HX-VB-220 -> hxvb220).
+ *  Pagefind looks a word up as the start of longer ones (leak: leaking) and, when none
+ *  starts with it, as the longest word it starts with: right for English, wrong for a code
+ *  or number (hxvb220 would find every HX-… part). Those, and words that could start a token
+ *  or a state word, are looked up as written (Pagefind's quoted search). */
+function term(word) {
+  const folded = word.toLowerCase().replace(JOINERS, "");
+  return /\d/.test(folded) || /^q([yz]|$)/.test(folded) ? `"${folded}"` : folded;
 }
 
-// ---- Pagefind -----------------------------------------------------------------------------
+/** The pieces a query is searched by. A piece is found on a page when every one of its
+ *  `terms` is (a run's bigrams), or when its first `alternative` that is anywhere at all is
+ *  (a word, a code: later ones are rarer spellings, each a few more index chunks to load). */
+export function queryPieces(query) {
+  const text = query.normalize("NFKC");
+  const pieces = [];
+  let last = 0;
+  for (const match of text.matchAll(CJK_RUN)) {
+    pieces.push(...wordPieces(text.slice(last, match.index)));
+    const run = match[0];
+    if (run.length === 1) pieces.push({ text: run, alternatives: [TOKEN_PREFIX + encodeChar(run), run] });
+    else pieces.push({ text: run, terms: [...new Set(bigrams(run))], phrase: `"${bigrams(run).join(" ")}"` });
+    last = match.index + run.length;
+  }
+  pieces.push(...wordPieces(text.slice(last)));
+  const seen = new Set();
+  return pieces.filter((piece) => !seen.has(piece.text.toLowerCase()) && seen.add(piece.text.toLowerCase()));
+}
+
+/** A word as it is looked up; a code typed in one piece also as its letters and digits in a
+ *  row, as the text may write it (alm2010 for ALM 2010). */
+function alternatives(word) {
+  const folded = word.toLowerCase().replace(JOINERS, "");
+  const apart = folded.replace(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/gu, " ");
+  return apart === folded || !/\p{L}/u.test(folded) ? [term(word)] : [term(word), `"${apart}"`];
+}
+
+/** Words, and codes typed in parts: short parts with a digit among them, separated only by
+ *  spaces (`ALM 1102`, `qm vp 16`), are searched joined and as the parts in a row. */
+function wordPieces(segment) {
+  const pieces = [];
+  let group = [];
+  let end = -1;
+  const flush = () => {
+    const joined = group.map((m) => m[0].toLowerCase()).join("");
+    if (group.length > 1 && /\d/.test(joined) && /[a-z]/.test(joined)) {
+      const parts = group.map((m) => m[0].toLowerCase());
+      pieces.push({ text: group.map((m) => m[0]).join(" "), alternatives: [`"${joined}"`, `"${parts.join(" ")}"`] });
+    } else {
+      for (const m of group) if (m[0].length > 1) pieces.push({ text: m[0], alternatives: alternatives(m[0]) });
+    }
+    group = [];
+  };
+  for (const match of segment.matchAll(WORD)) {
+    const adjacent = group.length && /^\s+$/.test(segment.slice(end, match.index));
+    const part = CODE_PART.test(match[0].toLowerCase());
+    if (!(adjacent && part && CODE_PART.test(group[group.length - 1][0].toLowerCase()))) flush();
+    group.push(match);
+    end = match.index + match[0].length;
+  }
+  flush();
+  return pieces;
+}
+
+// ---- Pagefind ---------------------------------------------------------------------------
 
 let pagefindPromise = null;
 
 function loadPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+      // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
+      // with a result are metadata, whose words should not count a second time.
+      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } });
       await pagefind.init();
       return pagefind;
     });
@@ -92,91 +157,323 @@ function loadPagefind() {
   return pagefindPromise;
 }
 
-/** Every page matching any piece of the query, best first: pages that match all pieces
- *  lead; those matching fewer follow, so a query never comes back empty for want of one word. */
-export async function rankedResults(query, filters = {}) {
-  const pagefind = await loadPagefind();
-  const terms = queryTerms(query);
-  if (!terms.length) {
-    if (!Object.keys(filters).length) return [];
-    const all = await pagefind.search(null, { filters });
-    return all.results.map((result) => ({ result, score: 1, hits: 0, coverage: 1 }));
+// term -> its results. A query grows a character at a time and keeps most of its terms; the
+// oldest are let go, so that their results (and Pagefind's data for them) can be collected.
+const searches = new Map();
+const KEPT_SEARCHES = 200;
+
+/** One Pagefind search, reduced to what ranking needs: each page and its score. */
+function search(termText) {
+  if (!searches.has(termText)) {
+    if (searches.size >= KEPT_SEARCHES) searches.delete(searches.keys().next().value);
+    searches.set(
+      termText,
+      loadPagefind()
+        .then((pagefind) => pagefind.search(termText))
+        .then((found) =>
+          found.results.map((result) => ({ result, score: result.score })),
+        ),
+    );
   }
-  const searches = await Promise.all(terms.map((term) => pagefind.search(term, { filters })));
-  const pages = new Map();
-  for (const search of searches) {
-    for (const result of search.results) {
-      const entry = pages.get(result.id) || { result, score: 0, hits: 0 };
-      entry.score += result.score;
-      entry.hits += 1;
-      pages.set(result.id, entry);
-    }
-  }
-  const ranked = [...pages.values()];
-  for (const entry of ranked) {
-    entry.coverage = entry.hits / terms.length;
-    entry.rank = entry.score * entry.coverage * entry.coverage;
-  }
-  return ranked.sort((a, b) => b.rank - a.rank || (a.result.id < b.result.id ? -1 : 1));
+  return searches.get(termText);
 }
 
-// ---- showing results ----------------------------------------------------------------------
+/** The results of the first of some searches that finds anything. */
+async function firstFound(terms) {
+  for (const termText of terms) {
+    const hits = await search(termText);
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
+let statesPromise = null;
+
+/** Each case's state, as its rank in STATES (best first): the pages holding each state's word. */
+function caseStates() {
+  statesPromise ||= loadPagefind().then(async (pagefind) => {
+    const states = new Map();
+    await Promise.all(
+      (settings.state_words || []).map(async (word, rank) => {
+        const found = await pagefind.search(word);
+        for (const result of found.results) states.set(result.id, rank);
+      }),
+    );
+    return states;
+  });
+  return statesPromise;
+}
+
+function newEntry(result, count) {
+  return { result, id: result.id, found: new Array(count).fill(0), exact: new Array(count).fill(false), score: 0 };
+}
+
+/** Every page that holds any piece of the query, best first (see the top of this file). */
+export async function rankedResults(query) {
+  const pieces = queryPieces(query);
+  if (!pieces.length) return [];
+  const pages = new Map();
+  const entry = (hit) => {
+    if (!pages.has(hit.result.id)) pages.set(hit.result.id, newEntry(hit.result, pieces.length));
+    return pages.get(hit.result.id);
+  };
+  await Promise.all(
+    pieces.map(async (piece, i) => {
+      if (piece.terms) {
+        const [phrase, ...each] = await Promise.all([piece.terms.length > 1 ? search(piece.phrase) : [], ...piece.terms.map(search)]);
+        for (const hits of each) {
+          for (const hit of hits) {
+            const page = entry(hit);
+            page.found[i] += 1 / piece.terms.length;
+            page.score += hit.score / piece.terms.length;
+          }
+        }
+        for (const hit of phrase) entry(hit).exact[i] = true;
+        if (piece.terms.length === 1) for (const hits of each) for (const hit of hits) entry(hit).exact[i] = true;
+      } else {
+        for (const hit of await firstFound(piece.alternatives)) {
+          const page = entry(hit);
+          page.found[i] = 1;
+          page.exact[i] = true;
+          page.score += hit.score;
+        }
+      }
+    }),
+  );
+  const states = await caseStates();
+  const ranked = [...pages.values()];
+  for (const page of ranked) {
+    page.complete = page.found.filter((share) => share > 0.999).length;
+    page.coverage = page.found.reduce((sum, share) => sum + share, 0);
+    page.phrases = page.exact.filter(Boolean).length;
+    page.state = states.get(page.id);
+  }
+  return ranked.sort((a, b) => compareMatches(a, b) || byId(a, b));
+}
+
+/** The state's place: live cases by state, then other records, archived cases last. */
+function stateRank(page) {
+  if (page.state === undefined) return STATES.length - 1.5;
+  return page.state;
+}
+
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Matches ranked before their data is loaded; ties are then settled by reuse and date. */
+function compareMatches(a, b) {
+  return (
+    (b.complete ?? 0) - (a.complete ?? 0) ||
+    (b.coverage ?? 0) - (a.coverage ?? 0) ||
+    (b.phrases ?? 0) - (a.phrases ?? 0) ||
+    stateRank(a) - stateRank(b) ||
+    (b.score ?? 0) - (a.score ?? 0)
+  );
+}
+
+/** A case's reuse, then its date, as one number (more citations, then newer, is larger). */
+function reuseAndDate(data) {
+  const anchor = (data.anchors || []).find((a) => a.id?.startsWith(settings.order_anchor));
+  if (!anchor) return -1;
+  const [cited, date] = anchor.id.slice(settings.order_anchor.length).split("-").map(Number);
+  return cited * 1e8 + date;
+}
+
+// ---- excerpts: the field that matched, read back from its search copy --------------------
+
+const CLOSING = new Set([...",.;:!?)]}%、。，；：！？）」』》"]);
+const OPENING = new Set([..."([{「『《（"]);
+
+/** The text a search copy was made from: generator/search/tokens.py's `decode`. */
+export function decodeCopy(copy) {
+  const pieces = [];
+  let previous = "";
+  for (const word of copy.split(/\s+/).filter(Boolean)) {
+    const token = TOKEN.exec(word);
+    if (token) {
+      const first = decodeChar(token[1]);
+      const second = decodeChar(token[2]);
+      const last = pieces[pieces.length - 1];
+      if (first === previous && last?.kind === "cjk") last.text += second;
+      else pieces.push({ text: first + second, kind: "cjk" });
+      previous = second;
+      continue;
+    }
+    previous = "";
+    const kind = /^[\u3400-\u9fff]+$/.test(word) ? "cjk" : /^[\p{L}\p{N}_]/u.test(word) ? "word" : "mark";
+    pieces.push({ text: word, kind });
+  }
+  let text = pieces[0]?.text || "";
+  for (let i = 1; i < pieces.length; i++) text += (spaced(pieces[i - 1], pieces[i]) ? " " : "") + pieces[i].text;
+  return text;
+}
+
+function spaced(before, after) {
+  if (after.kind === "mark" && CLOSING.has(after.text[0])) return false;
+  if (before.kind === "mark" && OPENING.has(before.text[before.text.length - 1])) return false;
+  const ascii = (s) => /^[\x00-\x7f]*$/.test(s);
+  return !(before.kind === "mark" && !ascii(before.text)) && !(after.kind === "mark" && !ascii(after.text));
+}
 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-function highlightPieces(query) {
-  const pieces = new Set();
-  for (const run of query.match(CJK_RUN) || []) {
-    pieces.add(run);
-    for (let i = 0; i < run.length - 1; i++) pieces.add(run.slice(i, i + 2));
-  }
-  const rest = query.replace(CJK_RUN, " ");
-  for (const word of rest.split(/[^\p{L}\p{N}-]+/u)) if (word.length >= 2 || /\d/.test(word)) pieces.add(word);
-  return [...pieces].sort((a, b) => b.length - a.length);
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A piece of the page's own text around the best match, with the matches marked. */
-export function snippet(content, query, length = 90, title = "") {
-  let text = content.replace(TOKEN, "").replace(/¶/g, "").replace(/\s+/g, " ").trim();
-  const cleanTitle = title.replace(/¶/g, "").trim();
-  if (cleanTitle && text.startsWith(cleanTitle)) text = text.slice(cleanTitle.length).replace(/^[.\s]+/, ""); // shown above
-  const pieces = highlightPieces(query);
-  const lower = text.toLowerCase();
-  let at = -1;
-  for (const piece of pieces) {
-    at = lower.indexOf(piece.toLowerCase());
-    if (at >= 0) break;
+const ENDINGS = ["ing", "ed", "es", "s"];
+
+/** What to mark for a query: each run as written and its bigrams; each word with any
+ *  separators between its characters (hxvb220 marks HX-VB-220) and its endings (leak, leaking). */
+function markPattern(query) {
+  const patterns = [];
+  for (const piece of queryPieces(query)) {
+    if (piece.terms) {
+      patterns.push(escapeRegExp(piece.text));
+      for (let i = 0; i + 1 < piece.text.length; i++) patterns.push(escapeRegExp(piece.text.slice(i, i + 2)));
+    } else if (/^[\u3400-\u9fff]$/.test(piece.text)) {
+      patterns.push(escapeRegExp(piece.text));
+    } else {
+      const word = piece.text.toLowerCase().replace(/[\s'’._-]/g, "");
+      // Pagefind stems English: calibrating finds calibrated, bearings finds bearing.
+      const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
+      const stem = [...(ending ? word.slice(0, -ending.length) : word)];
+      patterns.push("(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’._-]?") + "[\\p{L}\\p{N}]*");
+    }
   }
-  const start = Math.max(0, at < 0 ? 0 : at - Math.floor(length / 3));
-  const window = text.slice(start, start + length);
-  let html = escapeHtml(window);
-  if (pieces.length) {
-    const pattern = new RegExp(pieces.map((p) => escapeHtml(p).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
-    html = html.replace(pattern, (m) => `<mark>${m}</mark>`);
-  }
-  return (start > 0 ? "…" : "") + html + (start + length < text.length ? "…" : "");
+  patterns.sort((a, b) => b.length - a.length);
+  return patterns.length ? new RegExp(patterns.join("|"), "giu") : null;
 }
 
-function resultItem(data, query) {
+/** A window of a field's text around its best match, escaped, with the matches marked. */
+export function excerpt(text, query, length = EXCERPT.page) {
+  const pattern = markPattern(query);
+  const matches = pattern ? [...text.matchAll(pattern)].filter((m) => m[0]) : [];
+  const first = matches.length ? matches.reduce((best, m) => (m[0].length > best[0].length ? m : best)).index : 0;
+  const start = Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
+  const end = Math.min(text.length, start + length);
+  let html = "";
+  let at = start;
+  for (const m of matches) {
+    const from = Math.max(m.index, at);
+    const to = Math.min(m.index + m[0].length, end);
+    if (to <= from || from >= end) continue;
+    html += escapeHtml(text.slice(at, from)) + `<mark>${escapeHtml(text.slice(from, to))}</mark>`;
+    at = to;
+  }
+  html += escapeHtml(text.slice(at, end));
+  return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
+}
+
+/** The text of each field of a page: its body, cut where the fields' anchors stand. */
+export function fieldTexts(data) {
+  const words = (data.content || "").split(/\s+/).filter(Boolean);
+  const anchors = (data.anchors || [])
+    .filter((anchor) => anchor.id?.startsWith(settings.anchor) && anchor.id.slice(settings.anchor.length) in FIELDS)
+    .sort((a, b) => a.location - b.location);
+  return anchors.map((anchor, i) => {
+    const end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
+    return { name: anchor.id.slice(settings.anchor.length), text: decodeCopy(words.slice(anchor.location, end).join(" ")) };
+  });
+}
+
+/** The field of a page to show for a query: the one that holds the most of it, the weightier
+ *  first (the title is shown anyway); the symptoms when none holds any of it. */
+function excerptField(data, query) {
+  const pattern = markPattern(query);
+  let best = null;
+  for (const field of fieldTexts(data)) {
+    const held = pattern ? new Set([...field.text.matchAll(pattern)].map((m) => m[0].toLowerCase())).size : 0;
+    const rank = [held, FIELDS[field.name].weight];
+    if (!best || compareLists(rank, best.rank) > 0) best = { ...field, rank };
+  }
+  if (best && !best.rank[0]) return fieldTexts(data).find((field) => field.name === "symptoms") || best;
+  return best;
+}
+
+function compareLists(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+// ---- showing results ----------------------------------------------------------------------
+
+function kindOf(url) {
+  const path = new URL(url, location.href).pathname.slice(siteRoot.pathname.length);
+  return settings.kinds?.[path.split("/")[0]] || "";
+}
+
+function resultItem(data, entry, query, length) {
   const item = document.createElement("li");
   item.className = "kb-search-result";
-  const meta = data.meta || {};
-  const archived = meta.state === (language === "zh" ? "已归档" : "Archived");
-  if (archived) item.classList.add("kb-search-archived");
-  const badges = [meta.kind, meta.state].filter(Boolean).map((b) => `<span class="kb-search-badge">${escapeHtml(b)}</span>`).join("");
+  const state = entry?.state;
+  if (state === STATES.length - 1) item.classList.add("kb-search-archived");
+  const badges = [kindOf(data.url), state === undefined ? "" : STATES[state]]
+    .filter(Boolean)
+    .map((b) => `<span class="kb-search-badge">${escapeHtml(b)}</span>`)
+    .join("");
+  const title = (data.meta?.title || data.url).replace(/¶/g, "").trim();
+  const titlePattern = markPattern(query);
+  const titleHtml = titlePattern ? escapeHtml(title).replace(titlePattern, (m) => `<mark>${m}</mark>`) : escapeHtml(title);
+  const products = data.meta?.products ? `<span class="kb-search-products">${escapeHtml(data.meta.products)}</span>` : "";
+  const field = excerptField(data, query);
+  const label = field && FIELDS[field.name].label ? `<span class="kb-search-field">${escapeHtml(FIELDS[field.name].label)}</span>` : "";
+  const snippet = field ? `<span class="kb-search-snippet" data-field="${field.name}">${label}${excerpt(field.text, query, length)}</span>` : "";
   item.innerHTML =
-    `<a href="${escapeHtml(data.url)}"><span class="kb-search-title">${escapeHtml((meta.title || data.url).replace(/¶/g, ""))}</span>` +
-    `${badges}<span class="kb-search-snippet">${snippet(data.content || "", query, 90, meta.title || "")}</span></a>`;
+    `<a href="${escapeHtml(data.url)}"><span class="kb-search-title">${titleHtml}</span>${badges}${products}${snippet}</a>`;
   return item;
 }
 
-async function showResults(list, entries, query, from, count) {
+async function showResults(list, entries, query, from, count, length) {
   const slice = entries.slice(from, from + count);
   const datas = await Promise.all(slice.map((entry) => entry.result.data()));
-  for (const data of datas) list.append(resultItem(data, query));
+  const shown = slice.map((entry, i) => ({ entry, data: datas[i], order: reuseAndDate(datas[i]) }));
+  if (query.trim()) markAsTyped(shown, query);
+  // Stable: what ranked higher stays higher; only equal matches move.
+  shown.sort(
+    (a, b) =>
+      (b.entry.complete ?? 0) - (a.entry.complete ?? 0) ||
+      (b.entry.coverage ?? 0) - (a.entry.coverage ?? 0) ||
+      (b.asTyped ?? 0) - (a.asTyped ?? 0) ||
+      compareMatches(a.entry, b.entry) ||
+      b.order - a.order ||
+      byId(a.entry, b.entry),
+  );
+  shown.forEach(({ entry, data }) => list.append(resultItem(data, entry, query, length)));
   return from + slice.length;
+}
+
+/** Which of the loaded results hold the query exactly as typed (FM-12, not only FM12): they
+ *  come first among those that hold as much of it. */
+function markAsTyped(shown, query) {
+  const typed = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  for (const item of shown) {
+    const texts = [item.data.meta?.title || "", ...fieldTexts(item.data).map((field) => field.text)];
+    item.asTyped = texts.some((text) => text.toLowerCase().split(/\s+/).join(" ").includes(typed)) ? 1 : 0;
+  }
+}
+
+// ---- the search log: a query and its result count, to the web server's access log -------
+
+let logTimer = null;
+let logged = "";
+
+/** Ask for a tiny static file with the query in its URL, once typing has stopped, so that
+ *  `kb search-report` can list what readers looked for and did not find. */
+function logSearch(query, count) {
+  if (!settings.log) return;
+  clearTimeout(logTimer);
+  const text = query.trim();
+  // Personal data has no place in a server log: digits of a phone or ID number, an e-mail address.
+  if (!text || text === logged || /\d{7}|@/.test(text)) return;
+  logTimer = setTimeout(() => {
+    logged = text;
+    const url = new URL(settings.log, siteRoot);
+    url.searchParams.set("q", text);
+    url.searchParams.set("n", String(count));
+    fetch(url, { cache: "no-store", keepalive: true }).catch(() => {});
+  }, LOG_AFTER_MS);
 }
 
 // ---- the box in the header ---------------------------------------------------------------
@@ -233,11 +530,12 @@ async function runModalSearch(query) {
   }
   if (mine !== generation) return; // a newer query has started
   const fresh = document.createElement("ol");
-  await showResults(fresh, entries, query, 0, MODAL_RESULTS);
+  await showResults(fresh, entries, query, 0, MODAL_RESULTS, EXCERPT.modal);
   if (mine !== generation) return;
   list.replaceChildren(...fresh.children);
   list.firstElementChild?.classList.add("kb-search-selected");
   status.textContent = entries.length ? t.results(entries.length) : t.none;
+  logSearch(query, entries.length);
 }
 
 function moveSelection(event) {
@@ -293,6 +591,60 @@ document.addEventListener("keydown", (event) => {
 
 // ---- the full search page with filters ---------------------------------------------------
 
+let facetsPromise = null;
+
+/** For each filter value, the pages that have it, and a result object for every page. */
+function facets() {
+  facetsPromise ||= loadPagefind().then(async (pagefind) => {
+    const available = await pagefind.filters();
+    const sets = {};
+    const results = new Map();
+    for (const group of Object.keys(t.groups)) {
+      sets[group] = {};
+      for (const value of Object.keys(available[group] || {})) {
+        const found = await pagefind.search(settings.every, { filters: { [group]: { any: [value] } } });
+        sets[group][value] = new Set(found.results.map((result) => result.id));
+        for (const result of found.results) results.set(result.id, result);
+      }
+    }
+    return { sets, results };
+  });
+  return facetsPromise;
+}
+
+function passes(id, chosen, sets, except) {
+  return Object.entries(chosen).every(
+    ([group, values]) => group === except || !values.length || values.some((value) => sets[group][value]?.has(id)),
+  );
+}
+
+/** The results of a query (or, without one, every page) narrowed by the chosen filters, and
+ *  for each filter value how many of them it would leave (the other groups' choices applied). */
+async function filteredResults(query, chosen) {
+  const [{ sets, results }, states] = await Promise.all([facets(), caseStates()]);
+  let entries;
+  if (query.trim()) {
+    entries = await rankedResults(query);
+  } else {
+    if (!Object.values(chosen).some((values) => values.length)) {
+      const totals = Object.fromEntries(Object.entries(sets).map(([group, values]) => [group, Object.fromEntries(Object.entries(values).map(([value, ids]) => [value, ids.size]))]));
+      return { entries: [], counts: totals };
+    }
+    // Without a query: by state, then the newest year first (the year filter), then on each
+    // loaded page by reuse and date.
+    const year = (id) => Math.max(0, ...Object.entries(sets.year || {}).filter(([, ids]) => ids.has(id)).map(([y]) => Number(y)));
+    entries = [...results.values()].map((result) => ({ result, id: result.id, state: states.get(result.id) }));
+    entries.forEach((entry) => (entry.year = year(entry.id)));
+    entries.sort((a, b) => stateRank(a) - stateRank(b) || b.year - a.year || (a.id < b.id ? -1 : 1));
+  }
+  const counts = {};
+  for (const [group, values] of Object.entries(sets)) {
+    const pool = entries.filter((entry) => passes(entry.id, chosen, sets, group));
+    counts[group] = Object.fromEntries(Object.entries(values).map(([value, ids]) => [value, pool.filter((e) => ids.has(e.id)).length]));
+  }
+  return { entries: entries.filter((entry) => passes(entry.id, chosen, sets, null)), counts };
+}
+
 async function setupSearchPage() {
   const root = document.getElementById("kb-search-page");
   if (!root || root.dataset.ready) return;
@@ -300,20 +652,25 @@ async function setupSearchPage() {
   const params = new URLSearchParams(location.search);
   root.innerHTML =
     `<div class="kb-search-bar">${SEARCH_ICON}<input type="search" autocomplete="off" placeholder="${escapeHtml(t.placeholder)}" ` +
-    `aria-label="${escapeHtml(t.search)}"></div><div class="kb-search-layout"><form class="kb-search-filters"></form>` +
+    `aria-label="${escapeHtml(t.search)}"><button type="button" class="kb-search-toggle" aria-expanded="false">${escapeHtml(t.filters)}</button></div>` +
+    `<div class="kb-search-layout"><form class="kb-search-filters"></form>` +
     `<div><p class="kb-search-status" role="status"></p><ol class="kb-search-results"></ol>` +
     `<button type="button" class="md-button kb-search-more" hidden>${escapeHtml(t.more)}</button></div></div>`;
   const input = root.querySelector("input");
   const form = root.querySelector(".kb-search-filters");
+  const toggle = root.querySelector(".kb-search-toggle");
   input.value = params.get("q") || "";
-  let pagefind;
+  toggle.addEventListener("click", () => {
+    const open = root.classList.toggle("kb-search-filters-open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  let available;
   try {
-    pagefind = await loadPagefind();
+    available = (await facets()).sets;
   } catch {
     root.querySelector(".kb-search-status").textContent = t.unavailable;
     return;
   }
-  const available = await pagefind.filters();
   for (const group of Object.keys(t.groups)) {
     const values = Object.keys(available[group] || {});
     if (!values.length) continue;
@@ -324,7 +681,7 @@ async function setupSearchPage() {
       `<legend>${escapeHtml(t.groups[group])}</legend>` +
       values
         .map((value) => `<label><input type="checkbox" name="${group}" value="${escapeHtml(value)}"${chosen.includes(value) ? " checked" : ""}> ` +
-          `${escapeHtml(value)} <span class="kb-search-count">${available[group][value]}</span></label>`)
+          `${escapeHtml(value)} <span class="kb-search-count" data-count="">${available[group][value].size}</span></label>`)
         .join("");
     form.append(fieldset);
   }
@@ -340,9 +697,23 @@ async function setupSearchPage() {
 }
 
 function chosenFilters(form) {
-  const filters = {};
-  for (const box of form.querySelectorAll("input:checked")) (filters[box.name] ||= { any: [] }).any.push(box.value);
-  return filters;
+  const chosen = {};
+  for (const box of form.querySelectorAll("input:checked")) (chosen[box.name] ||= []).push(box.value);
+  return chosen;
+}
+
+function showCounts(form, counts) {
+  for (const label of form.querySelectorAll("label")) {
+    const box = label.querySelector("input");
+    const count = counts?.[box.name]?.[box.value];
+    const shown = label.querySelector(".kb-search-count");
+    if (count === undefined) continue;
+    shown.textContent = String(count);
+    label.classList.toggle("kb-search-empty", count === 0 && !box.checked);
+  }
+  const chosen = form.querySelectorAll("input:checked").length;
+  const toggle = form.closest("#kb-search-page").querySelector(".kb-search-toggle");
+  toggle.textContent = chosen ? `${t.filters} (${chosen})` : t.filters;
 }
 
 async function runPageSearch(root) {
@@ -352,23 +723,30 @@ async function runPageSearch(root) {
   const status = root.querySelector(".kb-search-status");
   const list = root.querySelector(".kb-search-results");
   const more = root.querySelector(".kb-search-more");
-  const filters = chosenFilters(form);
+  const query = input.value;
+  const chosen = chosenFilters(form);
   const params = new URLSearchParams();
-  if (input.value) params.set("q", input.value);
-  for (const [group, value] of Object.entries(filters)) value.any.forEach((v) => params.append(group, v));
+  if (query) params.set("q", query);
+  for (const [group, values] of Object.entries(chosen)) values.forEach((v) => params.append(group, v));
   history.replaceState(history.state, "", `${location.pathname}${params.toString() ? "?" + params : ""}`);
-  const entries = await rankedResults(input.value, filters);
+  const { entries, counts } = await filteredResults(query, chosen);
   if (mine !== generation) return;
   const fresh = document.createElement("ol");
-  let shown = await showResults(fresh, entries, input.value, 0, PAGE_RESULTS);
+  let shown = await showResults(fresh, entries, query, 0, PAGE_RESULTS, EXCERPT.page);
   if (mine !== generation) return;
   list.replaceChildren(...fresh.children);
-  status.textContent = entries.length ? t.results(entries.length) : input.value || Object.keys(filters).length ? t.none : "";
+  showCounts(form, counts);
+  const asked = query.trim() || Object.keys(chosen).length;
+  status.textContent = entries.length ? t.results(entries.length) : asked ? t.none : "";
   more.hidden = shown >= entries.length;
   more.onclick = async () => {
-    shown = await showResults(list, entries, input.value, shown, PAGE_RESULTS);
+    shown = await showResults(list, entries, query, shown, PAGE_RESULTS, EXCERPT.page);
     more.hidden = shown >= entries.length;
   };
+  // What the results on screen answer (tests wait for it).
+  root.dataset.shown = query;
+  root.dataset.filters = new URLSearchParams(Object.entries(chosen).flatMap(([g, vs]) => vs.map((v) => [g, v]))).toString();
+  if (query.trim()) logSearch(query, entries.length);
 }
 
 // ---- start, and again after every instant navigation --------------------------------------
@@ -381,4 +759,4 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-window.kbSearch = { openSearch, rankedResults, queryTerms, snippet, loadPagefind };
+window.kbSearch = { openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind };

@@ -39,7 +39,10 @@ from generator.render.labels import translate_label
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
+from generator.search.client import client_settings
+from generator.search.fields import SEARCH_LOG
 from generator.search.index import Indexing, SearchIndexError
+from generator.search.tokens import html_search_copy
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
 from generator.theme_markup import valid_theme_markup
 
@@ -63,6 +66,7 @@ class KnowledgeBaseConfig(Config):
     site_name_en = c.Optional(c.Type(str))  # what an English site (language: en) is called
     site_description_en = c.Optional(c.Type(str))
     show_ticket_ids = c.Type(bool, default=False)  # ticket ids on case pages (they may identify customers)
+    search_log = c.Type(bool, default=False)  # searches request SEARCH_LOG, for `kb search-report`
 
 
 @dataclass
@@ -178,7 +182,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(text("plugin-page-clash", page=src_uri).render(self.settings.language))
             files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT):
+        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT, SEARCH_LOG):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         self.edit_urls = record_edit_urls(prepared.dataset)
@@ -267,6 +271,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return cache[key]
 
         env.globals["kb_nav"] = kb_nav
+        log = SEARCH_LOG if self.config.search_log else None
+        env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
+        env.filters["kb_search_copy"] = html_search_copy
         self.built = BuiltSite(config, files, self._nav, env)
         self._start_page_workers(config, files, env)
         return env

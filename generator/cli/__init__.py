@@ -21,6 +21,7 @@ COMMANDS = {
     "demo": "generator.cli.demo",
     "import": "generator.cli.import_sheet",
     "export": "generator.cli.export",
+    "search-report": "generator.cli.search_report",
 }
 
 
@@ -46,6 +47,7 @@ _HELP = say(
       kb reference           写出记录格式说明 docs/records.md
       kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印
       kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）
+      kb search-report LOG   从网站服务器的日志里找出没有结果的搜索
 
     消息和帮助的语言跟随网站：mkdocs.yml 里 servicekb 插件的 language（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。
     """,
@@ -62,6 +64,7 @@ _HELP = say(
       kb reference           write docs/records.md, the record format
       kb honours 2026-Q3     the honour roll of a period, to send or print
       kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)
+      kb search-report LOG   the searches that found nothing, from the web server's log
 
     Messages and help follow the site's language: the servicekb plugin's language in
     mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and

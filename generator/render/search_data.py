@@ -1,26 +1,57 @@
-"""What each record page tells the search index: filters, result badges and expanded tokens."""
+"""What each record page tells the search index: its text as search copies, filters, and what results show.
+
+A record page's visible text is not indexed. Pagefind gets, in a hidden block, a word
+every page has, the title's search copy, and then each other text field's copy in a
+weighted block of its own, after an empty element that marks where the field starts
+(generator/search/fields.py); a copy reads back into the text for the excerpt
+(generator/search/tokens.py). A case's state is a word there too, and its reuse and
+date the id of an empty element; filters and what a result shows besides its title are
+metadata.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from generator.render.engine import Renderer
-from generator.search.tokens import alarm_codes, search_tokens
+from generator.render.text import plain_text
+from generator.search.fields import EVERY_PAGE, FIELD_ANCHOR, FIELDS, ORDER_ANCHOR, STATE_WORDS, TITLE_WEIGHT
+from generator.search.tokens import search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
-
-HEAVY = 6.0  # titles, aka words and tags: what people type
-BODY = 1.0
-ARCHIVED = 0.4  # archived cases rank below live ones
 
 
 @dataclass(frozen=True)
 class SearchData:
     filters: list[tuple[str, str]]
-    meta: list[tuple[str, str]]
-    heavy: str
-    body: str
-    heavy_weight: float = HEAVY
-    body_weight: float = BODY
+    meta: list[tuple[str, str]]  # shown with a result besides the title (Pagefind takes it from the h1)
+    title: str  # the title's search copy: the page body
+    fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
+    state_word: str | None = None  # a case's state, as a word of its body
+    order: str | None = None  # a case's place among equal matches: times cited, date solved
+    title_weight: ClassVar[float] = TITLE_WEIGHT
+    every_page: ClassVar[str] = EVERY_PAGE
+    anchor: ClassVar[str] = FIELD_ANCHOR
+    order_anchor: ClassVar[str] = ORDER_ANCHOR
+
+    @property
+    def blocks(self) -> list[tuple[str, float, str]]:
+        """(field, weight, copy) of each field's block."""
+        return [(name, FIELDS[name][1], copy) for name, copy in self.fields]
+
+
+def _fields(**copies: str) -> list[tuple[str, str]]:
+    fields = [(name, copy) for name, copy in copies.items() if copy]
+    assert all(name in FIELDS for name, _ in fields), fields
+    return fields
+
+
+def _text(markdown: str | None) -> str:
+    return search_copy(plain_text(markdown)) if markdown else ""
+
+
+def _names(entries) -> list[str]:
+    return [name for entry in entries for name in (entry.name, entry.name_en) if name]
 
 
 def for_case(r: Renderer, case: Case) -> SearchData:
@@ -28,61 +59,55 @@ def for_case(r: Renderer, case: Case) -> SearchData:
     filters = [("kind", t.kind_case), ("state", t[case.state]), ("year", str(case.solved_on.year))]
     filters += [("product", data.products[p].name) for p in case.products]
     filters += [("skill", data.skills[s].name) for s in case.skills]
-    meta = [("kind", t.kind_case), ("state", t[case.state]), ("date", case.solved_on.isoformat())]
-    factor = ARCHIVED if case.state == "archived" else 1.0
-    words = [str(word) for word in [*case.aka, *case.tags]]
-    # The aka words and tags as written (the panel that shows them is not indexed), and cut into tokens.
-    heavy = " ".join([*words, search_tokens(case.title, *words)])
-    # What people search by is what they see: the symptoms. The other fields are still found
-    # word by word through Pagefind's own index; expanding them too doubled the index's size.
-    body = (
-        search_tokens(case.symptoms)
-        + " "
-        + " ".join(alarm_codes(case.cause or "") + alarm_codes(case.resolution or ""))
+    products = [data.products[p] for p in case.products]
+    meta = [("products", t.sep.join(p.name for p in products))]
+    fields = _fields(
+        aka=search_copy_of(*map(str, case.aka)),
+        tags=search_copy_of(*map(str, case.tags)),
+        symptoms=_text(case.symptoms),
+        products=search_copy_of(*_names(products)),
+        skills=search_copy_of(*_names(data.skills[s] for s in case.skills)),
+        environment=_text(case.environment),
+        cause=_text(case.cause),
+        resolution=_text(case.resolution),
     )
-    return SearchData(filters, meta, heavy, body, HEAVY * factor, BODY * factor)
+    order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
+    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order)
 
 
 def for_person(r: Renderer, person: Person) -> SearchData:
     data, t = r.data, r.t
     filters = [("kind", t.kind_person)] + [("skill", data.skills[s].name) for s in sorted(person.skills)]
-    return SearchData(filters, [("kind", t.kind_person)], search_tokens(person.name, person.title or ""), "")
+    team = data.teams[person.team]
+    fields = _fields(summary=search_copy(person.title or ""), team=search_copy_of(*_names([team])))
+    return SearchData(filters, [], search_copy_of(person.name, person.name_en or ""), fields)
 
 
 def for_session(r: Renderer, session: Session) -> SearchData:
     data, t = r.data, r.t
     filters = [("kind", t.kind_session), ("year", str(session.date.year))]
     filters += [("skill", data.skills[s].name) for s in session.skills]
-    meta = [("kind", t.kind_session), ("date", session.date.isoformat())]
-    return SearchData(filters, meta, search_tokens(session.title), search_tokens(session.summary or ""))
+    fields = _fields(summary=_text(session.summary))
+    return SearchData(filters, [], search_copy(session.title), fields)
 
 
 def for_path(r: Renderer, path: TrainingPath) -> SearchData:
     t = r.t
-    steps = [step.title for step in path.steps]
-    return SearchData(
-        [("kind", t.kind_path)],
-        [("kind", t.kind_path)],
-        search_tokens(path.title),
-        search_tokens(path.summary or "", *steps),
-    )
+    fields = _fields(summary=_text(path.summary), steps=search_copy_of(*(step.title for step in path.steps)))
+    return SearchData([("kind", t.kind_path)], [], search_copy(path.title), fields)
 
 
 def for_award(r: Renderer, award: Award) -> SearchData:
     data, t = r.data, r.t
-    kind = data.award_kinds[award.award].name
+    kind = data.award_kinds[award.award]
     names = [data.person_name(p) for p in award.recipients]
     filters = [("kind", t.kind_award), ("year", award.period[:4])]
-    return SearchData(filters, [("kind", t.kind_award)], search_tokens(kind, *names), search_tokens(award.citation))
+    copy = search_copy_of(*_names([kind]), award.period, *names)
+    return SearchData(filters, [], copy, _fields(citation=_text(award.citation)))
 
 
 def for_mentoring(r: Renderer, pair: Mentoring) -> SearchData:
     data, t = r.data, r.t
     names = [data.person_name(pair.mentor), data.person_name(pair.mentee)]
-    notes = [entry.note for entry in pair.log]
-    return SearchData(
-        [("kind", t.kind_mentoring)],
-        [("kind", t.kind_mentoring)],
-        search_tokens(*names),
-        search_tokens(*notes, pair.outcome or ""),
-    )
+    fields = _fields(log=search_copy_of(*(entry.note for entry in pair.log)), outcome=_text(pair.outcome))
+    return SearchData([("kind", t.kind_mentoring)], [], search_copy_of(*names), fields)

@@ -1,1 +1,1 @@
-"""Search: what the index holds beyond the visible text, the Pagefind run, and similar cases."""
+"""Search: the search copies the index holds, its fields, the Pagefind run, similar cases, the search log report."""

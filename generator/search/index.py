@@ -10,21 +10,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from generator.search.canonical import canonicalise
+from generator.search.fields import INDEX_LANGUAGE
 
 BUNDLE = "pagefind"
 # Only these folders hold pages marked for the index; skipping the rest saves parsing them.
 INDEXED_PAGES = "{cases,people,mentoring,sessions,paths,awards,guide}/**/*.html"
-# The side panel's facts are filters and tokens already, and lists of other records (cases
-# written, related, cited by) would make a page match what only its neighbours are about.
-EXCLUDE = [
-    ".headerlink",
-    ".kb-panel",
-    ".kb-scroll",
-    ".kb-related",
-    ".kb-cited-by",
-    ".kb-similar",
-    ".kb-search-data span",
-]
+# Every page is indexed by its hidden search block alone (templates/_macros.j2, theme/
+# main.html); outside it, Pagefind still reads the h1 as a result's title, without its permalink.
+EXCLUDE = [".headerlink"]
 
 
 class SearchIndexError(RuntimeError):
@@ -49,6 +42,8 @@ class Indexing:
             str(self.output),
             "--glob",
             INDEXED_PAGES,
+            "--force-language",
+            INDEX_LANGUAGE,
             "--silent",
         ]
         for selector in EXCLUDE:

@@ -1,77 +1,257 @@
-"""Search in a real browser: the query set, the header box, filters, a phone, and token parity."""
+"""Search in a real browser: both query sets through the search page, excerpts, filters and
+their counts, the header box, a phone, the search log, transfer, and parity with the index."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
 
-from generator.search.tokens import alarm_codes, bigrams, encode_char
-from tests.browser.conftest import screenshot
-from tests.conftest import REPO
+from generator.search.tokens import bigrams, decode, search_copy
+from tests.browser.conftest import screenshot, serve
+from tests.build.conftest import build_site
+from tests.conftest import REPO, TESTS, copy_minimal
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+DEMO_QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))
+SECOND_ORG_QUERIES = yaml.safe_load((HERE / "second_org_queries.yml").read_text(encoding="utf-8"))
 TOP = 5
-REQUIRED_RECALL = 0.9
-
-TOP_URLS = """async ([query, filters]) => {
-  const ranked = await window.kbSearch.rankedResults(query, filters || {});
-  const data = await Promise.all(ranked.slice(0, 5).map((entry) => entry.result.data()));
-  return data.map((d) => d.url);
-}"""
+# Material fetches a sitemap next to every <link rel=alternate>, and the feed links in the
+# head are such links: a known 404 of the theme's instant navigation, not of search.
+KNOWN_CONSOLE_ERRORS = ("feeds/sitemap.xml",)
 
 
 @pytest.fixture(scope="module")
-def search_tab(browser, demo_site):
-    context = browser.new_context(base_url=demo_site)
-    tab = context.new_page()
-    tab.goto("./")
-    tab.wait_for_function("window.kbSearch")
-    yield tab
-    context.close()
+def second_org_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("second-org")
+    result = build_site(TESTS / "data" / "second-org", root / "site", root / "cache")
+    assert result.ok, (result.error, result.problems)
+    url, server = serve(root / "site")
+    yield url
+    server.shutdown()
 
 
-def test_query_set_finds_the_right_case_in_the_top_5(search_tab, capsys):
-    assert len(QUERIES) >= 30
-    misses = []
+class SearchPage:
+    """The site's search page, driven the way a reader drives it: typing into its box."""
+
+    def __init__(self, browser, site_url: str, **context) -> None:
+        self.context = browser.new_context(base_url=site_url, **context)
+        self.tab = self.context.new_page()
+        self.errors: list[str] = []
+        self.tab.on("console", lambda m: m.type == "error" and self.errors.append(f"{m.text} {m.location}"))
+        self.tab.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, path: str = "search/") -> SearchPage:
+        self.tab.goto(path)
+        self.tab.wait_for_selector("#kb-search-page[data-ready]")
+        return self
+
+    def search(self, query: str) -> list[str]:
+        """The URLs of the results shown for a query, best first."""
+        self.tab.fill("#kb-search-page input[type=search]", query)
+        self.tab.wait_for_function("q => document.getElementById('kb-search-page').dataset.shown === q", arg=query)
+        return self.tab.eval_on_selector_all(".kb-search-result a", "links => links.map(a => a.getAttribute('href'))")
+
+    def unexpected_errors(self) -> list[str]:
+        return [error for error in self.errors if not any(known in error for known in KNOWN_CONSOLE_ERRORS)]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def recall(page: SearchPage, queries: list[dict]) -> tuple[float, dict[str, list[int]], list[str]]:
+    """recall@5: the share of queries with an expected case among the first five results."""
     by_kind: dict[str, list[int]] = {}
-    for item in QUERIES:
-        urls = search_tab.evaluate(TOP_URLS, [item["query"], None])
-        found = any(f"/cases/{item['expect']}/" in url for url in urls[:TOP])
-        by_kind.setdefault(item["kind"], [0, 0])
-        by_kind[item["kind"]][0] += found
-        by_kind[item["kind"]][1] += 1
+    misses = []
+    for item in queries:
+        expected = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
+        urls = page.search(item["query"])[:TOP]
+        found = any(url.rstrip("/").endswith(f"/cases/{case}") for case in expected for url in urls)
+        counts = by_kind.setdefault(item["kind"], [0, 0])
+        counts[0] += found
+        counts[1] += 1
         if not found:
-            misses.append(f"{item['query']} -> {item['expect']}, got {urls}")
-    recall = sum(hits for hits, _ in by_kind.values()) / len(QUERIES)
+            misses.append(f"{item['query']} -> {expected}, got {urls}")
+    return sum(hits for hits, _ in by_kind.values()) / len(queries), by_kind, misses
+
+
+def report(name: str, score: float, by_kind: dict[str, list[int]], misses: list[str], capsys) -> None:
     with capsys.disabled():
-        print(
-            f"\nsearch recall@{TOP}: {recall:.0%} of {len(QUERIES)} queries; by kind: "
-            + ", ".join(f"{kind} {hits}/{total}" for kind, (hits, total) in sorted(by_kind.items()))
-        )
+        kinds = ", ".join(f"{kind} {hits}/{total}" for kind, (hits, total) in by_kind.items())
+        print(f"\n{name}: recall@{TOP} {score:.1%}; by kind: {kinds}")
         for miss in misses:
             print("  missed:", miss)
-    assert recall >= REQUIRED_RECALL, misses
 
 
-def test_archived_case_ranks_below_a_live_one_on_the_same_words(search_tab):
-    urls = search_tab.evaluate(TOP_URLS, ["主轴", None])
+def test_the_demo_query_set_is_found_in_the_top_5(browser, demo_site, capsys):
+    page = SearchPage(browser, demo_site).open()
+    score, by_kind, misses = recall(page, DEMO_QUERIES)
+    report("demo queries", score, by_kind, misses, capsys)
+    assert len(DEMO_QUERIES) >= 48 and score == 1.0, misses
+    assert not page.unexpected_errors(), page.errors
+    page.close()
+
+
+def test_a_second_organisation_the_search_was_never_tuned_for_is_found_in_the_top_5(browser, second_org_site, capsys):
+    page = SearchPage(browser, second_org_site).open()
+    score, by_kind, misses = recall(page, SECOND_ORG_QUERIES)
+    report("second organisation", score, by_kind, misses, capsys)
+    assert len(SECOND_ORG_QUERIES) >= 60 and score >= 0.95, misses
+    assert not page.unexpected_errors(), page.errors
+    page.close()
+
+
+def test_the_excerpt_is_the_matched_field_with_the_match_marked(browser, second_org_site):
+    page = SearchPage(browser, second_org_site).open()
+    page.search("拔销器")  # a tool named only in a resolution
+    first = page.tab.locator(".kb-search-result").first
+    snippet = first.locator(".kb-search-snippet")
+    assert snippet.get_attribute("data-field") == "resolution"
+    assert first.locator(".kb-search-field").inner_text() == "解决步骤"
+    assert snippet.locator("mark").all_inner_texts() == ["拔销器"]
+    text = snippet.inner_text()
+    assert "用专用拔销器取出阀杆" in text
+    assert "qz" not in text and not text.removeprefix("解决步骤").startswith(("灌装阀", "滴漏"))  # no tokens, no tags
+    assert page.search("zx9f31k") == []  # nowhere: nothing, and the page says so
+    assert page.tab.locator(".kb-search-status").inner_text() == "没有找到结果"
+    page.search("QM FV 220")  # a part number typed with spaces marks the number as written
+    assert page.tab.locator(".kb-search-result").first.locator("mark").first.inner_text() == "QM-FV-220"
+    assert "FM12 旋转式灌装旋盖机" in first.locator(".kb-search-products").inner_text()
+    assert "已验证" in first.locator(".kb-search-badge").all_inner_texts()
+    screenshot(page.tab, "search-excerpt")
+    page.close()
+
+
+def counts(page: SearchPage, group: str) -> dict[str, int]:
+    labels = page.tab.locator(f".kb-search-filters input[name={group}]")
+    return {
+        box.get_attribute("value"): int(box.locator("xpath=..").locator(".kb-search-count").inner_text())
+        for box in labels.all()
+    }
+
+
+def test_filter_counts_follow_the_query_and_match_the_results(browser, second_org_site):
+    page = SearchPage(browser, second_org_site).open()
+    page.search("伺服")
+    servo = counts(page, "product")
+    page.search("胶带")
+    tape = counts(page, "product")
+    assert tape != servo
+    assert tape["CS450 自动封箱机"] > 0 and tape["Q3 潜伏顶升式AGV"] == 0
+    page.tab.check(".kb-search-filters input[name=product][value='CS450 自动封箱机']")
+    page.tab.wait_for_function("() => document.getElementById('kb-search-page').dataset.filters.includes('product=')")
+    shown = page.tab.locator(".kb-search-result").count()
+    assert shown == min(tape["CS450 自动封箱机"], 20)  # all of them, or a full first page
+    # The other products of the group still count what choosing them would add.
+    assert counts(page, "product") == tape
+    assert counts(page, "state") != {}
+    assert not page.unexpected_errors(), page.errors
+    page.close()
+
+
+def test_on_a_phone_the_filters_fold_away_and_the_first_result_is_in_view(browser, second_org_site):
+    page = SearchPage(
+        browser, second_org_site, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    ).open()
+    page.search("定位丢失")
+    toggle = page.tab.locator(".kb-search-toggle")
+    assert toggle.is_visible() and not page.tab.locator(".kb-search-filters").is_visible()
+    first = page.tab.locator(".kb-search-result").first.bounding_box()
+    assert first["y"] + first["height"] <= 844, "the first result is visible without scrolling"
+    toggle.tap()
+    assert page.tab.locator(".kb-search-filters").is_visible()
+    assert page.tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    screenshot(page.tab, "search-page-phone")
+    page.close()
+
+
+def test_on_a_wide_screen_the_filters_are_always_there(browser, second_org_site):
+    page = SearchPage(browser, second_org_site, viewport={"width": 1280, "height": 900}).open()
+    page.search("定位丢失")
+    assert page.tab.locator(".kb-search-filters").is_visible()
+    assert not page.tab.locator(".kb-search-toggle").is_visible()
+    page.close()
+
+
+def ranking_case(case_id: str, title: str, symptoms: str, resolution: str, state="validated", **more) -> str:
+    """A case for the ranking test: the words under test are in the given fields only."""
+    lines = [f"id: {case_id}", f"title: {title}", f"state: {state}", "products: [hx-200]"]
+    lines += [f"symptoms: {symptoms}", "environment: 车间现场。", f"resolution: {resolution}"]
+    lines += ["authors: [zhang-wei]", f"solved_on: {more.get('solved_on', '2026-06-01')}"]
+    if state == "validated":
+        lines.append("validated_by: li-na")
+    if "related" in more:
+        lines.append(f"related: [{more['related']}]")
+    return "\n".join(lines) + "\n"
+
+
+RANKING_CASES = {
+    # the exact phrase in the resolution, against all its characters scattered in a title
+    "phrase": ranking_case("20260601-phrase", "油缸外漏", "密封圈老化。", "更换蓄能器皮囊。"),
+    "scattered": ranking_case("20260602-scattered", "蓄能器器皮检查皮囊", "压力低。", "检查。"),
+    # the same words in a title and in a resolution
+    "in-title": ranking_case("20260603-in-title", "平衡阀失灵", "下滑。", "检查。"),
+    "in-resolution": ranking_case("20260604-in-resolution", "滑块下滑", "下滑。", "更换平衡阀。"),
+    # the same words, validated and work in progress
+    "validated": ranking_case("20260605-validated", "节流阀卡滞", "速度慢。", "清洗。"),
+    "wip": ranking_case("20260606-wip", "节流阀卡滞", "速度慢。", "清洗。", state="wip"),
+    # the same words and state: reused first, then the newer
+    "reused": ranking_case("20260607-reused", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-01-10"),
+    "newer": ranking_case("20260608-newer", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-05-10"),
+    "older": ranking_case("20260609-older", "单向阀内泄", "保压差。", "研磨。", solved_on="2026-01-20"),
+    "citing": ranking_case("20260610-citing", "油温高", "报警。", "换冷却器。", related="20260607-reused"),
+}
+
+
+def test_ranking_phrase_field_state_then_reuse_and_date(browser, tmp_path):
+    data = copy_minimal(tmp_path / "data")
+    for case in RANKING_CASES.values():
+        case_id = case.split("\n", 1)[0].removeprefix("id: ")
+        (data / "cases" / "2026" / f"{case_id}.yml").write_text(case, encoding="utf-8")
+    result = build_site(data, tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems, result.prepared and result.prepared.report.items)
+    url, server = serve(tmp_path / "site")
+    page = SearchPage(browser, url).open()
+
+    def order(query: str) -> list[str]:
+        return [u.strip("/").rsplit("/", 1)[-1].split("-", 1)[1] for u in page.search(query) if "/cases/" in u]
+
+    assert order("蓄能器皮囊")[:2] == ["phrase", "scattered"]
+    assert order("平衡阀")[:2] == ["in-title", "in-resolution"]
+    assert order("节流阀卡滞")[:2] == ["validated", "wip"]
+    assert order("单向阀内泄")[:3] == ["reused", "newer", "older"]
+    page.close()
+    server.shutdown()
+
+
+def test_archived_case_ranks_below_a_live_one_on_the_same_words(browser, demo_site):
+    page = SearchPage(browser, demo_site).open()
+    urls = page.search("主轴")
     archived = [i for i, u in enumerate(urls) if "spindle-orientation-fail" in u]
     live = [i for i, u in enumerate(urls) if "atc-tool-drop" in u]
     assert live and (not archived or live[0] < archived[0])
+    page.close()
 
 
-def test_filters_narrow_the_results(search_tab):
-    everything = search_tab.evaluate("async q => (await window.kbSearch.rankedResults(q)).length", "压力")
-    narrowed = search_tab.evaluate(
-        "async q => (await window.kbSearch.rankedResults(q, {product: {any: ['HX-200 液压站']}})).length", "压力"
-    )
-    people = search_tab.evaluate(
-        "async () => (await window.kbSearch.rankedResults('', {kind: {any: ['人员']}})).length"
-    )
-    assert 0 < narrowed < everything
-    assert people == len(list((REPO / "data/people").glob("*.yml")))
+def test_search_page_filters_from_the_url(browser, demo_site):
+    page = SearchPage(browser, demo_site)
+    page.tab.goto("search/?q=%E6%8A%A5%E8%AD%A6&kind=%E6%A1%88%E4%BE%8B&state=%E5%B7%B2%E5%BD%92%E6%A1%A3")
+    page.tab.wait_for_selector(".kb-search-result")
+    assert page.tab.locator("input[name=state][value='已归档']").is_checked()
+    badges = page.tab.locator(".kb-search-result").all_inner_texts()
+    assert badges and all("已归档" in text for text in badges)
+    page.close()
+
+
+def test_filters_alone_list_their_records(browser, demo_site):
+    page = SearchPage(browser, demo_site).open("search/?kind=%E4%BA%BA%E5%91%98")
+    page.tab.wait_for_selector(".kb-search-result")
+    status = page.tab.locator(".kb-search-status").inner_text()
+    assert status == f"{len(list((REPO / 'data/people').glob('*.yml')))} 条结果"
+    page.close()
 
 
 def test_header_box_opens_with_a_shortcut_shows_highlighted_snippets_and_navigates(browser, demo_site):
@@ -112,43 +292,41 @@ def test_phone_shows_usable_full_screen_results(browser, demo_site):
     context.close()
 
 
-def test_search_page_filters_from_the_url(browser, demo_site):
-    context = browser.new_context(base_url=demo_site)
-    tab = context.new_page()
-    tab.goto("search/?q=%E6%8A%A5%E8%AD%A6&kind=%E6%A1%88%E4%BE%8B&state=%E5%B7%B2%E5%BD%92%E6%A1%A3")
-    tab.wait_for_selector(".kb-search-result")
-    assert tab.locator("input[name=state][value='已归档']").is_checked()
-    badges = tab.locator(".kb-search-result").all_inner_texts()
-    assert badges and all("已归档" in text for text in badges)
-    context.close()
-
-
-def test_query_tokens_are_cut_like_the_index(search_tab):
-    samples = ["压力上不去", "液压站报 AL-1021 油温高", "ALM 411 和 Err-31", "繁體中文測試 E203"]
-    for text in samples:
-        js = search_tab.evaluate("t => [window.kbSearch.queryTerms(t)]", text)[0]
-        python = set(alarm_codes(text)) | set(bigrams(text))
-        assert python <= set(js), text
-    assert (
-        search_tab.evaluate(
-            "() => window.kbSearch.snippet('标题. 正文 qqzabcdabcd 压力低 qqcal1021', '压力', 90, '标题')"
-        )
-        == "正文 <mark>压力</mark>低"
-    )
-    assert encode_char("压") == "bfqp"
+def test_queries_are_cut_and_copies_read_back_like_the_index(browser, demo_site):
+    page = SearchPage(browser, demo_site).open()
+    texts = [
+        "压力上不去",
+        "液压站报 AL-1021 油温高，ＰＬＣ（２０１）",
+        "停机泄压，拆下全部 24 个阀芯；更换 QM-FV-220。",
+    ]
+    for text in texts:
+        pieces = page.tab.evaluate("t => window.kbSearch.queryPieces(t)", text)
+        runs = re.findall(r"[\u3400-\u9fff]{2,}", text)
+        assert [p["terms"] for p in pieces if "terms" in p] == [list(dict.fromkeys(bigrams(run))) for run in runs]
+        copy = search_copy(text)
+        assert page.tab.evaluate("c => window.kbSearch.decodeCopy(c)", copy) == decode(copy)
+    codes = page.tab.evaluate("t => window.kbSearch.queryPieces(t)", "HX VB 220 firmware v2.3.1")
+    # Codes and numbers are looked up as written, not as the start of longer words.
+    assert [p["alternatives"] for p in codes] == [['"hxvb220"', '"hx vb 220"'], ["firmware"], ['"v231"', '"v 231"']]
+    full_width = page.tab.evaluate("t => window.kbSearch.queryPieces(t)", "ＡＬ－１０２１ ＰＬＣ")
+    assert [p["alternatives"] for p in full_width] == [['"al1021"', '"al 1021"'], ["plc"]]
+    page.close()
 
 
 def query_transfer(browser, site_url: str, query: str) -> int:
-    """Bytes the browser fetched to answer one query typed in the header box (network log)."""
+    """Bytes the browser fetched under /pagefind/ to answer one query typed in the header box."""
     context = browser.new_context(base_url=site_url)
     tab = context.new_page()
-    tab.goto("./")
-    tab.wait_for_function("window.kbSearch")
     fetched: list[int] = []
     tab.on(
         "requestfinished",
-        lambda request: fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))),
+        lambda request: (
+            "/pagefind/" in request.url
+            and fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize")))
+        ),
     )
+    tab.goto("./")
+    tab.wait_for_function("window.kbSearch")
     tab.locator("button.kb-search-button").click()
     tab.locator("dialog input").fill(query)
     tab.wait_for_selector(".kb-search-result")
@@ -162,3 +340,37 @@ def test_one_query_transfers_little(browser, demo_site, capsys):
     with capsys.disabled():
         print(f"\none query on the demo site transferred {transferred / 1024:.0f} KiB")
     assert 0 < transferred < 300 * 1024
+
+
+def test_with_the_search_log_on_a_search_asks_for_the_log_file_with_its_query(browser, tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_SEARCH_LOG", "true")
+    result = build_site(copy_minimal(tmp_path / "data"), tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems)
+    url, server = serve(tmp_path / "site")
+    page = SearchPage(browser, url).open()
+    asked: list[str] = []
+    page.tab.on("request", lambda request: "kb-search-log.txt" in request.url and asked.append(request.url))
+    with page.tab.expect_request(lambda request: "kb-search-log.txt" in request.url, timeout=10_000) as logged:
+        page.search("量子纠缠")  # found nowhere: the KCS signal of missing knowledge
+    assert f"q={quote('量子纠缠')}&n=0" in logged.value.url
+    assert logged.value.response().status == 200
+    with page.tab.expect_request(lambda request: "kb-search-log.txt" in request.url, timeout=10_000) as logged:
+        page.search("掉压")
+    found = page.tab.locator(".kb-search-result").count()  # the minimal data's case and guide pages
+    assert found and f"q={quote('掉压')}&n={found}" in logged.value.url
+    page.search("张工 13812345678")  # personal data never reaches the server's log
+    page.tab.wait_for_timeout(2500)
+    assert len(asked) == 2, asked
+    assert not page.unexpected_errors(), page.errors
+    page.close()
+    server.shutdown()
+
+
+def test_without_the_search_log_no_search_is_logged(browser, demo_site):
+    page = SearchPage(browser, demo_site).open()
+    asked: list[str] = []
+    page.tab.on("request", lambda request: "kb-search-log" in request.url and asked.append(request.url))
+    page.search("掉压")
+    page.tab.wait_for_timeout(2500)
+    assert asked == []
+    page.close()
