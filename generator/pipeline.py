@@ -23,8 +23,8 @@ from generator.load.files import SourceFile, discover
 from generator.model import Dataset, build_dataset
 from generator.progress import progress
 from generator.records import Context
-from generator.render import render_site
-from generator.search.similar import neighbours
+from generator.render import page_jobs, render_site
+from generator.search.similar import Neighbours, neighbours
 from generator.settings import Settings
 from generator.tickets.parse import parse_tickets
 from generator.tickets.read import TicketFile, read_ticket_file
@@ -40,6 +40,12 @@ class FileCache:
 
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple[int, int], Any]] = {}
+        self.read_again: list[SourceFile] = []  # the files read (again) in the last run
+        self.forgotten: list[Path] = []  # the files gone since the run before
+        self.similar: Neighbours | None = None  # similar cases of the last full run, for a quick one
+
+    def start_run(self) -> None:
+        self.read_again, self.forgotten = [], []
 
     def load(self, source: SourceFile) -> Document | Diagnostic:
         return self._cached(source, load_file)
@@ -57,11 +63,13 @@ class FileCache:
         if known is None or known[0] != key:
             known = (key, read(source))
             self._files[source.path] = known
+            self.read_again.append(source)
         return known[1]
 
     def forget_missing(self, present: set[Path]) -> None:
         for path in set(self._files) - present:
             del self._files[path]
+            self.forgotten.append(path)
 
 
 @dataclass
@@ -91,8 +99,14 @@ class Prepared:
         return self.checked.report
 
 
-def check(settings: Settings, cache: FileCache | None = None) -> Checked:
-    """Load and validate every record under the data folder."""
+def check(settings: Settings, cache: FileCache | None = None, quick: bool = False) -> Checked:
+    """Load and validate every record under the data folder.
+
+    `quick` (a `kb serve` edit) takes the similar cases of the cache's last full run instead
+    of working them out again; the full run that follows puts them right.
+    """
+    if cache is not None:
+        cache.start_run()
     # discover: which files are records, which are attachments, which are refused
     found = discover(settings.data_dir, settings.shown)
     # load: strict YAML with positions, from the cache where a file did not change
@@ -107,17 +121,21 @@ def check(settings: Settings, cache: FileCache | None = None) -> Checked:
         )
     if cache is not None:
         cache.forget_missing({source.path for source in found.sources + found.tickets})
-    return check_loaded(loaded, settings)
+    similar = cache.similar if quick and cache is not None else None
+    checked = check_loaded(loaded, settings, similar)
+    if cache is not None and not quick:
+        cache.similar = checked.context.similar
+    return checked
 
 
-def check_loaded(loaded: Loaded, settings: Settings) -> Checked:
+def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None = None) -> Checked:
     """Validate documents already loaded (`kb import` adds the rows of a sheet to them)."""
     # shapes first, then the tickets' cells (their engineers and products resolved by name
     # against the people and taxonomy just parsed), then similar cases (for the
     # near-duplicate check and the pages alike), then the registry of checks
     context, shape_problems = parse_records(loaded, settings)
     context.tickets, ticket_problems = parse_tickets(loaded.tickets, context)
-    context.similar = neighbours({case.id: case.model for case in context.of("case")})
+    context.similar = similar if similar is not None else neighbours({c.id: c.model for c in context.of("case")})
     problems = loaded.diagnostics + loaded.ticket_problems + shape_problems + ticket_problems
     report = Report(problems + run_checks(context))
     return Checked(report, context, _count(loaded))
@@ -125,12 +143,27 @@ def check_loaded(loaded: Loaded, settings: Settings) -> Checked:
 
 def prepare(settings: Settings, cache: FileCache | None = None) -> Prepared:
     """Validate, build the Dataset and render every page into the page cache."""
-    checked = check(settings, cache)
+    return prepare_checked(check(settings, cache), settings)
+
+
+def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None = None) -> Prepared:
+    """The Dataset and the pages of records already checked.
+
+    `only` (a `kb serve` edit, checked `quick`): render just these pages; the full run that
+    follows renders the rest.
+    """
     if checked.report.errors:
         return Prepared(checked)
     # dataset: records indexed by id with every back-link, and each file's history from git
     dataset = build_dataset(checked.context, read_history(settings.data_dir), settings.repository)
-    # render: every page, written to the cache only where its content changed
+    # render: every page (or those asked for), written to the cache only where its content changed
+    if only is not None:
+        pages = [
+            job.render()
+            for job in page_jobs(dataset, settings.language, settings.site_name, only)
+            if job.src_uri in only
+        ]
+        return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages))
     pages, written = render_into(settings, dataset)
     return Prepared(checked, dataset, pages, written)
 

@@ -37,9 +37,11 @@ from generator.build.site import (
     reproducible_dates,
 )
 from generator.diagnostics import Diagnostic, Report
+from generator.kinds import RECORD_KIND
 from generator.messages import Text, text
-from generator.pipeline import FileCache, Prepared, prepare
+from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
 from generator.render.feeds import site_files
+from generator.render.urls import record_page
 from generator.report import as_text
 from generator.search.index import BUNDLE, Indexing, SearchIndexError
 
@@ -72,9 +74,15 @@ class ServeSession:
         self.inputs: tuple = ()  # what forces a full build when it changes
         self._said = ""
         self._warned = ""
+        self._attachments: list[str] = []  # the attachments the site publishes, as of the last full build
         self._lock = ExitStack()
         self._indexer: threading.Thread | None = None
         self._index_wanted = threading.Event()
+        # One run of the pipeline and of MkDocs' page functions at a time: an edit's quick
+        # update in the server's thread, the full pass that follows it in its own.
+        self._pipeline = threading.Lock()
+        self._edits = 0  # counts edits; a full pass that is no longer the latest gives up
+        self.trigger = serve_dir / "refresh"  # touched when a full pass is done: browsers reload
         self.language = request.language or "zh"  # the site's, once mkdocs.yml is read
 
     def _tell(self, key: str, **args) -> None:
@@ -99,7 +107,9 @@ class ServeSession:
         """mkdocs.yml, the data folder and the hand-written pages."""
         site = load_site_config(self.request)
         site.plugin.given_settings = None
-        return [self.request.config_file.resolve(), site.settings.data_dir, Path(site.config.docs_dir)]
+        self.trigger.touch()
+        paths = [self.request.config_file.resolve(), site.settings.data_dir, Path(site.config.docs_dir)]
+        return [*paths, self.trigger]
 
     # one rebuild -------------------------------------------------------------
 
@@ -128,7 +138,12 @@ class ServeSession:
     def _rebuild(self) -> Text | None:
         site = load_site_config(self.request)
         self.language = site.settings.language
-        with reproducible_dates(site.settings.today):
+        with self._pipeline, reproducible_dates(site.settings.today):
+            if self.site is not None:
+                checked = check(site.settings, self.cache, quick=True)
+                edited = self._edited_pages(site, checked)
+                if edited is not None:
+                    return self._quick_update(site, checked, edited)
             prepared = prepare(site.settings, self.cache)
             if not prepared.ok:
                 self._records_broken(prepared)
@@ -146,6 +161,49 @@ class ServeSession:
                 if prepared.written
                 else text("serve-no-page-changed")
             )
+
+    # an edit to records that exist: their pages at once, the rest in the background ------
+
+    def _edited_pages(self, site: SiteConfig, checked: Checked) -> set[str] | None:
+        """The pages of the records edited since the last run, when nothing else changed;
+        None when more than records' pages may change (added or removed files, the taxonomy,
+        ticket exports, hand-written pages, mkdocs.yml, attachments)."""
+        if self.cache.forgotten or checked.report.errors:
+            return None
+        pages = set()
+        for source in self.cache.read_again:
+            page = record_page(source.kind, source.stem) if source.kind in RECORD_KIND else None
+            if page is None or page not in self.pages:
+                return None
+            pages.add(page)
+        if pages and self._inputs_now(site) != self.inputs:
+            return None
+        return pages
+
+    def _quick_update(self, site: SiteConfig, checked: Checked, edited: set[str]) -> Text | None:
+        self.state.errors, self.state.failure = [], ""
+        if not edited:
+            return None  # nothing changed (a full pass done, or a save without a change)
+        prepared = prepare_checked(checked, site.settings, only=edited)
+        self._update_pages(prepared, quick=True)
+        self._edits += 1
+        threading.Thread(target=self._full_pass, args=(site, self._edits), daemon=True).start()
+        return text("serve-edited-first", pages=len(prepared.written))
+
+    def _full_pass(self, site: SiteConfig, edit: int) -> None:
+        """After a quick update: every page brought to what a full build gives, then a reload."""
+        with self._pipeline, reproducible_dates(site.settings.today):
+            if edit != self._edits:
+                return  # a later edit has its own pass
+            prepared = prepare(site.settings, self.cache)
+            if not prepared.ok or set(prepared.pages) != self.pages:
+                return  # the server's next rebuild says so, or builds in full
+            self._say_warnings(prepared)
+            self._update_pages(prepared)
+        self._tell("serve-rest-updated", pages=len(prepared.written))
+        self._index_wanted.set()
+        self._start_indexer()
+        self.trigger.touch()
 
     def _records_broken(self, prepared: Prepared) -> None:
         self.state.errors = prepared.report.errors
@@ -175,10 +233,14 @@ class ServeSession:
         """Files whose change alters more than the pages that say so: the configuration, the
         hand-written pages (titles in the navigation) and the attachments."""
         assert prepared.dataset is not None
+        self._attachments = list(prepared.dataset.attachments)
+        return self._inputs_now(site)
+
+    def _inputs_now(self, site: SiteConfig) -> tuple:
         stamps = [_stamp(self.request.config_file.resolve())]
         docs = Path(site.config.docs_dir)
         stamps += [_stamp(path) for path in sorted(docs.rglob("*")) if path.is_file()]
-        stamps += [_stamp(site.settings.data_dir / name) for name in prepared.dataset.attachments]
+        stamps += [_stamp(site.settings.data_dir / name) for name in self._attachments]
         return tuple(stamps)
 
     # building ----------------------------------------------------------------
@@ -207,8 +269,9 @@ class ServeSession:
         if previous is not None and previous.parent == self.serve_dir:
             shutil.rmtree(previous, ignore_errors=True)
 
-    def _update_pages(self, prepared: Prepared) -> None:
-        """Build again only the pages whose Markdown changed, as the last full build did."""
+    def _update_pages(self, prepared: Prepared, quick: bool = False) -> None:
+        """Build again only the pages whose Markdown changed, as the last full build did;
+        `quick`: those alone (the full pass brings the hand-written pages and feeds along)."""
         assert self.site is not None and prepared.dataset is not None
         built = self.site.plugin.built
         assert built is not None
@@ -217,7 +280,8 @@ class ServeSession:
         # The hand-written pages too: a plugin may list other pages on them (the tags index).
         generated = self.site.plugin.generated
         pages = [built.files.get_file_from_path(uri) for uri in prepared.written]
-        pages += [file for file in doc_files if file.src_uri not in generated]
+        if not quick:
+            pages += [file for file in doc_files if file.src_uri not in generated]
         pages = [file.page for file in pages if file is not None and file.page is not None]
         with quiet_mkdocs():
             for page in pages:
@@ -226,6 +290,8 @@ class ServeSession:
             config.plugins.on_env(built.env, config=config, files=built.files)
             for page in pages:
                 _build_page(page, config, doc_files, built.nav, built.env)
+        if quick:
+            return
         settings = self.site.settings
         for extra in site_files(prepared.dataset, settings.language, config.site_name, config.site_url or ""):
             target = Path(config.site_dir) / extra.path

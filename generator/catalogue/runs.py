@@ -44,6 +44,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve-all-pages-built": ("全部 {pages} 个页面已构建", "all {pages} pages built"),
     "serve-pages-changed": ("{pages} 个页面有变化", "{pages} page(s) changed"),
     "serve-no-page-changed": ("没有页面变化", "no page changed"),
+    "serve-edited-first": (
+        "先更新了编辑的记录的页面（{pages} 个），提到它的页面随后更新",
+        "the edited records' pages first ({pages}); the pages that mention them follow",
+    ),
+    "serve-rest-updated": (
+        "提到它的页面也已更新（{pages} 个）：网站与 `kb build` 的结果一致",
+        "the pages that mention them are updated too ({pages}): the site is what `kb build` gives",
+    ),
     "serve-records-broken": (
         "记录有错误；网站保持上一次成功构建的内容，每个页面都显示这些错误。",
         "The records have errors; the last good site stays served, with the errors shown on every page.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import signal
 import tempfile
 from pathlib import Path
@@ -138,7 +139,12 @@ def _serve(session: ServeSession, host: str, port: int) -> None:
         server.shutdown()
 
 
+_SERVER_PROCESS = os.getpid()
+
+
 def _stop(_signal: int, _frame) -> None:
+    if os.getpid() != _SERVER_PROCESS:
+        os._exit(1)  # a forked worker of a build, stopped with its pool: leave without a word
     raise KeyboardInterrupt
 
 

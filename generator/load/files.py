@@ -86,21 +86,20 @@ def _walk(root: str):
 
     Strings, not pathlib: this runs for every file of a 10,000-case folder.
     """
-    for folder, subfolders, names in os.walk(root):  # os.walk never descends into linked folders
-        here = os.path.relpath(folder, root).replace(os.sep, "/")
-        here = "" if here == "." else here + "/"
-        kept = []
-        for name in subfolders:
-            if name.startswith("."):
-                continue  # hidden folders (.git and the like) hold no records
-            if os.path.islink(os.path.join(folder, name)):
-                yield here + name, True
-            else:
-                kept.append(name)
-        subfolders[:] = kept
-        for name in names:
-            if not name.startswith("."):
-                yield here + name, os.path.islink(os.path.join(folder, name))
+    folders = [("", root)]
+    while folders:
+        here, folder = folders.pop()
+        # scandir knows from the directory itself what is a link: no call per file
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # hidden files and folders (.git and the like) hold no records
+                if entry.is_symlink():
+                    yield here + entry.name, True  # never followed, file or folder
+                elif entry.is_dir():
+                    folders.append((here + entry.name + "/", entry.path))
+                else:
+                    yield here + entry.name, False
 
 
 def _kind_of(relative: PurePosixPath) -> tuple[str, Text | None]:

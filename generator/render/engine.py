@@ -85,6 +85,10 @@ class Renderer:
         """A taxonomy entry's name in the site's language."""
         return taxonomy_name(entry, self.language)
 
+    def wants_any(self, folder: str) -> bool:
+        """False when only some pages are wanted and none of them is in this folder."""
+        return self.only is None or any(uri.startswith(folder + "/") for uri in self.only)
+
     def skips(self, src_uri: str) -> bool:
         """True when only some pages are wanted (a quick `kb serve` rebuild) and not this one."""
         return self.only is not None and src_uri not in self.only

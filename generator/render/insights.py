@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import metrics
+from generator.kinds import URL_FOLDERS
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
 from generator.render.tickets import health_section
@@ -14,6 +15,8 @@ CHART_MONTHS = 24
 
 
 def team_pages(r: Renderer) -> Iterator[Page]:
+    if not r.wants_any(URL_FOLDERS["team"]):
+        return  # the figures of every team are costly to work out for pages nobody wants
     data = r.data
     rows = []
     for team_id, team in data.teams.items():
