@@ -1,44 +1,127 @@
-"""`kb export --format xlsx`: every kind of record as a sheet of one workbook, for managers."""
+"""`kb export`: every kind of record as a sheet of one workbook, for managers (`--format xlsx`),
+or as documents for a search server (`--format opensearch`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
+from generator.cli.language import Command, say
 from generator.cli.options import data_option, today_option
+from generator.messages import text
 from generator.pipeline import check
-from generator.render.labels import LANGUAGES
+from generator.render.labels import LANGUAGES, Labels
 from generator.report import as_text
 from generator.settings import Settings
 
+FORMATS = ("xlsx", "opensearch")
+DEFAULT_OUT = {"xlsx": "records.xlsx", "opensearch": "opensearch"}
 
-@click.command("export")
-@click.option("--format", "output_format", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+_HELP = say(
+    """导出记录。`--format xlsx`（默认）：每类记录一个 Excel 工作表；案例、人员和培训场次的表头就是 `kb import` 读的表头，导入这个工作簿会得到同样的记录；传帮带、培养路径和荣誉只供阅读。
+
+    `--format opensearch`：每条记录一个 OpenSearch（或 Elasticsearch）文档，写入一个文件夹：mapping.json 是建立索引用的设置和映射（中文按相邻两个字切分，不需要插件），bulk.ndjson 是批量导入（bulk API）的请求体。
+
+    记录必须先通过检查。""",
+    """Export the records. --format xlsx (default): every kind of record as a sheet of an
+    Excel workbook; cases, people and sessions have the headers `kb import` reads, so
+    importing the workbook gives the same records back; mentoring, paths and awards are for
+    reading.
+
+    --format opensearch: every record as a document for OpenSearch (or Elasticsearch), in a
+    folder: mapping.json creates the index (settings with a Chinese analyzer that needs no
+    plugin, and the mapping of every field), bulk.ndjson is the body of a bulk request that
+    loads the documents.
+
+    The records must validate first.
+    """,
+)
+
+
+def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from generator.opensearch.bulk import is_index_name
+
+    if value is not None and not is_index_name(value):
+        raise click.BadParameter(
+            say(
+                f"`{value}` 不能作为索引名：只能用小写字母、数字、`-`、`_` 和 `.`，以字母或数字开头，最多 255 个字符",
+                f"`{value}` is not an index name: lower-case letters, digits, -, _ and ., starting with a letter or digit, at most 255 characters",
+            )
+        )
+    return value
+
+
+@click.command(
+    "export",
+    cls=Command,
+    help=_HELP,
+    short_help=say(
+        "把记录导出为 Excel 工作簿或 OpenSearch 的批量导入文件。", "Export the records to Excel or OpenSearch."
+    ),
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="xlsx",
+    show_default=True,
+    help=say(
+        "xlsx：Excel 工作簿；opensearch：搜索服务器的索引映射和批量导入文件。",
+        "xlsx: an Excel workbook; opensearch: a search server's index mapping and bulk request.",
+    ),
+)
 @click.option(
     "--out",
-    "out_file",
-    type=click.Path(dir_okay=False),
-    default="records.xlsx",
-    show_default=True,
-    help="The workbook.",
+    "out_path",
+    type=click.Path(),
+    help=say(
+        "xlsx：工作簿文件 [默认：records.xlsx]；opensearch：写入 mapping.json 和 bulk.ndjson 的文件夹 [默认：opensearch]。",
+        "xlsx: the workbook [default: records.xlsx]; opensearch: the folder for mapping.json and bulk.ndjson [default: opensearch].",
+    ),
 )
-@click.option("--language", type=click.Choice(LANGUAGES), default="zh", show_default=True, help="Headers and labels.")
+@click.option(
+    "--index",
+    "index_name",
+    callback=_index_name,
+    help=say(
+        "opensearch：批量导入时写入的索引名 [默认：servicekb]。",
+        "opensearch: the index the bulk request writes to [default: servicekb].",
+    ),
+)
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="zh",
+    show_default=True,
+    help=say(
+        "表头、标签、荣誉标题和 opensearch 消息的语言。",
+        "Headers and labels; for opensearch, award titles and the messages.",
+    ),
+)
 @data_option
 @today_option
-def command(output_format: str, out_file: str, language: str, data_dir: str, today) -> None:
-    """Write every kind of record as a sheet of an Excel workbook.
+def command(
+    output_format: str, out_path: str | None, index_name: str | None, language: str, data_dir: str, today
+) -> None:
+    if index_name is not None and output_format != "opensearch":
+        raise click.UsageError(say("`--index` 只用于 `--format opensearch`", "--index is only for --format opensearch"))
+    out = out_path or DEFAULT_OUT[output_format]
+    settings = Settings(Path(data_dir), today or dt.date.today(), shown_root=data_dir.rstrip("/") or ".")
+    if output_format == "opensearch":
+        _opensearch(settings, Path(out), index_name, language)
+    else:
+        _xlsx(settings, out, language)
 
-    Cases, people and sessions have the headers `kb import` reads, so importing the
-    workbook gives the same records back; mentoring, paths and awards are for reading.
-    The records must validate first.
-    """
+
+def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     from generator.model import build_dataset
     from generator.sheets.export import CellTooLong, export_workbook
 
-    checked = check(Settings(Path(data_dir), today or dt.date.today(), shown_root=data_dir.rstrip("/") or "."))
+    checked = check(settings)
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files), err=True)
         click.echo("Nothing exported: fix the errors above first.", err=True)
@@ -52,4 +135,59 @@ def command(output_format: str, out_file: str, language: str, data_dir: str, tod
     except OSError as error:
         raise click.ClickException(f"cannot write {out_file}: {error.strerror}") from None
     sheets = ", ".join(f"{sheet.title} ({sheet.max_row - 1})" for sheet in workbook.worksheets)
-    click.echo(f"Wrote {out_file} ({output_format}): {sheets}.")
+    click.echo(f"Wrote {out_file} (xlsx): {sheets}.")
+
+
+def _opensearch(settings: Settings, folder: Path, index_name: str | None, language: str) -> None:
+    from generator.model import build_dataset
+    from generator.opensearch.bulk import DEFAULT_INDEX
+    from generator.opensearch.export import DoesNotFit, opensearch_export, write_export
+
+    def words(key: str, **args) -> str:
+        return text(key, **args).render(language)
+
+    index = index_name or DEFAULT_INDEX
+    if folder.exists() and not folder.is_dir():
+        raise click.ClickException(words("export-not-a-folder", path=folder))
+    checked = check(settings)
+    if checked.report.errors:
+        click.echo(as_text(checked.report, checked.files, language=language), err=True)
+        click.echo(words("export-records-have-errors"), err=True)
+        sys.exit(1)
+    try:
+        export = opensearch_export(build_dataset(checked.context), index, language)
+    except DoesNotFit as error:
+        raise click.ClickException(words("export-does-not-fit", problems=error)) from None
+    if not export.documents:
+        raise click.ClickException(words("export-no-records", folder=settings.shown))
+    try:
+        mapping, bulk = write_export(export, folder)
+    except OSError as error:
+        where = error.filename or folder
+        raise click.ClickException(words("export-cannot-write", path=where, reason=error.strerror)) from None
+    labels = Labels(language)
+    counts = words("list-separator").join(f"{labels['kind_' + kind]} {n}" for kind, n in export.counts.items())
+    done = words(
+        "export-opensearch-done", bulk=bulk, index=index, documents=export.documents, counts=counts, mapping=mapping
+    )
+    click.echo(done)
+    click.echo(words("export-opensearch-next"))
+    for line in _load_commands(export.bulk, index, mapping, bulk, words):
+        click.echo(line)
+
+
+def _load_commands(body: bytes, index: str, mapping: Path, bulk: Path, words) -> list[str]:
+    """The shell commands that create the index and load the documents, in parts when the body is large."""
+    from generator.opensearch.bulk import SPLIT_ABOVE, lines_per_chunk
+
+    create = f"curl -XPUT \"$URL/{index}\" -H 'Content-Type: application/json' --data-binary {shlex.quote('@' + str(mapping))}"
+    load = "curl -XPOST \"$URL/_bulk\" -H 'Content-Type: application/x-ndjson' --data-binary"
+    if len(body) <= SPLIT_ABOVE:
+        return [f"  {create}", f"  {load} {shlex.quote('@' + str(bulk))}"]
+    parts = shlex.quote(str(bulk.with_name("part-")))
+    return [
+        f"  {create}",
+        words("export-opensearch-split", bulk=bulk, size=f"{len(body) / 1_000_000:.0f}"),
+        f"  split -l {lines_per_chunk(body)} {shlex.quote(str(bulk))} {parts}",
+        f'  for part in {parts}*; do {load} "@$part"; done',
+    ]
