@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.repository import NO_LINKS, RepositoryLinks
+from generator.search.shards import SHARD_PAGES
 
 LANGUAGES = ("zh", "en")
 DEFAULT_MAX_MENTEES = 3
@@ -30,6 +31,7 @@ class Settings:
     repository: RepositoryLinks = NO_LINKS  # edit, history and report links (repo_url, edit_uri, report_url)
     show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
+    search_shard_pages: int = SHARD_PAGES  # pages per search index shard (generator/search/shards.py)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -38,6 +40,11 @@ class Settings:
     @property
     def shown(self) -> str:
         return (self.shown_root or str(self.data_dir)).rstrip("/")
+
+    @property
+    def search_cache_dir(self) -> Path:
+        """Where search bundles are kept by content hash, beside the page cache."""
+        return self.cache_dir.with_name(self.cache_dir.name + "-search")
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

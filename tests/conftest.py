@@ -18,6 +18,8 @@ MINIMAL = TESTS / "data" / "minimal"
 BAD = TESTS / "data" / "bad"
 REPO = TESTS.parent
 TODAY = dt.date(2026, 11, 28)
+# The demo's 107 indexed pages in three search shards: the browser tests search a merged index.
+DEMO_SHARD_PAGES = 40
 
 
 # In Chinese, English shows only where it is a name: field names, values and ids (in
@@ -69,7 +71,15 @@ def demo_build(tmp_path_factory) -> Path:
     from generator.build.site import BuildRequest, build
 
     root = tmp_path_factory.mktemp("demo-build")
-    request = BuildRequest(REPO / "mkdocs.yml", REPO / "data", None, TODAY, root / "site", cache_dir=root / "cache")
+    request = BuildRequest(
+        REPO / "mkdocs.yml",
+        REPO / "data",
+        None,
+        TODAY,
+        root / "site",
+        cache_dir=root / "cache",
+        search_shard_pages=DEMO_SHARD_PAGES,
+    )
     result = build(request, lambda line: None)
     assert result.ok, (result.error, result.problems)
     return root / "site"

@@ -144,16 +144,27 @@ function wordPieces(segment) {
 
 let pagefindPromise = null;
 
+/** Pagefind over every shard of the index (generator/search/index.py): the first shard's
+ *  bundle is the main one, the others are merged into it, so that every search, filter and
+ *  result below spans all of them. A shard's folder is named by its content, so its files
+ *  never change and the browser may keep them; only the list of shards is asked for anew. */
 function loadPagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pagefind) => {
-      // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
-      // with a result are metadata, whose words should not count a second time.
-      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } });
-      await pagefind.init();
-      return pagefind;
-    });
-  }
+  pagefindPromise ||= (async () => {
+    const listed = await fetch(new URL("pagefind/shards.json", siteRoot), { cache: "no-cache" });
+    if (!listed.ok) throw new Error(`no search index (${listed.status})`);
+    const [first, ...others] = (await listed.json()).shards;
+    const folder = (shard) => new URL(`pagefind/${shard.name}/`, siteRoot);
+    const pagefind = await import(new URL("pagefind.js", folder(first)).href);
+    // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
+    // with a result are metadata, whose words should not count a second time.
+    const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } };
+    await pagefind.options({ ...options, metaCacheTag: first.name });
+    await pagefind.init();
+    await Promise.all(
+      others.map((shard) => pagefind.mergeIndex(folder(shard).pathname, { ...options, metaCacheTag: shard.name })),
+    );
+    return pagefind;
+  })();
   return pagefindPromise;
 }
 

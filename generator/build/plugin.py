@@ -41,7 +41,8 @@ from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
 from generator.search.client import client_settings
 from generator.search.fields import SEARCH_LOG
-from generator.search.index import Indexing, SearchIndexError
+from generator.search.index import Indexing, IndexResult, SearchIndexError
+from generator.search.shards import SHARD_PAGES
 from generator.search.tokens import html_search_copy
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
 from generator.theme_markup import valid_theme_markup
@@ -67,6 +68,7 @@ class KnowledgeBaseConfig(Config):
     site_description_en = c.Optional(c.Type(str))
     show_ticket_ids = c.Type(bool, default=False)  # ticket ids on case pages (they may identify customers)
     search_log = c.Type(bool, default=False)  # searches request SEARCH_LOG, for `kb search-report`
+    search_shard_pages = c.Optional(c.Type(int))  # pages per search index shard (default SHARD_PAGES; README, Search)
 
 
 @dataclass
@@ -95,6 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.deferred: set[str] = set()
         self.toc_settings: TocSettings | None = None
         self.indexing: Indexing | None = None
+        self.index_result: IndexResult | None = None  # of the last search index made
         self.built: BuiltSite | None = None
         self._files: Files | None = None
         self._nav: Any = None
@@ -141,6 +144,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             max_mentees=self.config.max_mentees or DEFAULT_MAX_MENTEES,
             repository=self.repository_links(config, root, root / self.config.data_dir),
             show_ticket_ids=self.config.show_ticket_ids,
+            search_shard_pages=self.config.search_shard_pages or SHARD_PAGES,
         )
 
     def repository_links(self, config: Any, root: Path, data_dir: Path) -> RepositoryLinks:
@@ -300,7 +304,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("record pages could not be built:\n" + "\n".join(problems))
         if self.search_index == "never":
             return
-        self.indexing = Indexing(Path(config.site_dir))
+        assert self.settings is not None
+        self.indexing = Indexing(
+            Path(config.site_dir),
+            shard_pages=self.settings.search_shard_pages,
+            cache_dir=self.settings.search_cache_dir,
+        )
         if self.search_index == "now":
             self.finish_search_index()
 
@@ -314,7 +323,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         indexing, self.indexing = self.indexing, None
         if indexing is not None:
             try:
-                indexing.finish()
+                self.index_result = indexing.finish()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 

@@ -313,7 +313,9 @@ class ServeSession:
             fresh = site / ".pagefind-next"
             try:
                 shutil.rmtree(fresh, ignore_errors=True)
-                Indexing(site, fresh).finish()
+                assert self.site is not None  # set by the rebuild that asked for this index
+                settings = self.site.settings  # shards whose pages did not change come from its cache
+                Indexing(site, fresh, settings.search_shard_pages, settings.search_cache_dir).finish()
                 if self.root.resolve() != site:
                     continue  # a full build replaced the site meanwhile; it asked for its own index
                 _replace_folder(fresh, site / BUNDLE)

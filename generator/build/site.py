@@ -35,6 +35,7 @@ from generator.build.plugin import KnowledgeBasePlugin
 from generator.check.links import Problem, check_site
 from generator.messages import text
 from generator.pipeline import Prepared, prepare
+from generator.search.index import IndexResult
 from generator.settings import Settings
 
 PLUGIN_NAME = "servicekb"
@@ -55,6 +56,7 @@ class BuildRequest:
     max_mentees: int | None = None
     skip: frozenset[str] = frozenset()
     show_progress: bool = False
+    search_shard_pages: int | None = None
 
 
 @dataclass
@@ -67,6 +69,7 @@ class BuildResult:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
     language: str = "zh"  # of the site, for what `kb build` prints about it
+    search: IndexResult | None = None  # the search index's shards and Pagefind runs
 
     @property
     def ok(self) -> bool:
@@ -107,6 +110,7 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
         max_mentees=request.max_mentees or base.max_mentees,
         skip=request.skip,
         show_progress=request.show_progress,
+        search_shard_pages=request.search_shard_pages or base.search_shard_pages,
     )
     plugin.given_settings = settings
     site_dir = request.site_dir or root / config.site_dir
@@ -205,6 +209,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 result.stages["link check"] = time.monotonic() - stage
             finally:
                 plugin.finish_search_index()
+                result.search = plugin.index_result
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
     except MkDocsException as error:

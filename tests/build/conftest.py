@@ -11,8 +11,12 @@ from tests.conftest import REPO, copy_minimal
 TODAY = dt.date(2026, 11, 28)
 
 
-def build_site(data_dir: Path, site_dir: Path, cache_dir: Path, language: str | None = None) -> BuildResult:
-    request = BuildRequest(REPO / "mkdocs.yml", data_dir, language, TODAY, site_dir, cache_dir=cache_dir)
+def build_site(
+    data_dir: Path, site_dir: Path, cache_dir: Path, language: str | None = None, shard_pages: int | None = None
+) -> BuildResult:
+    request = BuildRequest(
+        REPO / "mkdocs.yml", data_dir, language, TODAY, site_dir, cache_dir=cache_dir, search_shard_pages=shard_pages
+    )
     return build(request, lambda line: None)
 
 

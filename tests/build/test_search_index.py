@@ -18,7 +18,7 @@ CASE = "cases/20260412-hx200-pressure-drop"
 def fragments(site: Path) -> dict[str, dict]:
     """Pagefind's record of each page (its data file), by URL."""
     found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("*/fragment/*.pf_fragment"):  # every shard's
         fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         found[fragment["url"].strip("/")] = fragment
     return found
