@@ -20,7 +20,7 @@ theme:
   language: zh
   font: false
 plugins:
-  - search
+  - search{search_options}
 nav:
   - index.md
 validation:
@@ -28,10 +28,18 @@ validation:
 """
 
 
-def write_baseline(data_dir: Path, out: Path) -> int:
+# Material segments Chinese with jieba when it is installed; its words are then parted by
+# U+200B, which the separator must include (Material's documentation, search plugin: lang).
+JIEBA_OPTIONS = """:
+      lang: zh
+      separator: '[\\s\\u200b\\-]'"""
+
+
+def write_baseline(data_dir: Path, out: Path, jieba: bool = False) -> int:
     docs = out / "docs"
     (docs / "cases").mkdir(parents=True, exist_ok=True)
-    (out / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    config = CONFIG.replace("{search_options}", JIEBA_OPTIONS if jieba else "")
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
     count = 0
     for path in sorted((data_dir / "cases").rglob("*.yml")):
@@ -49,8 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--jieba", action="store_true", help="set up Material's search for jieba's Chinese words")
     args = parser.parse_args()
-    print(write_baseline(args.data_dir, args.out), "pages")
+    print(write_baseline(args.data_dir, args.out, args.jieba), "pages")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,50 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.repository import NO_LINKS, RepositoryLinks
-from generator.search.shards import SHARD_PAGES
+from generator.search.shards import SHARD_PAGES, bucket
 
 LANGUAGES = ("zh", "en")
 DEFAULT_MAX_MENTEES = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of `count` independent parts of a build (`kb build --shard 2/4`), numbered from 1.
+
+    Every part reads and checks all records and builds every shared page the same way;
+    it writes only the record pages it owns and indexes only the pages it owns, chosen by
+    a hash of their path,
+    so that the parts can be built on different machines and merged (generator/build/merge.py).
+    """
+
+    number: int
+    count: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= self.count:
+            raise ValueError(f"{self.number}/{self.count}")
+
+    @classmethod
+    def parse(cls, written: str) -> Part:
+        """`2/4` as written on the command line; ValueError for anything else."""
+        number, slash, count = written.strip().partition("/")
+        if not slash or not number.isdigit() or not count.isdigit():
+            raise ValueError(written)
+        return cls(int(number), int(count))
+
+    @property
+    def first(self) -> bool:
+        return self.number == 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}/{self.count}"
+
+    def owns(self, page: str) -> bool:
+        """Whether this part writes and indexes the page (its file in the site, e.g.
+        cases/x/index.html). The same hash as the search shards': N parts hold the very
+        bundles of a build in one piece with N search shards."""
+        return bucket(page, self.count) == self.number - 1
 
 
 @dataclass(frozen=True)
@@ -32,6 +72,7 @@ class Settings:
     show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
     search_shard_pages: int = SHARD_PAGES  # pages per search index shard (generator/search/shards.py)
+    part: Part | None = None  # `kb build --shard I/N`: the record pages this run writes and indexes
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

@@ -99,3 +99,14 @@ def os_error_message(error: OSError, language: str = "zh") -> str:
         else text("os-error-no-path", what=what, advice=advice)
     )
     return words.render(language)
+
+
+def swap_in(built: Path, target: Path) -> None:
+    """Replace the old site with the new one in two renames, so a reader never sees half a site."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}{OLD_PREFIX}{os.getpid()}")
+        os.replace(target, old)
+    os.replace(built, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

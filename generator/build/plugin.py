@@ -103,6 +103,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._nav: Any = None
         self.workers: PageWorkers | None = None
         self.in_workers: set[str] = set()  # the record pages that workers build in this build
+        self.skipped: set[str] = set()  # record pages another part of the build writes (`--shard`)
+        self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
+        self.worker_peaks_mb: list[float] = []  # of the page workers of the last build
         self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
 
     # configuration ----------------------------------------------------------------
@@ -112,6 +115,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # build of `serve`, every build of a test run): per-build state starts empty here.
         self.fast, self.deferred, self.toc_settings = {}, set(), None
         self.workers, self.in_workers = None, set()
+        self.skipped, self.part_pages, self.worker_peaks_mb = set(), [], []
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self.settings = self.given_settings or self.settings_from_options(config)
         config.theme["language"] = self.settings.language
@@ -232,7 +236,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if page.file.src_uri in self.generated:
             # MkDocs would point the theme's edit button at kb/<page>.md, which does not exist.
             page.edit_url = self.edit_urls.get(page.file.src_uri)
-        if page.file.src_uri in self.deferred and page.file.src_uri not in self.in_workers:
+        if page.file.src_uri in self.deferred and page.file.src_uri not in self.in_workers | self.skipped:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
             assert fast is not None  # the same file converted before
@@ -287,6 +291,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         in_nav = {id(page) for page in self._nav.pages} if self._nav is not None else set()
         records = [f.page for f in doc_files if f.src_uri in self.generated and f.page and id(f.page) not in in_nav]
+        part = self.settings.part if self.settings else None
+        if part is not None:  # `kb build --shard`: the other parts write the other record pages
+            for page in records:
+                if not part.owns(page.file.dest_uri):
+                    page.meta["template"] = SKIP_TEMPLATE
+                    self.skipped.add(page.file.src_uri)
+            records = [page for page in records if part.owns(page.file.dest_uri)]
+        self.part_pages = sorted(page.file.dest_uri for page in records)
         count = worker_count(len(records))
         if not count:
             return
@@ -300,6 +312,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_build(self, config: Any) -> None:
         workers, self.workers, self.in_workers = self.workers, None, set()
         problems = workers.finish() if workers else []
+        self.worker_peaks_mb = workers.peak_mb if workers else []
         if problems:
             raise PluginError("record pages could not be built:\n" + "\n".join(problems))
         if self.search_index == "never":
@@ -309,9 +322,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             Path(config.site_dir),
             shard_pages=self.settings.search_shard_pages,
             cache_dir=self.settings.search_cache_dir,
+            keep=self._indexed_here,
         )
         if self.search_index == "now":
             self.finish_search_index()
+
+    def _indexed_here(self, path: str) -> bool:
+        """Whether this build indexes the page: a part indexes the pages it owns, shared
+        ones included, so that the merged index holds each page once."""
+        part = self.settings.part if self.settings else None
+        return part is None or part.owns(path)
 
     def on_build_error(self, error: Exception) -> None:
         workers, self.workers, self.in_workers = self.workers, None, set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import resource
 import shutil
 import tempfile
 import time
@@ -30,13 +31,15 @@ from generator.build.guard import (
     os_error_message,
     real_site_dir,
     remove_leftovers,
+    swap_in,
 )
+from generator.build.merge import MergeProblem, MergeResult, merge, read_parts, write_part_file
 from generator.build.plugin import KnowledgeBasePlugin
 from generator.check.links import Problem, check_site
 from generator.messages import text
 from generator.pipeline import Prepared, prepare
 from generator.search.index import IndexResult
-from generator.settings import Settings
+from generator.settings import Part, Settings
 
 PLUGIN_NAME = "servicekb"
 Say = Callable[[str], None]
@@ -57,6 +60,7 @@ class BuildRequest:
     skip: frozenset[str] = frozenset()
     show_progress: bool = False
     search_shard_pages: int | None = None
+    part: Part | None = None  # `kb build --shard I/N`: one part of the build (generator/build/merge.py)
 
 
 @dataclass
@@ -70,6 +74,26 @@ class BuildResult:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
     language: str = "zh"  # of the site, for what `kb build` prints about it
     search: IndexResult | None = None  # the search index's shards and Pagefind runs
+    part_pages: int = 0  # of a part (`--shard`): the record pages it wrote
+    worker_peaks_mb: list[float] = field(default_factory=list)  # each page worker's peak memory
+
+    def statistics(self) -> dict:
+        """Times and each process's peak memory (`kb build --stats`, benchmarks/run.py)."""
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        runs = self.search.runs if self.search else []
+        return {
+            "seconds": round(self.seconds, 2),
+            "pages": self.pages,
+            "part_pages": self.part_pages,  # of a part (`--shard`): the record pages it wrote
+            "stages": {name: round(seconds, 2) for name, seconds in self.stages.items()},
+            "peak_mb": {
+                "kb build": round(own),
+                "page workers": [round(peak) for peak in self.worker_peaks_mb],
+                "pagefind": [{"pages": run.pages, "seconds": round(run.seconds, 1), "peak_mb": round(run.peak_mb)} for run in runs],
+                "largest child": round(children),
+            },
+        }
 
     @property
     def ok(self) -> bool:
@@ -112,8 +136,14 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
         show_progress=request.show_progress,
         search_shard_pages=request.search_shard_pages or base.search_shard_pages,
     )
+    site_dir = Path(request.site_dir or root / config.site_dir)
+    if request.part is not None:
+        # Parts built side by side on one machine each have a folder and a page cache of their own.
+        suffix = f"-part-{request.part.number}-of-{request.part.count}"
+        site_dir = request.site_dir or site_dir.with_name(site_dir.name + suffix)
+        cache_dir = request.cache_dir or settings.cache_dir.with_name(settings.cache_dir.name + suffix)
+        settings = settings.with_(part=request.part, cache_dir=cache_dir.resolve())
     plugin.given_settings = settings
-    site_dir = request.site_dir or root / config.site_dir
     return SiteConfig(config, plugin, settings, Path(site_dir))
 
 
@@ -164,7 +194,7 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
                 tell("build-rendered", pages=len(result.prepared.pages))
                 built = _build_aside(site, result, target, request, say)
                 if built is not None:
-                    _swap_in(built, target)
+                    swap_in(built, target)
     except BuildBusy as error:
         result.error = str(error)
     except OSError as error:
@@ -173,6 +203,30 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
         site.plugin.given_settings = None
     result.pages = len(result.prepared.pages) if result.prepared else 0
     result.seconds = time.monotonic() - started
+    return result
+
+
+def merge_parts(request: BuildRequest, folders: list[Path], say: Say) -> MergeResult:
+    """`kb build --merge`: the parts in `folders` into the site folder, links checked."""
+    result = MergeResult(language=request.language or "zh")
+    try:
+        site = load_site_config(request)
+    except ConfigProblem as error:
+        result.error = str(error)
+        return result
+    site.plugin.given_settings = None
+    language = result.language = site.settings.language
+    try:
+        parts = read_parts(folders)
+        base_path = urlsplit(site.config.site_url).path if site.config.site_url else "/"
+        return merge(parts, site.site_dir, base_path, say, language)
+    except MergeProblem as problem:
+        (words,) = problem.args
+        result.error = words.render(language)
+    except BuildBusy as error:
+        result.error = str(error)
+    except OSError as error:
+        result.error = os_error_message(error, language)
     return result
 
 
@@ -202,31 +256,26 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 stage = time.monotonic()
                 mkdocs_build(config)
                 result.stages["mkdocs build"] = time.monotonic() - stage
-                say(text("build-checking-links").render(site.settings.language))
-                base_path = urlsplit(config.site_url).path if config.site_url else "/"
                 stage = time.monotonic()
-                result.problems = check_site(aside, external=request.check_external, base_path=base_path)
-                result.stages["link check"] = time.monotonic() - stage
+                if request.part is None:
+                    say(text("build-checking-links").render(site.settings.language))
+                    base_path = urlsplit(config.site_url).path if config.site_url else "/"
+                    result.problems = check_site(aside, external=request.check_external, base_path=base_path)
+                    result.stages["link check"] = time.monotonic() - stage
+                # a part's links point into the other parts: `kb build --merge` checks them
             finally:
                 plugin.finish_search_index()
                 result.search = plugin.index_result
+                result.worker_peaks_mb = plugin.worker_peaks_mb
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
+            if request.part is not None:
+                write_part_file(aside, request.part, plugin.part_pages)
+                result.part_pages = len(plugin.part_pages)
     except MkDocsException as error:
         result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)
         return False
     return not result.problems
-
-
-def _swap_in(built: Path, target: Path) -> None:
-    """Replace the old site with the new one in two renames, so a reader never sees half a site."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}{OLD_PREFIX}{os.getpid()}")
-        os.replace(target, old)
-    os.replace(built, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 @contextmanager

@@ -18,6 +18,8 @@ from typing import Any
 
 from mkdocs.commands.build import _build_page
 
+from generator.search.index import resident_mb
+
 WORKERS_FROM = 2000  # record pages: below this, forking costs more than it saves
 SKIP_TEMPLATE = "kb-skip.html"  # an empty template in generator/theme/: nothing is written
 
@@ -52,9 +54,11 @@ class PageWorkers:
     def finish(self) -> list[str]:
         """Wait for every worker; the problems of those that failed."""
         problems = []
+        self.peak_mb: list[float] = []  # each worker's resident memory when done, for `kb build --stats`
         for process, receiving in self.processes:
-            message = receiving.recv() if receiving.poll(None) else ""
+            message, peak = receiving.recv() if receiving.poll(None) else ("", 0.0)
             process.join()
+            self.peak_mb.append(peak)
             if message or process.exitcode != 0:
                 problems.append(message or f"a page worker stopped with exit code {process.exitcode}")
         return problems
@@ -65,8 +69,8 @@ def _build_share(pages: list[Any], config: Any, doc_files: list[Any], nav: Any, 
         for page in pages:
             _build_page(page, config, doc_files, nav, env)
     except BaseException as error:
-        report.send(f"{error}\n{traceback.format_exc(limit=3)}")
+        report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0))
         os._exit(1)
-    report.send("")
+    report.send(("", resident_mb("self")))  # its pages built; shared pages of the fork counted
     report.close()
     os._exit(0)  # leave at once: the process is a copy of the build, with nothing of its own to clean up

@@ -15,6 +15,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已把 {pages} 个页面构建到 {site}/，用时 {seconds} 秒；链接已检查。",
         "Built {pages} pages into {site}/ in {seconds} s; links checked.",
     ),
+    # kb build --shard I/N and kb build --merge (generator/build/merge.py)
+    "build-part-done": (
+        "已把第 {part} 部分（{own} 个记录页面和全部共用页面）构建到 {site}/，用时 {seconds} 秒；链接在合并时检查。",
+        "Built part {part} ({own} record pages and every shared page) into {site}/ in {seconds} s; links are checked at the merge.",
+    ),
+    "build-shard-invalid": ("`{value}` 不是 I/N 形式的部分（1 ≤ I ≤ N），例如 2/4", "`{value}` is not a part as I/N (1 ≤ I ≤ N), e.g. 2/4"),
+    "merge-needs-parts": (
+        "`--merge` 需要各部分的文件夹，例如 `kb build --merge site-part-*`",
+        "--merge needs the parts' folders, e.g. `kb build --merge site-part-*`",
+    ),
+    "merge-parts-without-merge": ("只有和 `--merge` 一起才能给出文件夹：{folders}", "Folders are given only with --merge: {folders}"),
+    "merge-shard-and-merge": ("`--shard` 和 `--merge` 不能同时使用", "--shard and --merge cannot be used together"),
+    "merge-not-a-part": (
+        "{folder} 不是构建的一部分（没有可读的 {file}）；先用 `kb build --shard I/N` 构建各部分",
+        "{folder} is not a part of a build (no readable {file}); build the parts with `kb build --shard I/N` first",
+    ),
+    "merge-mixed-counts": ("这些部分来自分成不同份数的构建（{counts}）", "The parts come from builds split in different numbers of parts ({counts})"),
+    "merge-part-twice": ("第 {parts} 部分给了不止一次", "Part {parts} is given more than once"),
+    "merge-parts-missing": ("缺少第 {parts} 部分", "Part {parts} is missing"),
+    "merge-different-builds": (
+        "{folder} 和 {first} 的共用页面不一样：它们不是用同样的记录、设置和日期构建的",
+        "{folder} and {first} differ in their shared pages: they were not built from the same records, settings and date",
+    ),
+    "merge-page-missing": ("{folder} 缺少它自己的页面 {page}", "{folder} lacks its own page {page}"),
+    "merge-no-search-index": ("{folder} 没有搜索索引（pagefind/shards.json）", "{folder} has no search index (pagefind/shards.json)"),
+    "merge-checking-links": (
+        "已合并 {pages} 个记录页面；正在检查链接、锚点和图片 ……",
+        "Merged {pages} record pages; checking links, anchors and images ...",
+    ),
+    "merge-done": (
+        "已把 {parts} 个部分合并到 {site}/，用时 {seconds} 秒；链接已检查。",
+        "Merged {parts} parts into {site}/ in {seconds} s; links checked.",
+    ),
     "build-waiting": ("{folder} 正被另一次构建使用；等它结束 ……", "Another build is using {folder}; waiting for it to finish ..."),
     "build-busy": (
         "{folder} 已经被占用了 {minutes} 分钟；请停止另一次构建（或 `kb serve`）后再试",

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from generator.build.site import BuildRequest, BuildResult, build
+from generator.build.site import BuildRequest, BuildResult, build, merge_parts
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import MESSAGES, text
 from generator.report import as_text, printable
-from generator.settings import LANGUAGES
+from generator.settings import LANGUAGES, Part
 
 config_option = click.option(
     "-f",
@@ -47,6 +48,20 @@ language_option = click.option(
     ),
 )
 
+def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Part | None:
+    if value is None:
+        return None
+    try:
+        return Part.parse(value)
+    except ValueError:
+        raise click.BadParameter(say(*_both("build-shard-invalid", value=value))) from None
+
+
+def _both(key: str, **args) -> tuple[str, str]:
+    words = text(key, **args)
+    return words.render("zh"), words.render("en")
+
+
 _HELP = say(
     """构建网站：检查记录，生成每个页面，把 `mkdocs build --strict` 构建到一个新文件夹，检查每个链接、锚点和图片，全部通过后才替换原来的网站。任何一步失败，原来的网站都保持不变，退出码为 1。""",
     """Build the site: validate the records, render every page, run
@@ -77,10 +92,45 @@ _HELP = say(
     is_flag=True,
     help=say("也检查指向其他网站的链接（需要联网）。", "Also check links to other websites (needs network)."),
 )
+@click.option(
+    "--shard",
+    "part",
+    metavar="I/N",
+    callback=_parse_part,
+    help=say(
+        "只构建 N 个部分中的第 I 个（在 N 台机器上分别构建，再用 --merge 合并）：全部共用页面，"
+        "加上按路径哈希分到这一部分的记录页面和它们的搜索索引 [默认文件夹：site-part-I-of-N]。",
+        "Build part I of N (on N machines, merged with --merge): every shared page, the record pages "
+        "a hash of their path gives to this part, and their search index [default folder: site-part-I-of-N].",
+    ),
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help=say(
+        "把 `--shard` 构建的各部分（给出它们的文件夹）合并成网站，检查链接，然后替换原来的网站。",
+        "Merge the parts built with --shard (give their folders) into the site, check its links, then swap it in.",
+    ),
+)
+@click.option(
+    "--stats",
+    type=click.Path(dir_okay=False, writable=True),
+    help=say(
+        "把各阶段用时和每个进程的内存峰值以 JSON 写到这个文件（用于性能测试）。",
+        "Write the time of each stage and the peak memory of each process to this file as JSON (for benchmarks).",
+    ),
+)
+@click.argument("parts", nargs=-1, type=click.Path(file_okay=False, exists=True))
 @cache_option
 @max_mentees_option
 @today_option
-def command(config_file, data_dir, language, site_dir, check_external, cache_dir, max_mentees, today) -> None:
+def command(
+    config_file, data_dir, language, site_dir, check_external, part, merge, stats, parts, cache_dir, max_mentees, today
+) -> None:
+    _check_merge_options(part, merge, parts)
+    if merge:
+        _merge(BuildRequest(Path(config_file), language=language, site_dir=Path(site_dir) if site_dir else None), parts)
+        return
     request = BuildRequest(
         Path(config_file),
         Path(data_dir) if data_dir else None,
@@ -91,9 +141,12 @@ def command(config_file, data_dir, language, site_dir, check_external, cache_dir
         Path(cache_dir) if cache_dir else None,
         max_mentees=max_mentees,
         show_progress=True,
+        part=part,
     )
     result = build(request, lambda line: click.echo(line, err=True))
     language = result.language  # the site's, as mkdocs.yml and --language decide
+    if stats:
+        Path(stats).write_text(json.dumps(result.statistics(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     def words(key: str, **args) -> str:
         return text(key, **args).render(language)
@@ -111,8 +164,39 @@ def command(config_file, data_dir, language, site_dir, check_external, cache_dir
         elif prepared is not None and not prepared.ok:
             click.echo(words("build-records-have-errors"), err=True)
         sys.exit(1)
-    click.echo(words("build-done", pages=result.pages, site=result.site_dir, seconds=f"{result.seconds:.1f}"))
+    seconds = f"{result.seconds:.1f}"
+    if part is not None:
+        click.echo(words("build-part-done", part=part.label, own=result.part_pages, site=result.site_dir, seconds=seconds))
+    else:
+        click.echo(words("build-done", pages=result.pages, site=result.site_dir, seconds=seconds))
     click.echo(words("build-stages", stages=_stages(result)))
+
+
+def _check_merge_options(part: Part | None, merge: bool, parts: tuple[str, ...]) -> None:
+    if merge and part is not None:
+        raise click.UsageError(say(*_both("merge-shard-and-merge")))
+    if merge and not parts:
+        raise click.UsageError(say(*_both("merge-needs-parts")))
+    if parts and not merge:
+        raise click.UsageError(say(*_both("merge-parts-without-merge", folders=" ".join(parts))))
+
+
+def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:
+    result = merge_parts(request, [Path(folder) for folder in parts], lambda line: click.echo(line, err=True))
+
+    def words(key: str, **args) -> str:
+        return text(key, **args).render(result.language)
+
+    if result.error:
+        click.echo(click.style(words("build-error"), fg="red", bold=True) + printable(result.error), err=True)
+        sys.exit(1)
+    for problem in result.problems:
+        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
+    if result.problems:
+        click.echo(words("build-broken-links", count=len(result.problems)), err=True)
+        sys.exit(1)
+    seconds = f"{result.seconds:.1f}"
+    click.echo(words("merge-done", parts=result.parts, site=result.site_dir, seconds=seconds))
 
 
 def _stages(result: BuildResult) -> str:

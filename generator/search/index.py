@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -77,12 +78,14 @@ class Indexing:
         shard_pages: int = SHARD_PAGES,
         cache_dir: Path | None = None,
         parallel: int | None = None,
+        keep: Callable[[str], bool] | None = None,
     ) -> None:
         self.site_dir = site_dir
         self.output = output or site_dir / BUNDLE
         self.shard_pages = shard_pages
         self.cache_dir = cache_dir
         self.parallel = parallel or min(os.cpu_count() or 1, MAX_PARALLEL)
+        self.keep = keep  # which of the site's pages to index (a part of a build indexes its own); None: all
         self.result = IndexResult()
         self._error: str | None = None
         shutil.rmtree(self.output, ignore_errors=True)
@@ -104,7 +107,8 @@ class Indexing:
             if cache is None:
                 cache = temporary = Path(tempfile.mkdtemp(prefix="kb-search-"))
             cache.mkdir(parents=True, exist_ok=True)
-            shards = plan_shards(indexed_pages(self.site_dir), self.shard_pages, _settings())
+            pages = [page for page in indexed_pages(self.site_dir) if self.keep is None or self.keep(page.path)]
+            shards = plan_shards(pages, self.shard_pages, _settings())
             missing = [shard for shard in shards if not (cache / shard.name).is_dir()]
             with ThreadPoolExecutor(self.parallel) as pool:
                 runs = list(pool.map(lambda shard: _index_shard(self.site_dir, cache, shard), missing))
@@ -131,7 +135,7 @@ def _index_shard(site_dir: Path, cache: Path, shard: Shard) -> PagefindRun:
     shutil.rmtree(output, ignore_errors=True)
     try:
         for page in shard.pages:
-            _link(site_dir / page, view / page)
+            link_file(site_dir / page, view / page)
         run = _run_pagefind(view, output, shard)
         canonicalise(output)
         os.replace(output, cache / shard.name)
@@ -160,19 +164,33 @@ def _run_pagefind(view: Path, output: Path, shard: Shard) -> PagefindRun:
     started = time.monotonic()
     # The package's command line rather than its service API: the command has written every
     # file when it exits, which the service does not promise when closed. Its output goes to
-    # a file, so that the process can be waited for with wait4, which tells its peak memory.
+    # a file; while it runs, its peak resident memory is read from /proc (wait4's figure
+    # would also hold the peak of this process, which the child was forked from).
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
         Indexing.running.add(process)
+        peak_mb = 0.0
         try:
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
+            while process.poll() is None:
+                peak_mb = max(peak_mb, resident_mb(process.pid, "VmHWM"))
+                time.sleep(0.05)
         finally:
             Indexing.running.discard(process)
         if process.returncode != 0:
             log.seek(0)
             raise SearchIndexError(log.read().decode("utf-8", "replace").strip() or f"exit code {process.returncode}")
-    return PagefindRun(shard.name, len(shard.pages), time.monotonic() - started, usage.ru_maxrss / 1024)
+    return PagefindRun(shard.name, len(shard.pages), time.monotonic() - started, peak_mb)
+
+
+def resident_mb(pid: int | str, field: str = "VmRSS") -> float:
+    """A process's resident memory (VmRSS) or its peak (VmHWM) in MB; 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def _write_bundles(output: Path, cache: Path, shards: list[Shard]) -> None:
@@ -184,14 +202,23 @@ def _write_bundles(output: Path, cache: Path, shards: list[Shard]) -> None:
         source = cache / shard.name
         for path in sorted(source.rglob("*")):
             if path.is_file():
-                _link(path, partial / shard.name / path.relative_to(source))
-    listed = {"shards": [{"name": shard.name, "pages": len(shard.pages)} for shard in shards]}
-    (partial / MANIFEST).write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                link_file(path, partial / shard.name / path.relative_to(source))
+    write_manifest(partial, [{"name": shard.name, "pages": len(shard.pages)} for shard in shards])
     shutil.rmtree(output, ignore_errors=True)
     os.replace(partial, output)
 
 
-def _link(source: Path, target: Path) -> None:
+def write_manifest(bundle: Path, shards: list[dict]) -> None:
+    """pagefind/shards.json: the shards the browser merges, the first being the main one."""
+    listed = json.dumps({"shards": shards}, ensure_ascii=False, indent=1) + "\n"
+    (bundle / MANIFEST).write_text(listed, encoding="utf-8")
+
+
+def read_manifest(bundle: Path) -> list[dict]:
+    return json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))["shards"]
+
+
+def link_file(source: Path, target: Path) -> None:
     """A hard link where the file system allows one (fast, no space), else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
