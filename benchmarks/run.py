@@ -111,7 +111,9 @@ def baseline_build(data: Path, cases: int, jieba: bool) -> dict:
     folder = WORK / f"baseline-{'jieba' if jieba else 'plain'}-{cases}"
     shutil.rmtree(folder, ignore_errors=True)
     options = ["--jieba"] if jieba else []
-    subprocess.run([sys.executable, str(HERE / "baseline.py"), str(data), str(folder), *options], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "baseline.py"), str(data), str(folder), *options], check=True, capture_output=True
+    )
     # Without jieba, Material's search finds no jieba to import and indexes Chinese unsegmented.
     hide = "" if jieba else "import sys; sys.modules['jieba'] = None; "
     run_mkdocs = f"{hide}from mkdocs.__main__ import cli; cli(['build', '-q'])"
@@ -270,7 +272,13 @@ def run_parts(cases: int, source: str, count: int) -> dict:
     folders = [str(WORK / f"part-{cases}-{number}-of-{count}") for number in range(1, count + 1)]
     merged = measure([KB, "build", "--merge", *folders, "--site-dir", str(site)])
     print("merge", merged, flush=True)
-    return {"cases": cases, "count": count, "parts": parts, "merge": merged, "query_kib": query_transfer(site, ours=True)}
+    return {
+        "cases": cases,
+        "count": count,
+        "parts": parts,
+        "merge": merged,
+        "query_kib": query_transfer(site, ours=True),
+    }
 
 
 def peak_line(build: dict) -> str:
@@ -282,7 +290,9 @@ def peak_line(build: dict) -> str:
         words.append(f"{len(peaks['page workers'])} page workers {'/'.join(map(str, peaks['page workers']))} MB")
     if pagefind:
         shown = "/".join(str(run["peak_mb"]) for run in pagefind)
-        words.append(f"{len(pagefind)} Pagefind runs ({'/'.join(str(run['pages']) for run in pagefind)} pages) {shown} MB")
+        words.append(
+            f"{len(pagefind)} Pagefind runs ({'/'.join(str(run['pages']) for run in pagefind)} pages) {shown} MB"
+        )
     return "; ".join(words)
 
 
@@ -354,7 +364,9 @@ TARGETS = [
     (
         "10,000 cases: `kb build` against Material's search with jieba, ratio below 0.8",
         lambda r: "baseline_jieba" in r and r["build"]["seconds"] / r["baseline_jieba"]["seconds"] < 0.8,
-        lambda r: f"ratio {r['build']['seconds'] / r['baseline_jieba']['seconds']:.2f}" if "baseline_jieba" in r else "–",
+        lambda r: (
+            f"ratio {r['build']['seconds'] / r['baseline_jieba']['seconds']:.2f}" if "baseline_jieba" in r else "–"
+        ),
     ),
     (
         "10,000 records validate in under 3 s, all rules",
@@ -379,9 +391,21 @@ TARGETS = [
 ]
 
 TARGETS_100K = [
-    ("100,000 cases: `kb build` under 300 s", lambda r: r["build"]["seconds"] < 300, lambda r: f"{r['build']['seconds']:.0f} s"),
-    ("100,000 cases: peak memory of any process under 2 GB", lambda r: r["build"]["peak_mb"] < 2048, lambda r: f"{r['build']['peak_mb']:.0f} MB"),
-    ("100,000 cases: one query under 500 KB", lambda r: r["query_kib"] * 1024 < 500_000, lambda r: f"{r['query_kib'] * 1024 / 1000:.0f} KB"),
+    (
+        "100,000 cases: `kb build` under 300 s",
+        lambda r: r["build"]["seconds"] < 300,
+        lambda r: f"{r['build']['seconds']:.0f} s",
+    ),
+    (
+        "100,000 cases: peak memory of any process under 2 GB",
+        lambda r: r["build"]["peak_mb"] < 2048,
+        lambda r: f"{r['build']['peak_mb']:.0f} MB",
+    ),
+    (
+        "100,000 cases: one query under 500 KB",
+        lambda r: r["query_kib"] * 1024 < 500_000,
+        lambda r: f"{r['query_kib'] * 1024 / 1000:.0f} KB",
+    ),
 ]
 
 
@@ -396,9 +420,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--with-100k", action="store_true", help="also build 100,000 cases (no baseline, long)")
-    parser.add_argument("--parts", type=int, default=4, help="build the largest size in this many parts and merge them (0: not)")
+    parser.add_argument(
+        "--parts", type=int, default=4, help="build the largest size in this many parts and merge them (0: not)"
+    )
     parser.add_argument("--no-serve", action="store_true", help="skip the kb serve edit measurement")
-    parser.add_argument("--source", choices=["grown", "demo"], default="grown", help="grown from tests/data/second-org, or kb demo")
+    parser.add_argument(
+        "--source", choices=["grown", "demo"], default="grown", help="grown from tests/data/second-org, or kb demo"
+    )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     rows = [run_size(cases, args.source, not args.no_serve) for cases in args.sizes]

@@ -6,7 +6,7 @@ Every relative URL in a record's Markdown points into data/attachments/.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -37,10 +37,17 @@ def attachment_references(text: str) -> list[str]:
     """The attachments that a Markdown text shows or links to, as written."""
     if "](" not in text and "]:" not in text:
         return []  # no inline link or image, no link definition: most fields; parsing is costly
+    return list(_parsed_references(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed_references(text: str) -> tuple[str, ...]:
+    # Asked for by several checks and the model, and again at every `kb serve` rebuild for
+    # texts that did not change: each text is parsed once.
     found = []
     for token in parser().parse(text):
         for child in token.children or []:
             url = attachment_url(child)
             if url is not None:
                 found.append(url)
-    return found
+    return tuple(found)

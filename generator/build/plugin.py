@@ -106,6 +106,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.skipped: set[str] = set()  # record pages another part of the build writes (`--shard`)
         self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
         self.worker_peaks_mb: list[float] = []  # of the page workers of the last build
+        # `kb serve` builds a few pages itself with MkDocs' page functions: no workers then.
+        self.use_workers = True
         self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
 
     # configuration ----------------------------------------------------------------
@@ -283,7 +285,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
         env.filters["kb_search_copy"] = html_search_copy
         self.built = BuiltSite(config, files, self._nav, env)
-        self._start_page_workers(config, files, env)
+        if self.use_workers:
+            self._start_page_workers(config, files, env)
         return env
 
     def _start_page_workers(self, config: Any, files: Files, env: Any) -> None:
@@ -322,16 +325,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             Path(config.site_dir),
             shard_pages=self.settings.search_shard_pages,
             cache_dir=self.settings.search_cache_dir,
-            keep=self._indexed_here,
+            part=self.settings.part,
         )
         if self.search_index == "now":
             self.finish_search_index()
-
-    def _indexed_here(self, path: str) -> bool:
-        """Whether this build indexes the page: a part indexes the pages it owns, shared
-        ones included, so that the merged index holds each page once."""
-        part = self.settings.part if self.settings else None
-        return part is None or part.owns(path)
 
     def on_build_error(self, error: Exception) -> None:
         workers, self.workers, self.in_workers = self.workers, None, set()

@@ -13,6 +13,7 @@ with the errors shown on every page until the file is fixed.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -76,6 +77,7 @@ class ServeSession:
         self._warned = ""
         self._attachments: list[str] = []  # the attachments the site publishes, as of the last full build
         self._lock = ExitStack()
+        self._stopping = False
         self._indexer: threading.Thread | None = None
         self._index_wanted = threading.Event()
         # One run of the pipeline and of MkDocs' page functions at a time: an edit's quick
@@ -101,6 +103,7 @@ class ServeSession:
         self.rebuild()
 
     def stop(self) -> None:
+        self._stopping = True  # an index being made now has no site left: nothing to say of it
         self._lock.close()
 
     def watched(self) -> list[Path]:
@@ -152,8 +155,13 @@ class ServeSession:
             self._say_warnings(prepared)
             inputs = self._inputs(site, prepared)
             if self.site is None or set(prepared.pages) != self.pages or inputs != self.inputs:
+                gc.unfreeze()
                 self._full_build(site, prepared)
                 self.site, self.pages, self.inputs = site, set(prepared.pages), inputs
+                # The site's millions of objects live until the next full build: kept out of
+                # the collector's way, an edit's update does not pay for walking them.
+                gc.collect()
+                gc.freeze()
                 return text("serve-all-pages-built", pages=len(prepared.pages))
             self._update_pages(prepared)
             return (
@@ -283,11 +291,18 @@ class ServeSession:
         if not quick:
             pages += [file for file in doc_files if file.src_uri not in generated]
         pages = [file.page for file in pages if file is not None and file.page is not None]
+        plugin = self.site.plugin
         with quiet_mkdocs():
             for page in pages:
                 _populate_page(page, config, built.files)
-            # as in a full build, once every page is read (the tags plugin exports tags.json here)
-            config.plugins.on_env(built.env, config=config, files=built.files)
+            if not quick:
+                # as in a full build, once every page is read (the tags plugin exports tags.json
+                # here); the pages are built below, not by the full build's page workers
+                plugin.use_workers = False
+                try:
+                    config.plugins.on_env(built.env, config=config, files=built.files)
+                finally:
+                    plugin.use_workers = True
             for page in pages:
                 _build_page(page, config, doc_files, built.nav, built.env)
         if quick:
@@ -320,7 +335,7 @@ class ServeSession:
                     continue  # a full build replaced the site meanwhile; it asked for its own index
                 _replace_folder(fresh, site / BUNDLE)
             except (SearchIndexError, OSError) as error:
-                if self.root.resolve() == site:
+                if self.root.resolve() == site and not self._stopping:
                     self._tell("serve-search-failed", error=str(error))
 
 

@@ -24,7 +24,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.build.guard import (
-    OLD_PREFIX,
     BuildBusy,
     aside_prefix,
     one_build_at_a_time,
@@ -90,7 +89,10 @@ class BuildResult:
             "peak_mb": {
                 "kb build": round(own),
                 "page workers": [round(peak) for peak in self.worker_peaks_mb],
-                "pagefind": [{"pages": run.pages, "seconds": round(run.seconds, 1), "peak_mb": round(run.peak_mb)} for run in runs],
+                "pagefind": [
+                    {"pages": run.pages, "seconds": round(run.seconds, 1), "peak_mb": round(run.peak_mb)}
+                    for run in runs
+                ],
                 "largest child": round(children),
             },
         }

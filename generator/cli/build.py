@@ -48,6 +48,7 @@ language_option = click.option(
     ),
 )
 
+
 def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Part | None:
     if value is None:
         return None
@@ -166,7 +167,9 @@ def command(
         sys.exit(1)
     seconds = f"{result.seconds:.1f}"
     if part is not None:
-        click.echo(words("build-part-done", part=part.label, own=result.part_pages, site=result.site_dir, seconds=seconds))
+        click.echo(
+            words("build-part-done", part=part.label, own=result.part_pages, site=result.site_dir, seconds=seconds)
+        )
     else:
         click.echo(words("build-done", pages=result.pages, site=result.site_dir, seconds=seconds))
     click.echo(words("build-stages", stages=_stages(result)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from generator import codes
@@ -51,21 +52,38 @@ def discover(data_dir: Path, shown_root: str) -> Found:
     found = Found()
     root = os.path.realpath(data_dir)  # the folder itself may be a link; nothing inside it may
     prefix = shown_root.rstrip("/") + "/" if shown_root.rstrip("/") else ""
+    folder = str(data_dir)
     for relative, is_link in sorted(_walk(root)):
         shown = prefix + relative
         if is_link:
             found.problems.append(codes.SYMLINK.at(shown, START, "load-symlink", path=relative))
         elif relative.startswith(ATTACHMENTS + "/"):
-            found.attachments[relative] = data_dir / relative
+            found.attachments[relative] = _path(folder, relative)
         elif relative.startswith(TICKETS + "/"):
-            _ticket_export(found, relative, data_dir / relative, shown)
+            _ticket_export(found, relative, _path(folder, relative), shown)
         elif relative.lower().endswith(YAML_SUFFIXES):
-            kind, problem = _kind_of(PurePosixPath(relative))
+            kind, problem = _kind_of_file(relative)
             if problem:
                 found.problems.append(codes.UNKNOWN_FOLDER.at(shown, START, problem))
             else:
-                found.sources.append(SourceFile(kind, data_dir / relative, shown))
+                found.sources.append(_source_file(kind, folder, relative, shown))
     return found
+
+
+@lru_cache(maxsize=1 << 18)
+def _kind_of_file(relative: str) -> tuple[str, Text | None]:
+    return _kind_of(PurePosixPath(relative))
+
+
+# `kb serve` discovers the same 10,000 files at every save: their paths are made once.
+@lru_cache(maxsize=1 << 18)
+def _path(folder: str, relative: str) -> Path:
+    return Path(folder, relative)
+
+
+@lru_cache(maxsize=1 << 18)
+def _source_file(kind: str, folder: str, relative: str, shown: str) -> SourceFile:
+    return SourceFile(kind, _path(folder, relative), shown)
 
 
 def _ticket_export(found: Found, relative: str, path: Path, shown: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -63,6 +63,16 @@ def template_environment() -> Environment:
     return env
 
 
+@cache
+def page_environment() -> Environment:
+    """The templates with the record text filters: one for the process, so that a template
+    is compiled once (`kb serve` renders a few pages at every save)."""
+    env = template_environment()
+    env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
+    env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
+    return env
+
+
 @pass_context
 def _taxonomy_name(context: Any, entry: Any) -> str:
     """`data.products[p] | name`: the name in the language of the page's labels (`t`)."""
@@ -77,9 +87,7 @@ class Renderer:
         self.fmt = Formats(language)
         self.site_name = site_name
         self.language = language
-        self.env = template_environment()
-        self.env.filters["markdown"] = lambda text, href: render_markdown(text, href.file(ATTACHMENTS_DIR))
-        self.env.filters["inline"] = lambda text: Markup(markdown_inline(str(text)))
+        self.env = page_environment()
 
     def name(self, entry: Any) -> str:
         """A taxonomy entry's name in the site's language."""

@@ -12,15 +12,15 @@ is taken from there and not indexed again.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -30,6 +30,7 @@ from typing import ClassVar
 from generator.search.canonical import canonicalise
 from generator.search.fields import INDEX_LANGUAGE
 from generator.search.shards import SHARD_PAGES, Shard, indexed_pages, plan_shards
+from generator.settings import Part
 
 BUNDLE = "pagefind"
 MANIFEST = "shards.json"
@@ -67,7 +68,9 @@ class IndexResult:
 
 
 class Indexing:
-    """The site's search index, made in a thread of its own so that other work can go on beside it."""
+    """The site's search index, made by a process of its own so that other work (the link
+    check of `kb build`, an edit under `kb serve`) goes on beside it, not behind it: reading
+    and hashing every page in a thread would hold this process's interpreter lock."""
 
     running: ClassVar[set[subprocess.Popen]] = set()
 
@@ -78,48 +81,79 @@ class Indexing:
         shard_pages: int = SHARD_PAGES,
         cache_dir: Path | None = None,
         parallel: int | None = None,
-        keep: Callable[[str], bool] | None = None,
+        part: Part | None = None,
     ) -> None:
-        self.site_dir = site_dir
         self.output = output or site_dir / BUNDLE
-        self.shard_pages = shard_pages
-        self.cache_dir = cache_dir
-        self.parallel = parallel or min(os.cpu_count() or 1, MAX_PARALLEL)
-        self.keep = keep  # which of the site's pages to index (a part of a build indexes its own); None: all
-        self.result = IndexResult()
-        self._error: str | None = None
         shutil.rmtree(self.output, ignore_errors=True)
-        self._thread = threading.Thread(target=self._index, daemon=True)
-        self._thread.start()
+        # part: a part of a build (`kb build --shard`) indexes the pages it owns
+        asked = {
+            "site": str(site_dir),
+            "output": str(self.output),
+            "shard_pages": shard_pages,
+            "cache": str(cache_dir) if cache_dir else None,
+            "parallel": parallel or min(os.cpu_count() or 1, MAX_PARALLEL),
+            "part": [part.number, part.count] if part else None,
+        }
+        command = [sys.executable, "-m", "generator.search.index", json.dumps(asked)]
+        # its own session: stopping it stops the Pagefind runs it started
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        Indexing.running.add(self.process)
 
     def finish(self) -> IndexResult:
-        """Wait for every shard, then write the bundles and their list into the site."""
-        self._thread.join()
-        if self._error is not None:
-            raise SearchIndexError(f"Pagefind could not index the site: {self._error}")
-        return self.result
-
-    def _index(self) -> None:
-        started = time.monotonic()
-        temporary = None
+        """Wait for every shard's bundle, written with their list into the site."""
         try:
-            cache = self.cache_dir
-            if cache is None:
-                cache = temporary = Path(tempfile.mkdtemp(prefix="kb-search-"))
-            cache.mkdir(parents=True, exist_ok=True)
-            pages = [page for page in indexed_pages(self.site_dir) if self.keep is None or self.keep(page.path)]
-            shards = plan_shards(pages, self.shard_pages, _settings())
-            missing = [shard for shard in shards if not (cache / shard.name).is_dir()]
-            with ThreadPoolExecutor(self.parallel) as pool:
-                runs = list(pool.map(lambda shard: _index_shard(self.site_dir, cache, shard), missing))
-            _write_bundles(self.output, cache, shards)
-            _forget_others(cache, {shard.name for shard in shards})
-            self.result = IndexResult(shards, runs, time.monotonic() - started)
-        except (SearchIndexError, OSError) as error:
-            self._error = str(error)
+            output, errors = self.process.communicate()
         finally:
-            if temporary is not None:
-                shutil.rmtree(temporary, ignore_errors=True)
+            Indexing.running.discard(self.process)
+        answer = output.decode("utf-8", "replace").strip().splitlines()
+        if self.process.returncode != 0 or not answer:
+            error = errors.decode("utf-8", "replace").strip() or f"exit code {self.process.returncode}"
+            raise SearchIndexError(f"Pagefind could not index the site: {error}")
+        told = json.loads(answer[-1])
+        if "error" in told:
+            raise SearchIndexError(f"Pagefind could not index the site: {told['error']}")
+        shards = [Shard(shard["name"], tuple(shard["pages"])) for shard in told["shards"]]
+        return IndexResult(shards, [PagefindRun(**run) for run in told["runs"]], told["seconds"])
+
+
+def index_site(
+    site_dir: Path, output: Path, shard_pages: int, cache_dir: Path | None, parallel: int, part: Part | None
+) -> IndexResult:
+    """The index of the site's pages (of those `part` owns), by shards, into `output`."""
+    started = time.monotonic()
+    temporary = None
+    try:
+        cache = cache_dir
+        if cache is None:
+            cache = temporary = Path(tempfile.mkdtemp(prefix="kb-search-"))
+        cache.mkdir(parents=True, exist_ok=True)
+        pages = [page for page in indexed_pages(site_dir) if part is None or part.owns(page.path)]
+        shards = plan_shards(pages, shard_pages, _settings())
+        missing = [shard for shard in shards if not (cache / shard.name).is_dir()]
+        with ThreadPoolExecutor(parallel) as pool:
+            runs = list(pool.map(lambda shard: _index_shard(site_dir, cache, shard), missing))
+        _write_bundles(output, cache, shards)
+        _forget_others(cache, {shard.name for shard in shards})
+        return IndexResult(shards, runs, time.monotonic() - started)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def main(asked: dict) -> None:
+    """The indexing process (see Indexing): its result, or its error, as one line of JSON."""
+    part = Part(*asked["part"]) if asked["part"] else None
+    cache = Path(asked["cache"]) if asked["cache"] else None
+    try:
+        result = index_site(
+            Path(asked["site"]), Path(asked["output"]), asked["shard_pages"], cache, asked["parallel"], part
+        )
+    except (SearchIndexError, OSError) as error:
+        print(json.dumps({"error": str(error)}))
+        return
+    shards = [{"name": shard.name, "pages": list(shard.pages)} for shard in result.shards]
+    runs = [dataclasses.asdict(run) for run in result.runs]
+    print(json.dumps({"shards": shards, "runs": runs, "seconds": result.seconds}))
 
 
 def _settings() -> str:
@@ -236,6 +270,14 @@ def _forget_others(cache: Path, keep: set[str]) -> None:
 
 @atexit.register
 def _stop_indexing() -> None:
-    """An indexer still running when `kb serve` stops has no site left to index."""
+    """An indexer still running when `kb serve` stops has no site left to index: it and
+    the Pagefind runs it started (its process group) are stopped."""
     for process in list(Indexing.running):
-        process.terminate()
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except OSError:
+            process.terminate()
+
+
+if __name__ == "__main__":
+    main(json.loads(sys.argv[1]))

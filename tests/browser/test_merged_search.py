@@ -24,7 +24,13 @@ def build_in_parts(data_dir, root, count: int):
     for number in range(1, count + 1):
         folder = root / f"part-{number}"
         request = BuildRequest(
-            REPO / "mkdocs.yml", data_dir, None, TODAY, folder, cache_dir=root / f"cache-{number}", part=Part(number, count)
+            REPO / "mkdocs.yml",
+            data_dir,
+            None,
+            TODAY,
+            folder,
+            cache_dir=root / f"cache-{number}",
+            part=Part(number, count),
         )
         built = build(request, lambda line: None)
         assert built.ok, (built.error, built.problems)

@@ -52,9 +52,10 @@ def test_three_merged_parts_are_byte_for_byte_the_build_in_one_piece(parts, tmp_
 def test_a_part_writes_only_its_own_record_pages_and_says_which(parts):
     owned = [set(json.loads((folder / PART_FILE).read_text(encoding="utf-8"))["pages"]) for folder in parts]
     assert all(owned) and not (owned[0] & owned[1] or owned[1] & owned[2] or owned[0] & owned[2])
-    for folder, own, others in zip(parts, owned, [owned[1] | owned[2], owned[0] | owned[2], owned[0] | owned[1]]):
+    others = [owned[1] | owned[2], owned[0] | owned[2], owned[0] | owned[1]]
+    for folder, own, foreign in zip(parts, owned, others, strict=True):
         assert all((folder / page).is_file() for page in own)
-        assert not any((folder / page).exists() for page in others), "another part's page"
+        assert not any((folder / page).exists() for page in foreign), "another part's page"
         assert (folder / "index.html").is_file() and (folder / "cases/index.html").is_file(), "shared pages"
     case_pages = {f"cases/{path.stem}/index.html" for path in SECOND_ORG.glob("cases/**/*.yml")}
     assert case_pages <= owned[0] | owned[1] | owned[2], "every case page is some part's"
@@ -73,7 +74,9 @@ def test_merging_refuses_parts_that_do_not_make_one_site(parts, tmp_path):
     refused(parts[:2], "缺少第 3/3 部分")
     refused([parts[0], parts[0], parts[1], parts[2]], "第 1/3 部分给了不止一次")
     refused([parts[0], tmp_path], "不是构建的一部分")
-    other_day = build_part(SECOND_ORG, tmp_path / "other", tmp_path / "other-cache", Part(2, 3), today=TODAY.replace(day=29))
+    other_day = build_part(
+        SECOND_ORG, tmp_path / "other", tmp_path / "other-cache", Part(2, 3), today=TODAY.replace(day=29)
+    )
     assert other_day.ok
     refused([parts[0], tmp_path / "other", parts[2]], "不是用同样的记录、设置和日期构建的")
     lacking = tmp_path / "lacking"
