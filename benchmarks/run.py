@@ -2,7 +2,7 @@
 
     python benchmarks/run.py                 # 1,000 and 10,000 cases, table to benchmarks/RESULTS.md
     python benchmarks/run.py --sizes 1000    # a quick run
-    python benchmarks/run.py --with-100k     # also 100,000 cases (long); the largest size is also built in 4 parts and merged
+    python benchmarks/run.py --with-100k     # also 100,000 cases (long); 10,000 cases are also built in 4 parts and merged
 
 For each size it grows a data folder from an independently written organisation's records
 (benchmarks/grow.py; `--source demo` for `kb demo`'s) and measures: validation, rendering,
@@ -10,7 +10,7 @@ the full `kb build` (search index and link check included) with each process's p
 (`kb build --stats`), site size, the bytes one search query transfers (Chromium's network
 log), and the time from editing one case under `kb serve` to the updated page. The
 baselines are plain `mkdocs build` with Material's own search, with jieba and without, over
-the same cases as bare Markdown pages kept out of the nav. The largest size is then built
+the same cases as bare Markdown pages kept out of the nav. 10,000 cases are then built
 in parts (`kb build --shard I/N`) and merged. Every figure is measured here; nothing is
 copied from elsewhere. Needs jieba for the baseline: pip install -e '.[bench]'.
 """
@@ -432,7 +432,7 @@ def main() -> None:
     rows = [run_size(cases, args.source, not args.no_serve) for cases in args.sizes]
     if args.with_100k:
         rows.append(run_size(100_000, args.source, with_serve=False, with_baseline=False))
-    parts = run_parts(max(row["cases"] for row in rows), args.source, args.parts) if args.parts > 1 else None
+    parts = run_parts(args.parts_size, args.source, args.parts) if args.parts > 1 else None
     source = (
         f"cases grown from the independently written records in `{GROWN_FROM.relative_to(REPO)}` (benchmarks/grow.py)"
         if args.source == "grown"

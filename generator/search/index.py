@@ -39,10 +39,11 @@ MAX_PARALLEL = 4  # Pagefind runs at once, each on several threads of its own
 # main.html); outside it, Pagefind still reads the h1 as a result's title, without its permalink.
 EXCLUDE = [".headerlink"]
 # Index words per chunk (Pagefind's default is 20,000 word positions). A query loads one
-# chunk per word from every shard, and the chunk list of every shard: smaller chunks cost
-# less per query up to a point (benchmarks/SEARCH.md). Pagefind reads it from the
-# environment only; a version that ignores it writes its default chunks, which still work.
-CHUNK_SIZE = 20000
+# chunk per word from every shard, and the chunk list of every shard: at 10,000 cases in two
+# shards, 5,000 took one query from 288 to 254 KiB (benchmarks/RESULTS.md); smaller chunks
+# gain little more, as the chunk lists grow. Pagefind reads it from the environment only; a
+# version that ignores it writes its default chunks, which still work.
+CHUNK_SIZE = 5000
 INDEX_FORMAT = "1"  # of this module's bundles: a new one re-indexes every cached shard
 
 

@@ -23,9 +23,10 @@ from pathlib import Path
 
 # The folders whose pages carry a search block (generator/templates/_macros.j2 for record
 # pages, generator/theme/main.html for hand-written ones).
-# Pages per shard: Pagefind's peak memory is about 130 MB per 1,000 pages here, so a shard
-# of 5,000 pages stays near 700 MB (benchmarks/SEARCH.md).
-SHARD_PAGES = 5000
+# Pages per shard: Pagefind's peak memory is about 145 MB per 1,000 dense case pages, so a
+# shard of 6,000 stays under 900 MB; a query loads some index data from every shard, so
+# fewer shards transfer less (benchmarks/RESULTS.md: two shards at 10,000 cases).
+SHARD_PAGES = 6000
 INDEXED_FOLDERS = ("awards", "cases", "guide", "mentoring", "paths", "people", "sessions")
 SEARCH_BLOCK = re.compile(r"<div\b[^>]*\bdata-pagefind-body\b[^>]*>")
 DIV_TAG = re.compile(r"<(/?)div\b")
