@@ -420,8 +420,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--with-100k", action="store_true", help="also build 100,000 cases (no baseline, long)")
+    parser.add_argument("--parts", type=int, default=4, help="build one size in this many parts and merge them (0: not)")
+    parser.add_argument("--parts-size", type=int, default=10_000, help="the size built in parts")
     parser.add_argument(
-        "--parts", type=int, default=4, help="build the largest size in this many parts and merge them (0: not)"
+        "--resume", action="store_true", help="take the sizes already measured from work/rows.json (a run cut short)"
     )
     parser.add_argument("--no-serve", action="store_true", help="skip the kb serve edit measurement")
     parser.add_argument(
@@ -429,9 +431,15 @@ def main() -> None:
     )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    rows = [run_size(cases, args.source, not args.no_serve) for cases in args.sizes]
-    if args.with_100k:
-        rows.append(run_size(100_000, args.source, with_serve=False, with_baseline=False))
+    saved = WORK / "rows.json"
+    measured = {row["cases"]: row for row in json.loads(saved.read_text())} if args.resume and saved.exists() else {}
+    rows = []
+    for cases in [*args.sizes, *([100_000] if args.with_100k else [])]:
+        if cases not in measured:
+            full = cases != 100_000
+            measured[cases] = run_size(cases, args.source, with_serve=full and not args.no_serve, with_baseline=full)
+            saved.write_text(json.dumps(list(measured.values()), indent=1), encoding="utf-8")
+        rows.append(measured[cases])
     parts = run_parts(args.parts_size, args.source, args.parts) if args.parts > 1 else None
     source = (
         f"cases grown from the independently written records in `{GROWN_FROM.relative_to(REPO)}` (benchmarks/grow.py)"
@@ -443,6 +451,14 @@ def main() -> None:
         "",
         f"Measured on {dt.date.today().isoformat()} by `python benchmarks/run.py {' '.join(sys.argv[1:])}`, in one run, on: {machine()}.",
         f"Data: {source}.",
+        *(
+            [
+                "With `--resume`, the sizes that a run of this command measured before it stopped were taken",
+                "from its `work/rows.json`; the rest was measured by this run, on the same machine, after it.",
+            ]
+            if args.resume
+            else []
+        ),
         "",
         "`ratio` is our full `kb build` (validation, pages, site, search index, link check) over the",
         "baseline's plain `mkdocs build` (Material with its own search) of the same cases as bare pages:",

@@ -232,6 +232,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # MkDocs reads every page before it writes any: holding 10,000 pages' HTML until then
         # would take hundreds of MB. The HTML is made again just before the page is written.
         self.deferred.add(page.file.src_uri)
+        # Nor its Markdown source (some 10 KB a record, 1 GB at 100,000 cases): nothing reads
+        # it again, the page's HTML is made from its file.
+        page.markdown = ""
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
