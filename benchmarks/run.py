@@ -420,7 +420,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--with-100k", action="store_true", help="also build 100,000 cases (no baseline, long)")
-    parser.add_argument("--parts", type=int, default=4, help="build one size in this many parts and merge them (0: not)")
+    parser.add_argument(
+        "--parts", type=int, default=4, help="build one size in this many parts and merge them (0: not)"
+    )
     parser.add_argument("--parts-size", type=int, default=10_000, help="the size built in parts")
     parser.add_argument(
         "--resume", action="store_true", help="take the sizes already measured from work/rows.json (a run cut short)"
