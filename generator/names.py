@@ -3,8 +3,7 @@
 
 Shared by everything that reads names written outside the records: ticket exports (a
 CRM knows its engineers by name, not by our ids) and spreadsheets brought in with
-`kb import`. The matching rules are the ones `kb import` uses (its branch has the same
-class in generator/sheets/names.py; one of the two should import the other).
+`kb import` (generator/sheets/).
 
 Looser forms are tried only when stricter ones find nothing, and a form that fits two
 records is refused rather than guessed.

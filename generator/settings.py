@@ -43,10 +43,6 @@ class Part:
         return cls(int(number), int(count))
 
     @property
-    def first(self) -> bool:
-        return self.number == 1
-
-    @property
     def label(self) -> str:
         return f"{self.number}/{self.count}"
 

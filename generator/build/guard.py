@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -63,6 +64,15 @@ def real_site_dir(target: Path) -> Path:
 
 def aside_prefix(target: Path) -> str:
     return f".{target.name}{NEW_PREFIX}"
+
+
+def new_aside(target: Path) -> Path:
+    """An empty folder beside `target` to build the next site in (removed by
+    remove_leftovers if the build is killed), readable by a web server."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    aside = Path(tempfile.mkdtemp(prefix=aside_prefix(target), dir=target.parent))
+    aside.chmod(0o755)  # mkdtemp makes it private
+    return aside
 
 
 def remove_leftovers(target: Path) -> None:

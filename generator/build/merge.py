@@ -15,15 +15,14 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.guard import aside_prefix, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
+from generator.build.guard import new_aside, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
 from generator.check.links import Problem, check_site
 from generator.messages import text
-from generator.search.index import BUNDLE, link_file, read_manifest, write_manifest
+from generator.search.index import BUNDLE, link_file, link_tree, read_manifest, write_manifest
 from generator.settings import Part
 
 PART_FILE = "kb-part.json"
@@ -134,10 +133,8 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
     target = real_site_dir(target)
     with one_build_at_a_time([target], say, language):
         remove_leftovers(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        aside = Path(tempfile.mkdtemp(prefix=aside_prefix(target), dir=target.parent))
+        aside = new_aside(target)
         try:
-            aside.chmod(0o755)
             result.pages = _assemble(parts, aside)
             say(text("merge-checking-links", pages=result.pages).render(language))
             result.problems = check_site(aside, external=False, base_path=base_path)
@@ -170,9 +167,7 @@ def _assemble(parts: list[BuiltPart], aside: Path) -> int:
         except (OSError, ValueError, KeyError):
             raise MergeProblem(text("merge-no-search-index", folder=built.folder)) from None
         for shard in listed:
-            for path in sorted((bundle / shard["name"]).rglob("*")):
-                if path.is_file():
-                    link_file(path, aside / BUNDLE / shard["name"] / path.relative_to(bundle / shard["name"]))
+            link_tree(bundle / shard["name"], aside / BUNDLE / shard["name"])
             shards.append(shard)
     (aside / BUNDLE).mkdir(exist_ok=True)
     write_manifest(aside / BUNDLE, shards)

@@ -238,10 +238,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        if page.file.src_uri in self.generated:
+        src_uri = page.file.src_uri
+        if src_uri in self.generated:
             # MkDocs would point the theme's edit button at kb/<page>.md, which does not exist.
-            page.edit_url = self.edit_urls.get(page.file.src_uri)
-        if page.file.src_uri in self.deferred and page.file.src_uri not in self.in_workers | self.skipped:
+            page.edit_url = self.edit_urls.get(src_uri)
+        if src_uri in self.deferred and src_uri not in self.in_workers and src_uri not in self.skipped:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
             assert fast is not None  # the same file converted before

@@ -10,7 +10,6 @@ import logging
 import os
 import resource
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.build.guard import (
     BuildBusy,
-    aside_prefix,
+    new_aside,
     one_build_at_a_time,
     os_error_message,
     real_site_dir,
@@ -233,10 +232,8 @@ def merge_parts(request: BuildRequest, folders: list[Path], say: Say) -> MergeRe
 
 
 def _build_aside(site: SiteConfig, result: BuildResult, target: Path, request: BuildRequest, say: Say) -> Path | None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    aside = Path(tempfile.mkdtemp(prefix=aside_prefix(target), dir=target.parent))
+    aside = new_aside(target)
     try:
-        aside.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
         if _build_and_check(site, result, aside, request, say):
             return aside
     except BaseException:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.build.site import BuildRequest, BuildResult, build, merge_parts
-from generator.cli.language import Command, say
+from generator.cli.language import Command, say, startup_language
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import MESSAGES, text
 from generator.report import as_text, printable
@@ -55,12 +55,13 @@ def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return Part.parse(value)
     except ValueError:
-        raise click.BadParameter(say(*_both("build-shard-invalid", value=value))) from None
+        raise click.BadParameter(_said("build-shard-invalid", value=value)) from None
 
 
-def _both(key: str, **args) -> tuple[str, str]:
-    words = text(key, **args)
-    return words.render("zh"), words.render("en")
+def _said(key: str, **args) -> str:
+    """A catalogue message in the language of the command line: usage errors come before
+    the configuration, and so the site's language, is read."""
+    return text(key, **args).render(startup_language())
 
 
 _HELP = say(
@@ -177,11 +178,11 @@ def command(
 
 def _check_merge_options(part: Part | None, merge: bool, parts: tuple[str, ...]) -> None:
     if merge and part is not None:
-        raise click.UsageError(say(*_both("merge-shard-and-merge")))
+        raise click.UsageError(_said("merge-shard-and-merge"))
     if merge and not parts:
-        raise click.UsageError(say(*_both("merge-needs-parts")))
+        raise click.UsageError(_said("merge-needs-parts"))
     if parts and not merge:
-        raise click.UsageError(say(*_both("merge-parts-without-merge", folders=" ".join(parts))))
+        raise click.UsageError(_said("merge-parts-without-merge", folders=" ".join(parts)))
 
 
 def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:

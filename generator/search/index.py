@@ -234,10 +234,7 @@ def _write_bundles(output: Path, cache: Path, shards: list[Shard]) -> None:
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     for shard in shards:
-        source = cache / shard.name
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                link_file(path, partial / shard.name / path.relative_to(source))
+        link_tree(cache / shard.name, partial / shard.name)
     write_manifest(partial, [{"name": shard.name, "pages": len(shard.pages)} for shard in shards])
     shutil.rmtree(output, ignore_errors=True)
     os.replace(partial, output)
@@ -251,6 +248,13 @@ def write_manifest(bundle: Path, shards: list[dict]) -> None:
 
 def read_manifest(bundle: Path) -> list[dict]:
     return json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))["shards"]
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Every file under `source` at the same place under `target`, as link_file does."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            link_file(path, target / path.relative_to(source))
 
 
 def link_file(source: Path, target: Path) -> None:

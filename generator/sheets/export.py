@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from generator.model import Dataset
+from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import SHEET_TITLES, export_header
 from generator.sheets.fields import IMPORTABLE, Field, fields_of
-from generator.sheets.names import Names
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"

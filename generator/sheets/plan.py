@@ -18,12 +18,12 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic, Position, Report
 from generator.kinds import RECORD_KIND
 from generator.load import Loaded, load_folder
+from generator.names import Names
 from generator.pipeline import check_loaded
 from generator.records import Context
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.shapes import SHAPES
 from generator.sheets.columns import SHEET_TITLES, Columns, read_columns
-from generator.sheets.names import Names
 from generator.sheets.placed import NotFaithful, Placed, place
 from generator.sheets.read import Sheet, SheetError, read_sheets
 from generator.sheets.rows import Row, read_case_references, read_rows

@@ -10,9 +10,9 @@ from typing import Any
 
 from generator import codes, scaffold
 from generator.load.text import character_name, control_character_in_value
+from generator.names import Names
 from generator.sheets.columns import Columns
 from generator.sheets.fields import field_named, fields_of
-from generator.sheets.names import Names
 from generator.sheets.read import Cell, Sheet, cell_text
 from generator.sheets.values import Problem, Reading, split
 

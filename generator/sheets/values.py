@@ -16,10 +16,10 @@ from typing import Any
 from generator import codes
 from generator.messages import NOTHING, Text
 from generator.messages import text as text_of
+from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import normalise
 from generator.sheets.fields import Field
-from generator.sheets.names import Names
 from generator.sheets.read import cell_text
 from generator.validate.references import UNKNOWN
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.sheets.names import Names
+from generator.names import Names
 from generator.sheets.values import read_date, read_number, split
 
 
