@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import click
+import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
@@ -22,6 +23,26 @@ from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
 from generator.report import shown
 
+# What changes a file. Notifications also tell of a file opened or read, as every rebuild
+# reads data/: passed on, each rebuild would start the next one.
+CHANGES = [
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,  # closed after writing
+    watchdog.events.FileAttribEvent,  # touched: a new time is a change, as MkDocs' polling sees it
+]
+
+
+class _ChangesObserver(watchdog.observers.Observer):
+    """The system's file notifications, changes only, for MkDocs' `watch`."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(
+            event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES, **options
+        )
+
 
 class ServeServer(LiveReloadServer):
     """MkDocs' live-reload server, showing the session's errors on every page it serves."""
@@ -32,7 +53,7 @@ class ServeServer(LiveReloadServer):
         # takes most of that half second before an edit is even seen. The system's own
         # notifications (inotify on Linux; watchdog falls back to polling where there are none)
         # tell at once.
-        self.observer = watchdog.observers.Observer()
+        self.observer = _ChangesObserver()
         self.state = state
         self.language = language
 

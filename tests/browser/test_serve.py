@@ -170,3 +170,9 @@ def test_serve_follows_edit_break_fix_delete_add_and_matches_a_clean_build(serve
         expected = (tmp_path / "clean" / url / "index.html").read_bytes()
         assert as_built(get(base + url)[1]) == expected, url
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+    # left alone, the server rebuilds nothing: its own reading of the files is no change
+    time.sleep(3)  # the background pass of the last edit, and its reload
+    settled = log.read_text(encoding="utf-8").count("Detected file changes")
+    time.sleep(3)
+    assert log.read_text(encoding="utf-8").count("Detected file changes") == settled, "rebuilds with no edit"
