@@ -138,16 +138,24 @@ def _months_between(data: Dataset) -> list[str]:
     return months
 
 
+def validated_share(validated: int, archived: int, cases: int) -> float | None:
+    """已验证占比 = validated ÷ cases not archived: an archived case is out of use, so it counts
+    neither for nor against the library. None when every case is archived (or there is none)."""
+    live = cases - archived
+    return validated / live if live else None
+
+
 @dataclass
 class TeamHealth:
     cases: int = 0
     validated: int = 0
+    archived: int = 0
     authors: set[str] = field(default_factory=set)
     validators: set[str] = field(default_factory=set)
 
     @property
-    def share_validated(self) -> float:
-        return self.validated / self.cases if self.cases else 0.0
+    def share_validated(self) -> float | None:
+        return validated_share(self.validated, self.archived, self.cases)
 
 
 def health_by_team(data: Dataset) -> dict[str, TeamHealth]:
@@ -158,10 +166,21 @@ def health_by_team(data: Dataset) -> dict[str, TeamHealth]:
             continue
         team.cases += 1
         team.validated += case.state == "validated"
+        team.archived += case.state == "archived"
         team.authors.update(case.authors)
         if case.validated_by:
             team.validators.add(case.validated_by)
     return teams
+
+
+def library_health(data: Dataset) -> TeamHealth:
+    """The whole library's counts, defined as each team's."""
+    whole = TeamHealth()
+    for case in data.cases.values():
+        whole.cases += 1
+        whole.validated += case.state == "validated"
+        whole.archived += case.state == "archived"
+    return whole
 
 
 def stale_wip(data: Dataset) -> list[str]:

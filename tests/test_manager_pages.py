@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -94,8 +95,9 @@ def test_training_hours_match_attendance_of_past_sessions(demo_build):
 
 def test_charts_are_static_svg_with_their_numbers_as_a_table(demo_build):
     figures = page(demo_build, "training/figures")
-    charts = figures.css("svg.kb-chart")
+    charts = figures.css("svg.kb-chart-wide")
     assert len(charts) == 2 and not figures.css("script[src*='chart']")
+    assert len(figures.css("svg.kb-chart-narrow")) == 2, "each chart is drawn for a phone too"
     first_table = figures.css_first(".kb-chart-data table")
     bars = [float(rect.attributes["height"]) for rect in charts[0].css("rect.kb-series-1")[:-1]]
     values = [float(row[1]) for row in table_rows(first_table)]
@@ -144,3 +146,37 @@ def test_health_chart_has_one_bar_group_per_month_of_its_range_and_whole_number_
     ticks = [text.text() for text in chart.css("text.kb-chart-axis[text-anchor=end]")]
     assert ticks and all(tick.isdigit() for tick in ticks), ticks
     assert int(chart.attributes["width"]) <= 680, "scaled to the page, never scrolled"
+
+
+def test_the_validated_share_has_one_definition_everywhere(demo_build):
+    """已验证占比 = validated ÷ cases not archived: the library's figure and each team's, written
+    beside them, recomputed here from the records."""
+    cases = records("cases")
+    live = [c for c in cases if c["state"] != "archived"]
+    validated = [c for c in cases if c["state"] == "validated"]
+    health = page(demo_build, "health")
+    stats = {
+        s.css_first("strong + span").text(strip=True): s.css_first("strong").text(strip=True) for s in health.css(".kb-stat")
+    }
+    assert stats["已验证占比"] == f"{math.floor(len(validated) / len(live) * 100 + 0.5)}%"
+    assert "已验证 ÷ 未归档的案例" in health.css_first(".kb-definition").text()
+    people = {p["id"]: p for p in records("people")}
+    teams = {
+        t["id"]: t["name"] for t in yaml.safe_load((REPO / "data/taxonomy.yml").read_text(encoding="utf-8"))["teams"]
+    }
+    team_table = next(table for table in health.css("table") if "作者人数" in table.text())
+    for row in table_rows(team_table):
+        team = next(tid for tid, name in teams.items() if name == row[0])
+        mine = [c for c in cases if (c.get("team") or people[c["authors"][0]]["team"]) == team]
+        mine_live = [c for c in mine if c["state"] != "archived"]
+        share = sum(c["state"] == "validated" for c in mine) / len(mine_live)
+        assert row[3] == f"{math.floor(share * 100 + 0.5)}%", row
+
+
+def test_a_period_that_has_not_ended_is_marked(demo_build):
+    health = page(demo_build, "health")
+    month = f"{TODAY.year}-{TODAY.month:02d}"
+    chart = health.css_first("svg.kb-chart-wide")
+    assert f"{month}*" in [text.text() for text in chart.css("text.kb-chart-axis")]
+    assert chart.css("rect.kb-chart-partial"), "this month's bars are drawn pale"
+    assert "这一期还没有结束" in health.css_first(".kb-chart-note").text()

@@ -8,7 +8,7 @@ from generator import metrics
 from generator.kinds import URL_FOLDERS
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
-from generator.render.tickets import health_section
+from generator.render.tickets import health_section, percent
 from generator.render.urls import index_page, record_page
 
 CHART_MONTHS = 24
@@ -55,18 +55,19 @@ def health_page(r: Renderer) -> Page:
         [Series(t.written, [per_month[m][0] for m in months]), Series(t.validated, [per_month[m][1] for m in months])],
         t.cases_per_month,
         data_label=t.data_table,
+        unfinished=metrics.month_of(data.today),
+        unfinished_note=t.unfinished_period,
     )
-    validated = sum(1 for c in data.cases.values() if c.state == "validated")
-    live = sum(1 for c in data.cases.values() if c.state != "archived")
-    share = f"{validated / live:.0%}" if live else "—"
+    whole = metrics.library_health(data)
     teams = [(team_id, health) for team_id, health in metrics.health_by_team(data).items() if health.cases]
     return r.page(
         "health.md.j2",
         "health.md",
         meta={"title": t.knowledge_health},
         chart=chart,
-        validated=validated,
-        share=share,
+        whole=whole,
+        share=percent(whole.share_validated),
+        percent=percent,
         teams=teams,
         reused=metrics.most_reused(data),
         review=metrics.past_review(data),
@@ -85,6 +86,8 @@ def training_figures_page(r: Renderer) -> Page:
         t.hours_per_quarter,
         t.hours_unit,
         t.data_table,
+        unfinished=metrics.quarter_of(data.today),
+        unfinished_note=t.unfinished_period,
     )
     team_hours = metrics.training_hours_by_team(data)
     person_hours = metrics.training_hours_by_person(data)
@@ -98,6 +101,7 @@ def training_figures_page(r: Renderer) -> Page:
         ],
         t.skill_coverage,
         data_label=t.data_table,
+        categories=True,
     )
     pairs = metrics.active_pairs_per_mentor(data)
     return r.page(

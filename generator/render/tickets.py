@@ -9,6 +9,7 @@ from functools import cache
 
 from markupsafe import Markup
 
+from generator.metrics import month_of
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Renderer
 from generator.render.ticket_labels import TicketLabels
@@ -64,6 +65,8 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
             ],
             tl.link_rate_per_month,
             data_label=tl.data_table,
+            unfinished=month_of(data.today),
+            unfinished_note=r.t.unfinished_period,
         ),
         reuse_chart=bar_chart(
             shown,
@@ -73,6 +76,8 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
             ],
             tl.reuse_per_month,
             data_label=tl.data_table,
+            unfinished=month_of(data.today),
+            unfinished_note=r.t.unfinished_period,
         ),
         participation_chart=bar_chart(
             shown,
@@ -80,6 +85,8 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
             tl.participation_per_month,
             tl.percent_unit,
             tl.data_table,
+            unfinished=month_of(data.today),
+            unfinished_note=r.t.unfinished_period,
         ),
         teams=[(team, figures.last_year_figures(data, team)) for team in figures.teams_with_tickets(data)],
         team_months=[

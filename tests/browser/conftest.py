@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.conftest import REPO
+from tests.build.conftest import build_site
+from tests.conftest import REPO, TESTS
 
 ARTIFACTS = REPO / "test-artifacts"
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"  # installed by ./dev test (ensure_checkers)
@@ -66,6 +67,29 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
 def demo_site(demo_build) -> Iterator[str]:
     """The demo site served on localhost; yields its base URL."""
     url, server = serve(demo_build)
+    yield url
+    server.shutdown()
+
+
+SECOND_ORG_SHARD_PAGES = 40  # the second organisation's ~100 pages in three search shards
+
+
+@pytest.fixture(scope="session")
+def second_org_build(tmp_path_factory) -> Path:
+    """The second organisation's site (tests/data/second-org), its index in three shards."""
+    root = tmp_path_factory.mktemp("second-org")
+    result = build_site(
+        TESTS / "data" / "second-org", root / "site", root / "cache", shard_pages=SECOND_ORG_SHARD_PAGES
+    )
+    assert result.ok, (result.error, result.problems)
+    assert len(result.search.shards) == 3, "the query sets search an index merged from shards"
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def second_org_site(second_org_build) -> Iterator[str]:
+    """The second organisation's site served on localhost; yields its base URL."""
+    url, server = serve(second_org_build)
     yield url
     server.shutdown()
 

@@ -7,35 +7,20 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
 import yaml
 
 from generator.search.tokens import bigrams, decode, search_copy
 from tests.browser.conftest import screenshot, serve
 from tests.build.conftest import build_site
-from tests.conftest import REPO, TESTS, copy_minimal
+from tests.conftest import REPO, copy_minimal
 
 HERE = Path(__file__).parent
 DEMO_QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))
 SECOND_ORG_QUERIES = yaml.safe_load((HERE / "second_org_queries.yml").read_text(encoding="utf-8"))
 TOP = 5
-SECOND_ORG_SHARD_PAGES = 40
 # Material fetches a sitemap next to every <link rel=alternate>, and the feed links in the
 # head are such links: a known 404 of the theme's instant navigation, not of search.
 KNOWN_CONSOLE_ERRORS = ("feeds/sitemap.xml",)
-
-
-@pytest.fixture(scope="module")
-def second_org_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("second-org")
-    result = build_site(
-        TESTS / "data" / "second-org", root / "site", root / "cache", shard_pages=SECOND_ORG_SHARD_PAGES
-    )
-    assert result.ok, (result.error, result.problems)
-    assert len(result.search.shards) == 3, "the query sets search an index merged from shards"
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
 
 
 class SearchPage:

@@ -1,0 +1,89 @@
+"""Every kind of page of both data folders at a phone's width (390 px): no table squeezes a
+column of text to a sliver (each cell with text at least a few characters wide), and chart
+text is at least 10 px tall as drawn. The page kinds are read from the built site, so a new
+kind of page is measured without being listed here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import screenshot
+
+PHONE = {"width": 390, "height": 844}
+MIN_CELL_CHARACTERS = 3  # a column of text narrower than this many characters reads one character a line
+MIN_CHART_TEXT_PX = 10
+
+# Cells with text narrower than MIN_CELL_CHARACTERS of their own font; chart text smaller
+# than MIN_CHART_TEXT_PX as drawn (its font size times the drawing's scale).
+MEASURE = """([minCharacters, minText]) => {
+  const problems = [];
+  const visible = (element) => element.getClientRects().length > 0;
+  for (const cell of document.querySelectorAll("article td, article th")) {
+    const text = cell.innerText.trim();
+    if (!visible(cell) || [...text].length < minCharacters) continue;
+    const style = getComputedStyle(cell);
+    const inner = cell.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const needed = minCharacters * parseFloat(style.fontSize);
+    if (inner < needed - 0.5) problems.push(`cell ${Math.round(inner)} px < ${Math.round(needed)} px: ${text.slice(0, 30)}`);
+  }
+  for (const label of document.querySelectorAll("article svg text")) {
+    if (!visible(label)) continue;
+    const matrix = label.getScreenCTM();
+    const drawn = parseFloat(getComputedStyle(label).fontSize) * Math.hypot(matrix.a, matrix.b);
+    if (drawn < minText) problems.push(`chart text ${drawn.toFixed(1)} px: ${label.textContent.slice(0, 30)}`);
+  }
+  return problems;
+}"""
+
+
+def page_kinds(site: Path) -> list[str]:
+    """One page of every kind of the built site: every page one or two folders deep, and the
+    first record page of each deeper folder (cases/<id>/, honours/kinds/<id>/ ...)."""
+    kinds: dict[str, str] = {}
+    for page in sorted(site.rglob("index.html")):
+        parts = page.relative_to(site).parent.parts
+        if not parts or parts[0] in ("assets", "pagefind", "api", "feeds", "calendar", "attachments"):
+            continue
+        url = "/".join(parts) + "/"
+        kind = url if len(parts) == 1 else "/".join(parts[:-1]) + "/*"
+        kinds.setdefault(kind, url)
+    return ["", *sorted(kinds.values())]
+
+
+def squeezed_parts(browser, site_url: str, pages: list[str], name: str) -> list[str]:
+    context = browser.new_context(base_url=site_url, viewport=PHONE, device_scale_factor=1)
+    tab = context.new_page()
+    problems = []
+    try:
+        for url in pages:
+            tab.goto(url)
+            found = tab.evaluate(MEASURE, [MIN_CELL_CHARACTERS, MIN_CHART_TEXT_PX])
+            if found:
+                screenshot(tab, f"phone-layout-{name}-{url.strip('/').replace('/', '-') or 'home'}")
+            problems += [f"{url}: {problem}" for problem in found]
+    finally:
+        context.close()
+    return problems
+
+
+@pytest.mark.parametrize("folder", ["demo", "second-org"])
+def test_every_table_and_chart_reads_on_a_phone(browser, request, folder):
+    build, site = {"demo": ("demo_build", "demo_site"), "second-org": ("second_org_build", "second_org_site")}[folder]
+    pages = page_kinds(request.getfixturevalue(build))
+    assert len(pages) > 25, pages  # every kind of page, not a few
+    problems = squeezed_parts(browser, request.getfixturevalue(site), pages, folder)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_new_hires_next_step_is_near_the_top_of_their_page_on_a_phone(browser, demo_site):
+    context = browser.new_context(base_url=demo_site, viewport=PHONE)
+    tab = context.new_page()
+    try:
+        for person in ("lin-xiaoyu", "ma-lin"):  # enrolled in the two paths of the demo, not done yet
+            tab.goto(f"people/{person}/")
+            top = tab.locator(".kb-next-step").first.evaluate("box => box.getBoundingClientRect().top + scrollY")
+            assert top < 1.5 * PHONE["height"], (person, top)
+    finally:
+        context.close()
