@@ -156,7 +156,8 @@ def test_the_validated_share_has_one_definition_everywhere(demo_build):
     validated = [c for c in cases if c["state"] == "validated"]
     health = page(demo_build, "health")
     stats = {
-        s.css_first("strong + span").text(strip=True): s.css_first("strong").text(strip=True) for s in health.css(".kb-stat")
+        s.css_first("strong + span").text(strip=True): s.css_first("strong").text(strip=True)
+        for s in health.css(".kb-stat")
     }
     assert stats["已验证占比"] == f"{math.floor(len(validated) / len(live) * 100 + 0.5)}%"
     assert "已验证 ÷ 未归档的案例" in health.css_first(".kb-definition").text()

@@ -92,7 +92,11 @@ def bar_chart(
     """
     chart = Chart(labels, series, caption, unit, unfinished if unfinished in labels else "")
     narrow = _sideways(chart) if categories else _upright(chart, NARROW_WIDTH, "kb-chart-narrow")
-    note = f'<span class="kb-chart-note">* {escape(unfinished_note)}</span>' if chart.unfinished and unfinished_note else ""
+    note = (
+        f'<span class="kb-chart-note">* {escape(unfinished_note)}</span>'
+        if chart.unfinished and unfinished_note
+        else ""
+    )
     figure = (
         f'<figure class="kb-chart-figure">{_upright(chart, MAX_WIDTH, "kb-chart-wide")}{narrow}'
         f"<figcaption>{escape(caption)}{note}</figcaption></figure>"
