@@ -109,12 +109,17 @@ def data_digest(settings: Settings, history: History) -> str:
     files |= found.attachments
     for relative, path in sorted(files.items()):
         with path.open("rb") as file:
-            digest.update(f"file {relative}\0{hashlib.file_digest(file, 'sha256').hexdigest()}\n".encode())
-    digest.update(f"history {history.prefix}\n".encode())
+            digest.update(_line("file", relative, hashlib.file_digest(file, "sha256").hexdigest()))
+    digest.update(_line("history", history.prefix))
     for relative, each in sorted(history.files.items()):
-        dates = f"{each.created.isoformat()}\0{each.created_by}\0{each.changed.isoformat()}\0{each.changed_by}"
-        digest.update(f"{relative}\0{dates}\0{each.revisions}\n".encode())
+        digest.update(_line(relative, json.dumps(dataclasses.asdict(each), default=str, sort_keys=True)))
     return digest.hexdigest()
+
+
+def _line(*values: str) -> bytes:
+    """One line of the digest's input; names from a file system or git may hold any bytes
+    (surrogates here), which go in as they were."""
+    return ("\0".join(values) + "\n").encode("utf-8", "surrogateescape")
 
 
 def _shaping_settings(settings: Settings) -> bytes:

@@ -31,7 +31,7 @@ from generator.build.parts import (
 )
 from generator.build.site import BuildRequest, build, merge_parts
 from generator.cli import main
-from generator.history import NO_HISTORY
+from generator.history import NO_HISTORY, FileHistory, History
 from generator.messages import text
 from generator.settings import Part, Settings
 from tests.build.conftest import TODAY
@@ -258,6 +258,8 @@ def test_the_data_digest_is_the_same_for_the_same_data_anywhere(tmp_path):
     assert digest(here, cache_dir=tmp_path / "cache", show_progress=True) == digest(here)
     assert digest(here, language="en") != digest(here)
     assert digest(here, today=TODAY.replace(day=1)) != digest(here)
+    history = History("data/", {"cases/2026/x.yml": FileHistory(TODAY, "张伟", TODAY, "\udcff", 2)})
+    assert data_digest(Settings(data_dir=here, today=TODAY), history) != digest(here), "the history is in it"
     (there / "attachments" / "valve.png").write_bytes(b"\x89PNG other")
     assert digest(here) != digest(there), "attachments are in it"
 
