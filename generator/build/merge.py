@@ -2,34 +2,54 @@
 
 A part holds every shared page (index pages, hand-written pages, theme, feeds, exports),
 the record pages it owns, and the search bundles of what it indexed; `kb-part.json`
-says which part it is, which record pages are its own, and a digest of its shared files.
-Parts built from the same records and settings have the same digest, so merging takes
-the shared files of the first part, the own pages of each, and every part's search
-bundles in part order (pagefind/shards.json), checks the links of the whole, and swaps
-it in as `kb build` does: a failed merge leaves the previous site as it was.
+says which part it is, which record pages are its own, a digest of its shared files and a
+digest of the data it was built from (data_digest). Parts built from the same records and
+settings have the same digests, so merging takes the shared files of the first part, the
+own pages of each, and every part's search bundles in part order (pagefind/shards.json),
+checks the links of the whole, and swaps it in as `kb build` does: a failed merge leaves
+the previous site as it was.
+
+A part is untrusted (generator/build/parts.py reads it): the merge recomputes its shared
+digest, links only files the walk of the part saw, and checks that every file it writes
+resolves inside the new site's folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build.guard import new_aside, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
+from generator.build.parts import (
+    PART_FILE,
+    MergeProblem,
+    PartTree,
+    listing,
+    plain_path,
+    read_part_file,
+    read_shards,
+    shared_digest,
+    shared_files,
+    shown,
+    walk_part,
+)
 from generator.check.links import Problem, check_site
+from generator.history import History
+from generator.load.files import discover
 from generator.messages import text
-from generator.search.index import BUNDLE, link_file, link_tree, read_manifest, write_manifest
-from generator.settings import Part
+from generator.search.index import BUNDLE, MANIFEST, copy_into_new, write_manifest
+from generator.settings import Part, Settings
 
-PART_FILE = "kb-part.json"
+__all__ = ["PART_FILE", "MergeProblem", "MergeResult", "data_digest", "merge", "read_parts", "write_part_file"]
 
-
-class MergeProblem(Exception):
-    """Parts that cannot make one site; the message is in the catalogue's words."""
+DATA_FORMAT = "1"  # of data_digest: a change makes parts of older builds differ from newer ones
 
 
 @dataclass
@@ -49,54 +69,101 @@ class MergeResult:
 
 @dataclass(frozen=True)
 class BuiltPart:
-    folder: Path
+    tree: PartTree  # every file of the part, as walked
     part: Part
     pages: tuple[str, ...]  # its own record pages, relative to the folder
-    shared: str  # digest of every other file but the search bundles
+    shared: str  # the digest of its shared files kb-part.json declares
+    data: str  # the digest of the data it was built from (data_digest)
+    shards: tuple[dict, ...]  # its search bundles, as pagefind/shards.json lists them
+
+    @property
+    def folder(self) -> Path:
+        return self.tree.root
 
 
 # writing a part ----------------------------------------------------------------
 
 
-def write_part_file(site_dir: Path, part: Part, own_pages: list[str]) -> None:
+def write_part_file(site_dir: Path, part: Part, own_pages: list[str], data: str) -> None:
     own = sorted(own_pages)
-    described = {"part": part.number, "of": part.count, "shared": shared_digest(site_dir, set(own)), "pages": own}
+    shared = shared_digest(walk_part(site_dir), set(own))
+    described = {"part": part.number, "of": part.count, "data": data, "shared": shared, "pages": own}
     text_ = json.dumps(described, ensure_ascii=False, indent=1) + "\n"
     (site_dir / PART_FILE).write_text(text_, encoding="utf-8")
 
 
-def shared_digest(site_dir: Path, own: set[str]) -> str:
-    """A digest of the files that every part builds alike: paths and contents."""
-    digest = hashlib.sha256()
-    for path in _shared_files(site_dir, own):
-        digest.update(f"{path}\0{_file_digest(site_dir / path)}\n".encode())
+def data_digest(settings: Settings, history: History) -> str:
+    """A digest of the data set a build is made from, the same for the same inputs on any
+    machine: the settings that shape the pages (_shaping_settings), the path under the data
+    folder and the bytes of every record file, ticket export and attachment there, and the
+    records' history from git (who created and changed each file, when, how often).
+
+    Absolute paths, the page cache and the site folder are not in it; the rest of
+    mkdocs.yml (theme, navigation, hand-written pages) shows in the shared pages, which
+    the shared digest compares.
+    """
+    digest = hashlib.sha256(_shaping_settings(settings) + b"\n")
+    found = discover(settings.data_dir, settings.shown)
+    files = {source.path.relative_to(settings.data_dir).as_posix(): source.path for source in found.sources}
+    files |= {source.path.relative_to(settings.data_dir).as_posix(): source.path for source in found.tickets}
+    files |= found.attachments
+    for relative, path in sorted(files.items()):
+        with path.open("rb") as file:
+            digest.update(_line("file", relative, hashlib.file_digest(file, "sha256").hexdigest()))
+    digest.update(_line("history", history.prefix))
+    for relative, each in sorted(history.files.items()):
+        digest.update(_line(relative, json.dumps(dataclasses.asdict(each), default=str, sort_keys=True)))
     return digest.hexdigest()
 
 
-def _shared_files(site_dir: Path, own: set[str]) -> list[str]:
-    found = []
-    for folder, folders, files in os.walk(site_dir):
-        relative = Path(folder).relative_to(site_dir).as_posix()
-        if relative == ".":
-            folders[:] = [name for name in folders if name != BUNDLE]
-        for name in files:
-            path = name if relative == "." else f"{relative}/{name}"
-            if path not in own and path != PART_FILE:
-                found.append(path)
-    return sorted(found)
+def _line(*values: str) -> bytes:
+    """One line of the digest's input; names from a file system or git may hold any bytes
+    (surrogates here), which go in as they were."""
+    return ("\0".join(values) + "\n").encode("utf-8", "surrogateescape")
 
 
-def _file_digest(path: Path) -> str:
-    with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+def _shaping_settings(settings: Settings) -> bytes:
+    """The settings that change what is built, as canonical JSON (not the folders, the
+    progress display or which part is built)."""
+    shaping = {
+        "format": DATA_FORMAT,
+        "language": settings.language,
+        "today": settings.today.isoformat(),
+        "site_name": settings.site_name,
+        "site_url": settings.site_url,
+        "repository": dataclasses.asdict(settings.repository),
+        "show_ticket_ids": settings.show_ticket_ids,
+        "max_mentees": settings.max_mentees,
+        "skip": sorted(settings.skip),
+        "search_shard_pages": settings.search_shard_pages,
+    }
+    return json.dumps(shaping, ensure_ascii=False, sort_keys=True).encode()
 
 
-# merging -----------------------------------------------------------------------
+# reading the parts ---------------------------------------------------------------
 
 
 def read_parts(folders: list[Path]) -> list[BuiltPart]:
     """The parts in those folders, in part order, once each checked to make one site."""
-    parts = [_read_part(folder) for folder in folders]
+    parts = _in_order([_read_part(folder) for folder in folders])
+    first = parts[0]
+    for built in parts[1:]:
+        if built.data != first.data:
+            raise MergeProblem(text("merge-different-data", folder=built.folder, first=first.folder))
+    _check_shared(parts)
+    _check_shard_names(parts)
+    return parts
+
+
+def _read_part(folder: Path) -> BuiltPart:
+    tree = walk_part(folder)
+    described = read_part_file(tree)
+    shards = read_shards(tree)
+    return BuiltPart(tree, described.part, described.pages, described.shared, described.data, shards)
+
+
+def _in_order(parts: list[BuiltPart]) -> list[BuiltPart]:
+    """The parts sorted by number, once each of one build is there exactly once."""
     counts = sorted({built.part.count for built in parts})
     if len(counts) > 1:
         raise MergeProblem(text("merge-mixed-counts", counts=", ".join(map(str, counts))))
@@ -104,26 +171,48 @@ def read_parts(folders: list[Path]) -> list[BuiltPart]:
     numbers = [built.part.number for built in parts]
     twice = sorted({number for number in numbers if numbers.count(number) > 1})
     if twice:
-        raise MergeProblem(text("merge-part-twice", parts=", ".join(f"{n}/{count}" for n in twice)))
-    missing = [number for number in range(1, count + 1) if number not in numbers]
+        raise MergeProblem(text("merge-part-twice", parts=listing(twice, count)))
+    missing = sorted(set(range(1, count + 1)) - set(numbers))
     if missing:
-        raise MergeProblem(text("merge-parts-missing", parts=", ".join(f"{n}/{count}" for n in missing)))
-    parts.sort(key=lambda built: built.part.number)
-    different = [built for built in parts if built.shared != parts[0].shared]
+        raise MergeProblem(text("merge-parts-missing", parts=listing(missing, count)))
+    return sorted(parts, key=lambda built: built.part.number)
+
+
+def _check_shared(parts: list[BuiltPart]) -> None:
+    """Each part's shared digest as its files give it, not as it says; no part's own page
+    among the shared files (which the merge takes from the first part, so that a page there
+    would replace another's); and the same shared files in every part."""
+    recomputed = []
+    for built in parts:
+        digest = shared_digest(built.tree, set(built.pages))
+        if digest != built.shared:
+            raise MergeProblem(text("merge-shared-forged", folder=built.folder, file=PART_FILE))
+        recomputed.append(digest)
+    first = parts[0]
+    shared = set(shared_files(first.tree, set(first.pages)))
+    for built in parts[1:]:
+        clash = next((page for page in built.pages if page in shared), None)
+        if clash is not None:
+            raise MergeProblem(
+                text("merge-page-also-shared", folder=built.folder, page=shown(clash), first=first.folder)
+            )
+    different = [built for built, digest in zip(parts, recomputed, strict=True) if digest != recomputed[0]]
     if different:
-        raise MergeProblem(text("merge-different-builds", folder=different[0].folder, first=parts[0].folder))
-    return parts
+        raise MergeProblem(text("merge-different-builds", folder=different[0].folder, first=first.folder))
 
 
-def _read_part(folder: Path) -> BuiltPart:
-    try:
-        described = json.loads((folder / PART_FILE).read_text(encoding="utf-8"))
-        part = Part(int(described["part"]), int(described["of"]))
-        pages = tuple(str(page) for page in described["pages"])
-        shared = str(described["shared"])
-    except (OSError, ValueError, KeyError, TypeError):
-        raise MergeProblem(text("merge-not-a-part", folder=folder, file=PART_FILE)) from None
-    return BuiltPart(folder, part, pages, shared)
+def _check_shard_names(parts: list[BuiltPart]) -> None:
+    """A shard name once in the whole site: a second would write into the first's folder."""
+    seen: dict[str, Path] = {}
+    for built in parts:
+        for shard in built.shards:
+            other = seen.get(shard["name"])
+            if other is not None:
+                raise MergeProblem(text("merge-shard-twice", name=shard["name"], folder=built.folder, other=other))
+            seen[shard["name"]] = built.folder
+
+
+# merging -----------------------------------------------------------------------
 
 
 def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: str) -> MergeResult:
@@ -135,7 +224,7 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
         remove_leftovers(target)
         aside = new_aside(target)
         try:
-            result.pages = _assemble(parts, aside)
+            result.pages = _assemble(parts, SiteWriter(aside))
             say(text("merge-checking-links", pages=result.pages).render(language))
             result.problems = check_site(aside, external=False, base_path=base_path)
             if result.problems:
@@ -149,26 +238,66 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
     return result
 
 
-def _assemble(parts: list[BuiltPart], aside: Path) -> int:
-    """Link (or copy) the parts' files into `aside`; the number of record pages."""
+def _assemble(parts: list[BuiltPart], site: SiteWriter) -> int:
+    """Link (or copy) the parts' files into the new site; the number of record pages."""
     first = parts[0]
-    for path in _shared_files(first.folder, set(first.pages)):
-        link_file(first.folder / path, aside / path)
+    for path in shared_files(first.tree, set(first.pages)):
+        site.link(first.tree, path)
     shards = []
     for built in parts:
         for page in built.pages:
-            source = built.folder / page
-            if not source.is_file():
-                raise MergeProblem(text("merge-page-missing", folder=built.folder, page=page))
-            link_file(source, aside / page)
-        bundle = built.folder / BUNDLE
-        try:
-            listed = read_manifest(bundle)
-        except (OSError, ValueError, KeyError):
-            raise MergeProblem(text("merge-no-search-index", folder=built.folder)) from None
-        for shard in listed:
-            link_tree(bundle / shard["name"], aside / BUNDLE / shard["name"])
+            site.link(built.tree, page)
+        for shard in built.shards:
+            folder = f"{BUNDLE}/{shard['name']}/"
+            for path in sorted(path for path in built.tree.files if path.startswith(folder)):
+                site.link(built.tree, path)
             shards.append(shard)
-    (aside / BUNDLE).mkdir(exist_ok=True)
-    write_manifest(aside / BUNDLE, shards)
+    write_manifest(site.folder_of(f"{BUNDLE}/{MANIFEST}"), shards)
     return sum(len(built.pages) for built in parts)
+
+
+class SiteWriter:
+    """Writes the new site's files, each only where its resolved path stays inside the
+    site's folder, each a new file: nothing is written through a link, or twice."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = os.path.realpath(folder)
+        self.checked = {self.root}  # folders made here and found inside
+
+    def folder_of(self, relative: str) -> Path:
+        """The folder that the file `relative` goes in, made, once it is known to be inside."""
+        if not plain_path(relative):
+            raise MergeProblem(text("merge-outside-site", path=shown(relative), site=self.root))
+        parent = os.path.dirname(os.path.join(self.root, relative))
+        if parent not in self.checked:
+            self._inside(parent, relative)  # before making it: a link on the way is not followed
+            os.makedirs(parent, exist_ok=True)
+            self._inside(parent, relative)
+            self.checked.add(parent)
+        return Path(parent)
+
+    def _inside(self, path: str, relative: str) -> None:
+        if os.path.commonpath([os.path.realpath(path), self.root]) != self.root:
+            raise MergeProblem(text("merge-outside-site", path=shown(relative), site=self.root))
+
+    def link(self, tree: PartTree, relative: str) -> None:
+        """The file the walk of `tree` saw at `relative`, hard-linked (else copied) into the
+        same place here; refused if another file stands there in the part now."""
+        target = self.folder_of(relative) / relative.rpartition("/")[2]
+        try:
+            os.link(tree.root / relative, target, follow_symlinks=False)
+        except FileExistsError:
+            raise MergeProblem(text("merge-written-twice", path=shown(relative))) from None
+        except OSError:  # another file system, or linking not allowed: a copy of what the walk saw
+            self._copy(tree, relative, target)
+            return
+        status = os.lstat(target)
+        if not stat.S_ISREG(status.st_mode) or (status.st_dev, status.st_ino) != tree.files[relative]:
+            raise tree.refuse("merge-part-changed", path=relative)
+
+    def _copy(self, tree: PartTree, relative: str, target: Path) -> None:
+        with tree.open(relative) as reading:
+            try:
+                copy_into_new(reading, target)
+            except FileExistsError:
+                raise MergeProblem(text("merge-written-twice", path=shown(relative))) from None

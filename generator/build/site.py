@@ -31,7 +31,7 @@ from generator.build.guard import (
     remove_leftovers,
     swap_in,
 )
-from generator.build.merge import MergeProblem, MergeResult, merge, read_parts, write_part_file
+from generator.build.merge import MergeProblem, MergeResult, data_digest, merge, read_parts, write_part_file
 from generator.build.plugin import KnowledgeBasePlugin
 from generator.check.links import Problem, check_site
 from generator.messages import text
@@ -269,7 +269,9 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
             if request.part is not None:
-                write_part_file(aside, request.part, plugin.part_pages)
+                assert result.prepared is not None and result.prepared.dataset is not None
+                data = data_digest(site.settings, result.prepared.dataset.history)
+                write_part_file(aside, request.part, plugin.part_pages, data)
                 result.part_pages = len(plugin.part_pages)
     except MkDocsException as error:
         result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)

@@ -38,8 +38,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} 和 {first} 的共用页面不一样：它们不是用同样的记录、设置和日期构建的",
         "{folder} and {first} differ in their shared pages: they were not built from the same records, settings and date",
     ),
-    "merge-page-missing": ("{folder} 缺少它自己的页面 {page}", "{folder} lacks its own page {page}"),
+    "merge-page-missing": ("{folder} 缺少它自己的页面 {page}（那里没有普通文件）", "{folder} lacks its own page {page} (no plain file there)"),
     "merge-no-search-index": ("{folder} 没有搜索索引（pagefind/shards.json）", "{folder} has no search index (pagefind/shards.json)"),
+    # a part is untrusted (generator/build/parts.py): each refusal names the part and the path
+    "merge-part-link": (
+        "{folder}：{path} 是符号链接；合并不跟随也不发布部分里的任何链接，请重新构建这一部分",
+        "{folder}: {path} is a symbolic link; the merge neither follows nor publishes a link in a part: build the part again",
+    ),
+    "merge-part-not-a-file": (
+        "{folder}：{path} 不是普通文件或文件夹（管道、设备或套接字）；请重新构建这一部分",
+        "{folder}: {path} is not a plain file or folder (a FIFO, a device or a socket); build the part again",
+    ),
+    "merge-part-bad-name": ("{folder}：{path} 的名字不是 UTF-8；请重新构建这一部分", "{folder}: the name of {path} is not UTF-8; build the part again"),
+    "merge-part-changed": (
+        "{folder}：{path} 在合并读取时被换掉了；请等这一部分写完后再合并",
+        "{folder}: {path} was replaced while the merge read it; merge once the part is written",
+    ),
+    "merge-file-too-large": (
+        "{folder}：{path} 超过 {limit}；`kb build --shard` 不会写这么大的文件（记录更多时请分成更多部分）",
+        "{folder}: {path} is larger than {limit}, more than `kb build --shard` writes (for more records, build in more parts)",
+    ),
+    "merge-part-field-invalid": (
+        "{folder}：{file} 里的 `{field}` 不是 `kb build --shard` 写的样子；请重新构建这一部分",
+        "{folder}: `{field}` in {file} is not as `kb build --shard` writes it; build the part again",
+    ),
+    "merge-page-path-invalid": (
+        "{folder}：kb-part.json 里的页面路径 `{page}` 不是部分里的普通相对路径（绝对路径、`..`、`.`、反斜杠、NUL 或空的一段）",
+        "{folder}: the page path `{page}` in kb-part.json is not a plain path inside the part (absolute, `..`, `.`, a backslash, NUL or an empty segment)",
+    ),
+    "merge-page-twice": ("{folder}：kb-part.json 把页面 {page} 列了不止一次", "{folder}: kb-part.json lists the page {page} more than once"),
+    "merge-page-reserved": (
+        "{folder}：kb-part.json 把 {page} 列为自己的页面，但它属于搜索索引或 kb-part.json",
+        "{folder}: kb-part.json lists {page} as a page of its own, but that is the search index's or kb-part.json",
+    ),
+    "merge-page-not-owned": (
+        "{folder}：{page} 不属于第 {part} 部分（页面按路径的哈希分给各部分）；一个部分不能提供另一个部分的页面",
+        "{folder}: {page} is not a page of part {part} (the hash of a page's path gives it its part); one part may not supply another's page",
+    ),
+    "merge-manifest-invalid": (
+        "{folder}：pagefind/shards.json 不是 `kb build` 写的样子；请重新构建这一部分",
+        "{folder}: pagefind/shards.json is not as `kb build` writes it; build the part again",
+    ),
+    "merge-shard-name-invalid": (
+        "{folder}：pagefind/shards.json 里的分片名 `{name}` 不是 `kb build` 写的名字（16 位十六进制小写）",
+        "{folder}: the shard name `{name}` in pagefind/shards.json is not a name `kb build` writes (16 lowercase hex digits)",
+    ),
+    "merge-shard-folder-missing": (
+        "{folder}：pagefind/shards.json 列出的分片 pagefind/{name}/ 不存在或不是普通文件夹",
+        "{folder}: the shard pagefind/{name}/ that pagefind/shards.json lists is missing or not a plain folder",
+    ),
+    "merge-shard-twice": ("搜索分片 {name} 出现了不止一次（{folder}，{other}）", "The search shard {name} is listed more than once ({folder}, {other})"),
+    "merge-different-data": (
+        "{folder} 和 {first} 来自不同的记录：它们的数据摘要不同（记录、附件、工单导出、git 历史，或语言、`--today` 等设置不一样）",
+        "{folder} and {first} come from different records: their data digests differ (records, attachments, ticket exports, git history, or settings such as the language or --today)",
+    ),
+    "merge-shared-forged": (
+        "{folder}：{file} 里的共用页面摘要和它的文件算出的不一致；这一部分被改动过，请重新构建",
+        "{folder}: the shared digest in {file} is not the one its files give; the part was altered: build it again",
+    ),
+    "merge-page-also-shared": (
+        "{folder}：它自己的页面 {page} 是 {first} 的共用文件；一个部分不能替换另一个部分的文件",
+        "{folder}: its own page {page} is a shared file of {first}; one part may not replace another's file",
+    ),
+    "merge-outside-site": ("{path} 会写到新网站的文件夹 {site} 之外；什么都没有替换", "{path} would be written outside the new site's folder {site}; nothing was replaced"),
+    "merge-written-twice": ("{path} 会在新网站里写两次；什么都没有替换", "{path} would be written twice into the new site; nothing was replaced"),
     "merge-checking-links": (
         "已合并 {pages} 个记录页面；正在检查链接、锚点和图片 ……",
         "Merged {pages} record pages; checking links, anchors and images ...",

@@ -25,11 +25,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import ClassVar
+from typing import BinaryIO, ClassVar
 
 from generator.search.canonical import canonicalise
 from generator.search.fields import INDEX_LANGUAGE
-from generator.search.shards import SHARD_PAGES, Shard, indexed_pages, plan_shards
+from generator.search.shards import SHARD_NAME, SHARD_PAGES, Shard, indexed_pages, plan_shards
 from generator.settings import Part
 
 BUNDLE = "pagefind"
@@ -241,29 +241,78 @@ def _write_bundles(output: Path, cache: Path, shards: list[Shard]) -> None:
 
 
 def write_manifest(bundle: Path, shards: list[dict]) -> None:
-    """pagefind/shards.json: the shards the browser merges, the first being the main one."""
+    """pagefind/shards.json: the shards the browser merges, the first being the main one.
+    A new file, never written through an existing one (which may be a link into a part)."""
     listed = json.dumps({"shards": shards}, ensure_ascii=False, indent=1) + "\n"
-    (bundle / MANIFEST).write_text(listed, encoding="utf-8")
+    with (bundle / MANIFEST).open("x", encoding="utf-8") as file:
+        file.write(listed)
 
 
-def read_manifest(bundle: Path) -> list[dict]:
-    return json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))["shards"]
+class ManifestError(ValueError):
+    """shards.json is not what write_manifest writes; `name` is a shard name of the wrong shape."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def parse_manifest(raw: bytes) -> list[dict]:
+    """The shards of a shards.json read from elsewhere (a part of a build), in exactly the shape
+    write_manifest gives them: a name as _name makes it (also a folder name), a count of pages.
+    ManifestError for anything else."""
+    try:
+        listed = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise ManifestError from None
+    if not isinstance(listed, dict) or not isinstance(listed.get("shards"), list):
+        raise ManifestError
+    shards = []
+    for shard in listed["shards"]:
+        if not isinstance(shard, dict) or set(shard) != {"name", "pages"}:
+            raise ManifestError
+        name, pages = shard["name"], shard["pages"]
+        if not isinstance(name, str) or not SHARD_NAME.fullmatch(name):
+            raise ManifestError(name if isinstance(name, str) else repr(name))
+        if type(pages) is not int or pages < 1:
+            raise ManifestError
+        shards.append({"name": name, "pages": pages})
+    return shards
 
 
 def link_tree(source: Path, target: Path) -> None:
-    """Every file under `source` at the same place under `target`, as link_file does."""
+    """Every file under `source` at the same place under `target`, as link_file does;
+    symbolic links are not followed or linked."""
     for path in sorted(source.rglob("*")):
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():
             link_file(path, target / path.relative_to(source))
 
 
 def link_file(source: Path, target: Path) -> None:
-    """A hard link where the file system allows one (fast, no space), else a copy."""
+    """A hard link where the file system allows one (fast, no space), else a copy. Never
+    through a link: a link at `source` is not followed, and a file already at `target` is
+    an error (FileExistsError) rather than written through, as it may be a link to a file
+    that is not this site's."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        os.link(source, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:  # another file system, or linking not allowed: a copy
+        copy_new(source, target)
+
+
+def copy_new(source: Path, target: Path) -> None:
+    """`source` copied to a new file `target`, neither followed if it is a link."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    with open(os.open(source, flags), "rb") as reading:
+        copy_into_new(reading, target)
+
+
+def copy_into_new(reading: BinaryIO, target: Path) -> None:
+    """What `reading` holds into a new file `target` (FileExistsError if there is one)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    with open(os.open(target, flags, 0o666), "wb") as writing:
+        shutil.copyfileobj(reading, writing)
 
 
 def _forget_others(cache: Path, keep: set[str]) -> None:

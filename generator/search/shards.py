@@ -27,6 +27,10 @@ from pathlib import Path
 # shard of 6,000 stays under 900 MB; a query loads some index data from every shard, so
 # fewer shards transfer less (benchmarks/RESULTS.md: two shards at 10,000 cases).
 SHARD_PAGES = 6000
+# A shard's name: the first hex digits of its content hash (_name); `kb build --merge`
+# accepts no other name, as a name is also a folder.
+NAME_DIGITS = 16
+SHARD_NAME = re.compile(f"[0-9a-f]{{{NAME_DIGITS}}}")
 INDEXED_FOLDERS = ("awards", "cases", "guide", "mentoring", "paths", "people", "sessions")
 SEARCH_BLOCK = re.compile(r"<div\b[^>]*\bdata-pagefind-body\b[^>]*>")
 DIV_TAG = re.compile(r"<(/?)div\b")
@@ -122,4 +126,4 @@ def bucket(path: str, count: int, salt: str = "search") -> int:
 
 def _name(members: list[IndexedPage], settings: str) -> str:
     lines = [settings] + [f"{page.path} {page.digest}" for page in members]
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:NAME_DIGITS]

@@ -78,7 +78,7 @@ def test_merging_refuses_parts_that_do_not_make_one_site(parts, tmp_path):
         SECOND_ORG, tmp_path / "other", tmp_path / "other-cache", Part(2, 3), today=TODAY.replace(day=29)
     )
     assert other_day.ok
-    refused([parts[0], tmp_path / "other", parts[2]], "不是用同样的记录、设置和日期构建的")
+    refused([parts[0], tmp_path / "other", parts[2]], "来自不同的记录")  # --today is in the data digest
     lacking = tmp_path / "lacking"
     shutil.copytree(parts[1], lacking)
     own = json.loads((lacking / PART_FILE).read_text(encoding="utf-8"))["pages"]
