@@ -325,11 +325,12 @@ def _refuse_shared_files(outcomes: list[Outcome], problems: list[Diagnostic]) ->
 
 
 def _caused_by_placeholder(diagnostic: Diagnostic, problems: list[Diagnostic], placed: Placed) -> bool:
-    """Validation's view of a value already reported here (a name that fits no one)."""
+    """Validation's view of a value already reported here (a name that fits no one), or of a
+    formula's cell (read as no value: "missing `title`" would only repeat it)."""
     if _PLACEHOLDER_MARK in diagnostic.message:
         return True
     here = placed.at_cell(diagnostic)
-    return any(p.file == here.file and p.code == here.code for p in problems)
+    return any(p.file == here.file and p.code in (here.code, codes.FORMULA_CELL.code) for p in problems)
 
 
 def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[Diagnostic]) -> Outcome:

@@ -13,7 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -57,8 +57,7 @@ class Formula:
         return self.text
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # a tuple: a CSV file at the row limit makes a million of them
     row: int  # 1-based, as the spreadsheet shows them
     column: int
     value: Any
