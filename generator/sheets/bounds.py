@@ -10,13 +10,14 @@ milliseconds, with the limit it met (generator/sheets/limits.py).
 from __future__ import annotations
 
 import posixpath
+import re
 import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from generator.messages import Text, text
 from generator.sheets import limits
@@ -27,6 +28,7 @@ END_OF_DIRECTORY = b"PK\x05\x06"
 MAX_DIRECTORY_BYTES = 1024 * 1024  # the zip's list of parts: some 20 KB in a real workbook
 SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384  # a reference without rows or columns (`A:A`) means all of them
 WORKBOOK, WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
 class OverLimit(Exception):
@@ -159,16 +161,16 @@ class _Scan:
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         local = name.rpartition(" ")[2]
-        if local == "row":
+        if local == "c":  # the most frequent first: this runs for every element of every part
+            self._cell(attributes.get("r"))
+        elif local in ("v", "f") and self.in_cell:
+            self.value = 0
+        elif local == "row":
             self.row = _number(attributes.get("r"), self.row + 1)
             self.column = 0
             self._check_row()
-        elif local == "c":
-            self._cell(attributes.get("r"))
         elif local in ("si", "is"):
             self.string = 0
-        elif local in ("v", "f") and self.in_cell:
-            self.value = 0
         elif local == "dimension":
             self._dimension(attributes.get("ref", ""))
         elif local in self.totals.covered:
@@ -184,6 +186,8 @@ class _Scan:
             self.value = None
 
     def data(self, characters: str) -> None:
+        if self.string is None and self.value is None:
+            return
         if self.string is not None:
             self.string += len(characters)
         if self.value is not None:
@@ -251,8 +255,8 @@ def _number(value: str | None, default: int) -> int:
 
 def _coordinate(reference: str) -> tuple[int, int] | None:
     """(row, column) of a cell's reference, `K14`; None if it is none."""
-    bounds = _bounds(reference)
-    return (bounds[1], bounds[0]) if bounds else None
+    found = _CELL.match(reference)
+    return (int(found.group(2)), column_index_from_string(found.group(1))) if found else None
 
 
 def _bounds(reference: str) -> tuple[int, int, int, int] | None:
