@@ -359,3 +359,11 @@ def test_an_ordinary_ledger_still_imports(data, tmp_path):
     assert result.exit_code == 0, result.output
     assert "20260603-hx200-ye-ya-zhan-bu-you-reng" in check(data).context.index("case")
     assert not os.path.islink(data / "cases")
+
+
+def test_a_csv_file_made_to_slow_the_dialect_guess_is_read_quickly(data, tmp_path):
+    (tmp_path / "台账.csv").write_text(',"' * 500_000, encoding="utf-8")  # quotes and delimiters, never closed
+    started = time.monotonic()
+    result = run("台账.csv", "--data", "data")
+    assert time.monotonic() - started < QUICK
+    assert result.exit_code == 1 and "Traceback" not in result.output
