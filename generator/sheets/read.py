@@ -155,7 +155,8 @@ def written_cells(worksheet) -> list[tuple[tuple[int, int], Any]]:
 def _value(sheet: Sheet, place: tuple[int, int], cell) -> Any:
     value = cell.value
     if cell.data_type == "f":
-        return Formula(value if isinstance(value, str) else "=" + str(getattr(value, "text", "") or ""))
+        formula = value if isinstance(value, str) else getattr(value, "text", None)  # array formulas have a text
+        return Formula(formula or "=")
     if isinstance(value, str):
         if len(value) > limits.MAX_CELL_CHARS:  # rich text in runs, each under the limit
             words = text("sheet-limit-cell-text", limit=limits.number(limits.MAX_CELL_CHARS))

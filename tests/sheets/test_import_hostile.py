@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from generator.cli import main
 from generator.sheets import limits
-from generator.sheets.read import read_sheets
+from generator.sheets.read import Formula, read_sheets
 from generator.sheets.write import write_inside
 from tests.conftest import check
 from tests.sheets.test_import import GOOD, HEADERS, write_sheet
@@ -367,3 +367,21 @@ def test_a_csv_file_made_to_slow_the_dialect_guess_is_read_quickly(data, tmp_pat
     result = run("台账.csv", "--data", "data")
     assert time.monotonic() - started < QUICK
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_array_shared_and_table_formulas_are_formulas_too(tmp_path):
+    row = (
+        '<row r="1"><c r="A1"><f t="array" ref="A1">SUM(B1:B2)</f><v>3</v></c>'
+        '<c r="B1"><f t="shared" ref="B1:B2" si="0">C1*2</f><v>2</v></c>'
+        '<c r="C1"><f t="dataTable" ref="C1" dt2D="0" dtr="0" r1="D1"/><v>1</v></c></row>'
+        '<row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>'
+    )
+    write_zip(tmp_path / "a.xlsx", parts(sheet_xml(row, "A1:C2")))
+    [sheet] = read_sheets(tmp_path / "a.xlsx", "a.xlsx")
+    values = {cell.address: cell.value for row in sheet.rows for cell in row}
+    assert values == {
+        "A1": Formula("=SUM(B1:B2)"),
+        "B1": Formula("=C1*2"),
+        "C1": Formula("="),
+        "B2": Formula("=C2*2"),
+    }
