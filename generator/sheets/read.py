@@ -113,6 +113,8 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
         raise _over_limit(error, shown) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
         raise SheetError(text("sheet-not-a-workbook", reason=str(error))) from None
+    except (RuntimeError, NotImplementedError) as error:  # zipfile: an encrypted part, an unknown compression
+        raise SheetError(text("sheet-not-a-workbook", reason=str(error))) from None
     try:
         return [_read_worksheet(worksheet, shown) for worksheet in workbook.worksheets]
     finally:

@@ -385,3 +385,12 @@ def test_array_shared_and_table_formulas_are_formulas_too(tmp_path):
         "C1": Formula("="),
         "B2": Formula("=C2*2"),
     }
+
+
+@pytest.mark.parametrize(("flags", "method"), [(1, 8), (0, 99)])  # an encrypted part; an unknown compression
+def test_a_workbook_zipfile_cannot_open_is_one_line(data, tmp_path, flags, method):
+    write_zip(tmp_path / "台账.xlsx", ledger(HEADER), flags=flags, method=method)
+    result = run("台账.xlsx", "--data", "data")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    [line] = error_lines(result.output)
+    assert line.startswith("台账.xlsx:1:1: error KB804: cannot be read as an Excel workbook")

@@ -100,8 +100,8 @@ def shared_strings_bomb(gibibytes: int) -> Deflated:
     return Deflated(start + repeated * count + end, len(head) + count * len(mebibyte) + len(tail))
 
 
-def write_zip(path: Path, members: dict[str, bytes | Deflated]) -> Path:
-    """A zip written field by field, so that a part can claim any size."""
+def write_zip(path: Path, members: dict[str, bytes | Deflated], flags: int = 0, method: int = 8) -> Path:
+    """A zip written field by field, so that a part can claim any size (and any flags and method)."""
     body, directory = bytearray(), bytearray()
     for name, content in members.items():
         encoded = name.encode()
@@ -111,9 +111,11 @@ def write_zip(path: Path, members: dict[str, bytes | Deflated]) -> Path:
             deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
             stream, size, crc = deflate.compress(content) + deflate.flush(), len(content), zlib.crc32(content)
         sizes = (crc, len(stream), size, len(encoded))
-        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, *sizes, 0, 0, 0, 0, 0, len(body))
+        directory += struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, flags, method, 0, 0, *sizes, 0, 0, 0, 0, 0, len(body)
+        )
         directory += encoded
-        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, *sizes, 0) + encoded + stream
+        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, flags, method, 0, 0, *sizes, 0) + encoded + stream
     count = len(members)
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), len(body), 0)
     path.write_bytes(bytes(body + directory + end))
