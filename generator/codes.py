@@ -592,6 +592,45 @@ COLUMN_MISSING = _code(
         "Add the column, or name the column that holds the field in --map.",
     ),
 )
+# A formula's cached value is whatever the program that saved the file last calculated (or
+# what a hostile file says it calculated): it is never taken as text.
+FORMULA_CELL = _code(
+    "KB807",
+    ("单元格里是公式", "Formula in a cell"),
+    ("作者一列写着 =VLOOKUP(B3,人员!A:B,2,FALSE)", "authors holds =VLOOKUP(B3,People!A:B,2,FALSE)"),
+    (
+        "把公式换成它的值：选中这一列，复制，再选择性粘贴为“数值”；或者删掉它。`kb import` 不读公式，也不读 Excel 上次算出的值。",
+        "Replace the formula with its value: select the column, copy, and paste special as values; or delete it. "
+        "kb import reads no formulas, nor the value Excel last calculated.",
+    ),
+)
+SHEET_TOO_LARGE = _code(
+    "KB808",
+    ("表格超出了 `kb import` 的上限", "Spreadsheet beyond kb import's limits"),
+    (
+        "一个 2 KB 的工作簿在 XFD1048576 有一个单元格；合并到最后一行最后一列的区域；解压后有几个 GB 的共享字符串",
+        "a 2 KB workbook with a cell at XFD1048576; a merged range to the last row and column; shared strings "
+        "that unpack to gigabytes",
+    ),
+    (
+        "消息写明了碰到的上限（至多 200,000 行、200 列、解压后 100 MiB 等，远高于一个团队十年的台账）。删掉记录下方和右侧"
+        "多余的行、列、合并和格式（按 `Ctrl+End` 应该停在最后一条记录上），或者把表格拆成几个文件；另存为 CSV 也可以。",
+        "The message names the limit met (at most 200,000 rows, 200 columns, 100 MiB unpacked and so on, far above "
+        "a team's ten years of records). Delete the rows, columns, merges and formatting below and to the right of "
+        "the records (Ctrl+End should stop at the last record), or split the file; saving it as CSV works too.",
+    ),
+)
+IMPORT_OUTSIDE_DATA = _code(
+    "KB809",
+    ("导入会写到数据文件夹以外", "Import would write outside the data folder"),
+    ("data/cases 是指向 /tmp/elsewhere 的符号链接", "data/cases is a symbolic link to /tmp/elsewhere"),
+    (
+        "把链接换成数据文件夹里真正的文件夹（`kb validate` 会以 KB113 报出每个链接）。`kb import` 从不通过链接写入，"
+        "有一个目标不行，就一个文件都不写。",
+        "Replace the link with a real folder inside the data folder (kb validate reports every link as KB113). "
+        "kb import never writes through a link, and writes nothing while one target is refused.",
+    ),
+)
 
 # Service-ticket exports (data/tickets/*.csv), reported at the row's line and the cell's column.
 # KB9xx rather than KB8xx: the spreadsheet import (`kb import`) numbers its codes from KB801.

@@ -15,7 +15,7 @@ from generator.cli.options import data_option, today_option
 from generator.messages import text
 from generator.pipeline import check
 from generator.render.labels import LANGUAGES, Labels
-from generator.report import as_text
+from generator.report import as_text, printable
 from generator.settings import Settings
 
 FORMATS = ("xlsx", "opensearch")
@@ -119,7 +119,7 @@ def command(
 
 def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     from generator.model import build_dataset
-    from generator.sheets.export import CellTooLong, export_workbook
+    from generator.sheets.export import CellRefused, export_workbook
 
     checked = check(settings)
     if checked.report.errors:
@@ -128,14 +128,14 @@ def _xlsx(settings: Settings, out_file: str, language: str) -> None:
         sys.exit(1)
     try:
         workbook = export_workbook(build_dataset(checked.context), language)
-    except CellTooLong as error:
-        raise click.ClickException(str(error)) from None
+    except CellRefused as error:
+        raise click.ClickException(printable(error.words.render(language))) from None
     try:
         workbook.save(out_file)
     except OSError as error:
-        raise click.ClickException(f"cannot write {out_file}: {error.strerror}") from None
+        raise click.ClickException(f"cannot write {printable(out_file)}: {error.strerror}") from None
     sheets = ", ".join(f"{sheet.title} ({sheet.max_row - 1})" for sheet in workbook.worksheets)
-    click.echo(f"Wrote {out_file} (xlsx): {sheets}.")
+    click.echo(f"Wrote {printable(out_file)} (xlsx): {sheets}.")
 
 
 def _opensearch(settings: Settings, folder: Path, index_name: str | None, language: str) -> None:

@@ -17,6 +17,7 @@ from generator.settings import LANGUAGES
 from generator.sheets.columns import MapError, read_mapping
 from generator.sheets.fields import IMPORTABLE
 from generator.sheets.plan import ImportRequest, Outcome, Plan, plan_import
+from generator.sheets.write import write_inside
 
 VERBS = {
     "create": ("wrote", "would write"),
@@ -100,7 +101,7 @@ def command(
     )
     plan = plan_import(request)
     if not dry_run and not plan.stopped:
-        _write(plan, Path(schema_dir))
+        _write(plan, Path(data_dir), Path(schema_dir))
     if output_format == "json":
         click.echo(_as_json(plan, dry_run))
     else:
@@ -111,7 +112,7 @@ def command(
     sys.exit(1 if plan.report.errors or plan.stopped else 0)
 
 
-def _write(plan: Plan, schema_dir: Path) -> None:
+def _write(plan: Plan, data_dir: Path, schema_dir: Path) -> None:
     written = [o for o in plan.outcomes if o.action in ("create", "update") and o.placed is not None]
     if written:
         write_schemas(schema_dir)
@@ -119,10 +120,10 @@ def _write(plan: Plan, schema_dir: Path) -> None:
         assert outcome.placed is not None
         target = outcome.placed.source.path
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(outcome.placed.text, encoding="utf-8")
+            write_inside(data_dir, target, outcome.placed.text)  # plan_import refused every way out
         except OSError as error:
-            raise click.ClickException(f"cannot write {printable(str(target))}: {error.strerror}") from None
+            reason = error.strerror or str(error)
+            raise click.ClickException(f"cannot write {printable(str(target))}: {printable(reason)}") from None
 
 
 def _action_lines(plan: Plan, dry_run: bool) -> list[str]:
@@ -176,7 +177,7 @@ def _as_json(plan: Plan, dry_run: bool) -> str:
             "sheet": printable(outcome.row.sheet.shown),
             "row": outcome.row.number,
             "kind": outcome.row.kind,
-            "id": outcome.row.id,
+            "id": printable(outcome.row.id),
             "file": printable(outcome.shown) or None,
             "action": outcome.action,
         }

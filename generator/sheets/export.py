@@ -5,16 +5,27 @@ Cells hold what a person would type: names rather than ids (where the name fits 
 record only), states as the site shows them (已验证), real Excel dates and numbers.
 Mentoring pairs, paths and awards have nested parts; their sheets are for reading,
 with the nested parts one per line, and `kb import` passes them over.
+
+Every text is written as a text cell, whatever it starts with: openpyxl makes a formula of
+a text starting with `=` (and an error cell of `#N/A`), which Excel would run on opening
+(`=HYPERLINK(…)` sending the row to a web address, `=cmd|…` starting a program). A text
+that starts as a formula would (`=`, `+`, `-`, `@`, a tab, or their full-width forms) is
+also marked "typed with an apostrophe", so that editing the cell keeps it text. The
+workbook shows exactly the record's text; a character no workbook can carry (a control
+character) is refused, as validation already refuses it in every record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from generator.load.text import character_name, control_character_in_value
+from generator.messages import Text, text
 from generator.model import Dataset
 from generator.names import Names
 from generator.render.labels import LABELS
@@ -24,10 +35,25 @@ from generator.sheets.fields import IMPORTABLE, Field, fields_of
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_CELL = 32_767  # Excel's limit for the text of one cell
+# What a spreadsheet program evaluates at the start of a cell (OWASP's CSV injection list),
+# with the full-width forms a Chinese input method types.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# A workbook's text reads `_x0041_` as "A"; `_x005F_` before it keeps the underscore.
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
-class CellTooLong(Exception):
-    """A text no Excel cell can hold: exporting it would cut it."""
+class CellRefused(Exception):
+    """A record's text that no cell can show exactly: too long, or holding a control character."""
+
+    def __init__(self, words: Text) -> None:
+        super().__init__(words.render("en"))
+        self.words = words
+
+
+class _Unwritable(Exception):
+    def __init__(self, character: str | None = None) -> None:
+        super().__init__(character)
+        self.character = character  # None: too long
 
 
 def records_of(data: Dataset, kind: str) -> dict[str, Any]:
@@ -71,17 +97,56 @@ def _names(data: Dataset) -> Names:
 
 def _importable_sheet(sheet, data: Dataset, kind: str, language: str, names: Names) -> None:
     specs = fields_of(kind)
-    sheet.append([export_header(kind, spec.name, language) for spec in specs])
-    for record_id, record in sorted(records_of(data, kind).items()):
-        values = [_cell(spec, getattr(record, spec.name), language, names) for spec in specs]
-        for spec, value in zip(specs, values, strict=True):
-            if isinstance(value, str) and len(value) > MAX_CELL:
-                raise CellTooLong(
-                    f"{kind} `{record_id}`: `{spec.name}` is longer than an Excel cell holds ({MAX_CELL:,} characters)"
-                )
-        sheet.append(values)
-        for cell, spec in zip(sheet[sheet.max_row], specs, strict=True):
+    _append(sheet, 1, [export_header(kind, spec.name, language) for spec in specs])
+    for row, (record_id, record) in enumerate(sorted(records_of(data, kind).items()), start=2):
+        for column, spec in enumerate(specs, start=1):
+            cell = sheet.cell(row, column)
+            value = _cell(spec, getattr(record, spec.name), language, names)
+            try:
+                put(cell, value)
+            except _Unwritable as error:
+                raise _refused(error, kind, record_id, spec.name) from None
             _style(cell, spec)
+
+
+def _refused(error: _Unwritable, kind: str, record_id: str, name: str) -> CellRefused:
+    if error.character is None:
+        return CellRefused(text("export-xlsx-too-long", kind=kind, id=record_id, field=name, limit=f"{MAX_CELL:,}"))
+    character = character_name(error.character)
+    return CellRefused(text("export-xlsx-character", kind=kind, id=record_id, field=name, character=character))
+
+
+def _append(sheet, row: int, values: list[Any], cut: bool = False) -> None:
+    for column, value in enumerate(values, start=1):
+        put(sheet.cell(row, column), value, cut)
+
+
+def put(cell, value: Any, cut: bool = False) -> None:
+    """A value into a cell: a number, a date, or text that shows exactly as it is and runs nothing.
+
+    `cut`: a text too long for a cell is shortened (reading sheets) rather than refused.
+    """
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    cell.value = inert_text(value, cut)
+    cell.data_type = "s"  # openpyxl took `=…` for a formula and `#N/A` for an error
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def inert_text(value: str, cut: bool = False) -> str:
+    """The text a cell holds to show `value`: underscores that would read as escapes escaped."""
+    index = control_character_in_value(value)
+    if index is not None:
+        raise _Unwritable(value[index])
+    written = _LOOKS_ESCAPED.sub("_x005F_", value)
+    if len(written) > MAX_CELL and not cut:
+        raise _Unwritable()
+    while len(written) > MAX_CELL:  # each escape takes 6 characters more than its underscore
+        value = value[: len(value) - (len(written) - MAX_CELL)]
+        written = _LOOKS_ESCAPED.sub("_x005F_", value)
+    return written
 
 
 def _cell(spec: Field, value: Any, language: str, names: Names) -> Any:
@@ -121,12 +186,17 @@ def _reading_sheet(sheet, data: Dataset, kind: str, language: str) -> None:
     """Every field as text a manager can read; nested parts (goals, steps, log) one per line."""
     records = sorted(records_of(data, kind).items())
     fields = list(next(iter(records))[1].model_dump(mode="json")) if records else []
-    sheet.append(
-        [LABELS[language].get(name, name) if name != "id" else export_header(kind, "id", language) for name in fields]
-    )
-    for _, record in records:
+    header = [
+        LABELS[language].get(name, name) if name != "id" else export_header(kind, "id", language) for name in fields
+    ]
+    _append(sheet, 1, header)
+    for row, (record_id, record) in enumerate(records, start=2):
         dumped = record.model_dump(mode="json")
-        sheet.append([_readable(dumped.get(name)) for name in fields])
+        for column, name in enumerate(fields, start=1):
+            try:
+                put(sheet.cell(row, column), _readable(dumped.get(name)), cut=True)
+            except _Unwritable as error:
+                raise _refused(error, kind, record_id, name) from None
 
 
 def _readable(value: Any) -> Any:
@@ -138,6 +208,4 @@ def _readable(value: Any) -> Any:
         return "\n".join(_readable(item) if isinstance(item, dict) else str(item) for item in value)
     if isinstance(value, dict):
         return "; ".join(f"{key}: {_readable(item)}" for key, item in value.items() if _readable(item) is not None)
-    if isinstance(value, str) and len(value) > MAX_CELL:
-        return value[:MAX_CELL]
     return value

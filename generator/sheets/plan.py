@@ -18,6 +18,7 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic, Position, Report
 from generator.kinds import RECORD_KIND
 from generator.load import Loaded, load_folder
+from generator.messages import text
 from generator.names import Names
 from generator.pipeline import check_loaded
 from generator.records import Context
@@ -28,6 +29,7 @@ from generator.sheets.placed import NotFaithful, Placed, place
 from generator.sheets.read import Sheet, SheetError, read_sheets
 from generator.sheets.rows import Row, read_case_references, read_rows
 from generator.sheets.values import PLACEHOLDER
+from generator.sheets.write import way_out
 from generator.slug import is_id
 
 Action = Literal["create", "update", "unchanged", "failed", "held"]
@@ -80,7 +82,8 @@ def plan_import(request: ImportRequest) -> Plan:
     try:
         sheets = read_sheets(request.file, request.shown)
     except SheetError as error:
-        return Plan(Report([codes.SHEET_UNREADABLE.at(request.shown, START, str(error))]), stopped="nothing read")
+        problem = error.code.at(error.place or request.shown, error.position, error.words)
+        return Plan(Report([problem]), stopped="nothing read")
     problems: list[Diagnostic] = []
     rows = _read_all(sheets, request, _known_names(context), problems)
     skipped = sum(1 for d in problems if d.code == codes.SHEET_SKIPPED.code)  # one per sheet passed over
@@ -88,7 +91,37 @@ def plan_import(request: ImportRequest) -> Plan:
         return Plan(Report(problems), stopped="no sheet holds case, person or session columns; give --kind or --map")
     plan = _decide(request, loaded, context, {_where(d) for d in baseline.items}, rows, problems)
     plan.problems_before = len(baseline.errors)
+    _refuse_ways_out(request, plan)
     return plan
+
+
+def _refuse_ways_out(request: ImportRequest, plan: Plan) -> None:
+    """No file is written when one would leave the data folder (through a linked `cases/` ...)."""
+    refused: dict[Path, Outcome] = {}  # one line per link, however many rows would pass through it
+    for outcome in plan.outcomes:
+        if outcome.action in ("create", "update") and outcome.placed is not None:
+            link = way_out(request.data_dir, outcome.placed.source.path)
+            if link is not None:
+                refused.setdefault(link, outcome)
+    if not refused:
+        return
+    for link, outcome in refused.items():
+        shown_link = _shown_path(request, link)
+        words = text("sheet-outside-data", path=outcome.shown, link=shown_link)
+        plan.report.add(codes.IMPORT_OUTSIDE_DATA.at(outcome.shown, START, words))
+    plan.stopped = "a target would leave the data folder (above)"
+    for outcome in plan.outcomes:
+        if outcome.action in ("create", "update"):
+            outcome.action = "held"
+
+
+def _shown_path(request: ImportRequest, path: Path) -> str:
+    try:
+        relative = path.relative_to(request.data_dir).as_posix()
+    except ValueError:
+        return str(path)
+    prefix = request.shown_root.rstrip("/") + "/" if request.shown_root.rstrip("/") else ""
+    return prefix + relative
 
 
 def _validate(request: ImportRequest, loaded: Loaded, placed: list[Placed]) -> tuple[Report, Context]:
@@ -292,11 +325,12 @@ def _refuse_shared_files(outcomes: list[Outcome], problems: list[Diagnostic]) ->
 
 
 def _caused_by_placeholder(diagnostic: Diagnostic, problems: list[Diagnostic], placed: Placed) -> bool:
-    """Validation's view of a value already reported here (a name that fits no one)."""
+    """Validation's view of a value already reported here (a name that fits no one), or of a
+    formula's cell (read as no value: "missing `title`" would only repeat it)."""
     if _PLACEHOLDER_MARK in diagnostic.message:
         return True
     here = placed.at_cell(diagnostic)
-    return any(p.file == here.file and p.code == here.code for p in problems)
+    return any(p.file == here.file and p.code in (here.code, codes.FORMULA_CELL.code) for p in problems)
 
 
 def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[Diagnostic]) -> Outcome:

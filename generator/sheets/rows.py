@@ -10,12 +10,14 @@ from typing import Any
 
 from generator import codes, scaffold
 from generator.load.text import character_name, control_character_in_value
+from generator.messages import text as words_of
 from generator.names import Names
 from generator.sheets.columns import Columns
 from generator.sheets.fields import field_named, fields_of
-from generator.sheets.read import Cell, Sheet, cell_text
+from generator.sheets.read import Cell, Formula, Sheet, cell_text
 from generator.sheets.values import Problem, Reading, split
 
+FORMULA_SHOWN = 60  # characters of a formula quoted in its message
 # The column an id is reported at when the sheet has no id column: the one it was made from.
 ID_SOURCE = {"case": "title", "person": "name", "session": "title"}
 
@@ -71,6 +73,9 @@ def read_row(sheet: Sheet, columns: Columns, number: int, cells: dict[int, Cell]
         spec = field_named(columns.kind, name)
         if cell is None or spec is None:
             continue
+        if isinstance(cell.value, Formula):
+            row.problems.append((column, formula_problem(cell.value)))
+            continue
         if spec.ref == "case":
             row.pending[name] = cell
             continue
@@ -117,6 +122,11 @@ def _control_problem(name: str, character: str) -> Problem:
         codes.CONTROL_CHARACTER,
         f"`{name}` holds the invisible control character {character_name(character)}; delete it from the cell",
     )
+
+
+def formula_problem(formula: Formula) -> Problem:
+    quoted = formula.text if len(formula.text) <= FORMULA_SHOWN else formula.text[:FORMULA_SHOWN] + "…"
+    return Problem(codes.FORMULA_CELL, words_of("sheet-formula", formula=quoted.replace("`", "'")))
 
 
 def made_id(kind: str, record: dict[str, Any]) -> str | None:
