@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from generator.render.text import html_line
 
 HEIGHT = 200
 MAX_WIDTH = 680  # a drawing is at most this wide, and scaled down to the page (CSS): every period stays in view
@@ -55,7 +57,7 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
     plot = HEIGHT - BOTTOM - TOP
     parts = [
         f'<svg class="kb-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" width="{width}" '
-        f'height="{HEIGHT}" role="img" aria-label="{escape(caption)}" data-groups="{len(labels)}">'
+        f'height="{HEIGHT}" role="img" aria-label="{html_line(caption)}" data-groups="{len(labels)}">'
     ]
     for tick in ticks:
         y = TOP + plot - plot * tick / top_value
@@ -70,7 +72,7 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
             x = x0 + number * (bar + BAR_GAP)
             parts.append(
                 f'<rect class="kb-series-{number + 1}" x="{x:.1f}" y="{TOP + plot - height:.1f}" width="{bar:.1f}" '
-                f'height="{height:.1f}"><title>{escape(label)} · {escape(item.name)}: {_number(value)}{escape(unit)}'
+                f'height="{height:.1f}"><title>{html_line(label)} · {html_line(item.name)}: {_number(value)}{html_line(unit)}'
                 "</title></rect>"
             )
         parts.append("</g>")
@@ -78,15 +80,15 @@ def bar_chart(labels: list[str], series: list[Series], caption: str, unit: str =
             x_label = LEFT + index * group + group / 2
             parts.append(
                 f'<text class="kb-chart-axis" x="{x_label:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">'
-                f"{escape(label)}</text>"
+                f"{html_line(label)}</text>"
             )
     legend_x = LEFT
     for number, item in enumerate(series):
         parts.append(f'<rect class="kb-series-{number + 1}" x="{legend_x}" y="{HEIGHT - 12}" width="10" height="10"/>')
-        parts.append(f'<text class="kb-chart-axis" x="{legend_x + 14}" y="{HEIGHT - 3}">{escape(item.name)}</text>')
+        parts.append(f'<text class="kb-chart-axis" x="{legend_x + 14}" y="{HEIGHT - 3}">{html_line(item.name)}</text>')
         legend_x += 24 + _text_width(item.name)
     parts.append("</svg>")
-    figure = f'<figure class="kb-chart-figure">{"".join(parts)}<figcaption>{escape(caption)}</figcaption></figure>'
+    figure = f'<figure class="kb-chart-figure">{"".join(parts)}<figcaption>{html_line(caption)}</figcaption></figure>'
     return Markup(figure + _table(labels, series, caption, data_label or caption))
 
 
@@ -96,14 +98,14 @@ def _text_width(text: str) -> int:
 
 
 def _table(labels: list[str], series: list[Series], caption: str, summary: str) -> str:
-    head = "".join(f"<th>{escape(s.name)}</th>" for s in series)
+    head = "".join(f"<th>{html_line(s.name)}</th>" for s in series)
     rows = "".join(
-        f"<tr><td>{escape(label)}</td>" + "".join(f"<td>{_number(s.values[i])}</td>" for s in series) + "</tr>"
+        f"<tr><td>{html_line(label)}</td>" + "".join(f"<td>{_number(s.values[i])}</td>" for s in series) + "</tr>"
         for i, label in enumerate(labels)
     )
     return (
-        f'<details class="kb-chart-data"><summary>{escape(summary)}</summary><div class="kb-scroll kb-chart-table">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
+        f'<details class="kb-chart-data"><summary>{html_line(summary)}</summary><div class="kb-scroll kb-chart-table">'
+        f"<table><caption>{html_line(caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
         "</table></div></details>"
     )
 

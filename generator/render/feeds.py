@@ -100,13 +100,14 @@ def _cases_feed(data: Dataset, t: Labels, site_url: str, language: str, name: st
         entry = feed.add_entry()
         # An edit is an entry of its own, so that readers see the case again.
         entry.id(f"{page}#updated-{day.isoformat()}" if edited else page)
-        entry.title(one_line(f"{case.title} · {t.updated} {Formats(language).date(day)}" if edited else case.title))
+        title = f"{case.title} · {t.updated} {Formats(language).date(day)}" if edited else case.title
+        entry.title(one_line(title) or case_id)  # a feed entry must have a title: nothing left of it, the id
         entry.link(href=page)
         entry.summary(_summary_html(case.symptoms, site_url, depth), type="html")
         entry.published(_moment(day))  # an edit is news on the day of the edit
         entry.updated(_moment(day))
         for product in case.products:
-            entry.category(term=one_line(taxonomy_name(data.products[product], language)))
+            entry.category(term=one_line(taxonomy_name(data.products[product], language)) or product)
     return _written(feed, name)
 
 

@@ -92,6 +92,12 @@ def sanitise(html: str) -> str:
     )
 
 
+def html_line(text: str) -> Markup:
+    """Text for HTML made in Python (a drawing's label, a chart's caption): escaped, on one line
+    and without control characters, as every text a template writes (render/engine.py)."""
+    return escape(one_line(str(text)))
+
+
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~>")
 
 
