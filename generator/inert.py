@@ -29,9 +29,15 @@ def one_line(text: str) -> str:
     return _UNWRITABLE.sub("", _LINE_BREAK.sub(" ", text.replace("\t", " ")))
 
 
+# Anything multi_line changes: every control character and line break but tab and LF.
+_NOT_MULTI_LINE_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+
+
 def multi_line(text: str) -> str:
     """Text that may span lines (Markdown): every line break an LF, controls dropped, tabs kept."""
-    if text.isprintable():
+    if _NOT_MULTI_LINE_TEXT.search(text) is None:  # the usual text: one scan, nothing to do
         return text
     return _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", text))
 
