@@ -252,6 +252,18 @@ BLANK_TEXT = _code(
     'title: "   "',
     ("写上文字；如果字段是选填的，就删除它。", "Write the text, or remove the field if it is optional."),
 )
+LINE_BREAK = _code(
+    "KB212",
+    ("单行字段里有换行", "Line break in a single-line field"),
+    'title: "液压站\\n压力掉"',
+    (
+        "把文字写在一行里。只有 Markdown 字段（症状、解决步骤这类长文字）可以分行；姓名、标题、标签、"
+        "又称等字段不是 `|` 或 `>` 块，也不含 `\\n` 这样的转义或空行。",
+        "Write the text on one line. Only Markdown fields (long text such as symptoms or the resolution) may "
+        "span lines; a name, title, tag or aka word is not a `|` or `>` block and holds no escape such as "
+        "`\\n` and no empty line.",
+    ),
+)
 
 # Identity
 ID_NOT_FILENAME = _code(

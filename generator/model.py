@@ -14,7 +14,7 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
-from generator.history import NO_HISTORY, FileHistory, History
+from generator.history import NO_HISTORY, FileHistory, History, attributed
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem, normalised_name
 from generator.load.files import ATTACHMENTS
@@ -178,7 +178,7 @@ class Dataset:
 def build_dataset(context: Context, history: History = NO_HISTORY, links: RepositoryLinks = NO_LINKS) -> Dataset:
     """The Dataset of a context that validated without errors."""
     taxonomy = context.taxonomy
-    data = Dataset(today=context.today, history=history, links=links.located(history.prefix) if history else links)
+    data = Dataset(today=context.today, links=links.located(history.prefix) if history else links)
     for kind in TAXONOMY_KINDS if taxonomy is not None else ():
         setattr(data, kind.attribute, {entry.id: entry for entry in getattr(taxonomy, kind.folder)})
     for kind in RECORD_KINDS:
@@ -186,6 +186,8 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
         for record in sorted(context.of(kind.name), key=lambda r: r.id):
             target[record.id] = record.model
             data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
+    # authors as the people they name, never as git wrote them
+    data.history = attributed(history, {pid: (person.name, person.name_en) for pid, person in data.people.items()})
     link(data)
     data.tickets = dataset_tickets(context, data)
     link_tickets(data)

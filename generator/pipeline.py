@@ -155,7 +155,7 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
     if checked.report.errors:
         return Prepared(checked)
     # dataset: records indexed by id with every back-link, and each file's history from git
-    dataset = build_dataset(checked.context, read_history(settings.data_dir), settings.repository)
+    dataset = build_dataset(checked.context, read_history(settings.data_dir, settings.language), settings.repository)
     # render: every page (or those asked for), written to the cache only where its content changed
     if only is not None:
         pages = [

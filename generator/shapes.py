@@ -427,6 +427,33 @@ def _markdown_fields(shape: type[Shape]) -> tuple[tuple[str, ...], tuple[str, ..
     return markdown, nested
 
 
+def single_line_texts(model: Shape, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every text of a record that is not Markdown: names, titles, ids, tags,
+    aka words, every text in a list or map, nested steps and log entries included.
+
+    Derived from the shapes, so that a field is single-line unless it is declared Markdown:
+    a new text field is covered the day it is added.
+    """
+    markdown, _nested = _markdown_fields(type(model))
+    for name in type(model).model_fields:
+        if name not in markdown:
+            yield from _texts_in(getattr(model, name), path + (name,))
+
+
+def _texts_in(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Shape):
+        yield from single_line_texts(value, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_in(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(key, path + (key,))
+            yield from _texts_in(item, path + (key,))
+
+
 def _may_hold_shapes(hint: Any) -> bool:
     return any(isinstance(arg, type) and issubclass(arg, Shape) for arg in _flattened(hint))
 

@@ -6,11 +6,13 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.history import NO_HISTORY, parse_log, read_history
+from generator import history as history_module
+from generator.history import NO_HISTORY, FileHistory, History, attributed, parse_log, read_history
 from generator.repository import repository_links
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -121,3 +123,112 @@ def test_the_report_link_carries_the_id_and_title_url_encoded():
     )
     mail = repository_links(None, None, "kb", None, "mailto:kb@example.com?subject={id}%20{title}")
     assert mail.report("a-1", "x y") == "mailto:kb@example.com?subject=a-1%20x%20y" and mail.edit("cases/a.yml") == ""
+
+
+PEOPLE = {
+    "zhang-wei": ("张伟", "Zhang Wei"),
+    "li-na": ("李娜", None),
+    "wang-fang": ("王芳", None),
+    "wang-fang-2": ("王芳", None),
+}
+
+
+def only(author: str) -> str | None:
+    """Whom a file created and changed by `author` is attributed to."""
+    history = History("", {"a.yml": FileHistory(dt.date(2026, 4, 12), author, dt.date(2026, 4, 12), author, 1)})
+    entry = attributed(history, PEOPLE).of("a.yml")
+    assert entry.created_by == entry.changed_by
+    return entry.created_by
+
+
+@pytest.mark.parametrize(
+    ("author", "person"),
+    [
+        ("张伟", "zhang-wei"),
+        (" 张伟\t", "zhang-wei"),  # whitespace-normalised
+        ("zhang wei", "zhang-wei"),  # name_en, case-insensitive
+        ("ZHANG   WEI", "zhang-wei"),
+        ("Zhang-Wei", "zhang-wei"),  # the id
+        ("李娜", "li-na"),
+        ("王芳", None),  # two people share the name: no one is guessed
+        ("张伟伟", None),
+        ("zw", None),
+        ("", None),
+    ],
+)
+def test_an_author_is_the_person_it_names_by_name_english_name_or_id(author, person):
+    assert only(author) == person
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "张伟\x1b[31m",
+        "张伟\x07",
+        "张\n伟",
+        "张伟 13812345678",
+        "zhang.wei@example.com",
+        "张伟 11010519491231002X",
+        "张伟" + " " * 300,
+    ],
+)
+def test_an_author_holding_control_characters_or_personal_data_names_no_one(author):
+    assert only(author) is None
+
+
+def test_a_commit_whose_metadata_cannot_be_read_leaves_its_files_without_history():
+    log = (
+        "\x1ec4\x1f2026-07-01T10:00:00+08:00\x1f张伟\0\nM\0kept.yml\0"
+        "\x1ec3\x1f2023-11-19T02:52:20+99:99\x1f张伟\0\nM\0odd-offset.yml\0"
+        "\x1ec2\x1f%aI\x1f张伟\0\nM\0no-date.yml\0M\0renamed.yml\0"
+        "\x1ec1\x1f2026-04-12T10:00:00+08:00\x1fa\x1eb\x1fc\0\nA\0split-name.yml\0"
+        "\x1ec0\x1f2026-04-01T10:00:00+08:00\x1f李娜\0\nA\0kept.yml\0A\0odd-offset.yml\0A\0no-date.yml\0"
+        "R100\0old.yml\0renamed.yml\0A\0old.yml\0"
+    )
+    files = parse_log(log)
+    assert set(files) == {"kept.yml"}
+    assert (files["kept.yml"].created, files["kept.yml"].revisions) == (dt.date(2026, 4, 1), 2)
+
+
+def test_a_repository_with_a_date_git_cannot_read_gives_no_history_for_that_file_and_no_traceback(repo):
+    write(repo / "data/cases/a.yml", "id: a\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    write(repo / "data/cases/b.yml", "id: b\n")
+    git(repo, "add", ".")
+    tree = subprocess.run(["git", "write-tree"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    parent = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout
+    commit = (
+        f"tree {tree}\nparent {parent.strip()}\nauthor 张伟 <z@example.com> abc +0000\ncommitter c <c@c> 1 +0000\n\nx\n"
+    )
+    made = subprocess.run(
+        ["git", "hash-object", "-t", "commit", "-w", "--literally", "--stdin"],
+        cwd=repo, input=commit, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    subprocess.run(["git", "update-ref", "refs/heads/main", made.stdout.strip()], cwd=repo, check=True)
+    history = read_history(repo / "data")
+    assert set(history.files) == {"cases/a.yml"}
+
+
+def test_what_git_prints_is_bounded_in_size(repo, monkeypatch, caplog):
+    write(repo / "data/cases/a.yml", "id: a\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    assert read_history(repo / "data")
+    monkeypatch.setattr(history_module, "MAX_LOG_BYTES", 64)
+    assert read_history(repo / "data") is NO_HISTORY
+    assert "记录没有修改历史" in caplog.text and "超过了 0 MiB" in caplog.text
+
+
+def test_a_git_that_hangs_is_stopped_in_time(tmp_path, monkeypatch, caplog):
+    """A hostile repository (or a hook, a filter, a network file system) may keep git waiting."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "git").write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    (tools / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(history_module, "GIT_TIMEOUT", 0.5)
+    started = time.monotonic()
+    assert read_history(tmp_path, "en") is NO_HISTORY
+    assert time.monotonic() - started < 5
+    assert "did not finish within 0.5 s" in caplog.text

@@ -27,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "character-bare": ("`{code}`", "{code}"),
     "character-nul": ("空字符", "NUL"),
     "character-bell": ("响铃符", "bell"),
+    "character-line-feed": ("换行符", "line feed"),
     "character-backspace": ("退格符", "backspace"),
     "character-vertical-tab": ("垂直制表符", "vertical tab"),
     "character-form-feed": ("换页符", "form feed"),

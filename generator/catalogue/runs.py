@@ -15,6 +15,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已把 {pages} 个页面构建到 {site}/，用时 {seconds} 秒；链接已检查。",
         "Built {pages} pages into {site}/ in {seconds} s; links checked.",
     ),
+    # the records' history from git (generator/history.py)
+    "history-shallow": (
+        "记录没有修改历史：{folder} 是浅克隆（检出时用 `fetch-depth: 0`）",
+        "no record history: {folder} is a shallow clone (check out with fetch-depth: 0)",
+    ),
+    "history-too-slow": (
+        "记录没有修改历史：{folder} 的 `git log` 超过 {seconds} 秒还没结束",
+        "no record history: `git log` of {folder} did not finish within {seconds} s",
+    ),
+    "history-too-long": (
+        "记录没有修改历史：{folder} 的 `git log` 输出超过了 {size} MiB",
+        "no record history: `git log` of {folder} printed more than {size} MiB",
+    ),
     # kb build --shard I/N and kb build --merge (generator/build/merge.py)
     "build-part-done": (
         "已把第 {part} 部分（{own} 个记录页面和全部共用页面）构建到 {site}/，用时 {seconds} 秒；链接在合并时检查。",

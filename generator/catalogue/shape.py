@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "shape-empty-value": ("`{field}` 是空的；请填写值，或者删除这一行{comment}", "`{field}` is empty; give it a value or remove the line{comment}"),
     "shape-hint-comment": ("（这一行的 ` #` 开始了注释，后面的文字被忽略了；含 `#` 的文字请加引号）", " (the ` #` on this line starts a comment, so the text after it is ignored; quote text that contains `#`)"),
     "shape-blank-text": ("`{field}` 只有空格；请写上文字，或者删除这个字段", "`{field}` holds only spaces; write the text or remove the field"),
+    "shape-line-break": (
+        "`{field}` 是单行文字，里面却有换行 {character}；请把它写在一行里",
+        "`{field}` is a single line of text but holds the line break {character}; write it on one line",
+    ),
     "shape-not-calendar-date": ("`{field}`：`{value}` 不是真实存在的日期", "`{field}`: `{value}` is not a real calendar date"),
     "shape-date-format": ("`{field}`：`{value}` 不是 `YYYY-MM-DD` 形式的日期", "`{field}`: `{value}` is not a date in YYYY-MM-DD form"),
     "shape-not-allowed": ("`{field}` 是 `{value}`；可选的值：{allowed}{hint}", "`{field}` is `{value}`; allowed: {allowed}{hint}"),

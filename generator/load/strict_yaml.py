@@ -21,6 +21,7 @@ from generator import codes
 from generator.diagnostics import START, Position
 from generator.load.syntax import explain
 from generator.load.text import (
+    LINE_BREAKS,
     character_name,
     control_character_in_file,
     control_character_in_value,
@@ -112,6 +113,42 @@ class Document:
         source = lines[line_number - 1] if line_number <= len(lines) else ""
         indent = len(source) - len(source.lstrip(" "))
         return Position(line_number, indent + offset - line_start + 1)
+
+    def line_break_position(self, path: Path, offset: int) -> Position:
+        """Where the line break at character `offset` of the text at `path` was written.
+
+        Exact in a literal block; in other styles, the first escape that writes a line break
+        (`"a\\nb"`) or the first empty line (which a folded or plain text keeps as a line
+        break) in the value's source; else where the block or the value starts.
+        """
+        spot = self.values.get(path)
+        if spot is not None and spot[2] == "|":
+            return self.text_position(path, offset)
+        begin, end = self._source_span(path)
+        for escape in _ESCAPE.finditer(self.text, begin, end):
+            written = escape.group(1)  # a backslash before the end of a line only joins two lines
+            if written not in ("\n", "\r") and _escaped_character(written) in LINE_BREAKS:
+                return position_in_text(self.text, escape.start())
+        empty_line = _EMPTY_LINE.search(self.text, begin, end)
+        if empty_line is not None:
+            return position_in_text(self.text, empty_line.start() + 1)
+        return Position(spot[0] + 1, spot[1] + 1) if spot is not None else self.position(path)
+
+    def _source_span(self, path: Path) -> tuple[int, int]:
+        """Where the key or item at `path` starts in the text, and where the next one starts."""
+        line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+
+        def index(spot: tuple[int, int]) -> int:
+            return line_starts[spot[0]] + spot[1] if spot[0] < len(line_starts) else len(self.text)
+
+        start = self.keys.get(path)
+        if start is None:
+            return 0, 0
+        following = [spot for spot in self.keys.values() if spot > start]
+        return index(start), index(min(following)) if following else len(self.text)
+
+
+_EMPTY_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
 
 def _value_at(data: Any, path: Path) -> Any:

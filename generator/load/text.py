@@ -90,6 +90,7 @@ _CONTROL_NAMES = {  # the characters people meet in pasted text, by their catalo
     "\x00": "character-nul",
     "\x07": "character-bell",
     "\x08": "character-backspace",
+    "\n": "character-line-feed",
     "\x0b": "character-vertical-tab",
     "\x0c": "character-form-feed",
     "\r": "character-carriage-return",
@@ -99,6 +100,20 @@ _CONTROL_NAMES = {  # the characters people meet in pasted text, by their catalo
     "\ufffe": "character-not-a-character",
     "\uffff": "character-not-a-character",
 }
+
+
+# Everything a reader, a parser or a format may take as the end of a line: LF, CR, VT, FF,
+# NEL, and the Unicode line and paragraph separators. Markdown fields may hold LF; a name or
+# a title holds none of them (KB212), since every writer that shows it on one line (a page's
+# heading, a table cell, a feed's title, an iCalendar property) would break there.
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+
+
+def line_break_in(value: str) -> int | None:
+    """The index of the first line break of any kind in a value, if any."""
+    found = _LINE_BREAK.search(value)
+    return found.start() if found else None
 
 
 def control_character_in_file(text: str) -> int | None:

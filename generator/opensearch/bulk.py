@@ -2,8 +2,9 @@
 
 The bulk API reads newline-delimited JSON: each line one JSON value, the last line ending in a
 newline too (without it the server refuses the request). Lines are UTF-8, with Chinese as
-written; U+2028 and U+2029 are escaped all the same, since JSON allows them raw but many tools
-that read "lines" (Python's str.splitlines, JavaScript before ES2019) break lines at them.
+written; control characters (DEL and C1 too), U+2028 and U+2029 are escaped all the same: JSON
+allows some of them raw, but many tools that read "lines" (Python's str.splitlines, JavaScript
+before ES2019) break lines at them, and a terminal showing the body would obey them.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.inert import json_escaped
+
 # A subset of what OpenSearch accepts as an index name (lower case, none of \ / * ? " < > | , #
 # : or space, not starting with - _ +, at most 255 bytes): plain ASCII that needs no quoting in
 # a URL or a shell, and no leading dot, which marks hidden and system indices.
 INDEX_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,254}")
 DEFAULT_INDEX = "servicekb"
-_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def is_index_name(name: str) -> bool:
@@ -27,10 +29,7 @@ def is_index_name(name: str) -> bool:
 
 def ndjson_line(value: Any) -> str:
     """One JSON value on one line, newline included."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for character, escaped in _LINE_BREAKS.items():
-        text = text.replace(character, escaped)
-    return text + "\n"
+    return json_escaped(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)) + "\n"
 
 
 def bulk_body(index: str, documents: Iterable[tuple[str, dict[str, Any]]]) -> bytes:

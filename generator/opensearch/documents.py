@@ -9,7 +9,9 @@ out, never sent as null or an empty list.
 
 Only what the site publishes is exported: no ticket data (their ids are not even in the
 Dataset unless the site shows them), no attachments, no customer label. The records were
-validated first, the personal-data checks included.
+validated first, the personal-data checks included. Every text is one line without control
+characters (generator/inert.py), as plain text is: a search server's excerpt or a terminal
+that shows the body meets nothing that was not meant to be shown.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from generator.inert import one_line
 from generator.kinds import RECORD_KINDS
 from generator.model import Dataset
 from generator.render.formats import Formats
@@ -52,7 +55,15 @@ def documents(data: Dataset, language: str = "zh") -> Iterator[tuple[str, Docume
 
 
 def _without_empty(document: Document) -> Document:
-    return {name: value for name, value in document.items() if value not in (None, "", [])}
+    return {name: _inert(value) for name, value in document.items() if value not in (None, "", [])}
+
+
+def _inert(value: Any) -> Any:
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, list):
+        return [one_line(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 def _text(markdown: str | None) -> str | None:

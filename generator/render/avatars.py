@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import zlib
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from generator.render.text import html_line
 
 # Material colours, 700-900 shades: white text on each is at least 4.5:1.
 PALETTE = (
@@ -54,5 +56,5 @@ def initials_avatar(person_id: str, name: str, size: int) -> Markup:
         f'viewBox="0 0 {size} {size}" aria-hidden="true" focusable="false">'
         f'<circle cx="{size / 2:g}" cy="{size / 2:g}" r="{size / 2:g}" fill="{colour_of(person_id)}"/>'
         f'<text x="50%" y="50%" dy="0.35em" text-anchor="middle" fill="#fff" font-size="{font:.0f}" '
-        f'font-weight="700">{escape(text)}</text></svg>'
+        f'font-weight="700">{html_line(text)}</text></svg>'
     )

@@ -4,16 +4,21 @@ trainer or attendee) and each path's, for Outlook or a phone's calendar to subsc
 Sessions have a date, not a time: each is an all-day event. The same records give the
 same bytes: DTSTAMP is the day the session's file last changed in git (the build's
 today without history), never the clock, and each UID is the session id at the site.
+
+A content line cannot hold a line break or a control character, and the icalendar library
+stops with an AssertionError on a line break in a property it does not escape (X-WR-CALNAME).
+Every text goes out as escaped TEXT on one line, so that a name or title that got past
+validation still gives a calendar that parses, with the events it should have.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
+from generator.inert import one_line
 from generator.model import Dataset
 from generator.render.labels import Labels
 from generator.slug import slugify
@@ -55,7 +60,7 @@ def calendar_files(data: Dataset, t: Labels, site_name: str, site_url: str) -> d
 
 class _Writer:
     def __init__(self, data: Dataset, t: Labels, site_name: str, site_url: str) -> None:
-        self.data, self.t, self.site_url = data, t, site_url.rstrip("/")
+        self.data, self.t, self.site_url = data, t, "".join(one_line(site_url).split()).rstrip("/")
         # The UID's domain: the site's host, or its name as a slug when no site_url is set.
         self.domain = urlsplit(site_url).hostname or slugify(site_name) or "servicekb"
 
@@ -65,7 +70,7 @@ class _Writer:
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", title)
+        calendar.add("x-wr-calname", vText(_line(title)))  # an X- property is written as given unless typed
         for session_id in session_ids:
             calendar.add_component(self.event(session_id))
         return path, calendar.to_ical()
@@ -79,17 +84,17 @@ class _Writer:
         event.add("dtstamp", dt.datetime.combine(self._stamp(session_id), dt.time(), tzinfo=dt.UTC))
         event.add("dtstart", session.date)
         event.add("dtend", session.date + dt.timedelta(days=1))
-        event.add("summary", _one_line(session.title))
+        event.add("summary", _line(session.title))
         if session.format in PLACES:
-            event.add("location", t[session.format])
-        event.add("categories", [t[session.format]])
-        event.add("contact", trainers)
+            event.add("location", _line(t[session.format]))
+        event.add("categories", [_line(t[session.format])])
+        event.add("contact", _line(trainers))
         lines = [f"{t.trainers}: {trainers}", f"{t.hours}: {data.sessions[session_id].hours:g}"]
         if self.site_url:
             url = f"{self.site_url}/sessions/{session_id}/"
             event.add("url", url)
             lines.append(url)
-        event.add("description", "\n".join(lines))
+        event.add("description", "\n".join(_line(line) for line in lines))  # the library escapes each line break
         return event
 
     def _stamp(self, session_id: str) -> dt.date:
@@ -97,5 +102,6 @@ class _Writer:
         return history.changed if history else self.data.today
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _line(text: str) -> str:
+    """Text for one content line: no line break, no control character, single spaces."""
+    return " ".join(one_line(text).split())

@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from generator.render.text import html_line
 
 HEIGHT = 200
 MAX_WIDTH = 680  # a wide drawing is at most this wide, and scaled down to the page (CSS)
@@ -52,7 +54,7 @@ class Chart:
 
     def title(self, index: int, item: Series) -> str:
         value = f"{_number(item.values[index])}{self.unit}"
-        return f"<title>{escape(self.labels[index])} · {escape(item.name)}: {escape(value)}</title>"
+        return f"<title>{html_line(self.labels[index])} · {html_line(item.name)}: {html_line(value)}</title>"
 
     def bar_class(self, number: int, index: int) -> str:
         partial = " kb-chart-partial" if self.labels[index] == self.unfinished else ""
@@ -93,13 +95,13 @@ def bar_chart(
     chart = Chart(labels, series, caption, unit, unfinished if unfinished in labels else "")
     narrow = _sideways(chart) if categories else _upright(chart, NARROW_WIDTH, "kb-chart-narrow")
     note = (
-        f'<span class="kb-chart-note">* {escape(unfinished_note)}</span>'
+        f'<span class="kb-chart-note">* {html_line(unfinished_note)}</span>'
         if chart.unfinished and unfinished_note
         else ""
     )
     figure = (
         f'<figure class="kb-chart-figure">{_upright(chart, MAX_WIDTH, "kb-chart-wide")}{narrow}'
-        f"<figcaption>{escape(caption)}{note}</figcaption></figure>"
+        f"<figcaption>{html_line(caption)}{note}</figcaption></figure>"
     )
     return Markup(figure + _table(chart, data_label or caption))
 
@@ -107,7 +109,7 @@ def bar_chart(
 def _svg(chart: Chart, width: float, height: float, kind: str, body: list[str]) -> str:
     return (
         f'<svg class="kb-chart {kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" role="img" aria-label="{escape(chart.caption)}" '
+        f'width="{width:g}" height="{height:g}" role="img" aria-label="{html_line(chart.caption)}" '
         f'data-groups="{len(chart.labels)}">{"".join(body)}</svg>'
     )
 
@@ -202,7 +204,7 @@ def _legend_height(places: list[tuple[float, float]]) -> float:
 
 
 def _text(x: float, y: float, words: str, anchor: str) -> str:
-    return f'<text class="kb-chart-axis" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(words)}</text>'
+    return f'<text class="kb-chart-axis" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{html_line(words)}</text>'
 
 
 def _text_width(text: str) -> int:
@@ -211,16 +213,16 @@ def _text_width(text: str) -> int:
 
 
 def _table(chart: Chart, summary: str) -> str:
-    head = "".join(f"<th>{escape(s.name)}</th>" for s in chart.series)
+    head = "".join(f"<th>{html_line(s.name)}</th>" for s in chart.series)
     rows = "".join(
-        f"<tr><td>{escape(chart.axis_label(label))}</td>"
+        f"<tr><td>{html_line(chart.axis_label(label))}</td>"
         + "".join(f"<td>{_number(s.values[i])}</td>" for s in chart.series)
         + "</tr>"
         for i, label in enumerate(chart.labels)
     )
     return (
-        f'<details class="kb-chart-data"><summary>{escape(summary)}</summary><div class="kb-scroll kb-chart-table">'
-        f"<table><caption>{escape(chart.caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
+        f'<details class="kb-chart-data"><summary>{html_line(summary)}</summary><div class="kb-scroll kb-chart-table">'
+        f"<table><caption>{html_line(chart.caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody>"
         "</table></div></details>"
     )
 

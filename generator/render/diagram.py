@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from generator.render.text import html_line
 from generator.shapes import TrainingPath
 
 MARGIN = 8
@@ -81,7 +82,7 @@ def _drawing(path: TrainingPath, aria_label: str, layout: Layout) -> str:
     marker = f"kb-arrow-{layout.name}"
     parts = [
         f'<svg class="kb-path-diagram kb-diagram-{layout.name}" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{escape(aria_label)}">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{html_line(aria_label)}">',
         f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="kb-arrow-head"/></marker></defs>',
     ]
@@ -111,10 +112,10 @@ def _node(index: int, title: str, at: tuple[int, int], layout: Layout) -> str:
     lines = _label_lines(f"{index}. {title}", layout)
     first_y = y + layout.node_height // 2 - (len(lines) - 1) * 8 + 5
     text = "".join(
-        f'<text x="{x + 8}" y="{first_y + n * 16}" class="kb-node-label">{escape(line)}</text>'
+        f'<text x="{x + 8}" y="{first_y + n * 16}" class="kb-node-label">{html_line(line)}</text>'
         for n, line in enumerate(lines)
     )
     return (
-        f'<g class="kb-node"><title>{escape(title)}</title>'
+        f'<g class="kb-node"><title>{html_line(title)}</title>'
         f'<rect x="{x}" y="{y}" width="{layout.node_width}" height="{layout.node_height}" rx="6"/>{text}</g>'
     )

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from generator.inert import multi_line, one_line
 from generator.model import Dataset
 from generator.render.avatars import initials_avatar
 from generator.render.formats import Formats
@@ -42,9 +43,9 @@ def front_matter(**fields: Any) -> Markup:
         if value is None or value == []:
             continue
         if isinstance(value, list):
-            value = [str(escape(item)) if isinstance(item, str) else item for item in value]
+            value = [str(escape(one_line(item))) if isinstance(item, str) else item for item in value]
         elif isinstance(value, str):
-            value = str(escape(value))
+            value = str(escape(one_line(value)))
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return Markup("\n".join(lines))
 
@@ -58,9 +59,20 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        finalize=_one_line_text,
     )
     env.filters["name"] = _taxonomy_name
+    # `{{ text | lines }}`: text that keeps its line breaks (an example in a code block);
+    # every other text is put on one line.
+    env.filters["lines"] = lambda text: escape(multi_line(str(text)))
     return env
+
+
+def _one_line_text(value: Any) -> Any:
+    """Every text a template puts on a page goes there on one line and without control
+    characters: a line break in a title would end the HTML block it stands in and let the
+    rest be read as Markdown. What is already markup (rendered Markdown, a macro) is kept."""
+    return one_line(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @cache

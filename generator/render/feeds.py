@@ -3,6 +3,10 @@ honours, the calendars of upcoming sessions, and the dataset as JSON.
 
 Files besides the pages: (path in the site, bytes). Dates come from the records, so
 the same records give the same bytes.
+
+XML 1.0 cannot carry most control characters (lxml refuses to write them), and a title is
+read on one line: every text goes into a feed through generator/inert.py, so that a string
+that got past validation still gives a feed that parses.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
 from generator.render.calendar import calendar_files
@@ -43,17 +48,17 @@ def _link(site_url: str, page: str, depth: int = 1) -> str:
 def _summary_html(markdown: str, site_url: str, depth: int = 1) -> str:
     """The text as the page shows it: Markdown through the pages' own sanitiser. The feed
     escapes it once more, so a reader gets this safe HTML back, never the record's raw text."""
-    return str(render_markdown(markdown, _link(site_url, "attachments", depth)))
+    return multi_line(str(render_markdown(markdown, _link(site_url, "attachments", depth))))
 
 
 def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date) -> FeedGenerator:
     depth = name.count("/") + 1
     feed = FeedGenerator()
     feed.id(_link(site_url, f"feeds/{name}.atom", depth))
-    feed.title(title)
+    feed.title(one_line(title))
     feed.link(href=_link(site_url, f"feeds/{name}.atom", depth), rel="self")
     feed.link(href=_link(site_url, "", depth), rel="alternate")  # RSS shows the last link as the channel's
-    feed.description(title)
+    feed.description(one_line(title))
     feed.language("zh-CN" if language == "zh" else "en")
     feed.updated(_moment(updated))
     feed.lastBuildDate(_moment(updated))
@@ -95,13 +100,14 @@ def _cases_feed(data: Dataset, t: Labels, site_url: str, language: str, name: st
         entry = feed.add_entry()
         # An edit is an entry of its own, so that readers see the case again.
         entry.id(f"{page}#updated-{day.isoformat()}" if edited else page)
-        entry.title(f"{case.title} · {t.updated} {Formats(language).date(day)}" if edited else case.title)
+        title = f"{case.title} · {t.updated} {Formats(language).date(day)}" if edited else case.title
+        entry.title(one_line(title) or case_id)  # a feed entry must have a title: nothing left of it, the id
         entry.link(href=page)
         entry.summary(_summary_html(case.symptoms, site_url, depth), type="html")
         entry.published(_moment(day))  # an edit is news on the day of the edit
         entry.updated(_moment(day))
         for product in case.products:
-            entry.category(term=taxonomy_name(data.products[product], language))
+            entry.category(term=one_line(taxonomy_name(data.products[product], language)) or product)
     return _written(feed, name)
 
 
@@ -127,7 +133,7 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
         entry = feed.add_entry()
         entry.id(_link(site_url, record_url("award", award_id)))
         kind = taxonomy_name(data.award_kinds[award.award], language)
-        entry.title(f"{kind} · {Formats(language).period(award.period)} · {names}")
+        entry.title(one_line(f"{kind} · {Formats(language).period(award.period)} · {names}"))
         entry.link(href=_link(site_url, record_url("award", award_id)))
         entry.summary(_summary_html(award.citation, site_url), type="html")
         entry.published(_moment(award.awarded_on))
@@ -162,11 +168,14 @@ def api_files(data: Dataset) -> list[SiteFile]:
 
 
 def _json(path: str, payload) -> SiteFile:
-    return SiteFile(path, (json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    text = json_escaped(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
+    return SiteFile(path, (text + "\n").encode("utf-8"))
 
 
 def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> list[SiteFile]:
     t = Labels(language)
+    # From mkdocs.yml: a name is one line, a URL holds no space.
+    site_name, site_url = one_line(site_name), "".join(one_line(site_url).split())
     return (
         case_feed(data, t, site_name, site_url, language)
         + facet_feeds(data, t, site_name, site_url, language)

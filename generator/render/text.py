@@ -14,6 +14,7 @@ from urllib.parse import quote
 import nh3
 from markupsafe import Markup, escape
 
+from generator.inert import multi_line, one_line
 from generator.markdown import ATTACHMENTS_PREFIX, attachment_url, parser
 
 ALLOWED_TAGS = {
@@ -62,7 +63,7 @@ def render_markdown(text: str, attachments_url: str) -> Markup:
     so that `![](attachments/x.png)` and `![](x.png)` both find the file.
     """
     md = parser()
-    tokens = md.parse(text)
+    tokens = md.parse(multi_line(text))  # no control character reaches the page, whatever got past validation
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
@@ -91,12 +92,19 @@ def sanitise(html: str) -> str:
     )
 
 
+def html_line(text: str) -> Markup:
+    """Text for HTML made in Python (a drawing's label, a chart's caption): escaped, on one line
+    and without control characters, as every text a template writes (render/engine.py)."""
+    return escape(one_line(str(text)))
+
+
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~>")
 
 
 def markdown_inline(text: str) -> str:
-    """Text placed into Markdown (a page heading): HTML-escaped, and Markdown syntax escaped."""
-    escaped = str(escape(" ".join(text.split())))
+    """Text placed into Markdown (a page heading): on one line, without control characters,
+    HTML-escaped, and Markdown syntax escaped."""
+    escaped = str(escape(" ".join(one_line(text).split())))
     return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in escaped)
 
 
@@ -104,7 +112,7 @@ def plain_text(text: str) -> str:
     """Markdown source reduced to its words, for summaries and search descriptions."""
     md = parser()
     words: list[str] = []
-    for token in md.parse(text):
+    for token in md.parse(multi_line(text)):
         for child in token.children or []:
             if child.type in ("text", "code_inline"):
                 words.append(child.content)

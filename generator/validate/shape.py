@@ -14,9 +14,10 @@ from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
+from generator.load.text import character_name, line_break_in
 from generator.messages import NOTHING, Listing, Text, text
 from generator.reference import reference_link
-from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape
+from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape, single_line_texts
 
 _PATH_HINTS = ("/", "\\", "..")
 _KIND_OF_SHAPE = {shape: kind for kind, shape in SHAPES.items()}
@@ -36,7 +37,7 @@ def _parse(kind: str, document: Document) -> tuple[Shape | None, list[Diagnostic
     except ValidationError as error:
         problems = _without_missing_that_were_misspelt(shape, error.errors(include_url=False))
         return None, [_diagnostic(shape, document, problem) for problem in problems]
-    return model, list(_state_requirements(kind, model, document))
+    return model, [*_state_requirements(kind, model, document), *_line_breaks(model, document)]
 
 
 def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[dict]) -> list[dict]:
@@ -57,6 +58,21 @@ def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator
         if getattr(model, name) is None:
             yield codes.STATE_REQUIRES.at(
                 document.file, document.position(("state",)), "shape-state-requires", state=model.state, field=name
+            )
+
+
+def _line_breaks(model: Shape, document: Document) -> Iterator[Diagnostic]:
+    """A line break in any text that is not Markdown (KB212), at the place it was written:
+    `kb validate` finds it before a page heading, a table row, a feed or a calendar would."""
+    for path, value in single_line_texts(model):
+        index = line_break_in(value)
+        if index is not None:
+            yield codes.LINE_BREAK.at(
+                document.file,
+                document.line_break_position(path, index),
+                "shape-line-break",
+                field=_field_name(path),
+                character=character_name(value[index]),
             )
 
 

@@ -52,3 +52,15 @@ def test_index_names():
         "kb\n",
     ]
     assert not any(map(is_index_name, bad))
+
+
+def test_no_control_character_is_left_raw_and_each_line_reads_back_as_it_was():
+    """json.dumps leaves DEL, the C1 controls and lone surrogates raw (the last could not even
+    be encoded): each is escaped, so the body is valid UTF-8 lines a terminal shows inertly."""
+    value = {"title": "a\x7fb\x85c\x9b2Jd\x1b[31me\ud800f\ufffe", "tags": ["\x07"]}
+    body = bulk_body("kb", [("case:a", value)])
+    text = body.decode("utf-8")
+    assert all(ch.isprintable() for ch in text.replace("\n", "")), text
+    _action, document, end = text.split("\n")
+    assert end == "" and json.loads(document) == value
+    assert "\\u007f" in document and "\\u0085" in document and "\\u009b" in document and "\\ud800" in document

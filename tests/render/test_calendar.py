@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from icalendar import Calendar
@@ -75,3 +76,39 @@ def test_the_same_records_give_the_same_bytes():
     assert first == second
     event = parsed(first[site_calendar("sessions")]).walk("VEVENT")[0]
     assert str(event["UID"]).endswith("@kb") and "URL" not in event  # no site_url: no absolute link to give
+
+
+def with_text(data, kind: str, record_id: str, **fields):
+    """The Dataset with a record's fields replaced as they are, past validation (which refuses
+    line breaks and control characters): what a writer must survive all the same."""
+    records = getattr(data, {"person": "people", "session": "sessions", "path": "paths"}[kind])
+    records[record_id] = records[record_id].model_copy(update=fields)
+    return data
+
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # CR only in a CRLF line end
+
+
+def test_a_line_break_in_a_name_or_a_title_gives_calendars_that_parse_with_each_text_on_one_line():
+    """A line break in a person's name crashed every build with an AssertionError of the
+    icalendar library (X-WR-CALNAME is written as given); one in a session title became a
+    line of its own. Each text is now one line of escaped TEXT."""
+    data = dataset("minimal", dt.date(2026, 1, 1))
+    with_text(data, "person", "zhang-wei", name="张\n伟\x1b[31m\x07")
+    with_text(
+        data, "session", "2026-03-hydraulics-basics", title="液压\r\n系统\u2028基础\x85;END:VEVENT\r\nBEGIN:VEVENT"
+    )
+    path = data.paths["new-field-engineer"]
+    with_text(data, "path", "new-field-engineer", title="新\n现场\x0b工程师", steps=path.steps)
+    files = calendar_files(data, Labels("zh"), "服务\n知识库", SITE)
+    for name, content in files.items():
+        assert not RAW_CONTROL.search(content.decode("utf-8").replace("\r\n", "")), name
+    person = parsed(files[person_calendar("zhang-wei")])
+    assert str(person["X-WR-CALNAME"]) == "张 伟[31m · 培训"
+    events = {str(e["UID"]).split("@")[0]: e for e in parsed(files[site_calendar("sessions")]).walk("VEVENT")}
+    assert sorted(events) == ["2026-03-hydraulics-basics", "2026-06-skills-contest"], "no event was injected"
+    event = events["2026-03-hydraulics-basics"]
+    assert str(event["SUMMARY"]) == "液压 系统 基础 ;END:VEVENT BEGIN:VEVENT"
+    assert str(event["CONTACT"]) == "张 伟[31m" and str(event["DESCRIPTION"]).startswith("讲师: 张 伟[31m\n")
+    assert str(parsed(files[path_calendar("new-field-engineer")])["X-WR-CALNAME"]) == "新 现场 工程师 · 培训场次"
+    assert str(parsed(files[site_calendar("sessions")])["X-WR-CALNAME"]) == "服务 知识库 · 近期培训"

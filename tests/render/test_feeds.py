@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import defusedxml.ElementTree as ElementTree
 import pytest
@@ -78,3 +80,33 @@ def test_without_a_site_url_links_are_relative_to_the_nested_feed():
     items = rss_items(written["feeds/products/hx-200.xml"])
     assert items and all(guid.startswith("../../cases/") for _, guid, _ in items)
     assert all(guid.startswith("../cases/") for _, guid, _ in rss_items(written["feeds/cases.xml"]))
+
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def test_control_characters_and_line_breaks_that_got_past_validation_still_give_valid_files():
+    """XML 1.0 cannot carry most C0 controls (lxml refused to write the feed, and the build
+    stopped with a traceback); JSON writers leave C1 controls raw. Each text is written as
+    its format can carry it: titles on one line, controls dropped in XML, escaped in JSON."""
+    data = dataset(REPO / "data")
+    case_id = next(cid for cid, case in data.cases.items() if case.state == "validated")
+    case = data.cases[case_id]
+    data.cases[case_id] = case.model_copy(update={"title": "压力\x00掉\n\n<b>x</b>\x1b[31m", "symptoms": "a\x07\x85b"})
+    product = case.products[0]
+    data.products[product] = data.products[product].model_copy(update={"name": "液压\x0b站\ufffe"})
+    person = data.awards[data.awards_newest_first()[0]].recipients[0]
+    data.people[person] = data.people[person].model_copy(update={"name": "张\u2028伟\x9b2J"})
+    written = files(data)
+    for path, content in written.items():
+        text = content.decode("utf-8")
+        assert not RAW_CONTROL.search(text.replace("\r\n", "\n")), path  # iCalendar ends its lines in CRLF
+        if path.endswith((".xml", ".atom")):
+            ElementTree.fromstring(content)
+        elif path.endswith(".json"):
+            json.loads(text)
+    titles = [title for title, _, _ in rss_items(written["feeds/cases.xml"])]
+    assert "压力掉  <b>x</b>[31m" in titles
+    assert any("张 伟2J" in title for title, _, _ in rss_items(written["feeds/honours.xml"]))
+    api = json.loads(written["api/cases.json"])
+    assert next(c for c in api if c["id"] == case_id)["title"] == "压力\x00掉\n\n<b>x</b>\x1b[31m"

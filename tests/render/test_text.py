@@ -79,3 +79,12 @@ def test_inline_text_for_headings_is_escaped_for_html_and_markdown():
 
 def test_plain_text_keeps_the_words():
     assert plain_text("- 报警 `E203`\n- **压力**低") == "报警 E203 压力 低"
+
+
+def test_a_heading_from_a_title_is_one_line_without_control_characters():
+    assert markdown_inline("液压站\n\n# 压力\u2028掉\x1b[31m\x07") == "液压站 \\# 压力 掉\\[31m"
+
+
+def test_markdown_fields_keep_their_lines_and_lose_their_control_characters():
+    html = str(render_markdown("第一行\x1b[31m\r\n\r\n第二\x07行\u2028", "a"))
+    assert html == "<p>第一行[31m</p>\n<p>第二行</p>\n" and plain_text("a\x1b\nb\x00") == "a b"
