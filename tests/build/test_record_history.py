@@ -94,7 +94,7 @@ def test_every_record_page_links_to_its_file_in_the_web_editor_and_to_a_report(h
 
 def test_the_cases_index_and_home_list_the_last_changed_first(history_site):
     for url in ("cases", ""):
-        table = page(history_site, url).css_first("table.kb-recently-changed")
+        table = page(history_site, url).css_first(".kb-recently-changed table")
         assert table is not None, url
         first = table.css_first("tbody tr")
         assert CASE in first.css_first("a.kb-case-link").attributes["href"] and "李娜" in first.text()
@@ -106,7 +106,7 @@ def test_the_same_build_without_git_shows_no_history_and_still_links_the_editor(
     case = page(site, f"cases/{CASE}")
     assert case.css_first("dl.kb-record-history") is None
     assert case.css_first("a.kb-edit-link") is not None
-    assert page(site, "cases").css_first("table.kb-recently-changed") is None
+    assert page(site, "cases").css_first(".kb-recently-changed table") is None
 
 
 HOSTILE_AUTHORS = {  # what a commit's author may hold, and what must never reach a page
@@ -174,7 +174,7 @@ def test_authors_are_never_published_as_written_only_as_a_person_or_a_colleague(
     assert history_of(site, "sessions/2026-03-hydraulics-basics")[1] == ("2026年5月3日 · 一位同事", None)
     assert history_of(site, "people/li-na")[1] == ("2026年5月4日 · 李娜", "./")  # through .mailmap
     assert history_of(site, "paths/new-field-engineer")[1] == ("2026年5月5日 · 张伟", "../../people/zhang-wei/")
-    recently = page(site, "cases").css_first("table.kb-recently-changed")
+    recently = page(site, "cases").css_first(".kb-recently-changed table")
     assert "一位同事" in recently.text()
 
 
