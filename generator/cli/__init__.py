@@ -8,21 +8,22 @@ import click
 
 from generator.cli.language import Group, say
 
-# name -> module; each module defines `command`. Loading them lazily keeps `kb validate`
-# from importing MkDocs, the theme and the renderer it does not need.
-COMMANDS = {
-    "build": "generator.cli.build",
-    "serve": "generator.cli.serve",
-    "validate": "generator.cli.validate",
-    "new": "generator.cli.new",
-    "schema": "generator.cli.schema",
-    "reference": "generator.cli.reference",
-    "honours": "generator.cli.honours",
-    "demo": "generator.cli.demo",
-    "import": "generator.cli.import_sheet",
-    "export": "generator.cli.export",
-    "search-report": "generator.cli.search_report",
-}
+# name -> (module, its one-line summary in Chinese and English); each module defines
+# `command`. Modules are imported only when their command runs (or shows its own help), so
+# `kb --help` and `kb validate` do not import MkDocs, the theme or the renderer.
+COMMANDS: dict[str, tuple[str, tuple[str, str]]] = {
+    "build": ("generator.cli.build", ("把网站构建到 site/（检查记录和链接）。", "Build the site into site/ (validated, link-checked).")),
+    "serve": ("generator.cli.serve", ("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload.")),
+    "validate": ("generator.cli.validate", ("检查 data/ 里的每一条记录。", "Check every record in data/.")),
+    "new": ("generator.cli.new", ("新建一条记录，带编辑器用的 schema 行。", "Write a new record file, ready to fill in.")),
+    "schema": ("generator.cli.schema", ("写出编辑器自动补全用的 JSON Schema。", "Write the JSON Schemas editors use for autocompletion.")),
+    "reference": ("generator.cli.reference", ("写出记录格式说明 docs/records.md。", "Write docs/records.md, the record format.")),
+    "honours": ("generator.cli.honours", ("某个期间的光荣榜，用来发送或打印。", "The honour roll of a period, to send or print.")),
+    "demo": ("generator.cli.demo", ("写出任意规模的合成数据文件夹。", "Write a synthetic data folder of any size.")),
+    "import": ("generator.cli.import_sheet", ("把团队的表格（xlsx、csv）导入为记录。", "Records from a team's spreadsheet (xlsx, csv).")),
+    "export": ("generator.cli.export", ("把记录导出为 Excel 工作簿或 OpenSearch 的批量导入文件。", "Export the records to Excel or OpenSearch.")),
+    "search-report": ("generator.cli.search_report", ("从网站服务器的日志里找出没有结果的搜索。", "The searches that found nothing, from the web server's logs.")),
+}  # fmt: skip
 
 
 class LazyGroup(Group):
@@ -30,8 +31,14 @@ class LazyGroup(Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        module = COMMANDS.get(name)
-        return importlib.import_module(module).command if module else None
+        entry = COMMANDS.get(name)
+        return importlib.import_module(entry[0]).command if entry else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their summaries from the table, without importing a module."""
+        rows = [(name, say(*summary)) for name, (_module, summary) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 _HELP = say(
