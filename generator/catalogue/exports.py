@@ -1,4 +1,4 @@
-"""Messages of `kb export --format opensearch`."""
+"""Messages of `kb export`: `--format xlsx` and `--format opensearch`."""
 
 from __future__ import annotations
 
@@ -19,5 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{bulk} 有 {size} MB，一次批量请求太大：请分成每份约 10 MB，逐份导入：",
         "{bulk} is {size} MB, too much for one bulk request: split it into parts of about 10 MB and load each:",
     ),
+    "export-not-an-index-name": (
+        "`{name}` 不能作为索引名：只能用小写字母、数字、`-`、`_` 和 `.`，以字母或数字开头，至多 255 个字符",
+        "`{name}` is not an index name: lower-case letters, digits, -, _ and ., starting with a letter or digit, at most 255 characters",
+    ),
+    "export-index-only-opensearch": ("`--index` 只用于 `--format opensearch`", "--index is only for --format opensearch"),
+    "export-xlsx-sheet": ("{sheet}（{rows}）", "{sheet} ({rows})"),
+    "export-xlsx-done": ("已写出 {file}（`xlsx`）：{sheets}。", "Wrote {file} (xlsx): {sheets}."),
     "export-opensearch-next": ("接下来建立索引并导入（`$URL` 是服务器的地址）：", "Next, create the index and load it ($URL is the server's address):"),
 }  # fmt: skip

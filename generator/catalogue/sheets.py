@@ -178,7 +178,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet-updated": ("已更新 {file}  （{row}）", "updated {file}  ({row})"),
     "sheet-would-update": ("将更新 {file}  （{row}）", "would update {file}  ({row})"),
     "sheet-nothing-written": ("什么都没有写：{reason}。", "Nothing written: {reason}."),
-    "sheet-stopped-unreadable": ("文件读不出来", "nothing read"),
+    "sheet-stopped-unreadable": ("文件读不出来（见上）", "the file could not be read (above)"),
     "sheet-stopped-no-sheet": (
         "没有一张表含有案例、人员或培训场次的列；请用 `--kind` 指明类型，或用 `--map` 写明表头",
         "no sheet holds case, person or session columns; give --kind or --map",

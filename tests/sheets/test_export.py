@@ -87,5 +87,5 @@ def test_export_refuses_records_with_errors(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(TESTS / "data" / "minimal", data_dir)
     (data_dir / "people/li-na.yml").write_text("id: li-na\n", encoding="utf-8")
-    result = kb("export", "--data", str(data_dir), "--out", str(tmp_path / "r.xlsx"))
+    result = kb("export", "--data", str(data_dir), "--out", str(tmp_path / "r.xlsx"), "--language", "en")
     assert result.exit_code == 1 and "Nothing exported" in result.output and not (tmp_path / "r.xlsx").exists()
