@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态为处理中（`wip`）：这一行没有 {fields}，而 `{state}` 需要",
         "state wip: the row has no {fields}, which `{state}` needs",
     ),
+    "sheet-made-state": ("状态取自 `--state`：`{state}`", "state from --state: `{state}`"),
     "sheet-made-environment-note": ("环境由产品生成（表里没有环境这一列）", "environment made from the products (the sheet has no environment column)"),
     "sheet-made-environment": (
         "设备：{products}。台账里没有记下版本、配置和现场条件。",

@@ -32,6 +32,8 @@ VERBS = {  # action -> (as done, as a dry run would do it)
     "update": ("sheet-updated", "sheet-would-update"),
 }
 
+# What the lines of a row say of the fields made for it: its title, and a state other than --state.
+NOTED = ("sheet-made-title", "sheet-made-wip")
 _HEADER_COLUMNS = 72  # display columns of a line of the header table in --help
 
 
@@ -196,7 +198,8 @@ _HELP = (
 def command(
     file, kind, data_dir, map_file, state, dry_run, update, output_format, schema_dir, language, max_mentees, today
 ) -> None:
-    language = language or configured_language()
+    site_language = configured_language()  # of the words an import writes into records
+    language = language or site_language
     try:
         mapping = read_mapping(Path(map_file)) if map_file else None
     except MapError as error:
@@ -213,7 +216,7 @@ def command(
         today=today,
         max_mentees=max_mentees,
         state=state,
-        language=language,
+        language=site_language,
     )
     plan = plan_import(request)
     if not dry_run and not plan.stopped:
@@ -327,9 +330,7 @@ def _action_lines(plan: Plan, dry_run: bool, language: str) -> list[str]:
             words = text(VERBS[outcome.action][dry_run], file=printable(outcome.shown), row=_row(outcome))
             lines.append(_in(words, language))
             lines += [
-                "    " + printable(_in(note, language))
-                for name, note in outcome.row.made.items()
-                if name != "environment"
+                "    " + printable(_in(note, language)) for note in outcome.row.made.values() if note.key in NOTED
             ]
         if outcome.action == "update":
             lines += _diff(outcome)

@@ -62,7 +62,11 @@ def _inside(clause: str, cut: int) -> bool:
 
 
 def complete_case(record: dict[str, Any], columns: Columns, ledger: Ledger) -> dict[str, Text]:
-    """Fill what the sheet has no column (or, for the state, no value) for; what was made, by field."""
+    (
+        """Fill what the sheet has no column (or, for the state, no value) for; what was made, by field
+    (a record that exists keeps its own value of a made field when it is updated)."""
+        ""
+    )
     made: dict[str, Text] = {}
     symptoms = record.get("symptoms")
     if "title" not in record and columns.made_from("title") is not None and isinstance(symptoms, str):
@@ -80,6 +84,7 @@ def complete_case(record: dict[str, Any], columns: Columns, ledger: Ledger) -> d
         for name in needs
         if name != "validated_by" and not record.get(name) and not (name == "environment" and can_make)
     ]
+    made["state"] = text("sheet-made-state", state=state)
     if lacking:
         state = "wip"
         made["state"] = text("sheet-made-wip", state=ledger.state, fields=Listing(tuple(lacking)))
