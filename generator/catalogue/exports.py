@@ -6,7 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export-records-have-errors": ("记录有错误，什么都没有导出：请先修正上面的错误。", "Nothing exported: fix the errors above first."),
     "export-no-records": ("{folder} 里没有记录，没有可以导出的内容。", "There are no records in {folder}: nothing to export."),
     "export-not-a-folder": ("{path} 是一个文件；`--format opensearch` 要写入一个文件夹", "{path} is a file; --format opensearch writes into a folder"),
-    "export-cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "export-cannot-write": ("无法写入 {path}：`{reason}`", "cannot write {path}: {reason}"),
     "export-does-not-fit": (
         "导出的文档不符合它自己的映射，什么都没有写（这是 `servicekb` 的缺陷，请报告）：\n{problems}",
         "The export does not fit its own mapping, so nothing was written (a fault of servicekb; please report it):\n{problems}",

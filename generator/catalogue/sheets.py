@@ -27,19 +27,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{item}` needs a skill and a level 1-4, e.g. `hydraulics 3`",
     ),
     # the file (generator/sheets/read.py)
-    "sheet-cannot-read-file": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "sheet-cannot-read-file": ("无法读取文件：`{reason}`", "cannot read the file: {reason}"),
     "sheet-old-excel": (
         "这是旧的 Excel 格式（.xls）；请在 Excel 或 WPS 里打开，另存为 .xlsx 或 .csv",
         "this is the old Excel format (.xls); open it in Excel or WPS and save it as .xlsx or .csv",
     ),
     "sheet-not-a-sheet": ("`kb import` 读不了这种文件；请给出 .xlsx 或 .csv 文件", "not a spreadsheet kb import reads; give an .xlsx or a .csv file"),
     "sheet-not-a-workbook": (
-        "无法作为 Excel 工作簿读取（{reason}）；请另存为 .xlsx 或 .csv",
+        "无法作为 Excel 工作簿读取（`{reason}`）；请另存为 .xlsx 或 .csv",
         "cannot be read as an Excel workbook ({reason}); save it again as .xlsx or .csv",
     ),
     "sheet-csv-encoding": ("CSV 文件既不是 UTF-8 也不是 GBK{looks}；请另存为 CSV UTF-8", "the CSV file is neither UTF-8 nor GBK{looks}; save it again as CSV UTF-8"),
     "sheet-csv-looks-like": ("（看起来是 {encoding}）", " (it looks like {encoding})"),
-    "sheet-csv-error": ("第 {line} 行：{error}", "line {line}: {error}"),
+    "sheet-csv-error": ("第 {line} 行：`{error}`", "line {line}: {error}"),
     "sheet-formula": (
         "单元格里是公式 `{formula}`：`kb import` 不读公式，也不读 Excel 上次算出的值。请把它换成值（复制，选择性粘贴为“数值”），或者删掉",
         "the cell holds the formula `{formula}`: kb import reads no formulas, nor the value Excel last calculated. Replace it with its value (copy, paste special as values), or delete it",
@@ -111,7 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--state validated needs an environment and a validated_by column, and this sheet has no column for {fields}; it was not imported. Import it as not-validated (the default, without --state), or add the column",
     ),
     "sheet-map-at": ("{where}：{problem}", "{where}: {problem}"),
-    "sheet-map-unreadable": ("{path}：无法读取文件：{reason}", "{path}: cannot read the file: {reason}"),
+    "sheet-map-unreadable": ("{path}：无法读取文件：`{reason}`", "{path}: cannot read the file: {reason}"),
     "sheet-map-not-a-mapping": ("{path}：`--map` 文件写的是 `表头: 字段` 的映射", "{path}: a --map file is a mapping of `header: field`"),
     "sheet-map-not-a-field-name": (
         "{path}：`{header}` 必须对应一个字段名，或者 `null`（忽略这一列）",
@@ -143,7 +143,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id `{id}` 只能由小写英文字母、数字和单个连字符组成，至多 64 个字符",
         "id `{id}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters",
     ),
-    "sheet-not-yaml": ("这一行无法写成 YAML：{error}", "the row cannot be written as YAML: {error}"),
+    "sheet-not-yaml": ("这一行无法写成 YAML：`{error}`", "the row cannot be written as YAML: {error}"),
     "sheet-already-exists": (
         "{kind} `{id}` 已经在 {file} 里，内容和这一行不同；加上 `--update` 会覆盖它",
         "{kind} `{id}` already exists in {file} and differs from this row; --update overwrites it",

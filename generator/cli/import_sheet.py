@@ -162,7 +162,7 @@ _HELP = (
     "--update",
     is_flag=True,
     help=say(
-        "覆盖已经存在且内容不同的记录（以 diff 显示改动）。",
+        "覆盖已经存在且内容不同的记录（显示改动的差异）。",
         "Overwrite records that exist and differ (the change is shown as a diff).",
     ),
 )

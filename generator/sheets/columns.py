@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
-from generator.messages import Text, text
+from generator.messages import Listing, Text, text
 from generator.render.labels import LABELS
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of
 from generator.sheets.read import Cell, Sheet, cell_text
@@ -269,7 +269,7 @@ def _mapping_problems(path: Path, entries: dict, kinds: list[str]) -> list[Text]
         if target is not None and not isinstance(target, str):
             problems.append(text("sheet-map-not-a-field-name", path=str(path), header=header))
         elif isinstance(target, str) and all(field_named(kind, target) is None for kind in kinds):
-            names = ", ".join(f.name for kind in kinds for f in fields_of(kind))
+            names = Listing(tuple(dict.fromkeys(f.name for kind in kinds for f in fields_of(kind))))
             words = text("sheet-map-unknown-field", path=str(path), target=target, header=header, fields=names)
             problems.append(words)
     return problems
