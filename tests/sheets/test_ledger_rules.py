@@ -240,3 +240,22 @@ def test_update_keeps_the_title_and_state_a_record_has(data, tmp_path):
     model = cases(data)["液压站压力低"]
     assert model.title == "液压站压力低（已改写）" and model.state == "not-validated"
     assert model.resolution == "更换泵并清洗油箱" and model.solved_on == dt.date(2026, 9, 2)
+
+
+def test_an_empty_cell_of_an_environment_column_is_a_gap_and_the_row_waits_as_wip(data, tmp_path):
+    header = HEADER + ",环境"
+    sheet = ledger(
+        tmp_path,
+        "2026/9/2,HX-200,液压站压力低,泵磨损,更换泵,张伟,",
+        "2026/9/3,HX-200,液压站油温高,,清洗冷却器,张伟,HX-200，2019 款。",
+        header=header,
+    )
+    result = run(sheet, "--data", "data")
+    assert result.exit_code == 0, result.output
+    assert "state wip: the row has no environment, which `not-validated` needs" in result.output
+    imported = cases(data)
+    assert imported["液压站压力低"].state == "wip" and imported["液压站压力低"].environment is None
+    assert (
+        imported["液压站油温高"].state == "not-validated"
+        and imported["液压站油温高"].environment == "HX-200，2019 款。"
+    )

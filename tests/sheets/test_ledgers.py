@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -307,3 +308,20 @@ def test_the_dry_run_names_the_field_of_every_column_of_the_service_log(tmp_path
     assert (
         result.output.splitlines()[row + 1] == "    title made from the symptoms' first clause: `液压站油箱油位下降快`"
     )
+
+
+def test_json_lists_each_columns_field_and_what_each_row_got_made(tmp_path):
+    result = kb(
+        "import", str(SERVICE), "--data", str(REPO / "data"), "--dry-run", "--format", "json", "--language", "en"
+    )
+    payload = json.loads(result.output)
+    said = {column["column"]: column["said"] for column in payload["columns"]}
+    assert said["D"] == "D `联系人` passed over: a customer's contact is personal data, never read"
+    assert said["I"] == "I `处理人` → `authors` (Authors)"
+    first = payload["rows"][0]
+    assert (
+        first["action"] == "create"
+        and first["made"]["title"] == "title made from the symptoms' first clause: `液压站油箱油位下降快`"
+    )
+    assert first["made"]["environment"] == "environment made from the products (the sheet has no environment column)"
+    assert not any(contact in result.output for contact in CONTACTS)
