@@ -62,11 +62,8 @@ def _inside(clause: str, cut: int) -> bool:
 
 
 def complete_case(record: dict[str, Any], columns: Columns, ledger: Ledger) -> dict[str, Text]:
-    (
-        """Fill what the sheet has no column (or, for the state, no value) for; what was made, by field
+    """Fill what the sheet has no column (or, for the state, no value) for; what was made, by field
     (a record that exists keeps its own value of a made field when it is updated)."""
-        ""
-    )
     made: dict[str, Text] = {}
     symptoms = record.get("symptoms")
     if "title" not in record and columns.made_from("title") is not None and isinstance(symptoms, str):
