@@ -4,16 +4,20 @@ title from the symptoms, a state (--state), an environment; products as logs wri
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.names import Names
 from generator.sheets.columns import PASSED_OVER_BY_HEADER, normalise, vocabulary
 from generator.sheets.ledger import TITLE_LENGTH, title_from_symptoms
 from tests.conftest import check
+from tests.hostile import hostile_text
 
 HEADER = "日期,设备型号,故障现象,原因,处理方法,工程师"
 
@@ -259,3 +263,13 @@ def test_an_empty_cell_of_an_environment_column_is_a_gap_and_the_row_waits_as_wi
         imported["液压站油温高"].state == "not-validated"
         and imported["液压站油温高"].environment == "HX-200，2019 款。"
     )
+
+
+@given(symptoms=st.one_of(hostile_text(), st.text(max_size=200)))
+@settings(max_examples=100, deadline=None)
+def test_any_symptoms_give_a_title_of_one_line_no_longer_than_a_title_or_its_first_code(symptoms):
+    title = title_from_symptoms(symptoms)
+    assert "\n" not in title and title == title.strip()
+    assert len(title) <= TITLE_LENGTH or re.fullmatch(r"[A-Za-z0-9_./-]+", title[TITLE_LENGTH - 1 :])
+    first = next((part for part in re.split(r"[。，；,;\n]", symptoms) if part.strip()), "")
+    assert not title or title[:1] in first  # taken from the first clause that says something
