@@ -6,7 +6,9 @@ CRM knows its engineers by name, not by our ids) and spreadsheets brought in wit
 `kb import` (generator/sheets/).
 
 Looser forms are tried only when stricter ones find nothing, and a form that fits two
-records is refused rather than guessed.
+records is refused rather than guessed. A product is also known the way a 台账 writes it:
+by its model code with a word after it (`SD-3伺服` for `SD-3 伺服驱动器`), or by a part of
+its name without the code (`液压站`, `空压机` for `SC-75 螺杆空压机`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from generator.records import Context
 from generator.slug import slugify
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# A model code as a 台账 writes it before a word of its own: `SD-3伺服`, `IM-280注塑机`.
+_CODE_BEFORE_WORD = re.compile(r"^([A-Za-z]+[-\s]?\d[A-Za-z0-9-]*)\s*[^\x00-\x7f]")
+_SHORTEST_NAME_PART = 2  # characters: `站` alone says too little to name a product by
 
 
 def _compact(text: str) -> str:
@@ -32,6 +37,17 @@ def _sound(text: str) -> str:
 
 def _first_word(text: str) -> str:
     return text.split()[0] if text.split() else text
+
+
+def _name_parts(names: list[str]) -> set[str]:
+    """A product's names without their model code, compacted: `HX-200 液压站` -> `液压站`."""
+    parts = set()
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and any(ch.isdigit() for ch in words[0]):
+            words = words[1:]
+        parts.add(_compact(" ".join(words)))
+    return parts - {""}
 
 
 @dataclass(frozen=True)
@@ -61,18 +77,28 @@ class Names:
     def find(self, kind: str, text: str, suggest: bool = True) -> Found:
         """What `text` names; with `suggest`, the near misses when it names nothing."""
         entries = self.labels[kind]
-        folded, compact = text.casefold(), _compact(text)
-        for matches in (
-            lambda record_id, names: text == record_id or text in names,
-            lambda record_id, names: folded in {record_id.casefold(), *(n.casefold() for n in names)},
-            lambda record_id, names: compact in self._compact_forms(kind, record_id, names),
-        ):
+        for matches in self._passes(kind, text):
             ids = sorted(record_id for record_id, names in entries.items() if matches(record_id, names))
             if len(ids) == 1:
                 return Found(ids[0])
             if ids:
                 return Found(None, ambiguous=tuple(ids))
         return Found(None, near=self._near(kind, text) if suggest else ())
+
+    def _passes(self, kind: str, text: str):
+        """Ways `text` may name a record, strictest first."""
+        folded, compact = text.casefold(), _compact(text)
+        yield lambda record_id, names: text == record_id or text in names
+        yield lambda record_id, names: folded in {record_id.casefold(), *(n.casefold() for n in names)}
+        yield lambda record_id, names: compact in self._compact_forms(kind, record_id, names)
+        if kind != "product":
+            return
+        code = _CODE_BEFORE_WORD.match(text)
+        if code:
+            model = _compact(code.group(1))
+            yield lambda record_id, names: model in self._compact_forms(kind, record_id, names)
+        if len(compact) >= _SHORTEST_NAME_PART:
+            yield lambda record_id, names: any(compact in part for part in _name_parts(names))
 
     @staticmethod
     def _compact_forms(kind: str, record_id: str, names: list[str]) -> set[str]:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
-from generator.cli.options import data_option, today_option
+from generator.cli.language import configured_language, say, startup_language
+from generator.cli.mistakes import Choice, Command, ExistingPath, Failure, Mistake
+from generator.cli.options import today_option
 from generator.messages import text
 from generator.pipeline import check
 from generator.render.labels import LANGUAGES, Labels
@@ -24,9 +25,9 @@ DEFAULT_OUT = {"xlsx": "records.xlsx", "opensearch": "opensearch"}
 _HELP = say(
     """导出记录。`--format xlsx`（默认）：每类记录一个 Excel 工作表；案例、人员和培训场次的表头就是 `kb import` 读的表头，导入这个工作簿会得到同样的记录；传帮带、培养路径和荣誉只供阅读。
 
-    `--format opensearch`：每条记录一个 OpenSearch（或 Elasticsearch）文档，写入一个文件夹：mapping.json 是建立索引用的设置和映射（中文按相邻两个字切分，不需要插件），bulk.ndjson 是批量导入（bulk API）的请求体。
+    `--format opensearch`：每条记录一个 OpenSearch（或 Elasticsearch）文档，写入一个文件夹：mapping.json 是建立索引用的设置和映射（中文按相邻两个字切分，不需要插件），bulk.ndjson 是批量导入（`bulk` API）的请求体。
 
-    记录必须先通过检查。""",
+    记录必须先通过检查。消息、表头和标签的语言跟随网站（mkdocs.yml），也可以用 `--language` 指定。""",
     """Export the records. --format xlsx (default): every kind of record as a sheet of an
     Excel workbook; cases, people and sessions have the headers `kb import` reads, so
     importing the workbook gives the same records back; mentoring, paths and awards are for
@@ -37,7 +38,8 @@ _HELP = say(
     plugin, and the mapping of every field), bulk.ndjson is the body of a bulk request that
     loads the documents.
 
-    The records must validate first.
+    The records must validate first. Messages, headers and labels are in the site's
+    language (mkdocs.yml), or the one --language gives.
     """,
 )
 
@@ -46,12 +48,7 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     from generator.opensearch.bulk import is_index_name
 
     if value is not None and not is_index_name(value):
-        raise click.BadParameter(
-            say(
-                f"`{value}` 不能作为索引名：只能用小写字母、数字、`-`、`_` 和 `.`，以字母或数字开头，最多 255 个字符",
-                f"`{value}` is not an index name: lower-case letters, digits, -, _ and ., starting with a letter or digit, at most 255 characters",
-            )
-        )
+        raise click.BadParameter(text("export-not-an-index-name", name=printable(value)).render(startup_language()))
     return value
 
 
@@ -66,11 +63,11 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=Choice(FORMATS),
     default="xlsx",
     show_default=True,
     help=say(
-        "xlsx：Excel 工作簿；opensearch：搜索服务器的索引映射和批量导入文件。",
+        "`xlsx`：Excel 工作簿；`opensearch`：搜索服务器的索引映射和批量导入文件。",
         "xlsx: an Excel workbook; opensearch: a search server's index mapping and bulk request.",
     ),
 )
@@ -79,7 +76,7 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     "out_path",
     type=click.Path(),
     help=say(
-        "xlsx：工作簿文件 [默认：records.xlsx]；opensearch：写入 mapping.json 和 bulk.ndjson 的文件夹 [默认：opensearch]。",
+        "`xlsx`：工作簿文件 [默认：records.xlsx]；`opensearch`：写入 mapping.json 和 bulk.ndjson 的文件夹 [默认：`opensearch`]。",
         "xlsx: the workbook [default: records.xlsx]; opensearch: the folder for mapping.json and bulk.ndjson [default: opensearch].",
     ),
 )
@@ -88,27 +85,33 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     "index_name",
     callback=_index_name,
     help=say(
-        "opensearch：批量导入时写入的索引名 [默认：servicekb]。",
+        "`opensearch`：批量导入时写入的索引名 [默认：`servicekb`]。",
         "opensearch: the index the bulk request writes to [default: servicekb].",
     ),
 )
 @click.option(
     "--language",
-    type=click.Choice(LANGUAGES),
-    default="zh",
-    show_default=True,
+    type=Choice(LANGUAGES),
     help=say(
-        "表头、标签、荣誉标题和 opensearch 消息的语言。",
-        "Headers and labels; for opensearch, award titles and the messages.",
+        "表头、标签、荣誉标题和消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
+        "Headers, labels, award titles and the messages [default: the site's, from mkdocs.yml, else zh].",
     ),
 )
-@data_option
+@click.option(
+    "--data",
+    "data_dir",
+    type=ExistingPath(folder=True),
+    default="data",
+    show_default=True,
+    help=say("YAML 记录所在的文件夹。", "The folder of YAML records."),
+)
 @today_option
 def command(
-    output_format: str, out_path: str | None, index_name: str | None, language: str, data_dir: str, today
+    output_format: str, out_path: str | None, index_name: str | None, language: str | None, data_dir: str, today
 ) -> None:
+    language = language or configured_language()
     if index_name is not None and output_format != "opensearch":
-        raise click.UsageError(say("`--index` 只用于 `--format opensearch`", "--index is only for --format opensearch"))
+        raise Mistake(text("export-index-only-opensearch").render(startup_language()), click.get_current_context())
     out = out_path or DEFAULT_OUT[output_format]
     settings = Settings(Path(data_dir), today or dt.date.today(), shown_root=data_dir.rstrip("/") or ".")
     if output_format == "opensearch":
@@ -121,21 +124,25 @@ def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     from generator.model import build_dataset
     from generator.sheets.export import CellRefused, export_workbook
 
+    def words(key: str, **args) -> str:
+        return text(key, **args).render(language)
+
     checked = check(settings)
     if checked.report.errors:
-        click.echo(as_text(checked.report, checked.files), err=True)
-        click.echo("Nothing exported: fix the errors above first.", err=True)
+        click.echo(as_text(checked.report, checked.files, language=language), err=True)
+        click.echo(words("export-records-have-errors"), err=True)
         sys.exit(1)
     try:
         workbook = export_workbook(build_dataset(checked.context), language)
     except CellRefused as error:
-        raise click.ClickException(printable(error.words.render(language))) from None
+        raise Failure(printable(error.words.render(language))) from None
     try:
         workbook.save(out_file)
     except OSError as error:
-        raise click.ClickException(f"cannot write {printable(out_file)}: {error.strerror}") from None
-    sheets = ", ".join(f"{sheet.title} ({sheet.max_row - 1})" for sheet in workbook.worksheets)
-    click.echo(f"Wrote {printable(out_file)} (xlsx): {sheets}.")
+        reason = printable(error.strerror or str(error))
+        raise Failure(words("export-cannot-write", path=printable(out_file), reason=reason)) from None
+    sheets = [words("export-xlsx-sheet", sheet=sheet.title, rows=sheet.max_row - 1) for sheet in workbook.worksheets]
+    click.echo(words("export-xlsx-done", file=printable(out_file), sheets=words("list-separator").join(sheets)))
 
 
 def _opensearch(settings: Settings, folder: Path, index_name: str | None, language: str) -> None:
@@ -148,7 +155,7 @@ def _opensearch(settings: Settings, folder: Path, index_name: str | None, langua
 
     index = index_name or DEFAULT_INDEX
     if folder.exists() and not folder.is_dir():
-        raise click.ClickException(words("export-not-a-folder", path=folder))
+        raise Failure(words("export-not-a-folder", path=printable(str(folder))))
     checked = check(settings)
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files, language=language), err=True)
@@ -157,14 +164,15 @@ def _opensearch(settings: Settings, folder: Path, index_name: str | None, langua
     try:
         export = opensearch_export(build_dataset(checked.context), index, language)
     except DoesNotFit as error:
-        raise click.ClickException(words("export-does-not-fit", problems=error)) from None
+        raise Failure(words("export-does-not-fit", problems=error)) from None
     if not export.documents:
-        raise click.ClickException(words("export-no-records", folder=settings.shown))
+        raise Failure(words("export-no-records", folder=printable(settings.shown)))
     try:
         mapping, bulk = write_export(export, folder)
     except OSError as error:
         where = error.filename or folder
-        raise click.ClickException(words("export-cannot-write", path=where, reason=error.strerror)) from None
+        reason = printable(error.strerror or str(error))
+        raise Failure(words("export-cannot-write", path=printable(str(where)), reason=reason)) from None
     labels = Labels(language)
     counts = words("list-separator").join(f"{labels['kind_' + kind]} {n}" for kind, n in export.counts.items())
     done = words(

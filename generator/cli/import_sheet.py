@@ -8,50 +8,174 @@ import sys
 from pathlib import Path
 
 import click
+from openpyxl.utils import get_column_letter
 
-from generator.cli.language import configured_language
+from generator.cli.language import configured_language, say, startup_language
+from generator.cli.mistakes import Choice, Command, ExistingPath, Failure
 from generator.cli.options import max_mentees_option, today_option
+from generator.columns import display_width
+from generator.messages import Listing, Text, text
+from generator.render.labels import LABELS
 from generator.report import FORMATS, printable, render_report
 from generator.schema import write_schemas
 from generator.settings import LANGUAGES
-from generator.sheets.columns import MapError, read_mapping
+from generator.shapes import CASE_STATE_REQUIRES, CASE_STATES
+from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, Columns, MapError, read_mapping
 from generator.sheets.fields import IMPORTABLE
+from generator.sheets.ledger import DEFAULT_STATE, TITLE_LENGTH
 from generator.sheets.plan import ImportRequest, Outcome, Plan, plan_import
+from generator.sheets.read import Sheet, cell_text
 from generator.sheets.write import write_inside
 
-VERBS = {
-    "create": ("wrote", "would write"),
-    "update": ("updated", "would update"),
-    "unchanged": ("unchanged", "unchanged"),
+VERBS = {  # action -> (as done, as a dry run would do it)
+    "create": ("sheet-wrote", "sheet-would-write"),
+    "update": ("sheet-updated", "sheet-would-update"),
 }
 
+# What the lines of a row say of the fields made for it: its title, and a state other than --state.
+NOTED = ("sheet-made-title", "sheet-made-wip")
+_HEADER_COLUMNS = 72  # display columns of a line of the header table in --help
 
-@click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(IMPORTABLE), help="What the rows are [default: told by the headers].")
+
+def _header_table() -> str:
+    """The headers a case sheet is read by, besides the field names and labels, as --help shows them
+    (columns.py keeps the table; a header is named once there and shown from there). A Chinese
+    help names each field by its label and leaves out the English headers, an English one the reverse."""
+    chinese = startup_language() == "zh"
+    lines = ["\b"]
+    rows = [(_field_label(name) if chinese else name, headers) for name, headers in ALIASES["case"].items()]
+    rows.append((say("（不导入）", "(passed over)"), tuple(h for headers in PASSED_OVER.values() for h in headers)))
+    for name, headers in rows:
+        lead = name + " " * max(1, 20 - display_width(name))
+        shown = tuple(header for header in headers if not (chinese and header.isascii()))
+        for line in _lines_of(shown, _HEADER_COLUMNS - 20):
+            lines.append(lead + line)
+            lead = " " * 20
+    return "\n".join("    " + line for line in lines)  # indented as the docstrings around it, which click dedents
+
+
+def _field_label(name: str) -> str:
+    return LABELS["zh"].get(LABEL_KEYS.get(("case", name), name), name) if name != "id" else "编号"
+
+
+def _lines_of(words: tuple[str, ...], columns: int) -> list[str]:
+    lines = [""]
+    for word in words:
+        if lines[-1] and display_width(f"{lines[-1]} {word}") > columns:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+_HELP = (
+    say(
+        """把表格（.xlsx 或 .csv，UTF-8 或 GBK）的每一行变成一条记录。
+
+    团队自己记的台账可以原样导入，不需要 --map：表头可以是字段名、网站上显示的标签（症状、解决日期、`Solved on` ……），或者下表里台账常用的写法。表最后一行的列（序号、联系人、是否收费、备注 ……）不导入，联系人一类的列从不读取。其他表头可以在 --map 里写明。
+
+""",
+        """Turn the rows of a spreadsheet (.xlsx or .csv, UTF-8 or GBK) into records.
+
+    A team's own case log (台账) imports as it is, without --map: a header is a field's
+    name, a label the site shows (症状, Solved on ...), or one of the headers logs use,
+    below. The columns in the table's last row (序号, 联系人, 是否收费, 备注 ...) are passed
+    over, and a contact column is never read. Other headers can be named in --map.
+
+""",
+    )
+    + _header_table()
+    + say(
+        """
+
+    没有标题列时，标题取自症状的第一句（在 。，；,; 或换行处断开），至多 30 个字，不会截断 AL-1021 这样的代码。没有状态的行按 --state 导入（默认待验证 `not-validated`）；待验证需要解决方法和环境：没有解决方法的行导入为处理中（`wip`），表里没有环境一列时，环境由这一行的产品生成，并写明台账没有记下版本和现场条件。`--state validated` 要求表里有环境和验证人两列。
+
+    单元格里的人员、产品、技能和团队可以写名字或 id；产品也可以按台账的写法（VMC850、SD-3伺服、液压站），只有正好对应一个产品时才采用，对应不上或对应多个时在单元格处报告，绝不猜。状态可以写中文（已验证），日期可以是 Excel 日期或文字（2026/4/12、2026年4月12日），一个单元格里的多个值用 、 ， , ; 或换行分开。
+
+    写入之前，每一行都和数据文件夹一起检查；有错误的行不写入，并在它的单元格处报告，例如 `台账.xlsx:案例!K14`。--dry-run 先列出每一列成为哪个字段（或者为什么不导入），再列出每一行会写成的文件。有任何一行出错时退出码为 1。
+    """,
+        """
+
+    Without a title column, the title is the first clause of the symptoms (up to
+    。，；,; or a line break), at most 30 characters, never cutting a code such as
+    AL-1021. A row that names no state gets --state (default not-validated), which
+    needs a resolution and an environment: a row without a resolution is imported as
+    wip, and when the sheet has no environment column the environment is made from
+    the row's products, saying that the log kept no version or site conditions.
+    --state validated needs an environment and a validated_by column in the sheet.
+
+    Cells may name people, products, skills and teams by name or id, products also as
+    a log writes them (VMC850, SD-3伺服, 液压站) when exactly one product fits; a model
+    that fits none or several is reported at its cell, never guessed. States may be
+    written in Chinese (已验证), dates as real Excel dates or text (2026/4/12,
+    2026年4月12日), and several values in one cell separated by 、 ， , ; or line breaks.
+
+    Every row is validated with the data folder before anything is written; a row
+    with an error writes nothing and is reported at its cell, e.g.
+    `台账.xlsx:案例!K14`. --dry-run first lists which field each column became (or
+    why it was passed over), then the file each row would become. Exits 1 when any
+    row has an error.
+    """,
+    )
+)
+
+
+@click.command(
+    "import",
+    cls=Command,
+    help=_HELP,
+    short_help=say("把团队的表格（台账）导入为记录。", "Turn a team's spreadsheet (台账) into records."),
+)
+@click.argument("file", type=ExistingPath())
+@click.option(
+    "--kind",
+    type=Choice(IMPORTABLE),
+    help=say("行是哪一类记录 [默认：由表头判断]。", "What the rows are [default: told by the headers]."),
+)
 @click.option(
     "--data",
     "data_dir",
-    type=click.Path(file_okay=False, exists=True),
+    type=ExistingPath(folder=True),
     default="data",
     show_default=True,
-    help="The folder of YAML records the rows join.",
+    help=say("这些行加入的 YAML 记录文件夹。", "The folder of YAML records the rows join."),
 )
 @click.option(
     "--map",
     "map_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A YAML of `header: field` for other headers.",
+    type=ExistingPath(),
+    help=say("一个 `表头: 字段` 的 YAML 文件，写明其他表头。", "A YAML of `header: field` for other headers."),
 )
-@click.option("--dry-run", is_flag=True, help="Write nothing; print what would happen.")
-@click.option("--update", is_flag=True, help="Overwrite records that exist and differ (the change is shown as a diff).")
+@click.option(
+    "--state",
+    type=Choice(CASE_STATES),
+    default=DEFAULT_STATE,
+    show_default=True,
+    help=say(
+        "没有写状态的案例行的状态；缺少它需要的解决方法时为 `wip`。",
+        "The state of a case row that names none; wip when the row lacks the resolution it needs.",
+    ),
+)
+@click.option(
+    "--dry-run", is_flag=True, help=say("什么都不写；列出会发生什么。", "Write nothing; print what would happen.")
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help=say(
+        "覆盖已经存在且内容不同的记录（显示改动的差异）。",
+        "Overwrite records that exist and differ (the change is shown as a diff).",
+    ),
+)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text for people, json for tools, github for annotations in GitHub Actions.",
+    help=say(
+        "`text` 给人看，`json` 给工具用，`github` 是 GitHub Actions 里的标注。",
+        "text for people, json for tools, github for annotations in GitHub Actions.",
+    ),
 )
 @click.option(
     "--schemas",
@@ -59,34 +183,27 @@ VERBS = {
     type=click.Path(file_okay=False),
     default="schemas",
     show_default=True,
-    help="Folder of the JSON Schemas the new files point editors to.",
+    help=say("新文件指向的 JSON Schema 所在的文件夹。", "Folder of the JSON Schemas the new files point editors to."),
 )
 @click.option(
     "--language",
-    type=click.Choice(LANGUAGES),
-    help="Language of the messages [default: the site's, from mkdocs.yml, else zh].",
+    type=Choice(LANGUAGES),
+    help=say(
+        "消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
+        "Language of the messages [default: the site's, from mkdocs.yml, else zh].",
+    ),
 )
 @max_mentees_option
 @today_option
 def command(
-    file, kind, data_dir, map_file, dry_run, update, output_format, schema_dir, language, max_mentees, today
+    file, kind, data_dir, map_file, state, dry_run, update, output_format, schema_dir, language, max_mentees, today
 ) -> None:
-    """Turn the rows of a spreadsheet (.xlsx or .csv, UTF-8 or GBK) into records.
-
-    \b
-    Headers are field names or the labels the site shows (症状, 解决日期, Solved on ...);
-    other headers can be named in --map. Cells may name people, products, skills and
-    teams by name or id, states in Chinese (已验证), dates as real Excel dates or text
-    (2026/4/12, 2026年4月12日), and several values separated by 、 ， , ; or line breaks.
-
-    Every row is validated with the data folder before anything is written; a row with
-    an error writes nothing and is reported at its cell, e.g. `台账.xlsx:案例!K14`.
-    Exits 1 when any row has an error.
-    """
+    site_language = configured_language()  # of the words an import writes into records
+    language = language or site_language
     try:
         mapping = read_mapping(Path(map_file)) if map_file else None
     except MapError as error:
-        raise click.ClickException(printable(str(error))) from None
+        raise Failure(printable(error.render(language))) from None
     request = ImportRequest(
         Path(file),
         file,
@@ -98,21 +215,24 @@ def command(
         update=update,
         today=today,
         max_mentees=max_mentees,
+        state=state,
+        language=site_language,
     )
     plan = plan_import(request)
     if not dry_run and not plan.stopped:
-        _write(plan, Path(data_dir), Path(schema_dir))
+        _write(plan, Path(data_dir), Path(schema_dir), language)
     if output_format == "json":
-        click.echo(_as_json(plan, dry_run))
+        click.echo(_as_json(plan, dry_run, language))
     else:
         colour = output_format == "text" and sys.stdout.isatty()
-        click.echo(render_report(plan.report, output_format, 1, colour, language or configured_language()))
-        for line in _action_lines(plan, dry_run):
+        lines = _column_lines(plan, state, language) if dry_run else []
+        lines.append(render_report(plan.report, output_format, 1, colour, language))
+        for line in lines + _action_lines(plan, dry_run, language):
             click.echo(line)
     sys.exit(1 if plan.report.errors or plan.stopped else 0)
 
 
-def _write(plan: Plan, data_dir: Path, schema_dir: Path) -> None:
+def _write(plan: Plan, data_dir: Path, schema_dir: Path, language: str) -> None:
     written = [o for o in plan.outcomes if o.action in ("create", "update") and o.placed is not None]
     if written:
         write_schemas(schema_dir)
@@ -122,28 +242,113 @@ def _write(plan: Plan, data_dir: Path, schema_dir: Path) -> None:
         try:
             write_inside(data_dir, target, outcome.placed.text)  # plan_import refused every way out
         except OSError as error:
-            reason = error.strerror or str(error)
-            raise click.ClickException(f"cannot write {printable(str(target))}: {printable(reason)}") from None
+            words = text(
+                "export-cannot-write", path=printable(str(target)), reason=printable(error.strerror or str(error))
+            )
+            raise Failure(words.render(language)) from None
 
 
-def _action_lines(plan: Plan, dry_run: bool) -> list[str]:
+def _column_lines(plan: Plan, state: str, language: str) -> list[str]:
+    """Each sheet's columns: the field each one became, or why it was passed over; then what is made."""
     lines = []
-    for outcome in plan.outcomes:
-        if outcome.action in ("create", "update"):
-            lines.append(f"{VERBS[outcome.action][dry_run]} {printable(outcome.shown)}  ({_row(outcome)})")
-        if outcome.action == "update":
-            lines += _diff(outcome)
-    if plan.stopped:
-        lines.append(f"Nothing written: {plan.stopped}.")
-        return lines
-    lines.append(_summary(plan, dry_run))
-    if plan.problems_before:
-        lines.append(f"The data folder had {plan.problems_before} errors before the import; `kb validate` lists them.")
+    for sheet, columns in plan.sheets:
+        kind = text(f"noun-{columns.kind}")
+        lines.append(_in(text("sheet-columns-of", sheet=printable(sheet.shown), kind=kind), language))
+        for _column, words in sorted(_columns_of(sheet, columns).items()):
+            lines.append("  " + printable(_in(words, language)))
+        lines += ["  " + printable(_in(words, language)) for words in _made_columns(sheet, columns, state)]
     return lines
 
 
-def _row(outcome: Outcome) -> str:
-    return f"{printable(outcome.row.sheet.shown)} row {outcome.row.number}"
+def _headers(sheet: Sheet, columns: Columns) -> dict[int, str]:
+    return {
+        cell.column: cell_text(cell.value) for row in sheet.rows if row[0].row == columns.header_row for cell in row
+    }
+
+
+def _columns_of(sheet: Sheet, columns: Columns) -> dict[int, Text]:
+    headers = _headers(sheet, columns)
+    shown: dict[int, Text] = {}
+
+    def named(column: int) -> dict:
+        return {"column": get_column_letter(column), "header": headers.get(column, "")}
+
+    for column, name in columns.fields.items():
+        label = LABEL_KEYS.get((columns.kind, name), name)
+        shown[column] = text("sheet-column-field", **named(column), field=name, label=_Label(label))
+    for cell, reason in columns.passed:
+        shown[cell.column] = text("sheet-column-passed", **named(cell.column), reason=text(f"sheet-passed-{reason}"))
+    for cell in columns.unknown:
+        reason = text("sheet-passed-unknown", kind=text(f"noun-{columns.kind}"))
+        shown[cell.column] = text("sheet-column-passed", **named(cell.column), reason=reason)
+    for cell, name in columns.duplicates:
+        reason = text("sheet-passed-twice", field=name)
+        shown[cell.column] = text("sheet-column-passed", **named(cell.column), reason=reason)
+    return shown
+
+
+class _Label(Text):
+    """A field's label as the site shows it, in the language of the message around it."""
+
+    def render(self, language: str) -> str:
+        return LABELS[language].get(self.key, self.key)
+
+
+def _made_columns(sheet: Sheet, columns: Columns, state: str) -> list[Text]:
+    """The fields of a case the sheet has no column for, and how each row gets them."""
+    if columns.kind != "case":
+        return []
+    made = []
+    if columns.column_of("id") is None:
+        made.append(text("sheet-column-made-id"))
+    source = columns.made_from("title")
+    if source is not None:
+        header = _headers(sheet, columns).get(source, "")
+        made.append(text("sheet-column-made-title", header=header, length=TITLE_LENGTH))
+    if columns.column_of("state") is None:
+        made.append(_state_line(columns, state))
+    needs = CASE_STATE_REQUIRES.get(state, ())
+    if "environment" in needs and state != "validated" and columns.column_of("environment") is None:
+        made.append(text("sheet-column-made-environment"))
+    return made
+
+
+def _state_line(columns: Columns, state: str) -> Text:
+    needs = [name for name in CASE_STATE_REQUIRES.get(state, ()) if name != "validated_by"]
+    if columns.column_of("environment") is None and state != "validated":
+        needs = [name for name in needs if name != "environment"]
+    shown = _Label(state)
+    if not needs:
+        return text("sheet-column-state-plain", state=shown)
+    return text("sheet-column-state", state=shown, fields=Listing(tuple(needs)))
+
+
+def _action_lines(plan: Plan, dry_run: bool, language: str) -> list[str]:
+    lines = []
+    for outcome in plan.outcomes:
+        if outcome.action in ("create", "update"):
+            words = text(VERBS[outcome.action][dry_run], file=printable(outcome.shown), row=_row(outcome))
+            lines.append(_in(words, language))
+            lines += [
+                "    " + printable(_in(note, language)) for note in outcome.row.made.values() if note.key in NOTED
+            ]
+        if outcome.action == "update":
+            lines += _diff(outcome)
+    if plan.stopped:
+        lines.append(_in(text("sheet-nothing-written", reason=plan.stopped), language))
+        return lines
+    lines.append(_summary(plan, dry_run, language))
+    if plan.problems_before:
+        lines.append(_in(text("sheet-problems-before", count=plan.problems_before), language))
+    return lines
+
+
+def _in(words: Text, language: str) -> str:
+    return words.render(language)
+
+
+def _row(outcome: Outcome) -> Text:
+    return text("sheet-row", sheet=printable(outcome.row.sheet.shown), row=outcome.row.number)
 
 
 def _diff(outcome: Outcome) -> list[str]:
@@ -155,23 +360,28 @@ def _diff(outcome: Outcome) -> list[str]:
     return ["    " + printable(line) for line in lines]
 
 
-def _summary(plan: Plan, dry_run: bool) -> str:
+def _summary(plan: Plan, dry_run: bool, language: str) -> str:
     counts = {action: len(plan.of(action)) for action in ("create", "update", "unchanged", "failed")}
     total = len(plan.outcomes)
-    written = "would be written" if dry_run else "written"
-    text = (
-        f"{total} row{'s' if total != 1 else ''} read: {counts['create']} {written}, "
-        f"{counts['update']} {'would be updated' if dry_run else 'updated'}, {counts['unchanged']} unchanged"
+    rows = text("count-row" if total == 1 else "count-rows", n=total)
+    key = "sheet-summary-dry" if dry_run else "sheet-summary"
+    words = _in(
+        text(key, rows=rows, create=counts["create"], update=counts["update"], unchanged=counts["unchanged"]), language
     )
     if counts["failed"]:
-        text += f", {counts['failed']} not written (errors above)"
-    return text + ("; dry run: nothing was written." if dry_run else ".")
+        words += _in(text("sheet-summary-failed", failed=counts["failed"]), language)
+    return words + _in(text("sheet-summary-dry-end" if dry_run else "sheet-summary-end"), language)
 
 
-def _as_json(plan: Plan, dry_run: bool) -> str:
-    payload = json.loads(render_report(plan.report, "json", 1))
+def _as_json(plan: Plan, dry_run: bool, language: str) -> str:
+    payload = json.loads(render_report(plan.report, "json", 1, language=language))
     payload["dry_run"] = dry_run
-    payload["stopped"] = plan.stopped or None
+    payload["stopped"] = printable(plan.stopped.render(language)) if plan.stopped else None
+    payload["columns"] = [
+        {"sheet": printable(sheet.shown), "column": get_column_letter(column), "said": printable(_in(words, language))}
+        for sheet, columns in plan.sheets
+        for column, words in sorted(_columns_of(sheet, columns).items())
+    ]
     payload["rows"] = [
         {
             "sheet": printable(outcome.row.sheet.shown),
@@ -180,6 +390,7 @@ def _as_json(plan: Plan, dry_run: bool) -> str:
             "id": printable(outcome.row.id),
             "file": printable(outcome.shown) or None,
             "action": outcome.action,
+            "made": {name: printable(_in(note, language)) for name, note in outcome.row.made.items()},
         }
         for outcome in plan.outcomes
     ]

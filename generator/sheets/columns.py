@@ -1,5 +1,9 @@
 """Which column is which field: a header is a field's name, the label the site shows for it
-(Chinese or English), a common alternative a team writes, or what `--map` says.
+(Chinese or English), a header a team's 台账 (case log) commonly has, or what `--map` says.
+
+This module is the one place that says how headers map: ALIASES for the headers teams
+write besides the field names and labels, PASSED_OVER for the columns teams keep that
+are no record field (a row number, a customer's contact, billing, notes).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from pathlib import Path
 
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
+from generator.messages import Listing, Text, text
 from generator.render.labels import LABELS
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of
 from generator.sheets.read import Cell, Sheet, cell_text
@@ -23,18 +28,22 @@ EXPORT_HEADERS = {
     "name": {"zh": "姓名", "en": "Name"},
     "name_en": {"zh": "英文名", "en": "Name (English)"},
 }
-# Headers teams write besides the field names and the site's labels (both languages).
+# Headers teams write besides the field names and the site's labels (both languages); a 台账
+# names the date, the model, the fault, its cause and fix and the engineer in these words.
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "case": {
         "id": ("案例编号", "记录编号"),
-        "title": ("问题", "案例标题"),
-        "symptoms": ("现象", "故障现象", "问题描述"),
+        "title": ("问题", "案例标题", "故障名称"),
+        "symptoms": ("现象", "故障现象", "故障描述", "问题描述", "问题现象", "故障情况"),
         "environment": ("设备环境", "现场环境"),
-        "cause": ("故障原因", "原因分析"),
-        "resolution": ("解决方法", "处理方法", "解决方案", "处理措施", "solution"),
-        "authors": ("编写人", "author"),
-        "solved_on": ("解决时间", "完成日期"),
-        "hours_to_resolve": ("用时", "处理时长", "hours"),
+        "cause": ("故障原因", "原因分析", "问题原因"),
+        "resolution": ("解决方法", "处理方法", "解决方案", "处理措施", "处理过程", "维修措施", "维修内容", "处理结果", "solution"),
+        "authors": ("编写人", "工程师", "处理人", "服务工程师", "维修人员", "维修人", "维修工程师", "author", "engineer"),
+        "validated_by": ("审核人",),
+        "solved_on": ("解决时间", "完成日期", "日期", "处理日期", "维修日期", "服务日期", "date"),
+        "products": ("设备型号", "机型", "型号", "设备", "设备名称", "产品型号", "model", "product"),
+        "customer": ("客户名称", "用户", "用户名称", "客户单位"),
+        "hours_to_resolve": ("工时", "用时", "处理时长", "维修工时", "hours"),
         "review_by": ("复审", "下次复审"),
     },
     "person": {
@@ -55,7 +64,18 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "summary": ("摘要", "内容"),
         "cases": ("案例", "相关案例"),
     },
-}
+}  # fmt: skip
+# Columns a team keeps beside the records that are no field of any kind, by why they are
+# passed over. A contact column is never read at all: its cells are a customer's personal data.
+PASSED_OVER: dict[str, tuple[str, ...]] = {
+    "row-number": ("序号", "行号", "no", "no.", "#"),
+    "contact": (
+        "联系人", "客户联系人", "联系电话", "联系方式", "电话", "手机", "手机号", "客户电话", "地址", "客户地址", "邮箱", "电子邮箱",
+        "contact", "phone", "e-mail", "email",
+    ),
+    "billing": ("是否收费", "收费", "费用", "金额", "服务费", "报价"),
+    "notes": ("备注", "附注", "remarks", "notes", "note"),
+}  # fmt: skip
 # The sheets `kb export` writes, one per kind.
 SHEET_TITLES = {
     "case": {"zh": "案例", "en": "Cases"},
@@ -72,8 +92,16 @@ SHEET_NAMES = {
     "session": ("培训", "培训场次", "培训记录", "sessions", "session", "training"),
 }
 # What a sheet must have to be taken for a kind at all.
-KEY_FIELDS = {"case": ("title", "symptoms"), "person": ("name",), "session": ("title", "date")}
+# A 台账 has no title column (titles are made from the symptoms), so the symptoms alone tell a case sheet.
+KEY_FIELDS = {"case": ("symptoms",), "person": ("name",), "session": ("title", "date")}
+# Fields a sheet may lack because a row's value is made from another column or given by an option.
+MADE_FROM = {("case", "title"): "symptoms"}
+DEFAULTED = {("case", "state")}  # `kb import --state`
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common
+
+
+def _by_header(passed_over: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalise(header): reason for reason, headers in passed_over.items() for header in headers}
 
 
 def normalise(header: str) -> str:
@@ -82,6 +110,9 @@ def normalise(header: str) -> str:
     text = re.sub(r"[(\[【].*?[)\]】]", "", text)  # units and notes in brackets
     text = text.strip().rstrip(":*").strip()
     return re.sub(r"[\s_\-]+", " ", text).casefold()
+
+
+PASSED_OVER_BY_HEADER = _by_header(PASSED_OVER)
 
 
 def export_header(kind: str, name: str, language: str) -> str:
@@ -116,17 +147,30 @@ class Columns:
     fields: dict[int, str] = field(default_factory=dict)  # column -> field name
     unknown: list[Cell] = field(default_factory=list)  # header cells that name no field
     duplicates: list[tuple[Cell, str]] = field(default_factory=list)  # a second column for a field
+    passed: list[tuple[Cell, str]] = field(default_factory=list)  # columns kept beside records, and why
 
     def column_of(self, name: str) -> int | None:
         return next((column for column, field_name in self.fields.items() if field_name == name), None)
 
+    def made_from(self, name: str) -> int | None:
+        """The column a field's value is made from when the sheet has none for it (a title from the symptoms)."""
+        source = MADE_FROM.get((self.kind, name))
+        if source is None or self.column_of(name) is not None:
+            return None
+        return self.column_of(source)
+
     def missing(self) -> list[str]:
-        """Required fields no column holds (an id is made when there is none)."""
+        """Required fields no column holds (an id is made when there is none, a title from the
+        symptoms, and a case's state is `--state`)."""
         present = set(self.fields.values())
         return [
             spec.name
             for spec in fields_of(self.kind)
-            if spec.required and spec.name != "id" and spec.name not in present
+            if spec.required
+            and spec.name != "id"
+            and spec.name not in present
+            and (self.kind, spec.name) not in DEFAULTED
+            and self.made_from(spec.name) is None
         ]
 
 
@@ -154,10 +198,15 @@ def _columns(kind: str, header: list[Cell], known: dict[str, str | None]) -> Col
     for cell in header:
         normal = normalise(cell_text(cell.value))
         if normal not in known:
-            columns.unknown.append(cell)
+            reason = PASSED_OVER_BY_HEADER.get(normal)
+            if reason is None:
+                columns.unknown.append(cell)
+            else:
+                columns.passed.append((cell, reason))
             continue
         target = known[normal]
         if target is None:
+            columns.passed.append((cell, "map"))
             continue
         if target in columns.fields.values():
             columns.duplicates.append((cell, target))
@@ -179,35 +228,48 @@ def _mapping_for(mapping: dict | None, kind: str) -> dict[str, str | None]:
 
 
 class MapError(Exception):
-    pass
+    """The `--map` file cannot be used: each thing wrong with it."""
+
+    def __init__(self, *problems: Text) -> None:
+        self.problems = problems
+        super().__init__(self.render("en"))
+
+    def render(self, language: str) -> str:
+        return text("sheet-separator").render(language).join(problem.render(language) for problem in self.problems)
 
 
 def read_mapping(path: Path) -> dict:
     """The `--map` file: a small YAML of `header: field`, read as strictly as a record."""
     try:
-        text = decode_record_bytes(path.read_bytes(), str(path))
-        data = parse_document(text, str(path)).data
+        text_of_map = decode_record_bytes(path.read_bytes(), str(path))
+        data = parse_document(text_of_map, str(path)).data
     except (TextError, LoadError) as error:
-        raise MapError(f"{path}:{error.position.line}:{error.position.column}: {error.message}") from None
+        where = f"{path}:{error.position.line}:{error.position.column}"
+        raise MapError(text("sheet-map-at", where=where, problem=error.words)) from None
     except OSError as error:
-        raise MapError(f"{path}: cannot read the file: {error.strerror}") from None
-    problems = []
+        raise MapError(text("sheet-map-unreadable", path=str(path), reason=error.strerror or str(error))) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MapError(text("sheet-map-not-a-mapping", path=str(path)))
+    problems: list[Text] = []
     for key, value in data.items():
         if key in IMPORTABLE and isinstance(value, dict):
-            problems += _mapping_problems(value, [key])
+            problems += _mapping_problems(path, value, [key])
         else:
-            problems += _mapping_problems({key: value}, list(IMPORTABLE))
+            problems += _mapping_problems(path, {key: value}, list(IMPORTABLE))
     if problems:
-        raise MapError(f"{path}: " + "; ".join(problems))
+        raise MapError(*problems)
     return data
 
 
-def _mapping_problems(entries: dict, kinds: list[str]) -> list[str]:
+def _mapping_problems(path: Path, entries: dict, kinds: list[str]) -> list[Text]:
     problems = []
     for header, target in entries.items():
         if target is not None and not isinstance(target, str):
-            problems.append(f"`{header}` must map to a field name or to null (ignore the column)")
+            problems.append(text("sheet-map-not-a-field-name", path=str(path), header=header))
         elif isinstance(target, str) and all(field_named(kind, target) is None for kind in kinds):
-            names = ", ".join(f.name for kind in kinds for f in fields_of(kind))
-            problems.append(f"`{target}` (for `{header}`) is not a field of {'/'.join(kinds)}; fields: {names}")
+            names = Listing(tuple(dict.fromkeys(f.name for kind in kinds for f in fields_of(kind))))
+            words = text("sheet-map-unknown-field", path=str(path), target=target, header=header, fields=names)
+            problems.append(words)
     return problems

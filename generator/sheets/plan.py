@@ -18,15 +18,16 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic, Position, Report
 from generator.kinds import RECORD_KIND
 from generator.load import Loaded, load_folder
-from generator.messages import text
+from generator.messages import Listing, Text, text
 from generator.names import Names
 from generator.pipeline import check_loaded
 from generator.records import Context
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.shapes import SHAPES
 from generator.sheets.columns import SHEET_TITLES, Columns, read_columns
+from generator.sheets.ledger import DEFAULT_STATE, Ledger
 from generator.sheets.placed import NotFaithful, Placed, place
-from generator.sheets.read import Sheet, SheetError, read_sheets
+from generator.sheets.read import Sheet, SheetError, cell_text, read_sheets
 from generator.sheets.rows import Row, read_case_references, read_rows
 from generator.sheets.values import PLACEHOLDER
 from generator.sheets.write import way_out
@@ -51,6 +52,8 @@ class ImportRequest:
     update: bool = False
     today: dt.date | None = None
     max_mentees: int | None = None
+    state: str = DEFAULT_STATE  # of a case row that names none
+    language: str = "zh"  # the site's: of the words an import writes into a record (a made environment)
 
 
 @dataclass
@@ -69,8 +72,9 @@ class Outcome:
 class Plan:
     report: Report
     outcomes: list[Outcome] = field(default_factory=list)
-    stopped: str = ""  # why nothing at all is written
+    stopped: Text | None = None  # why nothing at all is written
     problems_before: int = 0  # errors the data folder had before the import (kb validate lists them)
+    sheets: list[tuple[Sheet, Columns]] = field(default_factory=list)  # the sheets read, and their columns
 
     def of(self, action: Action) -> list[Outcome]:
         return [o for o in self.outcomes if o.action == action]
@@ -83,14 +87,16 @@ def plan_import(request: ImportRequest) -> Plan:
         sheets = read_sheets(request.file, request.shown)
     except SheetError as error:
         problem = error.code.at(error.place or request.shown, error.position, error.words)
-        return Plan(Report([problem]), stopped="nothing read")
+        return Plan(Report([problem]), stopped=text("sheet-stopped-unreadable"))
     problems: list[Diagnostic] = []
-    rows = _read_all(sheets, request, _known_names(context), problems)
+    laid_out = _lay_out(sheets, request, problems)
     skipped = sum(1 for d in problems if d.code == codes.SHEET_SKIPPED.code)  # one per sheet passed over
     if skipped == len(sheets):
-        return Plan(Report(problems), stopped="no sheet holds case, person or session columns; give --kind or --map")
+        return Plan(Report(problems), stopped=text("sheet-stopped-no-sheet"))
+    rows = _read_all(laid_out, _known_names(context), _ledger(request, context))
     plan = _decide(request, loaded, context, {_where(d) for d in baseline.items}, rows, problems)
     plan.problems_before = len(baseline.errors)
+    plan.sheets = laid_out
     _refuse_ways_out(request, plan)
     return plan
 
@@ -109,7 +115,7 @@ def _refuse_ways_out(request: ImportRequest, plan: Plan) -> None:
         shown_link = _shown_path(request, link)
         words = text("sheet-outside-data", path=outcome.shown, link=shown_link)
         plan.report.add(codes.IMPORT_OUTSIDE_DATA.at(outcome.shown, START, words))
-    plan.stopped = "a target would leave the data folder (above)"
+    plan.stopped = text("sheet-stopped-outside")
     for outcome in plan.outcomes:
         if outcome.action in ("create", "update"):
             outcome.action = "held"
@@ -163,21 +169,33 @@ def _known_names(context: Context) -> Names:
     return names
 
 
-def _read_all(sheets: list[Sheet], request: ImportRequest, names: Names, problems: list[Diagnostic]) -> list[Row]:
-    """Every row of every sheet that reads as records, people first so that later sheets can name them."""
+def _ledger(request: ImportRequest, context: Context) -> Ledger:
+    products = context.taxonomy.products if context.taxonomy is not None else []
+    english = request.language == "en"
+    names = {entry.id: (entry.name_en or entry.name) if english else entry.name for entry in products}
+    return Ledger(request.state, request.language, names)
+
+
+def _lay_out(sheets: list[Sheet], request: ImportRequest, problems: list[Diagnostic]) -> list[tuple[Sheet, Columns]]:
+    """The sheets that read as records, with their columns; the others are reported."""
     laid_out = []
     for sheet in sheets:
         columns = read_columns(sheet, request.kind, request.mapping)
         if columns is None:
             problems.append(codes.SHEET_SKIPPED.at(sheet.place(1, 1), START, _skipped_message(sheet)))
-        elif _columns_usable(sheet, columns, problems, request.update):
+        elif _columns_usable(sheet, columns, problems, request):
             laid_out.append((sheet, columns))
+    return laid_out
+
+
+def _read_all(laid_out: list[tuple[Sheet, Columns]], names: Names, ledger: Ledger) -> list[Row]:
+    """Every row of every sheet that reads as records, people first so that later sheets can name them."""
     rows: list[Row] = []
     for kind in KIND_ORDER:
         for sheet, columns in laid_out:
             if columns.kind != kind:
                 continue
-            for row in read_rows(sheet, columns, names):
+            for row in read_rows(sheet, columns, names, ledger):
                 rows.append(row)
                 if kind == "person":
                     names.add("person", row.id, row.record.get("name"), row.record.get("name_en"))
@@ -190,47 +208,43 @@ def _read_all(sheets: list[Sheet], request: ImportRequest, names: Names, problem
     return rows
 
 
-def _skipped_message(sheet: Sheet) -> str:
-    what = f"sheet `{sheet.name}`" if sheet.name is not None else "the file"
+def _skipped_message(sheet: Sheet) -> Text:
+    what = text("sheet-the-sheet", name=sheet.name) if sheet.name is not None else text("sheet-the-file")
     for kind, titles in READING_SHEETS.items():
         if sheet.name in titles.values():
-            return f"{what} lists {kind} records for reading (kb import reads cases, people and sessions); skipped"
-    return (
-        f"{what} has no header row of case, person or session fields (kb import reads those three); "
-        "skipped. Give --kind, or name its headers in --map"
-    )
+            return text("sheet-skipped-for-reading", what=what, kind=text(f"noun-{kind}"))
+    return text("sheet-skipped", what=what)
 
 
-def _columns_usable(sheet: Sheet, columns: Columns, problems: list[Diagnostic], update: bool) -> bool:
+def _columns_usable(sheet: Sheet, columns: Columns, problems: list[Diagnostic], request: ImportRequest) -> bool:
     for cell in columns.unknown:
-        problems.append(
-            codes.COLUMN_IGNORED.at(
-                sheet.place(cell.row, cell.column),
-                _position(cell.row, cell.column),
-                f"column `{cell.value}` is not a {columns.kind} field; ignored and never written "
-                "(name its field in --map if it holds one)",
-            )
-        )
+        at = sheet.place(cell.row, cell.column), _position(cell.row, cell.column)
+        header = cell_text(cell.value)
+        problems.append(codes.COLUMN_IGNORED.at(*at, "sheet-column-ignored", header=header, kind=_noun(columns.kind)))
     for cell, name in columns.duplicates:
-        problems.append(
-            codes.COLUMN_IGNORED.at(
-                sheet.place(cell.row, cell.column),
-                _position(cell.row, cell.column),
-                f"column `{cell.value}` is a second column for `{name}`; only the first one is read",
-            )
-        )
+        at = sheet.place(cell.row, cell.column), _position(cell.row, cell.column)
+        problems.append(codes.COLUMN_IGNORED.at(*at, "sheet-column-twice", header=cell_text(cell.value), field=name))
     # A sheet of a few columns may update records that exist; a new record from it is
     # then refused row by row, for the fields it lacks.
-    missing = [] if update else columns.missing()
+    missing = [] if request.update else columns.missing()
+    at = sheet.place(columns.header_row, 1), _position(columns.header_row, 1)
     for name in missing:
-        problems.append(
-            codes.COLUMN_MISSING.at(
-                sheet.place(columns.header_row, 1),
-                _position(columns.header_row, 1),
-                f"no column holds `{name}`, which every {columns.kind} needs; the sheet was not imported",
-            )
-        )
-    return not missing
+        problems.append(codes.COLUMN_MISSING.at(*at, "sheet-column-missing", field=name, kind=_noun(columns.kind)))
+    unvalidated = _not_for_validated(columns, request)
+    if unvalidated:
+        problems.append(codes.COLUMN_MISSING.at(*at, "sheet-validated-needs", fields=Listing(tuple(unvalidated))))
+    return not missing and not unvalidated
+
+
+def _not_for_validated(columns: Columns, request: ImportRequest) -> list[str]:
+    """The columns a sheet lacks to be imported as validated: who validated each case, and its real environment."""
+    if columns.kind != "case" or request.state != "validated" or request.update:
+        return []
+    return [name for name in ("environment", "validated_by") if columns.column_of(name) is None]
+
+
+def _noun(kind: str) -> Text:
+    return text(f"noun-{kind}")
 
 
 def _position(row: int, column: int) -> Position:
@@ -290,7 +304,7 @@ def _decide(
             outcome.action = "failed"
     plan = Plan(Report([*problems, *(d for ds in found.values() for d in ds), *elsewhere]), outcomes)
     if any(d.is_error for d in elsewhere):
-        plan.stopped = "the rows would break records already in the data folder (above); nothing was written"
+        plan.stopped = text("sheet-stopped-would-break")
         for outcome in plan.outcomes:
             if outcome.action in ("create", "update"):
                 outcome.action = "held"
@@ -312,13 +326,9 @@ def _refuse_shared_files(outcomes: list[Outcome], problems: list[Diagnostic]) ->
         path = outcome.placed.source.path
         if path in first:
             row, column = outcome.row, outcome.row.column_of("id")
-            problems.append(
-                codes.DUPLICATE_ID.at(
-                    row.place(column),
-                    _position(row.number, column),
-                    f"{row.kind} id `{row.id}` is already used by row {first[path].row.number}",
-                )
-            )
+            at = row.place(column), _position(row.number, column)
+            words = text("sheet-id-used", kind=_noun(row.kind), id=row.id, row=first[path].row.number)
+            problems.append(codes.DUPLICATE_ID.at(*at, words))
             outcome.action, outcome.placed = "failed", None
         else:
             first[path] = outcome
@@ -339,13 +349,7 @@ def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[
         problems.append(problem.code.at(row.place(column), _position(row.number, column), problem.message))
     if not is_id(row.id):
         column = row.column_of("id")
-        problems.append(
-            codes.BAD_ID.at(
-                row.place(column),
-                _position(row.number, column),
-                f"id `{row.id}` must be lower-case ASCII letters, digits and single hyphens, at most 64 characters",
-            )
-        )
+        problems.append(codes.BAD_ID.at(row.place(column), _position(row.number, column), "sheet-bad-id", id=row.id))
         return Outcome(row, "failed")
     existing = context.index(row.kind).get(row.id)
     record = _record_for(row, existing, request.update)
@@ -353,9 +357,8 @@ def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[
     try:
         placed = place(row, record, target, shown, request.schema_dir)
     except NotFaithful as error:
-        problems.append(
-            codes.WRONG_TYPE.at(row.place(1), _position(row.number, 1), f"the row cannot be written as YAML: {error}")
-        )
+        words = text("sheet-not-yaml", error=str(error))
+        problems.append(codes.WRONG_TYPE.at(row.place(1), _position(row.number, 1), words))
         return Outcome(row, "failed")
     action: Action = "failed" if errors else "create"
     if existing is not None:
@@ -365,26 +368,22 @@ def _outcome(request: ImportRequest, context: Context, row: Row, problems: list[
             return Outcome(row, "unchanged", placed, old_text)
         if not request.update:
             column = row.column_of("id")
-            problems.append(
-                codes.ALREADY_EXISTS.at(
-                    row.place(column),
-                    _position(row.number, column),
-                    f"{row.kind} `{row.id}` already exists in {existing.file} and differs from this row; "
-                    "--update overwrites it",
-                )
-            )
+            at = row.place(column), _position(row.number, column)
+            words = text("sheet-already-exists", kind=_noun(row.kind), id=row.id, file=existing.file)
+            problems.append(codes.ALREADY_EXISTS.at(*at, words))
             return Outcome(row, "failed", old_text=old_text)
         return Outcome(row, "failed" if errors else "update", placed, old_text)
     return Outcome(row, action, placed)
 
 
 def _record_for(row: Row, existing, update: bool) -> dict[str, Any]:
-    """The row's record; updating, the fields the sheet has no column for keep their values."""
+    """The row's record; updating, the fields the sheet has no column for keep their values
+    (a title, state or environment made for a row never replaces one a record has)."""
     if existing is None or not update:
         return dict(row.record)
     columns = set(row.columns.fields.values()) | {"id"}
     kept = {name: value for name, value in existing.document.data.items() if name not in columns}
-    return {**kept, **row.record}
+    return {**kept, **{name: value for name, value in row.record.items() if name not in row.made or name not in kept}}
 
 
 def _target(request: ImportRequest, row: Row, existing) -> tuple[Path, str]:

@@ -10,10 +10,12 @@ from typing import Any
 
 from generator import codes, scaffold
 from generator.load.text import character_name, control_character_in_value
+from generator.messages import Text
 from generator.messages import text as words_of
 from generator.names import Names
 from generator.sheets.columns import Columns
 from generator.sheets.fields import field_named, fields_of
+from generator.sheets.ledger import Ledger, complete_case
 from generator.sheets.read import Cell, Formula, Sheet, cell_text
 from generator.sheets.values import Problem, Reading, split
 
@@ -33,6 +35,7 @@ class Row:
     problems: list[tuple[int, Problem]] = field(default_factory=list)  # (column, problem)
     pending: dict[str, Cell] = field(default_factory=dict)  # case references, read once every row's id is known
     reading: Reading | None = None
+    made: dict[str, Text] = field(default_factory=dict)  # fields the sheet has no column for, filled (ledger.py)
 
     @property
     def kind(self) -> str:
@@ -43,17 +46,17 @@ class Row:
         return self.record["id"]
 
     def column_of(self, name: str) -> int:
-        """The column a field is read from (the id: the column it was made from); 1 if none."""
-        found = self.columns.column_of(name)
+        """The column a field is read or made from (the id: the title's); 1 if none."""
+        found = self.columns.column_of(name) or self.columns.made_from(name)
         if found is None and name == "id":
-            found = self.columns.column_of(ID_SOURCE[self.kind])
+            return self.column_of(ID_SOURCE[self.kind])
         return found or 1
 
     def place(self, column: int) -> str:
         return self.sheet.place(self.number, column)
 
 
-def read_rows(sheet: Sheet, columns: Columns, names: Names) -> list[Row]:
+def read_rows(sheet: Sheet, columns: Columns, names: Names, ledger: Ledger) -> list[Row]:
     """Every row below the header that has a value in a column this kind reads."""
     rows = []
     for cells in sheet.rows:
@@ -62,11 +65,13 @@ def read_rows(sheet: Sheet, columns: Columns, names: Names) -> list[Row]:
         by_column = {cell.column: cell for cell in cells if cell.column in columns.fields}
         if not any(cell_text(cell.value).strip() for cell in by_column.values()):
             continue  # an empty or notes-only row
-        rows.append(read_row(sheet, columns, cells[0].row, by_column, Reading(names)))
+        rows.append(read_row(sheet, columns, cells[0].row, by_column, Reading(names), ledger))
     return rows
 
 
-def read_row(sheet: Sheet, columns: Columns, number: int, cells: dict[int, Cell], reading: Reading) -> Row:
+def read_row(
+    sheet: Sheet, columns: Columns, number: int, cells: dict[int, Cell], reading: Reading, ledger: Ledger
+) -> Row:
     row = Row(sheet, columns, number, reading=reading)
     for column, name in columns.fields.items():
         cell = cells.get(column)
@@ -87,6 +92,8 @@ def read_row(sheet: Sheet, columns: Columns, number: int, cells: dict[int, Cell]
             row.problems.append((column, _control_problem(name, refused)))
         if value is not None:
             row.record[name] = value
+    if columns.kind == "case":
+        row.made = complete_case(row.record, columns, ledger)
     if "id" not in row.record:
         row.record["id"] = made_id(columns.kind, row.record) or f"row-{number}"
     row.record = {spec.name: row.record[spec.name] for spec in fields_of(columns.kind) if spec.name in row.record}
@@ -119,8 +126,7 @@ def _control_character(value: Any) -> str | None:
 
 def _control_problem(name: str, character: str) -> Problem:
     return Problem(
-        codes.CONTROL_CHARACTER,
-        f"`{name}` holds the invisible control character {character_name(character)}; delete it from the cell",
+        codes.CONTROL_CHARACTER, words_of("sheet-control-character", field=name, character=character_name(character))
     )
 
 

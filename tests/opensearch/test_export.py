@@ -161,7 +161,9 @@ def test_the_columns_of_ticket_exports_that_are_not_read_never_reach_the_export(
 def test_a_bad_index_name_is_refused(tmp_path, name):
     # click's own words and say()'s follow the language the command line starts with
     result = export(FOLDERS["second-org"], tmp_path / "out", "--index", name)
-    assert result.exit_code == 2 and f"'--index': `{name}` " in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2 and f"`--index` 的值不对：`{name}` " in result.output and "Traceback" not in result.output
+    )
     assert not (tmp_path / "out").exists()
 
 

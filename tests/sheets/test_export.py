@@ -44,11 +44,11 @@ def test_import_of_the_export_reproduces_the_records(name, tmp_path):
     without_imported_kinds(source, target)
     imported = kb("import", str(tmp_path / "records.xlsx"), "--data", str(target), "--schemas", str(tmp_path / "s"))
     assert imported.exit_code == 0, imported.output
-    assert "sheet `传帮带` lists mentoring records for reading" in imported.output  # KB805, a warning
+    assert "工作表 `传帮带`列出的传帮带记录只供阅读" in imported.output  # KB805, a warning
     assert [d for d in check(target).report.items if d.is_error] == []
     for kind in IMPORTED:
         assert models(target, kind) == models(source, kind), kind
-    again = kb("import", str(tmp_path / "records.xlsx"), "--data", str(target))
+    again = kb("import", str(tmp_path / "records.xlsx"), "--data", str(target), "--language", "en")
     assert again.exit_code == 0 and "0 written, 0 updated" in again.output
 
 
@@ -87,5 +87,5 @@ def test_export_refuses_records_with_errors(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(TESTS / "data" / "minimal", data_dir)
     (data_dir / "people/li-na.yml").write_text("id: li-na\n", encoding="utf-8")
-    result = kb("export", "--data", str(data_dir), "--out", str(tmp_path / "r.xlsx"))
+    result = kb("export", "--data", str(data_dir), "--out", str(tmp_path / "r.xlsx"), "--language", "en")
     assert result.exit_code == 1 and "Nothing exported" in result.output and not (tmp_path / "r.xlsx").exists()

@@ -198,7 +198,7 @@ def test_a_control_character_in_a_taxonomy_name_is_refused_before_anything_is_ex
     taxonomy = (data_dir / "taxonomy.yml").read_text(encoding="utf-8")
     write(data_dir, "taxonomy.yml", taxonomy.replace("name: 华东服务站", 'name: "华东\\e[31m服务站"'))
     result = kb("export", "--data", str(data_dir), "--out", str(tmp_path / "r.xlsx"))
-    assert result.exit_code == 1 and "Nothing exported" in result.output and "KB" in result.output
+    assert result.exit_code == 1 and "记录有错误，什么都没有导出" in result.output and "KB" in result.output
     assert "\x1b" not in result.output and not (tmp_path / "r.xlsx").exists()
 
 
