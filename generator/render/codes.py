@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 
+from generator.markdown import parser
 from generator.model import Dataset
 from generator.render import search_data
 from generator.render.cases import STATES_IN_ORDER
 from generator.render.engine import PageJob, Renderer
-from generator.render.text import plain_text
 from generator.render.urls import index_page, page_dir, record_page
 from generator.search.alarms import AlarmCode
 
@@ -124,11 +124,31 @@ def cause_line(cause: str | None) -> str:
     """The first sentence of a cause as plain text, at most CAUSE_LENGTH characters."""
     if not cause:
         return ""
-    text = plain_text(_first_block(cause))
+    text = _inline_text(_first_block(cause))
     end = SENTENCE_END.search(text)
     if end:
         text = text[: end.end()].rstrip()
     return text if len(text) <= CAUSE_LENGTH else text[: CAUSE_LENGTH - 1].rstrip() + "…"
+
+
+def _inline_text(markdown: str) -> str:
+    """A short Markdown text's words as they read: marks dropped, no space where a mark was
+    (**先导阀芯**磨损 reads 先导阀芯磨损), a space for a line break."""
+    words: list[str] = []
+    for token in _parser().parse(markdown):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+        if token.type in ("fence", "code_block"):
+            words.append(token.content)
+    return " ".join("".join(words).split())
+
+
+@cache  # one parser for the process: making one costs more than parsing a sentence
+def _parser():
+    return parser()
 
 
 def _first_block(markdown: str) -> str:

@@ -94,6 +94,24 @@ def sticker(data: Dataset, site_url: str, product_id: str, t: Labels) -> Sticker
     )
 
 
+SHEET = "stickers.html"
+
+
+def qr_files(
+    data: Dataset, site_url: str, product_ids: list[str], t: Labels, site_name: str, stylesheet: str
+) -> dict[str, bytes]:
+    """What `kb qr` writes, by file name: each product's two codes as SVG, and the sheet of stickers."""
+    files: dict[str, bytes] = {}
+    stickers = []
+    for product_id in product_ids:
+        made = sticker(data, site_url, product_id, t)
+        files[f"{product_id}.svg"] = svg_file(qr_code(made.url), f"{made.name}: {t.qr_product}")
+        files[f"{product_id}-codes.svg"] = svg_file(qr_code(made.codes_url), f"{made.name}: {t.qr_codes}")
+        stickers.append(made)
+    files[SHEET] = sticker_sheet(stickers, t, site_name, stylesheet).encode("utf-8")
+    return files
+
+
 def sticker_sheet(stickers: list[Sticker], t: Labels, site_name: str, stylesheet: str) -> str:
     """A printable HTML page of stickers, ten to an A4 sheet; `stylesheet` is the sticker's CSS."""
     template = template_environment().get_template("qr_sheet.html.j2")

@@ -24,8 +24,8 @@ material, a parameter (P1828). Two rules decide, both from the records:
    plain "未再报 E203" in a resolution.
 
 A product's own model (the code-shaped words of its id and names: VMC-850, FM12) is never
-a code. Letters joined to the digits by a space count only in upper case (`ALM 1005`), so
-that English text (`at 20`, `Step 10`) stays text.
+a code. Letters joined to the digits by a space count only in upper case (ALM 1005) or
+emphasised (`al 3002`), so that English text (at 20, Step 10) stays text.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def mentions(text: str, field: str) -> list[Mention]:
     found = []
     for match in CODE_WORD.finditer(text):
         letters, joiner, digits = match.groups()
-        if joiner == " " and not letters.isupper():
-            continue  # `at 20` is English
+        if joiner == " " and not letters.isupper() and not text.endswith(EMPHASIS, 0, match.start()):
+            continue  # at 20 is English, unless marked as a code
         reported, message = _reported(text, match, field)
         found.append(Mention(code_key(letters, digits), letters.upper(), match.group(), message, reported))
     return found
