@@ -69,7 +69,8 @@ def test_a_code_page_lists_its_cases_per_product_validated_first_with_the_first_
     assert [case_id for _, case_id in CASE_LINK.findall(parts["vmc-850"])] == ["20260303-notval"]
     # Each case with its state badge and its cause's first sentence as plain text.
     assert '<span class="kb-badge kb-badge-archived">已归档</span>' in parts["hx-200"]
-    assert "原因:</span> 先导阀芯磨损。</span>" in parts["hx-200"] and "油液也脏了" not in page
+    assert '原因:</span> <span class="kb-record-line">先导阀芯磨损。</span>' in parts["hx-200"]
+    assert "油液也脏了" not in page
     assert "**" not in page
     # The page: its title, the explanation, links to the product pages and the index.
     assert page.splitlines()[1:3] == ['title: "报警代码 E-203"', 'description: "报警代码 E-203"']
@@ -106,7 +107,7 @@ def test_the_codes_index_lists_every_code_under_each_of_its_products():
                 assert f'href="{code.slug}/"' not in index[product]
     demo = sections(rendered(REPO / "data")["codes/index.md"])
     assert "ALM-300" in demo["vmc-850"] and "ALM-300" in demo["sd-3"]  # a case of both products
-    assert '<span class="kb-code-message">油温过高</span> <span class="kb-muted">1 个案例</span>' in demo["hx-200"]
+    assert '<span class="kb-code-message kb-record-line">油温过高</span> <span class="kb-muted">1 个案例</span>' in demo["hx-200"]
     assert '<p class="kb-empty">暂无。</p>' in demo["ad-30"]  # no codes yet: its place is there all the same
 
 
