@@ -125,10 +125,10 @@ def for_mentoring(r: Renderer, pair: Mentoring) -> SearchData:
 def for_code(r: Renderer, alarm: AlarmCode, product_ids: tuple[str, ...]) -> SearchData:
     """An alarm code's page: found by its code, canonical and in every form the cases write it,
     and by nothing else, so that it matches a query as fully as the cases with the code only
-    when the query is the code (the search script then shows it first)."""
+    when the query is the code (the search script then shows it first). No products' names
+    shown with the result: Pagefind finds metadata words too, and a model's name (FM-12)
+    would put every code of the model before the cases that hold it."""
     data, t = r.data, r.t
-    products = [data.products[p] for p in product_ids]
-    filters = [("kind", t.kind_code)] + [("product", product.name) for product in products]
-    meta = [("products", t.sep.join(product.name for product in products))]
+    filters = [("kind", t.kind_code)] + [("product", data.products[p].name) for p in product_ids]
     forms = dict.fromkeys((alarm.code, *alarm.written))
-    return SearchData(filters, meta, search_copy_of(*forms), [], CODE_PAGE_WORD)
+    return SearchData(filters, [], search_copy_of(*forms), [], CODE_PAGE_WORD)

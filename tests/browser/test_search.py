@@ -159,7 +159,9 @@ def test_an_exact_code_in_any_typed_form_shows_its_code_page_first_and_its_cases
 
 
 def test_the_header_box_opens_a_codes_page_from_the_code_typed_as_on_the_machine(browser, demo_site, capsys):
-    context = browser.new_context(base_url=demo_site, viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = browser.new_context(
+        base_url=demo_site, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     tab = context.new_page()
     fetched: list[int] = []
     tab.on(

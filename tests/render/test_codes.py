@@ -107,7 +107,10 @@ def test_the_codes_index_lists_every_code_under_each_of_its_products():
                 assert f'href="{code.slug}/"' not in index[product]
     demo = sections(rendered(REPO / "data")["codes/index.md"])
     assert "ALM-300" in demo["vmc-850"] and "ALM-300" in demo["sd-3"]  # a case of both products
-    assert '<span class="kb-code-message kb-record-line">油温过高</span> <span class="kb-muted">1 个案例</span>' in demo["hx-200"]
+    assert (
+        '<span class="kb-code-message kb-record-line">油温过高</span> <span class="kb-muted">1 个案例</span>'
+        in demo["hx-200"]
+    )
     assert '<p class="kb-empty">暂无。</p>' in demo["ad-30"]  # no codes yet: its place is there all the same
 
 
@@ -155,6 +158,7 @@ def test_a_code_page_is_found_by_its_code_in_every_written_form_and_by_nothing_e
     assert ">ALM-1005 ; ALM 1005</span>" in block  # canonical and as written, one title block
     assert "qy0" in block and "kb-field-" not in block  # the code pages' word; no other field
     assert 'data-pagefind-filter="kind:报警代码"' in page and 'data-pagefind-filter="product:VMC-850' in page
+    assert "data-pagefind-meta" not in page  # a product's model name would find every code of it
 
 
 def test_the_first_sentence_of_a_cause():
