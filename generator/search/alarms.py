@@ -41,7 +41,7 @@ from generator.shapes import Case, Entry
 CODE_WORD = re.compile(r"(?<![A-Za-z0-9_.\-])([A-Za-z]{1,4})([-_ .]?)([0-9]{2,5})(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
 # A word of reporting, then at most a few characters of the same clause before the code.
 REPORTED_AFTER = re.compile(
-    r"(?:报|显示|提示|弹出|弹|跳出|故障码|代码"
+    r"(?:报(?![价废告销表名])|显示|提示|弹出|弹窗|跳出|故障码|代码"
     r"|\b(?:alarms?|faults?|errors?|warnings?|shows?|showed|shown|displays?|displayed|reports?|reported|raised|code)\b)"
     r"[^\n。；;！!？?，,]{0,6}$",
     re.IGNORECASE,

@@ -98,6 +98,8 @@ def test_where_a_code_stands_tells_whether_the_case_reports_it():
     # Plain text, and English words before a number: not.
     assert reported("执行 M06 换刀时")[0][2] is False
     assert reported("we drove at 20 km/h and Step 10 failed") == []
+    # Words that only look like reporting: a spring, a price quote.
+    assert not reported("弹簧 M12 螺栓松了")[0][2] and not reported("报价 AB-20 元")[0][2]
     # A piece of a part number is no code at all.
     assert reported("HMI 报 HX-VB-220 漏油") == [] and reported("报 HX-CB-16-K") == []
 
