@@ -268,7 +268,6 @@ LABELS: dict[str, dict[str, str]] = {
         "qr_intro": "打印后贴在设备铭牌旁：扫左边的码打开本产品的页面，扫右边的码打开它的报警代码。",
         "qr_product": "产品页",
         "qr_codes": "报警代码",
-        "qr_print": "打印",
     },
     "en": {
         "home": "Home",
@@ -531,7 +530,6 @@ LABELS: dict[str, dict[str, str]] = {
         "qr_intro": "Print it and stick it next to the machine's nameplate: the left code opens this product's page, the right one its alarm codes.",
         "qr_product": "Product page",
         "qr_codes": "Alarm codes",
-        "qr_print": "Print",
     },
 }
 
