@@ -40,7 +40,7 @@ TAXONOMY_KINDS = (
     Kind("award-kind", "awards", "honours/kinds", "award_kinds"),
 )
 # Pages that group cases by a value rather than by a record.
-GROUP_PAGE_FOLDERS = {"tag": "tags", "year": "years"}
+GROUP_PAGE_FOLDERS = {"tag": "tags", "year": "years", "code": "codes"}
 
 RECORD_KIND = {kind.name: kind for kind in RECORD_KINDS}
 RECORD_KIND_OF_FOLDER = {kind.folder: kind for kind in RECORD_KINDS}

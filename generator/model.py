@@ -20,6 +20,7 @@ from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem, nor
 from generator.load.files import ATTACHMENTS
 from generator.records import Context
 from generator.repository import NO_LINKS, RepositoryLinks
+from generator.search.alarms import AlarmCode, find_alarm_codes
 from generator.shapes import (
     Award,
     Case,
@@ -107,6 +108,8 @@ class Dataset:
     results_by_contest: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # by rank
     progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
     similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # the alarm and fault codes the cases report, by key ("al1021"), in code order
+    alarm_codes: dict[str, AlarmCode] = field(default_factory=dict)
     # service tickets from data/tickets/*.csv, oldest first, and who and what they name
     tickets: tuple[Ticket, ...] = ()
     tickets_of_case: dict[str, list[Ticket]] = field(default_factory=lambda: defaultdict(list))
@@ -189,6 +192,7 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
     # authors as the people they name, never as git wrote them
     data.history = attributed(history, {pid: (person.name, person.name_en) for pid, person in data.people.items()})
     link(data)
+    data.alarm_codes = find_alarm_codes(data.cases, data.products.values())
     data.tickets = dataset_tickets(context, data)
     link_tickets(data)
     data.pictures = people_pictures(context, data.people)

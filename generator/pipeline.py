@@ -160,7 +160,7 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
     if only is not None:
         pages = [
             job.render()
-            for job in page_jobs(dataset, settings.language, settings.site_name, only)
+            for job in page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url)
             if job.src_uri in only
         ]
         return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages))
@@ -201,7 +201,7 @@ def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
 
 
 def _render_shard(settings: Settings, dataset: Dataset, shard: tuple[int, int]) -> tuple[list[str], list[str]]:
-    pages = render_site(dataset, settings.language, settings.site_name, shard)
+    pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url)
     changed = write_pages(settings.cache_dir, pages)
     return [page.src_uri for page in pages], changed
 

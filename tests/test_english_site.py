@@ -15,7 +15,7 @@ from tests.conftest import REPO, TESTS
 
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 # Where a page shows record text as it was written: Markdown fields and code (examples).
-RECORD_TEXT = ".kb-text, .kb-honour-citation, .kb-log-note, pre, code"
+RECORD_TEXT = ".kb-text, .kb-honour-citation, .kb-log-note, .kb-record-line, pre, code"
 
 
 def record_strings(value) -> list[str]:

@@ -7,9 +7,10 @@
 // Here a query is cut the same way into pieces: each run of Chinese characters, each word,
 // each code typed in parts (`HX VB 220`). Every piece is searched on its own, so that a query
 // never comes back empty for want of one word, and a run also as an exact phrase. Pages are
-// ranked by how much of the query they hold, then whether they hold it as written, then the
-// state of the case (a word of its body), then Pagefind's score (which weighs the field that
-// matched); equal matches by reuse, then date, from the data the results load. Filters and
+// ranked by how much of the query they hold, then whether they hold it as written, then an
+// alarm code's page before the cases that hold its code, then the state of the case (a word
+// of its body), then Pagefind's score (which weighs the field that matched); equal matches by
+// reuse, then date, from the data the results load. Filters and
 // their counts come from Pagefind's filters; the excerpt is read back from the field that matched.
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
@@ -189,13 +190,17 @@ function search(termText) {
   return searches.get(termText);
 }
 
-/** The results of the first of some searches that finds anything. */
+/** The results of the first of some searches that finds anything but alarm codes' pages,
+ *  with the code pages found on the way: a code page also holds its code's canonical form
+ *  (ALM-1005), which the cases may write otherwise (ALM 1005). */
 async function firstFound(terms) {
+  const found = new Map();
   for (const termText of terms) {
-    const hits = await search(termText);
-    if (hits.length) return hits;
+    const [hits, codes] = await Promise.all([search(termText), codePages()]);
+    for (const hit of hits) if (!found.has(hit.result.id)) found.set(hit.result.id, hit);
+    if (hits.some((hit) => !codes.has(hit.result.id))) break;
   }
-  return [];
+  return [...found.values()];
 }
 
 let statesPromise = null;
@@ -213,6 +218,19 @@ function caseStates() {
     return states;
   });
   return statesPromise;
+}
+
+let codePagesPromise = null;
+
+/** The alarm codes' pages (generator/render/codes.py): the pages holding their word, which
+ *  sits in the index chunk of the state words. A code page holds nothing but its code, so
+ *  it matches as much of a query as a case only when the query is the code: then it comes
+ *  first, the summary of every case that holds the code. */
+function codePages() {
+  codePagesPromise ||= loadPagefind().then(async (pagefind) =>
+    settings.code_word ? new Set((await pagefind.search(settings.code_word)).results.map((r) => r.id)) : new Set(),
+  );
+  return codePagesPromise;
 }
 
 function newEntry(result, count) {
@@ -251,13 +269,14 @@ export async function rankedResults(query) {
       }
     }),
   );
-  const states = await caseStates();
+  const [states, codes] = await Promise.all([caseStates(), codePages()]);
   const ranked = [...pages.values()];
   for (const page of ranked) {
     page.complete = page.found.filter((share) => share > 0.999).length;
     page.coverage = page.found.reduce((sum, share) => sum + share, 0);
     page.phrases = page.exact.filter(Boolean).length;
     page.state = states.get(page.id);
+    page.codePage = codes.has(page.id) ? 1 : 0;
   }
   return ranked.sort((a, b) => compareMatches(a, b) || byId(a, b));
 }
@@ -276,6 +295,7 @@ function compareMatches(a, b) {
     (b.complete ?? 0) - (a.complete ?? 0) ||
     (b.coverage ?? 0) - (a.coverage ?? 0) ||
     (b.phrases ?? 0) - (a.phrases ?? 0) ||
+    (b.codePage ?? 0) - (a.codePage ?? 0) ||
     stateRank(a) - stateRank(b) ||
     (b.score ?? 0) - (a.score ?? 0)
   );
@@ -446,6 +466,7 @@ async function showResults(list, entries, query, from, count, length) {
     (a, b) =>
       (b.entry.complete ?? 0) - (a.entry.complete ?? 0) ||
       (b.entry.coverage ?? 0) - (a.entry.coverage ?? 0) ||
+      (b.entry.codePage ?? 0) - (a.entry.codePage ?? 0) ||
       (b.asTyped ?? 0) - (a.asTyped ?? 0) ||
       compareMatches(a.entry, b.entry) ||
       b.order - a.order ||

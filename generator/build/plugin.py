@@ -36,6 +36,7 @@ from generator.model import Dataset
 from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
+from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
@@ -192,7 +193,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(text("plugin-page-clash", page=src_uri).render(self.settings.language))
             files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT, SEARCH_LOG):
+        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT, SEARCH_LOG, STICKER_STYLESHEET):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         self.edit_urls = record_edit_urls(prepared.dataset)

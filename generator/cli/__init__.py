@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, tuple[str, str]]] = {
     "import": ("generator.cli.import_sheet", ("把团队的表格（xlsx、csv）导入为记录。", "Records from a team's spreadsheet (xlsx, csv).")),
     "export": ("generator.cli.export", ("把记录导出为 Excel 工作簿或 OpenSearch 的批量导入文件。", "Export the records to Excel or OpenSearch.")),
     "search-report": ("generator.cli.search_report", ("从网站服务器的日志里找出没有结果的搜索。", "The searches that found nothing, from the web server's logs.")),
+    "qr": ("generator.cli.qr", ("产品铭牌的二维码贴纸，用来打印。", "Nameplate QR code stickers of the products, to print.")),
 }  # fmt: skip
 
 
@@ -55,6 +56,7 @@ _HELP = say(
       kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印
       kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）
       kb search-report LOG   从网站服务器的日志里找出没有结果的搜索
+      kb qr                  产品铭牌的二维码贴纸，用来打印
 
     消息和帮助的语言跟随网站：mkdocs.yml 里 servicekb 插件的 language（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。
     """,
@@ -72,6 +74,7 @@ _HELP = say(
       kb honours 2026-Q3     the honour roll of a period, to send or print
       kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)
       kb search-report LOG   the searches that found nothing, from the web server's log
+      kb qr                  nameplate QR code stickers of the products, to print
 
     Messages and help follow the site's language: the servicekb plugin's language in
     mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and

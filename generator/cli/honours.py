@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
 from generator.cli.language import Command, configured_language, say
-from generator.cli.options import data_option, today_option
+from generator.cli.options import data_option, site_of, today_option
 from generator.honours import announcement, awards_in, parse_period, periods_with_awards
 from generator.model import build_dataset
 from generator.pipeline import check
@@ -86,7 +84,7 @@ def command(period: str, data_dir: str, out_dir: str, language: str | None, conf
                 f"no honours were awarded for {wanted.text}; periods with honours: {known}",
             )
         )
-    site_name, site_url = _site(Path(config_file))
+    site_name, site_url = site_of(Path(config_file))
     result = announcement(data, wanted, language, site_name, site_url)
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)
@@ -99,13 +97,3 @@ def command(period: str, data_dir: str, out_dir: str, language: str | None, conf
             f"Wrote {target}/honours-{wanted.text}.md and .html ({count} honours).",
         )
     )
-
-
-def _site(config_file: Path) -> tuple[str, str]:
-    if not config_file.is_file():
-        return "", ""
-    try:
-        config = load_config(str(config_file))
-    except MkDocsException:
-        return "", ""
-    return config.site_name, config.site_url or ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -57,3 +58,17 @@ today_option = click.option(
         "Treat this date as today (for review dates); default: the real date.",
     ),
 )
+
+
+def site_of(config_file: Path) -> tuple[str, str]:
+    """The site's name and site_url from the MkDocs configuration, or empty when it has none."""
+    from mkdocs.config import load_config  # only the commands that need the site import MkDocs
+    from mkdocs.exceptions import MkDocsException
+
+    if not config_file.is_file():
+        return "", ""
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException:
+        return "", ""
+    return config.site_name, config.site_url or ""

@@ -11,6 +11,7 @@ from generator import metrics
 from generator.model import pinyin_key
 from generator.render import search_data
 from generator.render.engine import Page, Renderer
+from generator.render.qr import qr_page
 from generator.render.text import plain_text
 from generator.render.tickets import case_section
 from generator.render.urls import index_page, record_page
@@ -21,6 +22,7 @@ HUB_LIST = 30
 # The cases index lists every state, validated first: what an engineer can rely on, then
 # what still waits for a check, work in progress, and the archive.
 STATES_IN_ORDER = ("validated", "not-validated", "wip", "archived")
+NOT_A_PRODUCT = {"product": None, "codes": [], "qr": None}  # what only a product's page shows
 
 
 def case_pages(r: Renderer) -> Iterator[Page]:
@@ -56,7 +58,9 @@ def validated_newest(r: Renderer) -> list[str]:
     return [cid for cid in r.data.newest_cases() if r.data.cases[cid].state == "validated"]
 
 
-def index_pages(r: Renderer) -> Iterator[Page]:
+def index_pages(r: Renderer, codes: dict[str, list]) -> Iterator[Page]:
+    """The cases index, review list, tags page and the pages by product (with `codes`, each
+    product's alarm code pages: generator/render/codes.py), skill and year."""
     data, t = r.data, r.t
     newest = data.newest_cases()
     by_state = [(state, [cid for cid in newest if data.cases[cid].state == state]) for state in STATES_IN_ORDER]
@@ -71,7 +75,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     )
     yield r.page("review.md.j2", "review.md", meta={"title": t.needs_review}, ids=review)
     yield r.page("tags.md.j2", "tags.md", meta={"title": t.by_tag}, tags=tag_anchors(data))
-    yield from _product_pages(r)
+    yield from _product_pages(r, codes)
     yield from _skill_pages(r)
     yield from _year_pages(r)
 
@@ -99,7 +103,7 @@ def _facet_index(r: Renderer, src: str, kind: str, heading: str, column: str, ro
     )
 
 
-def _product_pages(r: Renderer) -> Iterator[Page]:
+def _product_pages(r: Renderer, codes: dict[str, list]) -> Iterator[Page]:
     data, t = r.data, r.t
     rows = [(pid, r.name(p), len(data.cases_by_product.get(pid, []))) for pid, p in data.products.items()]
     yield _facet_index(r, index_page("product"), "product", t.by_product, t.products, rows)
@@ -114,6 +118,9 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_product.get(pid, []),
             sessions=[],
             feed=f"feeds/products/{pid}",
+            product=pid,
+            codes=codes.get(pid, []),
+            qr=qr_page(pid) if r.site_url else None,
         )
 
 
@@ -138,6 +145,7 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_skill.get(sid, []),
             sessions=data.sessions_in_order(data.sessions_by_skill.get(sid, []), newest_first=True),
             feed=f"feeds/skills/{sid}",
+            **NOT_A_PRODUCT,
         )
 
 
@@ -157,4 +165,5 @@ def _year_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_year[year],
             sessions=[],
             feed=None,
+            **NOT_A_PRODUCT,
         )

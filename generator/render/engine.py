@@ -92,12 +92,15 @@ def _taxonomy_name(context: Any, entry: Any) -> str:
 
 
 class Renderer:
-    def __init__(self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None) -> None:
+    def __init__(
+        self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None, site_url: str = ""
+    ) -> None:
         self.data = data
         self.only = only
         self.t = Labels(language)
         self.fmt = Formats(language)
         self.site_name = site_name
+        self.site_url = site_url  # mkdocs.yml's: the site's absolute address, or ""
         self.language = language
         self.env = page_environment()
 

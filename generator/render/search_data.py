@@ -16,7 +16,16 @@ from typing import ClassVar
 
 from generator.render.engine import Renderer
 from generator.render.text import plain_text
-from generator.search.fields import EVERY_PAGE, FIELD_ANCHOR, FIELDS, ORDER_ANCHOR, STATE_WORDS, TITLE_WEIGHT
+from generator.search.alarms import AlarmCode
+from generator.search.fields import (
+    CODE_PAGE_WORD,
+    EVERY_PAGE,
+    FIELD_ANCHOR,
+    FIELDS,
+    ORDER_ANCHOR,
+    STATE_WORDS,
+    TITLE_WEIGHT,
+)
 from generator.search.tokens import search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
@@ -27,7 +36,7 @@ class SearchData:
     meta: list[tuple[str, str]]  # shown with a result besides the title (Pagefind takes it from the h1)
     title: str  # the title's search copy: the page body
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
-    state_word: str | None = None  # a case's state, as a word of its body
+    state_word: str | None = None  # a case's state (or a code page's mark), as a word of its body
     order: str | None = None  # a case's place among equal matches: times cited, date solved
     title_weight: ClassVar[float] = TITLE_WEIGHT
     every_page: ClassVar[str] = EVERY_PAGE
@@ -111,3 +120,15 @@ def for_mentoring(r: Renderer, pair: Mentoring) -> SearchData:
     names = [data.person_name(pair.mentor), data.person_name(pair.mentee)]
     fields = _fields(log=search_copy_of(*(entry.note for entry in pair.log)), outcome=_text(pair.outcome))
     return SearchData([("kind", t.kind_mentoring)], [], search_copy_of(*names), fields)
+
+
+def for_code(r: Renderer, alarm: AlarmCode, product_ids: tuple[str, ...]) -> SearchData:
+    """An alarm code's page: found by its code, canonical and in every form the cases write it,
+    and by nothing else, so that it matches a query as fully as the cases with the code only
+    when the query is the code (the search script then shows it first). No products' names
+    shown with the result: Pagefind finds metadata words too, and a model's name (FM-12)
+    would put every code of the model before the cases that hold it."""
+    data, t = r.data, r.t
+    filters = [("kind", t.kind_code)] + [("product", data.products[p].name) for p in product_ids]
+    forms = dict.fromkeys((alarm.code, *alarm.written))
+    return SearchData(filters, [], search_copy_of(*forms), [], CODE_PAGE_WORD)

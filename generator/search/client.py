@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.kinds import URL_FOLDERS
 from generator.render.labels import Labels
 from generator.search.fields import (
+    CODE_PAGE_WORD,
     EVERY_PAGE,
     FIELD_ANCHOR,
     FIELDS,
@@ -18,13 +19,14 @@ from generator.search.fields import (
 
 def client_settings(language: str, search_log: str | None) -> dict:
     """What assets/kb-search.js reads from the page: field labels and weights, the states best
-    first with the word of each, kind labels, and where to log searches (None: not at all)."""
+    first with the word of each, the code pages' word, kind labels, and where to log searches (None: not at all)."""
     t = Labels(language)
     return {
         "fields": {name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in FIELDS.items()},
         "states": [t[state] for state in STATE_ORDER],
         "kinds": {URL_FOLDERS[kind]: t[f"kind_{kind}"] for kind in SEARCHED_KINDS},
         "state_words": [STATE_WORDS[state] for state in STATE_ORDER],
+        "code_word": CODE_PAGE_WORD,
         "order_anchor": ORDER_ANCHOR,
         "every": EVERY_PAGE,
         "title_weight": TITLE_WEIGHT,

@@ -55,9 +55,13 @@ assert sorted(STATE_ORDER) == sorted(CASE_STATES)
 # filter is a chunk of every case: some 20 KB either way at 10,000 cases.) The words sort
 # among the few words before EVERY_PAGE, not among the tokens, so their chunk stays small.
 STATE_WORDS = {state: f"qy{rank}" for rank, state in enumerate(STATE_ORDER, start=1)}
+# The word of an alarm code's page, in its body where a case has its state word: the search
+# script finds the code pages from the same small chunk, and shows the page of a code typed
+# exactly before the cases that hold it (generator/render/codes.py).
+CODE_PAGE_WORD = "qy0"
 # + "<times cited>-<date solved>": an empty element whose id orders equal matches (more
 # citations, then newer, first). An element's id is kept in the page's data file, which
 # results load anyway, without being a word of the index or a filter that loads with it.
 ORDER_ANCHOR = "kb-order-"
 # The kinds of record that search finds; a result's badge names its kind by its URL folder.
-SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring")
+SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring", "code")

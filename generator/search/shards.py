@@ -21,6 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.kinds import URL_FOLDERS
+from generator.search.fields import SEARCHED_KINDS
+
 # The folders whose pages carry a search block (generator/templates/_macros.j2 for record
 # pages, generator/theme/main.html for hand-written ones).
 # Pages per shard: Pagefind's peak memory is about 145 MB per 1,000 dense case pages, so a
@@ -31,7 +34,7 @@ SHARD_PAGES = 6000
 # accepts no other name, as a name is also a folder.
 NAME_DIGITS = 16
 SHARD_NAME = re.compile(f"[0-9a-f]{{{NAME_DIGITS}}}")
-INDEXED_FOLDERS = ("awards", "cases", "guide", "mentoring", "paths", "people", "sessions")
+INDEXED_FOLDERS = tuple(sorted({URL_FOLDERS[kind] for kind in SEARCHED_KINDS} | {"guide"}))
 SEARCH_BLOCK = re.compile(r"<div\b[^>]*\bdata-pagefind-body\b[^>]*>")
 DIV_TAG = re.compile(r"<(/?)div\b")
 # Outside the block Pagefind still reads the language, the page's title and first heading

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import checker_file, screenshot
+from tests.browser.conftest import checker_file, screenshot, serve
 from tests.browser.test_navigation import VIEWPORTS
+from tests.build.conftest import build_site
+from tests.conftest import copy_minimal
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -24,6 +26,8 @@ PAGES = [
     "skills/",
     "skills/hydraulics/",
     "tags/",
+    "codes/",
+    "codes/al-1021/",
     "years/",
     "years/2026/",
     "review/",
@@ -111,3 +115,24 @@ def test_every_kind_of_page_is_accessible_and_hides_nothing(browser, demo_site, 
             found[url or "home"] = violations
     context.close()
     assert not found, "\n".join(f"{url}: {v}" for url, violations in found.items() for v in violations)
+
+
+def test_a_products_sticker_page_is_accessible_in_both_schemes_and_fits_a_phone(browser, tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_SITE_URL", "https://kb.example.com/")
+    result = build_site(copy_minimal(tmp_path / "data"), tmp_path / "site", tmp_path / "cache")
+    assert result.ok, (result.error, result.problems)
+    url, server = serve(tmp_path / "site")
+    found = {}
+    for viewport, scheme in LOOKS:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=url, color_scheme=scheme)
+        tab = context.new_page()
+        tab.goto("products/hx-200/qr/", wait_until="load")
+        violations = axe_violations(tab)
+        if tab.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"):
+            violations.append("the page scrolls sideways")
+        screenshot(tab, artifact_name("products/hx-200/qr/", viewport, scheme))
+        if violations:
+            found[f"{viewport} {scheme}"] = violations
+        context.close()
+    server.shutdown()
+    assert not found, found

@@ -9,10 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from tests.browser.conftest import checker_file
 from tests.build.conftest import build_site
-from tests.conftest import TESTS
+from tests.conftest import REPO, TESTS, copy_minimal
 
 
 def html_errors(site: Path) -> list[str]:
@@ -39,4 +41,16 @@ def test_every_page_of_the_demo_site_is_valid_html(demo_build):
 def test_every_page_of_another_organisation_is_valid_html(tmp_path, language):
     site = tmp_path / "site"
     assert build_site(TESTS / "data" / "second-org", site, tmp_path / "cache", language=language).ok
+    assert html_errors(site) == []
+
+
+def test_the_sticker_pages_and_the_sheet_of_stickers_are_valid_html(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_SITE_URL", "https://kb.example.com/")
+    site = tmp_path / "site"
+    data = copy_minimal(tmp_path / "data")
+    assert build_site(data, site, tmp_path / "cache").ok
+    assert (site / "products" / "hx-200" / "qr" / "index.html").is_file()
+    sheet = site / "kb-qr-sheet"  # checked with the site's pages
+    result = CliRunner().invoke(main, ["qr", "--data", str(data), "-f", str(REPO / "mkdocs.yml"), "--out", str(sheet)])
+    assert result.exit_code == 0, result.output
     assert html_errors(site) == []

@@ -114,6 +114,66 @@ def test_the_excerpt_is_the_matched_field_with_the_match_marked(browser, second_
     page.close()
 
 
+# An exact code typed in any form, and the code page that must come first (generator/render/codes.py).
+EXACT_CODES = {
+    "demo": [
+        ("AL-1021", "al-1021"), ("al1021", "al-1021"), ("al 1021", "al-1021"), ("ALM 411", "alm-411"),
+        ("alm-411", "alm-411"), ("E203", "e-203"), ("e-203", "e-203"), ("Err-52", "err-52"), ("f0003", "f-0003"),
+    ],
+    "second-org": [
+        ("E-201", "e-201"), ("e201", "e-201"), ("AL 45", "al-45"), ("al45", "al-45"), ("Err.12", "err-12"),
+        ("err12", "err-12"), ("ALM 1102", "alm-1102"), ("W-07", "w-07"), ("F0003", "f-0003"),
+    ],
+}  # fmt: skip
+
+
+def test_an_exact_code_in_any_typed_form_shows_its_code_page_first_and_its_cases_after(
+    browser, demo_site, second_org_site
+):
+    for name, site in (("demo", demo_site), ("second-org", second_org_site)):
+        page = SearchPage(browser, site).open()
+        for query, slug in EXACT_CODES[name]:
+            urls = page.search(query)
+            assert urls and urls[0].rstrip("/").endswith(f"/codes/{slug}"), (name, query, urls[:3])
+            assert any("/cases/" in url for url in urls[1:]), (name, query, urls[:3])
+        # A code with more words: the cases that hold all of it come first.
+        urls = page.search("油温 AL-1021" if name == "demo" else "灌装阀 E-201")
+        assert "/cases/" in urls[0] and any("/codes/" in url for url in urls), urls
+        assert not page.unexpected_errors(), page.errors
+        page.close()
+
+
+def test_the_header_box_opens_a_codes_page_from_the_code_typed_as_on_the_machine(browser, demo_site, capsys):
+    context = browser.new_context(
+        base_url=demo_site, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    tab = context.new_page()
+    fetched: list[int] = []
+    tab.on(
+        "requestfinished",
+        lambda request: (
+            "/pagefind/" in request.url
+            and fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize")))
+        ),
+    )
+    tab.goto("./")
+    tab.wait_for_function("window.kbSearch")
+    tab.locator("button.kb-search-button").tap()
+    tab.locator("dialog input").fill("alm2010")
+    tab.wait_for_selector(".kb-search-result")
+    first = tab.locator(".kb-search-result").first
+    assert "报警代码 ALM-2010" in first.inner_text() and "报警代码" in first.locator(".kb-search-badge").inner_text()
+    tab.wait_for_load_state("networkidle")
+    with capsys.disabled():
+        print(f"\none exact code typed into the header box transferred {sum(fetched) / 1024:.0f} KiB")
+    assert 0 < sum(fetched) < 300 * 1024
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/codes/alm-2010/")
+    assert tab.locator("h1").inner_text().rstrip("¶") == "报警代码 ALM-2010"
+    screenshot(tab, "code-page-phone")
+    context.close()
+
+
 def counts(page: SearchPage, group: str) -> dict[str, int]:
     labels = page.tab.locator(f".kb-search-filters input[name={group}]")
     return {
