@@ -24,7 +24,7 @@ import yaml
 from click.formatting import measure_table
 
 from generator.columns import wrap_columns
-from generator.settings import LANGUAGES
+from generator.messages import LANGUAGES
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 PLUGIN = "servicekb"
