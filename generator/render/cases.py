@@ -114,6 +114,7 @@ def _product_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_product.get(pid, []),
             sessions=[],
             feed=f"feeds/products/{pid}",
+            pack=(pid, r.name(product)),
         )
 
 
@@ -138,6 +139,7 @@ def _skill_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_skill.get(sid, []),
             sessions=data.sessions_in_order(data.sessions_by_skill.get(sid, []), newest_first=True),
             feed=f"feeds/skills/{sid}",
+            pack=None,
         )
 
 
@@ -157,4 +159,5 @@ def _year_pages(r: Renderer) -> Iterator[Page]:
             cases=data.cases_by_year[year],
             sessions=[],
             feed=None,
+            pack=None,
         )
