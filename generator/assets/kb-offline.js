@@ -69,7 +69,8 @@ export async function savedPacks() {
   for (const name of (await caches.keys()).sort()) {
     if (!name.startsWith(PACK_CACHE)) continue;
     const product = name.slice(PACK_CACHE.length).split(":")[0];
-    const kept = await (await caches.open(name)).match(new URL(`packs/${product}.json`, siteRoot).href);
+    // caches.match, not caches.open: opening a cache deleted meanwhile would make it anew
+    const kept = await caches.match(new URL(`packs/${product}.json`, siteRoot).href, { cacheName: name });
     if (kept) packs.push(await kept.json());
   }
   return packs;
@@ -201,6 +202,8 @@ function showPack(product, { text, save = false, remove = false, busy = false, s
   }
 }
 
+let refreshes = 0;
+
 async function refreshPacks() {
   const boxes = packBoxes();
   const storage = document.querySelector(".kb-offline-storage");
@@ -209,7 +212,9 @@ async function refreshPacks() {
     for (const box of boxes) showPack(box.dataset.product, { text: t.unsupported });
     return;
   }
+  const mine = ++refreshes;
   const [saved, site] = await Promise.all([savedPacks(), sitePacks()]);
+  if (mine !== refreshes) return; // a later look is under way: what this one found may be out of date
   for (const box of boxes) {
     const product = box.dataset.product;
     if (box.dataset.busy) continue;

@@ -5,7 +5,8 @@ the record pages it owns, and the search bundles of what it indexed; `kb-part.js
 says which part it is, which record pages are its own, and a digest of its shared files.
 Parts built from the same records and settings have the same digest, so merging takes
 the shared files of the first part, the own pages of each, and every part's search
-bundles in part order (pagefind/shards.json), checks the links of the whole, and swaps
+bundles in part order (pagefind/shards.json), writes the offline packs (which need every
+page: each part names them in `kb-part.json`), checks the links of the whole, and swaps
 it in as `kb build` does: a failed merge leaves the previous site as it was.
 """
 
@@ -15,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,17 @@ from pathlib import Path
 from generator.build.guard import new_aside, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
 from generator.check.links import Problem, check_site
 from generator.messages import text
-from generator.search.index import BUNDLE, link_file, link_tree, read_manifest, write_manifest
+from generator.search.index import (
+    BUNDLE,
+    MAX_PARALLEL,
+    PackRequest,
+    index_packs,
+    link_file,
+    link_tree,
+    read_manifest,
+    write_manifest,
+)
+from generator.search.packs import PACKS, PackPlan
 from generator.settings import Part
 
 PART_FILE = "kb-part.json"
@@ -53,14 +65,21 @@ class BuiltPart:
     part: Part
     pages: tuple[str, ...]  # its own record pages, relative to the folder
     shared: str  # digest of every other file but the search bundles
+    packs: tuple[PackPlan, ...] = ()  # the offline packs of the whole site
 
 
 # writing a part ----------------------------------------------------------------
 
 
-def write_part_file(site_dir: Path, part: Part, own_pages: list[str]) -> None:
+def write_part_file(site_dir: Path, part: Part, own_pages: list[str], packs: list[PackPlan]) -> None:
     own = sorted(own_pages)
-    described = {"part": part.number, "of": part.count, "shared": shared_digest(site_dir, set(own)), "pages": own}
+    described = {
+        "part": part.number,
+        "of": part.count,
+        "shared": shared_digest(site_dir, set(own)),
+        "pages": own,
+        "packs": [plan.as_json() for plan in packs],
+    }
     text_ = json.dumps(described, ensure_ascii=False, indent=1) + "\n"
     (site_dir / PART_FILE).write_text(text_, encoding="utf-8")
 
@@ -121,9 +140,10 @@ def _read_part(folder: Path) -> BuiltPart:
         part = Part(int(described["part"]), int(described["of"]))
         pages = tuple(str(page) for page in described["pages"])
         shared = str(described["shared"])
+        packs = tuple(PackPlan.from_json(plan) for plan in described.get("packs", []))
     except (OSError, ValueError, KeyError, TypeError):
         raise MergeProblem(text("merge-not-a-part", folder=folder, file=PART_FILE)) from None
-    return BuiltPart(folder, part, pages, shared)
+    return BuiltPart(folder, part, pages, shared, packs)
 
 
 def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: str) -> MergeResult:
@@ -136,6 +156,7 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
         aside = new_aside(target)
         try:
             result.pages = _assemble(parts, aside)
+            _write_packs(parts[0], aside)
             say(text("merge-checking-links", pages=result.pages).render(language))
             result.problems = check_site(aside, external=False, base_path=base_path)
             if result.problems:
@@ -147,6 +168,15 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
             raise
     result.seconds = time.monotonic() - started
     return result
+
+
+def _write_packs(first: BuiltPart, aside: Path) -> None:
+    """The offline packs of the merged site, as a build in one piece writes them."""
+    if not first.packs:
+        return
+    with tempfile.TemporaryDirectory(prefix="kb-packs-") as cache:
+        request = PackRequest(list(first.packs), aside / PACKS, Path(cache))
+        index_packs(aside, request, min(os.cpu_count() or 1, MAX_PARALLEL))
 
 
 def _assemble(parts: list[BuiltPart], aside: Path) -> int:

@@ -269,7 +269,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 result.stages["link check and search index"] = time.monotonic() - stage
                 config.plugins.on_shutdown()
             if request.part is not None:
-                write_part_file(aside, request.part, plugin.part_pages)
+                write_part_file(aside, request.part, plugin.part_pages, plugin.pack_plans)
                 result.part_pages = len(plugin.part_pages)
     except MkDocsException as error:
         result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)

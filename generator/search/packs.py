@@ -4,8 +4,8 @@
     packs/<product>.json              its manifest: each file's URL, size and place in the archive
     packs/<product>.<hash>.pack       its archive: the files one after the other
 
-A pack holds the pages its plan names (generator/offline/packs.py), the images they show
-and a Pagefind bundle of those pages alone (packs/<product>/pagefind/...), so that search on
+A pack holds the pages its plan names (generator/offline/packs.py), the images they show and
+the attachments they link to (videos aside), and a Pagefind bundle of those pages alone (packs/<product>/pagefind/...), so that search on
 the phone answers for what is saved and for nothing else. One archive per pack rather than a
 request per page: a phone on a weak signal saves one file, and sees its progress.
 
@@ -41,6 +41,8 @@ HTML = "text/html; charset=utf-8"
 PAGEFIND_UI = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
 TYPES = {".js": "text/javascript; charset=utf-8", ".json": "application/json", ".html": HTML}
 ONE_SHARD = 10**9  # a pack's pages make one bundle, however many
+ATTACHMENTS = "attachments/"
+VIDEOS = (".mp4", ".mov", ".webm", ".mkv")
 
 
 @dataclass(frozen=True)
@@ -78,28 +80,33 @@ class Stored:
 
 
 def pages_of(site_dir: Path, plan: PackPlan) -> list[PackFile]:
-    """The plan's pages that the site has, and every local image they show."""
+    """The plan's pages that the site has, and the files they show or link to."""
     pages = [PackFile(url, site_dir / url / "index.html") for url in plan.pages]
     pages = [page for page in pages if page.path.is_file()]
-    images: dict[str, PackFile] = {}
+    shown: dict[str, PackFile] = {}
     for page in pages:
-        for url in _images(page.path.read_text(encoding="utf-8"), page.url):
-            if url not in images and (site_dir / url).is_file():
-                images[url] = PackFile(url, site_dir / url)
-    return pages + [images[url] for url in sorted(images)]
+        for url in _files_of(page.path.read_text(encoding="utf-8"), page.url):
+            if url not in shown and (site_dir / url).is_file():
+                shown[url] = PackFile(url, site_dir / url)
+    return pages + [shown[url] for url in sorted(shown)]
 
 
-def _images(html: str, page_url: str) -> list[str]:
-    """The site paths of the images a page shows (`../../attachments/x.png` -> attachments/x.png);
-    the theme's own files (assets/) are kept by the service worker for every page."""
+def _files_of(html: str, page_url: str) -> list[str]:
+    """The site paths of the images a page shows and of the attachments it links to
+    (`../../attachments/x.png` -> attachments/x.png), but videos, too large for a pack; the
+    theme's own files (assets/) are kept by the service worker for every page."""
     found = []
-    for node in LexborHTMLParser(html).css("img[src]"):
-        source = node.attributes.get("src") or ""
-        parts = urlsplit(source)
-        if parts.scheme or parts.netloc or source.startswith("/") or not parts.path:
+    tree = LexborHTMLParser(html)
+    sources = [node.attributes.get("src") or "" for node in tree.css("img[src]")]
+    links = [node.attributes.get("href") or "" for node in tree.css("a[href]")]
+    for address, linked in [(source, False) for source in sources] + [(link, True) for link in links]:
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or address.startswith("/") or not parts.path:
             continue
         path = posixpath.normpath(posixpath.join(page_url or ".", unquote(parts.path)))
-        if not path.startswith(("../", "assets/")) and path != "..":
+        if path.startswith(("../", "assets/")) or path == "..":
+            continue
+        if not linked or (path.startswith(ATTACHMENTS) and not path.lower().endswith(VIDEOS)):
             found.append(path)
     return found
 
