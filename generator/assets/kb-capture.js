@@ -21,7 +21,6 @@ const LABELS = {
     open: "打开",
     remove: "删除",
     missing: "没有网络，现场记录所需的数据还没有保存到这台手机上：有网络时打开一次本页即可。",
-    fields: { title: "标题", product: "产品", author: "作者", solved_on: "解决日期", symptoms: "症状" },
   },
   en: {
     copied: "Copied: paste it into a new file in the records repository.",
@@ -33,7 +32,6 @@ const LABELS = {
     open: "Open",
     remove: "Delete",
     missing: "No network, and the capture page's data is not on this phone yet: open this page once while online.",
-    fields: { title: "Title", product: "Product", author: "Author", solved_on: "Solved on", symptoms: "Symptoms" },
   },
 };
 
@@ -299,7 +297,7 @@ class CapturePage {
     const folder = `${this.r.folder}cases/${this.made.year}/`;
     this.result.querySelector(".kb-capture-path").textContent = `${folder}${this.made.id}.yml`;
     const next = this.result.querySelector(".kb-capture-next");
-    next.textContent = next.dataset.template.replace("{folder}", folder).replaceAll("`", "");
+    next.textContent = next.dataset.template.replace("{folder}", folder);
     this.showProblems();
     this.showEditorLink();
   }

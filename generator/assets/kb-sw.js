@@ -74,7 +74,7 @@ async function networkOnly(request) {
 }
 
 async function networkFirst(event, request, path) {
-  const network = fetch(request).then((response) => {
+  const network = fromNetwork(request, path).then((response) => {
     if (keeps(request, response, path)) keep(event, request, response.clone());
     return response;
   });
@@ -93,6 +93,16 @@ async function networkFirst(event, request, path) {
   } catch {
     return notKept(request, path);
   }
+}
+
+/** A page from the server itself, not from the browser's own cache, which would answer offline
+ *  as if it were the network (and the page would not say that it comes from the phone). */
+async function fromNetwork(request, path) {
+  if (!(path === "" || path.endsWith("/") || path.endsWith(".html"))) return fetch(request);
+  // A navigation's request cannot be copied with other options: asked for anew by its address.
+  const response = await fetch(request.url, { cache: "no-cache", credentials: "same-origin", headers: request.headers });
+  if (response.redirected && request.mode === "navigate") return Response.redirect(response.url, 302);
+  return response;
 }
 
 function keeps(request, response, path) {

@@ -277,7 +277,7 @@ LABELS: dict[str, dict[str, str]] = {
         "missing_saved": "离线使用：已保存的产品包",
         "missing_search": "搜索手机上保存的内容",
         "capture_title": "现场记录",
-        "capture_intro": "写下刚解决的问题。这里生成的文件和 `kb new case` 写的一样（状态「处理中」）；草稿保存在这台手机上，不会上传，没有网络也能用。",
+        "capture_intro": "写下刚解决的问题。这里生成的文件和 kb new case 命令写的一样（状态「处理中」）；草稿保存在这台手机上，不会上传，没有网络也能用。",
         "capture_title_label": "标题（用客户的话说问题）",
         "capture_product": "产品",
         "capture_author": "作者（你自己）",
@@ -297,7 +297,7 @@ LABELS: dict[str, dict[str, str]] = {
         "capture_drafts": "手机上的草稿",
         "capture_no_drafts": "还没有草稿。",
         "capture_needs_script": "现场记录需要浏览器允许运行脚本。",
-        "capture_next": "交给知识库：复制或下载这个文件，放进数据仓库的 `{folder}` 文件夹（或者用下面的网页编辑器链接新建），提交后检查会像对待其他记录一样检查它。",
+        "capture_next": "交给知识库：复制或下载这个文件，放进数据仓库的 {folder} 文件夹；提交后，检查会像对待其他记录一样检查它。",
     },
     "en": {
         "home": "Home",
@@ -568,7 +568,7 @@ LABELS: dict[str, dict[str, str]] = {
         "missing_saved": "Offline use: the saved packs",
         "missing_search": "Search what is saved on this phone",
         "capture_title": "Capture a case",
-        "capture_intro": "Write down the problem you just solved. The file made here is the one `kb new case` writes (state work in progress); drafts are kept on this phone, nothing is uploaded, and it works without network.",
+        "capture_intro": "Write down the problem you just solved. The file made here is the one the kb new case command writes (state work in progress); drafts are kept on this phone, nothing is uploaded, and it works without network.",
         "capture_title_label": "Title (the problem in the customer's words)",
         "capture_product": "Product",
         "capture_author": "Author (you)",
@@ -588,7 +588,7 @@ LABELS: dict[str, dict[str, str]] = {
         "capture_drafts": "Drafts on this phone",
         "capture_no_drafts": "No drafts yet.",
         "capture_needs_script": "The capture page needs a browser that runs scripts.",
-        "capture_next": "Hand it to the knowledge base: copy or download the file into the `{folder}` folder of the records repository (or create it with the web editor link below); once committed it is checked like every other record.",
+        "capture_next": "Hand it to the knowledge base: copy or download the file into the {folder} folder of the records repository; once committed, it is checked like every other record.",
     },
 }
 

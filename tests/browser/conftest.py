@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.conftest import REPO
+from tests.conftest import REPO, TESTS
 
 ARTIFACTS = REPO / "test-artifacts"
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"  # installed by ./dev test (ensure_checkers)
@@ -68,6 +68,17 @@ def demo_site(demo_build) -> Iterator[str]:
     url, server = serve(demo_build)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def second_org_build(tmp_path_factory) -> Path:
+    """The second organisation's data built once per test session (site folder)."""
+    from tests.build.conftest import build_site
+
+    root = tmp_path_factory.mktemp("second-org-build")
+    result = build_site(TESTS / "data" / "second-org", root / "site", root / "cache")
+    assert result.ok, (result.error, result.problems)
+    return root / "site"
 
 
 def screenshot(page, name: str) -> None:

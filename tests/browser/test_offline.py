@@ -101,14 +101,6 @@ class Server:
         return True
 
 
-@pytest.fixture(scope="module")
-def second_org_build(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("second-org-offline")
-    result = build_site(SECOND_ORG.data, root / "site", root / "cache")
-    assert result.ok, (result.error, result.problems)
-    return root / "site"
-
-
 def open_online(context, server: Server, product: str):
     """Home page, then the product's page; its pack saved. The service worker controls the tab."""
     tab = context.new_page()
@@ -123,6 +115,7 @@ def open_online(context, server: Server, product: str):
 def save_pack(tab, box: str = ".kb-pack") -> str:
     """Save the pack of the box; what the box said before."""
     before = tab.inner_text(f"{box} .kb-pack-status")
+    assert not tab.locator(f"{box} .kb-pack-remove").is_visible()
     tab.click(f"{box} .kb-pack-save")
     tab.wait_for_function(
         "box => document.querySelector(box + ' .kb-pack-status').textContent.startsWith('已保存在这台手机上')",
@@ -130,6 +123,7 @@ def save_pack(tab, box: str = ".kb-pack") -> str:
         timeout=SAVED_WITHIN_MS,
     )
     assert tab.locator(f"{box} .kb-pack-remove").is_visible()
+    assert not tab.locator(f"{box} .kb-pack-save").is_visible()
     return before
 
 
