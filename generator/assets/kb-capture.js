@@ -329,6 +329,8 @@ class CapturePage {
     target.searchParams.set(editor.name, `${this.made.id}.yml`);
     target.searchParams.set(editor.content, this.made.yaml);
     link.href = target.href;
+    link.target = "_blank";
+    link.rel = "noopener";
   }
 
   say(text) {

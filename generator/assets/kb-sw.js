@@ -11,8 +11,9 @@
 // A new version drops the shell and pages caches of the old one; a pack stays until its page
 // finds that the pack's content hash changed and saves it again (kb-offline.js).
 //
-// Every request goes to the network first. When the network fails, or has not answered within
-// KB.wait milliseconds, the phone's copy is served, and a page served so shows its notice
+// The shell's files are served from the phone. Every other request goes to the network first.
+// When the network fails, or has not answered within KB.wait milliseconds, the phone's copy is
+// served, and a page served so shows its notice
 // (theme/main.html: "no network: this page comes from the phone", with the day of the site).
 // Offline, a page the phone does not keep leads to the page that says so.
 
@@ -27,6 +28,9 @@ const NOT_KEPT = /^(pagefind\/shards\.json|assets\/kb-search-log\.txt|sw\.js|pac
 const SEARCH_BUNDLE = /^pagefind\//;
 const SEARCH_CODE = /^pagefind\/[^/]+\/(pagefind(-worker)?\.js|wasm\.[a-z-]+\.pagefind)$/;
 const LARGEST_KEPT = 20 * 1024 * 1024; // a video an engineer opened is not kept
+// The shell's files (not its pages) change only with the worker's version: served from the
+// phone at once, online too.
+const SHELL_FILES = new Set(KB.shell.filter((url) => url !== "" && !url.endsWith("/")));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -59,8 +63,14 @@ self.addEventListener("fetch", (event) => {
   const path = url.pathname.slice(BASE.pathname.length);
   if (path === "sw.js") return;
   if (path === "pagefind/shards.json") event.respondWith(networkOnly(request));
+  else if (SHELL_FILES.has(path)) event.respondWith(shellFirst(event, request, path));
   else event.respondWith(networkFirst(event, request, path));
 });
+
+async function shellFirst(event, request, path) {
+  const kept = await caches.match(request, { cacheName: SHELL });
+  return kept || networkFirst(event, request, path);
+}
 
 /** The list of search shards from the network, or, offline, an answer that says so
  *  (assets/kb-search.js then searches the saved packs). */

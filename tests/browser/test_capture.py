@@ -60,7 +60,9 @@ def in_python(form: dict) -> str:
         codes=tuple(scaffold.words_in(form["codes"], scaffold.CODE_SEPARATORS)),
         photos=tuple(scaffold.words_in(form["photos"], scaffold.PHOTO_SEPARATORS)),
     )
-    record = scaffold.new_case(form["title"], form["product"], form["author"], dt.date.fromisoformat(form["solved_on"]), notes=notes)
+    record = scaffold.new_case(
+        form["title"], form["product"], form["author"], dt.date.fromisoformat(form["solved_on"]), notes=notes
+    )
     target = record.path(REPO / "data", int(form["solved_on"][:4]))
     return record.text(target, REPO / "schemas")
 
@@ -96,7 +98,9 @@ def test_the_browser_makes_the_ids_python_makes_for_every_title_of_both_data_fol
                 "title": hostile_text(),
                 "symptoms": hostile_text(),
                 "resolution": st.one_of(st.just(""), hostile_text()),
-                "codes": st.one_of(st.just(""), st.sampled_from(["E203", "AL-1021, E203", "ALM 401；F0017"]), hostile_text(3)),
+                "codes": st.one_of(
+                    st.just(""), st.sampled_from(["E203", "AL-1021, E203", "ALM 401；F0017"]), hostile_text(3)
+                ),
                 "photos": st.one_of(st.just(""), st.sampled_from(["IMG 2041.jpg", "a.jpg\nb.png"]), hostile_text(3)),
                 "product": st.sampled_from(["hx-200", "vmc-850", "cc-500"]),
                 "solved_on": st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(dt.date.isoformat),
@@ -226,7 +230,9 @@ def test_a_case_captured_offline_passes_kb_validate_and_personal_data_is_refused
             assert expected in shown_problems(tab), number
             assert tab.locator(".kb-capture-copy").is_disabled()
             assert not tab.locator(".kb-capture-editor").is_visible()
-            code, output = validate(data_copy, tab.inner_text(".kb-capture-path"), tab.inner_text(".kb-capture-yaml code"))
+            code, output = validate(
+                data_copy, tab.inner_text(".kb-capture-path"), tab.inner_text(".kb-capture-yaml code")
+            )
             assert code == 1 and f"error {expected}" in output, output
             shown = tab.inner_text(".kb-capture-problems")
             assert "138 1234 5678" not in shown and "11010519491231002X" not in shown  # masked, as kb validate masks
