@@ -208,7 +208,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         self.edit_urls = record_edit_urls(prepared.dataset)
-        self.pack_plans = self._pack_plans(prepared.dataset, files)
+        self.pack_plans = self.pack_plans_for(prepared.dataset, files)
         capture = capture_data(prepared.dataset, self.settings, self.root)
         files.append(File.generated(config, CAPTURE_DATA, content=capture))
         data_dir = str(self.settings.data_dir)
@@ -219,7 +219,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._files = files
         return files
 
-    def _pack_plans(self, data: Dataset, files: Files) -> list[PackPlan]:
+    def pack_plans_for(self, data: Dataset, files: Files) -> list[PackPlan]:
         """Each product's pack, with the hand-written guide pages of the site's language."""
         assert self.settings is not None
         guide = [

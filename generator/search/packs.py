@@ -10,8 +10,10 @@ the phone answers for what is saved and for nothing else. One archive per pack r
 request per page: a phone on a weak signal saves one file, and sees its progress.
 
 Each file is stored gzip-compressed unless it is compressed already (Pagefind's index and
-data files are gzip; the service worker inflates the others when it serves them): a case
-page of some 40 KB is then about 10 KB on the phone and on the wire. The bundle is made
+data files are gzip; the service worker inflates the others when it serves them), and a page
+without its hidden search block, which only the indexer reads (the pack's own bundle holds
+what search needs of it): a case page of some 40 KB is then about 6 KB on the phone and on
+the wire (benchmarks/PACKS.md). The bundle is made
 like a search shard (generator/search/index.py) and kept in a cache folder by the content
 hash of its pages, so a pack whose pages did not change is not indexed again.
 
@@ -32,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.search.shards import Shard, page_digest, plan_shards
+from generator.search.shards import Shard, page_digest, plan_shards, search_block
 
 PACKS = "packs"  # the folder of the packs in the site
 GZIP_MAGIC = b"\x1f\x8b"
@@ -145,8 +147,11 @@ def bundle_files(bundle: Path, product: str) -> list[PackFile]:
 
 
 def stored(file: PackFile) -> Stored:
+    page = file.url.endswith("/") or file.url == ""
     raw = file.path.read_bytes()
-    kind = "text/html; charset=utf-8" if file.url.endswith("/") or file.url == "" else _type(file.url)
+    if page:
+        raw = without_search_block(raw.decode("utf-8")).encode("utf-8")
+    kind = HTML if page else _type(file.url)
     digest = hashlib.sha256(raw).hexdigest()
     if raw.startswith(GZIP_MAGIC):
         return Stored(file.url, kind, len(raw), raw, False, digest)
@@ -154,6 +159,12 @@ def stored(file: PackFile) -> Stored:
     if len(packed) >= len(raw):  # an image, already compressed
         return Stored(file.url, kind, len(raw), raw, False, digest)
     return Stored(file.url, kind, len(raw), packed, True, digest)
+
+
+def without_search_block(html: str) -> str:
+    """A page as the reader sees it: without the hidden copy of its text for the indexer."""
+    block = search_block(html)
+    return html if block is None else html[: block[0]] + html[block[1] :]
 
 
 def _type(url: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.model import build_dataset
 from generator.offline.packs import plan_packs
+from generator.search.packs import without_search_block
 from tests.build.conftest import build_site
 from tests.conftest import check, copy_minimal, write
 
@@ -75,15 +76,27 @@ def test_the_built_site_has_each_pack_archive_and_manifest(minimal_site):
         assert pack["bytes"] == (site / pack["archive"]).stat().st_size
         assert pack["size"] == sum(len(data) for data in files.values())
         assert pack["hash"] in json.dumps(manifest(site, pack["product"]))
-        # every page as the site serves it, byte for byte
+        # every page and file as the site serves it, byte for byte; a page without the hidden copy
+        # of its text that only the indexer reads
         for url, data in files.items():
-            on_site = site / url / "index.html" if url.endswith("/") else site / url
-            if not url.startswith("packs/"):
-                assert data == on_site.read_bytes(), url
+            if url.endswith("/"):
+                on_site = (site / url / "index.html").read_text(encoding="utf-8")
+                assert "data-pagefind-body" not in data.decode("utf-8")
+                assert data.decode("utf-8") == without_search_block(on_site), url
+            elif not url.startswith("packs/"):
+                assert data == (site / url).read_bytes(), url
     hx200 = unpacked(site, "hx-200")
+    case_page = (site / "cases" / "20260412-hx200-pressure-drop" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in case_page and "<h1" in hx200["cases/20260412-hx200-pressure-drop/"].decode()
     assert "attachments/valve.png" in hx200  # the image the case shows
     assert "packs/hx-200/pagefind/pagefind.js" in hx200
     assert not any("pagefind-ui" in url for url in hx200)  # Pagefind's own interfaces are not needed
+
+
+def test_a_page_in_a_pack_is_the_page_without_its_hidden_search_copy():
+    page = '<h1>x</h1><div class="kb-search-data" data-pagefind-body hidden><div>copy</div><span>q</span></div><p>after</p>'
+    assert without_search_block(page) == "<h1>x</h1><p>after</p>"
+    assert without_search_block("<p>no copy</p>") == "<p>no copy</p>"
 
 
 def test_a_packs_search_bundle_answers_for_its_own_pages_only(minimal_site):
