@@ -199,11 +199,13 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) 
 /** Every problem of the case: [{code, message, field}] in the words of `kb validate`. */
 export function problems(r, form, made) {
   const found = [];
+  // A field is missing when the file would hold nothing for it: a title of spaces, symptoms of blank lines.
+  const written = { ...form, title: made.fields.title, symptoms: block(r, form.symptoms) === "|\n" ? "" : form.symptoms };
   for (const name of r.required) {
     const input = FORM_FIELDS[name];
-    if (!input) continue;
-    const value = input === "title" ? made.fields.title : input === "symptoms" ? block(r, form.symptoms) === "|\n" ? "" : "x" : form[input];
-    if (!value) found.push({ code: "KB201", field: input, message: fill(r.messages["shape-missing-field"], { field: name, see: "" }) });
+    if (input && !written[input]) {
+      found.push({ code: r.missing_code, field: input, message: fill(r.messages["shape-missing-field"], { field: name, see: "" }) });
+    }
   }
   const texts = [["title", made.fields.title], ["symptoms", made.fields.symptoms], ["resolution", made.fields.resolution]];
   made.fields.codes.forEach((code, index) => texts.push([`tags[${index}]`, code]));

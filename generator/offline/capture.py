@@ -82,6 +82,7 @@ def capture_data(data: Dataset, settings: Settings, root: Path) -> bytes:
             {"id": pid, "name": data.person_name(pid), "joined": data.people[pid].joined.isoformat()} for pid in people
         ],
         "required": required_fields(),
+        "missing_code": codes.MISSING_FIELD.code,
         "state": NEW_STATE,
         "schema_line": schema_line(settings, root),
         "folder": data.links.data_path or settings.data_dir.name + "/",  # the data folder, as the repository has it

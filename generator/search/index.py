@@ -111,7 +111,12 @@ class Indexing:
             "part": [part.number, part.count] if part else None,
             "packs": _packs_asked(packs),
         }
-        command = [sys.executable, "-m", "generator.search.index", json.dumps(asked)]
+        # In a file: the packs' pages alone are more than a command line may hold (10,000 cases).
+        handle, told = tempfile.mkstemp(prefix="kb-index-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(asked, file, ensure_ascii=False)
+        self.asked = Path(told)
+        command = [sys.executable, "-m", "generator.search.index", told]
         # its own session: stopping it stops the Pagefind runs it started
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         Indexing.running.add(self.process)
@@ -122,6 +127,7 @@ class Indexing:
             output, errors = self.process.communicate()
         finally:
             Indexing.running.discard(self.process)
+            self.asked.unlink(missing_ok=True)
         answer = output.decode("utf-8", "replace").strip().splitlines()
         if self.process.returncode != 0 or not answer:
             error = errors.decode("utf-8", "replace").strip() or f"exit code {self.process.returncode}"
@@ -205,7 +211,8 @@ def index_packs(site_dir: Path, packs: PackRequest, parallel: int) -> tuple[list
 
 
 def main(asked: dict) -> None:
-    """The indexing process (see Indexing): its result, or its error, as one line of JSON."""
+    """The indexing process (see Indexing): its result, or its error, as one line of JSON.
+    `asked` is what Indexing wrote into the file named on the command line."""
     part = Part(*asked["part"]) if asked["part"] else None
     cache = Path(asked["cache"]) if asked["cache"] else None
     packs = None
@@ -354,4 +361,4 @@ def _stop_indexing() -> None:
 
 
 if __name__ == "__main__":
-    main(json.loads(sys.argv[1]))
+    main(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")))

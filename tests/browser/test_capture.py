@@ -199,6 +199,10 @@ def test_a_case_captured_offline_passes_kb_validate_and_personal_data_is_refused
         tab.goto(f"{server.url}capture/", wait_until="load")
         assert tab.locator(".kb-from-phone").is_visible()
         tab.locator("#kb-capture").wait_for(state="visible")
+        # an empty form: every required field that the page does not fill itself is missing
+        assert shown_problems(tab) == ["KB201"] * 4  # title, products, symptoms, authors (solved_on: today)
+        assert "缺少必填字段 products" in tab.inner_text(".kb-capture-problems")
+        assert tab.locator(".kb-capture-copy").is_disabled()
         fill(
             tab,
             title="换班后设备报警，压力上不去",
