@@ -7,9 +7,9 @@ index it should carry.
 The data is grown from the second organisation's records (benchmarks/grow.py, as
 benchmarks/run.py grows it: one product line holds about a third of the cases). Each size is
 built with `kb build`, which writes every product's pack (generator/search/packs.py); then, for
-each pack, from its manifest: what the phone downloads and keeps (the archive: pages and
-attachments gzip-compressed, Pagefind's files as Pagefind writes them), what that is once
-inflated, and its parts: the pages, the attachments, the pack's own Pagefind bundle.
+each pack, from its manifest: what the phone downloads (the archive: the pages in three
+gzip-compressed columns, attachments compressed, Pagefind's files as Pagefind writes them), what
+that is once inflated, and its parts: the pages, the attachments, the pack's own Pagefind bundle.
 
 The alternative to a bundle of its own is the site's search shards (generator/search/shards.py),
 which the browser already merges: a pack would then carry every shard's index (the word
@@ -36,14 +36,14 @@ GOAL_MB = 10
 
 
 def pack_figures(site: Path, product: str) -> dict:
-    """One pack's sizes by part, stored (as downloaded and kept) and served (inflated)."""
+    """One pack's sizes by part, as downloaded (the archive) and as served (inflated)."""
     told = json.loads((site / "packs" / f"{product}.json").read_text(encoding="utf-8"))
-    parts = {"pages": [0, 0], "attachments": [0, 0], "search": [0, 0]}
+    parts = {"pages": [sum(column["length"] for column in told["columns"]), 0], "attachments": [0, 0], "search": [0, 0]}
     cases = 0
     for entry in told["entries"]:
         url = entry["url"]
         part = "search" if url.startswith("packs/") else "pages" if url.endswith("/") else "attachments"
-        parts[part][0] += entry["length"]
+        parts[part][0] += entry.get("length", 0)  # a page's share is in its columns, counted above
         parts[part][1] += entry["size"]
         cases += url.startswith("cases/")
     return {
@@ -107,7 +107,7 @@ def size_table(result: dict) -> list[str]:
     lines = [
         f"### {result['cases']:,} cases",
         "",
-        "| product | cases | pages | pack MB (downloaded and kept) | inflated MB | pages MB | attachments MB "
+        "| product | cases | pages | pack MB (downloaded) | inflated MB | pages MB | attachments MB "
         "| own search bundle MB | search from the site's shards MB | MB per 1,000 of its cases |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]

@@ -3,8 +3,9 @@
 // - Registers the service worker (assets/kb-sw.js, served as sw.js at the site's root), which
 //   keeps the theme, the scripts and every page the reader opens.
 // - Offline packs (generator/search/packs.py): on a product's page and on the offline page, each
-//   pack shows its size and whether it is saved; "save" downloads its archive and stores every
-//   file of it in a cache of its own (kb-pack:<product>:<hash>), "remove" deletes that cache. A
+//   pack shows its size and whether it is saved; "save" downloads its archive, puts each page
+//   together from the archive's columns and stores every file of it, compressed, in a cache of
+//   its own (kb-pack:<product>:<hash>), "remove" deletes that cache. A
 //   saved pack whose content hash differs from the site's saves itself again once the phone is
 //   online. assets/kb-search.js asks here which packs are saved when it has no network.
 // - The page that says a page is not saved names the page that was asked for.
@@ -60,7 +61,8 @@ function registerWorker() {
 
 // ---- packs ---------------------------------------------------------------------------------
 
-const canKeep = () => "caches" in window && "serviceWorker" in navigator && "DecompressionStream" in window;
+const canKeep = () =>
+  "caches" in window && "serviceWorker" in navigator && "DecompressionStream" in window && "CompressionStream" in window;
 
 /** The packs saved on this phone, each as its manifest's summary with the day it was saved. */
 export async function savedPacks() {
@@ -94,9 +96,10 @@ export async function savePack(product, progress = () => {}) {
   const name = `${PACK_CACHE}${product}:${manifest.hash}`;
   await caches.delete(name);
   const cache = await caches.open(name);
-  const { entries, ...summary } = manifest;
-  for (let from = 0; from < entries.length; from += STORED_AT_ONCE) {
-    await Promise.all(entries.slice(from, from + STORED_AT_ONCE).map((entry) => storeEntry(cache, archive, entry)));
+  const { entries, columns, ...summary } = manifest;
+  const stores = await unpacked(archive, columns, entries, cache);
+  for (let from = 0; from < stores.length; from += STORED_AT_ONCE) {
+    await Promise.all(stores.slice(from, from + STORED_AT_ONCE).map((store) => store()));
   }
   const saved = { ...summary, saved: new Date().toISOString() };
   await cache.put(new URL(manifest.manifest, siteRoot).href, new Response(JSON.stringify(saved), { headers: { "content-type": "application/json" } }));
@@ -129,7 +132,31 @@ async function readAll(response, total, progress) {
   return bytes;
 }
 
-function storeEntry(cache, archive, entry) {
+/** How to store each file of the archive: a page put together from its parts in the columns
+ *  (each column one gzip stream, the pages' parts one after the other), any other file as it is. */
+async function unpacked(archive, columns, entries, cache) {
+  const inflated = await Promise.all(columns.map((place) => inflate(archive.subarray(place.offset, place.offset + place.length))));
+  const read = inflated.map(() => 0);
+  return entries.map((entry) => {
+    if (!entry.parts) return () => storeFile(cache, archive, entry);
+    const parts = entry.parts.map((length, column) => inflated[column].subarray(read[column], (read[column] += length)));
+    return () => storePage(cache, entry, parts);
+  });
+}
+
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A page, kept compressed on its own: the service worker inflates it when it serves it. */
+async function storePage(cache, entry, parts) {
+  const compressed = await new Response(new Blob(parts).stream().pipeThrough(new CompressionStream("gzip"))).blob();
+  const headers = { "content-type": entry.type, "x-kb-inflate": "1" };
+  return cache.put(new URL(entry.url, siteRoot).href, new Response(compressed, { headers }));
+}
+
+function storeFile(cache, archive, entry) {
   const headers = { "content-type": entry.type };
   if (entry.inflate) headers["x-kb-inflate"] = "1"; // the service worker inflates it when it serves it
   const body = new Blob([archive.subarray(entry.offset, entry.offset + entry.length)]);

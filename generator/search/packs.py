@@ -9,11 +9,15 @@ the attachments they link to (videos aside), and a Pagefind bundle of those page
 the phone answers for what is saved and for nothing else. One archive per pack rather than a
 request per page: a phone on a weak signal saves one file, and sees its progress.
 
-Each file is stored gzip-compressed unless it is compressed already (Pagefind's index and
-data files are gzip; the service worker inflates the others when it serves them), and a page
-without its hidden search block, which only the indexer reads (the pack's own bundle holds
-what search needs of it): a case page of some 40 KB is then about 6 KB on the phone and on
-the wire (benchmarks/PACKS.md). The bundle is made
+The pages are stored in three columns, each one gzip stream: every page's part before its
+article (the theme's head, header and navigation, nearly the same on every page, so that the
+column compresses to a few hundred bytes a page), every page's article, and every page's rest;
+a page is stored without its hidden search block, which only the indexer reads (the pack's own
+bundle holds what search needs of it). A case page of some 40 KB is then about 1 KB in the
+archive instead of 10 KB compressed alone (benchmarks/PACKS.md). The phone puts each page
+together again and keeps it compressed on its own (assets/kb-offline.js). Other files are
+stored gzip-compressed unless they are already (Pagefind's index and data files, images); the
+service worker inflates them when it serves them. The bundle is made
 like a search shard (generator/search/index.py) and kept in a cache folder by the content
 hash of its pages, so a pack whose pages did not change is not indexed again.
 
@@ -69,16 +73,22 @@ class PackFile:
     path: Path
 
 
+# Where a page is cut into its columns: before its article, and where the article ends.
+ARTICLE = (b"<article", b"</article>")
+COLUMNS = 3
+
+
 @dataclass(frozen=True)
 class Stored:
-    """One file as the archive holds it."""
+    """One file as the archive holds it: a page in its parts, any other file whole."""
 
     url: str
     type: str
     size: int  # as served
-    data: bytes  # as stored: gzip unless `inflate` is False
-    inflate: bool  # whether the service worker inflates it (Pagefind's gzip files it reads itself)
     digest: str  # of the file as served
+    data: bytes = b""  # a file, as stored: gzip unless `inflate` is False
+    inflate: bool = False  # whether the service worker inflates it (Pagefind's gzip files it reads itself)
+    parts: tuple[bytes, ...] = ()  # a page: before its article, the article, the rest
 
 
 def pages_of(site_dir: Path, plan: PackPlan) -> list[PackFile]:
@@ -147,18 +157,30 @@ def bundle_files(bundle: Path, product: str) -> list[PackFile]:
 
 
 def stored(file: PackFile) -> Stored:
-    page = file.url.endswith("/") or file.url == ""
     raw = file.path.read_bytes()
-    if page:
-        raw = without_search_block(raw.decode("utf-8")).encode("utf-8")
-    kind = HTML if page else _type(file.url)
-    digest = hashlib.sha256(raw).hexdigest()
+    if file.url.endswith("/") or file.url == "":
+        page = without_search_block(raw.decode("utf-8")).encode("utf-8")
+        return Stored(file.url, HTML, len(page), hashlib.sha256(page).hexdigest(), parts=page_parts(page))
+    kind, digest = _type(file.url), hashlib.sha256(raw).hexdigest()
     if raw.startswith(GZIP_MAGIC):
-        return Stored(file.url, kind, len(raw), raw, False, digest)
-    packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        return Stored(file.url, kind, len(raw), digest, raw)
+    packed = _gzip(raw)
     if len(packed) >= len(raw):  # an image, already compressed
-        return Stored(file.url, kind, len(raw), raw, False, digest)
-    return Stored(file.url, kind, len(raw), packed, True, digest)
+        return Stored(file.url, kind, len(raw), digest, raw)
+    return Stored(file.url, kind, len(raw), digest, packed, inflate=True)
+
+
+def page_parts(page: bytes) -> tuple[bytes, bytes, bytes]:
+    """A page cut before its article and where the article ends (all of it first, without one)."""
+    start = page.find(ARTICLE[0])
+    end = page.find(ARTICLE[1], max(start, 0))
+    if start < 0 or end < 0:
+        return page, b"", b""
+    return page[:start], page[start:end], page[end:]
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def without_search_block(html: str) -> str:
@@ -180,38 +202,63 @@ def content_hash(files: list[Stored]) -> str:
 
 
 def write_pack(output: Path, plan: PackPlan, files: list[Stored]) -> dict:
-    """The archive and the manifest of one pack; its line in packs/index.json."""
+    """The archive and the manifest of one pack; its line in packs/index.json. The archive holds
+    the pages' columns, then every other file; the manifest lists the pages first, in the columns'
+    order, each with the length of its part in each column."""
     digest = content_hash(files)
     archive = f"{plan.product}.{digest[:16]}.pack"
-    listed, offset = [], 0
+    pages = [file for file in files if file.parts]
+    columns = [_gzip(b"".join(page.parts[column] for page in pages)) for column in range(COLUMNS)]
+    placed, listed, offset = [], [], 0
     with (output / archive).open("wb") as out:
+        for data in columns:
+            out.write(data)
+            placed.append({"offset": offset, "length": len(data)})
+            offset += len(data)
+        for page in pages:
+            listed.append({"url": page.url, "type": page.type, "size": page.size, "parts": list(map(len, page.parts))})
         for file in files:
+            if file.parts:
+                continue
             out.write(file.data)
-            listed.append(
-                {
-                    "url": file.url,
-                    "type": file.type,
-                    "size": file.size,
-                    "offset": offset,
-                    "length": len(file.data),
-                    "inflate": file.inflate,
-                }
-            )
+            entry = {"url": file.url, "type": file.type, "size": file.size, "offset": offset, "length": len(file.data)}
+            listed.append({**entry, "inflate": file.inflate})
             offset += len(file.data)
-    pages = sum(1 for url in plan.pages if any(file.url == url for file in files))
     summary = {
         "product": plan.product,
         "name": plan.name,
         "hash": digest,
         "bytes": offset,
         "size": sum(file.size for file in files),
-        "pages": pages,
+        "pages": len(pages),
         "files": len(files),
         "manifest": f"{PACKS}/{plan.product}.json",
         "archive": f"{PACKS}/{archive}",
     }
-    _write_json(output / f"{plan.product}.json", {**summary, "entries": listed})
+    _write_json(output / f"{plan.product}.json", {**summary, "columns": placed, "entries": listed})
     return summary
+
+
+def read_pack(site_dir: Path, product: str) -> dict[str, bytes]:
+    """Every file of a built pack, by its URL, as the phone serves it (tests and benchmarks)."""
+    told = json.loads((site_dir / PACKS / f"{product}.json").read_text(encoding="utf-8"))
+    archive = (site_dir / told["archive"]).read_bytes()
+    columns = [
+        gzip.decompress(archive[place["offset"] : place["offset"] + place["length"]]) for place in told["columns"]
+    ]
+    read = [0] * len(columns)
+    files = {}
+    for entry in told["entries"]:
+        if "parts" in entry:
+            pieces = []
+            for column, length in enumerate(entry["parts"]):
+                pieces.append(columns[column][read[column] : read[column] + length])
+                read[column] += length
+            files[entry["url"]] = b"".join(pieces)
+        else:
+            data = archive[entry["offset"] : entry["offset"] + entry["length"]]
+            files[entry["url"]] = gzip.decompress(data) if entry["inflate"] else data
+    return files
 
 
 def write_index(output: Path, summaries: list[dict]) -> None:

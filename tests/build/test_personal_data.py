@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import json
 
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.search.packs import read_pack
 from tests.build.conftest import build_site
 from tests.build.test_build import tree_digest
 from tests.conftest import REPO, write
@@ -26,11 +26,9 @@ def every_built_text(site) -> str:
     for path in site.rglob("*"):
         if path.is_file() and path.suffix != ".pack":
             texts.append(readable(path.read_bytes()))
-    for manifest in site.glob("packs/*.json"):  # an offline pack's archive: its files one after the other
-        told = json.loads(manifest.read_text(encoding="utf-8"))
-        if "archive" in told:
-            archive = (site / told["archive"]).read_bytes()
-            texts += [readable(archive[e["offset"] : e["offset"] + e["length"]]) for e in told["entries"]]
+    for manifest in site.glob("packs/*.json"):  # an offline pack's archive, every file of it
+        if manifest.name != "index.json":
+            texts += [readable(data) for data in read_pack(site, manifest.stem).values()]
     return "\n".join(texts)
 
 
