@@ -226,6 +226,15 @@ export function problems(r, form, made) {
   return found;
 }
 
+/** Where the repository's web editor opens a new file with the case filled in (GitHub's
+ *  `new/<branch>/<folder>?filename=&value=`, GitLab's `-/new/…?file_name=&content=`). */
+export function editorLink(editor, made) {
+  const target = new URL(`${editor.url}cases/${made.year}`);
+  target.searchParams.set(editor.name, `${made.id}.yml`);
+  target.searchParams.set(editor.content, made.yaml);
+  return target.href;
+}
+
 function formField(field) {
   if (field.startsWith("tags")) return "codes";
   if (field.startsWith("attachments")) return "photos";
@@ -327,10 +336,7 @@ class CapturePage {
     const editor = this.r.editor;
     link.hidden = !editor || this.problems.length > 0;
     if (!editor) return;
-    const target = new URL(`${editor.url}cases/${this.made.year}`);
-    target.searchParams.set(editor.name, `${this.made.id}.yml`);
-    target.searchParams.set(editor.content, this.made.yaml);
-    link.href = target.href;
+    link.href = editorLink(editor, this.made);
     link.target = "_blank";
     link.rel = "noopener";
   }
@@ -451,4 +457,4 @@ async function setUp() {
 
 if (window.document$) window.document$.subscribe(setUp);
 else setUp();
-window.kbCapture = { loadRules, caseId, newCase, problems, pinyinWords, personalData };
+window.kbCapture = { loadRules, caseId, newCase, problems, pinyinWords, personalData, editorLink };

@@ -13,7 +13,7 @@
 const LABELS = {
   zh: {
     checking: "正在查看这台手机上保存了什么……",
-    size: (size, pages) => `大小 ${size}，${pages} 个页面。`,
+    size: (size, pages) => `下载 ${size}，${pages} 个页面。`,
     saved: (size, pages, day) => `已保存在这台手机上：${size}，${pages} 个页面（${day}保存）。`,
     stale: "网站上有更新的版本：联网时会自动更新。",
     saving: (done, total) => `正在保存…… ${percent(done, total)}%（${megabytes(done)} / ${megabytes(total)}）`,
@@ -28,7 +28,7 @@ const LABELS = {
   },
   en: {
     checking: "Looking at what this phone keeps…",
-    size: (size, pages) => `Size ${size}, ${pages} pages.`,
+    size: (size, pages) => `Download ${size}, ${pages} pages.`,
     saved: (size, pages, day) => `Saved on this phone: ${size}, ${pages} pages (saved ${day}).`,
     stale: "The site has a newer version: it updates itself when the phone is online.",
     saving: (done, total) => `Saving… ${percent(done, total)}% (${megabytes(done)} of ${megabytes(total)})`,
@@ -96,17 +96,32 @@ export async function savePack(product, progress = () => {}) {
   const name = `${PACK_CACHE}${product}:${manifest.hash}`;
   await caches.delete(name);
   const cache = await caches.open(name);
-  const { entries, columns, ...summary } = manifest;
-  const stores = await unpacked(archive, columns, entries, cache);
-  for (let from = 0; from < stores.length; from += STORED_AT_ONCE) {
-    await Promise.all(stores.slice(from, from + STORED_AT_ONCE).map((store) => store()));
+  let saved;
+  try {
+    saved = await storePack(cache, archive, manifest);
+  } catch (error) {
+    await caches.delete(name); // half a pack is none: the one saved before, if any, stays
+    throw error;
   }
-  const saved = { ...summary, saved: new Date().toISOString() };
-  await cache.put(new URL(manifest.manifest, siteRoot).href, new Response(JSON.stringify(saved), { headers: { "content-type": "application/json" } }));
   for (const other of await caches.keys()) {
     if (other.startsWith(`${PACK_CACHE}${product}:`) && other !== name) await caches.delete(other);
   }
   navigator.storage?.persist?.().catch(() => {});
+  return saved;
+}
+
+/** Every file of the pack into its cache, then its manifest's summary, which marks it saved. */
+async function storePack(cache, archive, manifest) {
+  const { entries, columns, ...summary } = manifest;
+  const stores = await unpacked(archive, columns, entries, cache);
+  let kept = 0; // bytes on the phone: the pages compressed one by one take more than in the archive
+  for (let from = 0; from < stores.length; from += STORED_AT_ONCE) {
+    const sizes = await Promise.all(stores.slice(from, from + STORED_AT_ONCE).map((store) => store()));
+    kept += sizes.reduce((sum, size) => sum + size, 0);
+  }
+  const saved = { ...summary, kept, saved: new Date().toISOString() };
+  const json = { headers: { "content-type": "application/json" } };
+  await cache.put(new URL(manifest.manifest, siteRoot).href, new Response(JSON.stringify(saved), json));
   return saved;
 }
 
@@ -149,18 +164,20 @@ async function inflate(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** A page, kept compressed on its own: the service worker inflates it when it serves it. */
+/** A page, kept compressed on its own (the service worker inflates it when it serves it); its size kept. */
 async function storePage(cache, entry, parts) {
   const compressed = await new Response(new Blob(parts).stream().pipeThrough(new CompressionStream("gzip"))).blob();
   const headers = { "content-type": entry.type, "x-kb-inflate": "1" };
-  return cache.put(new URL(entry.url, siteRoot).href, new Response(compressed, { headers }));
+  await cache.put(new URL(entry.url, siteRoot).href, new Response(compressed, { headers }));
+  return compressed.size;
 }
 
-function storeFile(cache, archive, entry) {
+async function storeFile(cache, archive, entry) {
   const headers = { "content-type": entry.type };
   if (entry.inflate) headers["x-kb-inflate"] = "1"; // the service worker inflates it when it serves it
   const body = new Blob([archive.subarray(entry.offset, entry.offset + entry.length)]);
-  return cache.put(new URL(entry.url, siteRoot).href, new Response(body, { headers }));
+  await cache.put(new URL(entry.url, siteRoot).href, new Response(body, { headers }));
+  return body.size;
 }
 
 export async function removePack(product) {
@@ -249,7 +266,7 @@ async function refreshPacks() {
     const now = site?.find((pack) => pack.product === product);
     if (kept) {
       const stale = now && now.hash !== kept.hash;
-      const text = t.saved(megabytes(kept.bytes), kept.pages, day(kept.saved)) + (stale ? ` ${t.stale}` : "");
+      const text = t.saved(megabytes(kept.kept ?? kept.bytes), kept.pages, day(kept.saved)) + (stale ? ` ${t.stale}` : "");
       showPack(product, { text, save: stale, remove: true, saveLabel: stale ? t.update : null });
     } else if (now) {
       showPack(product, { text: t.size(megabytes(now.bytes), now.pages), save: true });
@@ -258,7 +275,7 @@ async function refreshPacks() {
     }
   }
   if (storage) {
-    storage.textContent = t.storage(saved.length, megabytes(saved.reduce((sum, pack) => sum + pack.bytes, 0)));
+    storage.textContent = t.storage(saved.length, megabytes(saved.reduce((sum, pack) => sum + (pack.kept ?? pack.bytes), 0)));
     storage.hidden = false;
   }
 }

@@ -14,7 +14,8 @@
 // The shell's files are served from the phone. Every other request goes to the network first.
 // When the network fails, or has not answered within KB.wait milliseconds, the phone's copy is
 // served, and a page served so shows its notice
-// (theme/main.html: "no network: this page comes from the phone", with the day of the site).
+// (theme/main.html: "no network, or too slow: this page comes from the phone", with the day of
+// the site).
 // Offline, a page the phone does not keep leads to the page that says so.
 
 const BASE = new URL("./", self.location.href);

@@ -254,7 +254,7 @@ LABELS: dict[str, dict[str, str]] = {
         "picture": "照片",
         # the site on a phone (generator/render/offline.py, theme/main.html)
         "in_the_field": "到现场",
-        "from_phone": "没有网络：此页来自手机上保存的副本（网站版本 {date}）。",
+        "from_phone": "网络不通或太慢：此页来自手机上保存的副本（网站版本 {date}）。",
         "offline_title": "离线使用",
         "offline_intro": "在客户现场，没有信号也没有 VPN 时，手机上保存的内容照样能打开、能搜索。",
         "offline_install": "把网站装到手机上",
@@ -545,7 +545,7 @@ LABELS: dict[str, dict[str, str]] = {
         "award_page": "Award page",
         "picture": "Picture",
         "in_the_field": "In the field",
-        "from_phone": "No network: this page comes from the copy saved on this phone (site of {date}).",
+        "from_phone": "No network, or too slow: this page comes from the copy saved on this phone (site of {date}).",
         "offline_title": "Offline use",
         "offline_intro": "At a customer's plant with no signal and no VPN, what is saved on the phone still opens and can be searched.",
         "offline_install": "Install the site on your phone",

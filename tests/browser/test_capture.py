@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 
 from generator import scaffold
 from generator.cli import main
+from generator.repository import repository_links
 from generator.validate.privacy import personal_data_in
 from tests.browser.conftest import screenshot
 from tests.browser.test_offline import PHONE, Server, cut_the_network
@@ -114,6 +116,22 @@ def test_the_browser_writes_the_file_python_writes_whatever_is_typed(capture_tab
     forms = [{"author": "zhang-wei", **given_form} for given_form in forms]
     for given_form, browser in zip(forms, in_browser(capture_tab, forms), strict=True):
         assert browser["yaml"] == in_python(given_form), given_form
+
+
+def test_the_web_editor_link_opens_the_new_file_filled_in(capture_tab):
+    made = in_browser(capture_tab, [form("液压站压力掉", symptoms="E203 报警\n压力上不去")])[0]
+    for repo_url, edit_uri, fields in (
+        ("https://github.com/acme/kb", "edit/main/kb/", ("filename", "value")),
+        ("https://gitlab.com/acme/kb", "-/edit/main/kb/", ("file_name", "content")),
+    ):
+        editor = repository_links(repo_url, edit_uri, "kb", "data/").new_file("")
+        link = urlsplit(
+            capture_tab.evaluate("([editor, made]) => window.kbCapture.editorLink(editor, made)", [editor, made])
+        )
+        assert link.path.endswith("/new/main/data/cases/2026")
+        query = parse_qs(link.query)
+        assert query[fields[0]] == [f"{made['id']}.yml"]
+        assert query[fields[1]] == [made["yaml"]]
 
 
 def python_findings(text: str) -> list[tuple[str, str]]:

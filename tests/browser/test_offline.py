@@ -163,7 +163,9 @@ def test_a_saved_pack_answers_on_the_phone_without_network(browser, demo_build, 
             response = tab.goto(f"{server.url}cases/{case_id}/", wait_until="load")
             assert response is not None and response.ok, case_id
             assert tab.locator(".kb-from-phone").is_visible(), case_id
-            assert "没有网络：此页来自手机上保存的副本（网站版本 2026年11月28日）" in tab.inner_text(".kb-from-phone")
+            assert "网络不通或太慢：此页来自手机上保存的副本（网站版本 2026年11月28日）" in tab.inner_text(
+                ".kb-from-phone"
+            )
             assert case_title(trip.data, case_id) in tab.inner_text("article h1"), case_id
             assert tab.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"  # styled
         screenshot(tab, f"offline-case-{trip.product}")
@@ -195,7 +197,7 @@ def test_a_pack_can_be_removed(browser, demo_build):
         tab.locator(".kb-pack-save").wait_for(state="visible", timeout=SAVED_WITHIN_MS)
         assert tab.evaluate("window.kbOffline.savedPacks()") == []
         assert tab.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('kb-pack:')))") == []
-        assert tab.inner_text(".kb-pack-status").startswith("大小 ")
+        assert tab.inner_text(".kb-pack-status").startswith("下载 ")
     finally:
         context.close()
         server.stop()

@@ -102,7 +102,7 @@ def test_every_page_links_the_manifest_and_loads_the_script_that_registers_the_w
         assert re.search(r'<link rel="manifest" href="[./]*manifest\.webmanifest">', html), page
         assert re.search(r'<script src="[./]*assets/kb-offline\.js" type="module">', html), page
         if page.name != "404.html":  # the server's answer for a missing page; never kept on a phone
-            notice = 'class="kb-from-phone" data-kb-from-phone hidden>没有网络：此页来自手机上保存的副本（网站版本 2026年11月28日）'
+            notice = 'class="kb-from-phone" data-kb-from-phone hidden>网络不通或太慢：此页来自手机上保存的副本（网站版本 2026年11月28日）'
             assert notice in html, page
     registering = (site / "assets" / "kb-offline.js").read_text(encoding="utf-8")
     assert 'navigator.serviceWorker.register(new URL("sw.js", siteRoot)' in registering
