@@ -83,5 +83,10 @@ class Settings:
         """Where search bundles are kept by content hash, beside the page cache."""
         return self.cache_dir.with_name(self.cache_dir.name + "-search")
 
+    @property
+    def pack_cache_dir(self) -> Path:
+        """Where the offline packs' search bundles are kept by content hash."""
+        return self.cache_dir.with_name(self.cache_dir.name + "-packs")
+
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

@@ -6,6 +6,7 @@ says which part it is, which record pages are its own, a digest of its shared fi
 digest of the data it was built from (data_digest). Parts built from the same records and
 settings have the same digests, so merging takes the shared files of the first part, the
 own pages of each, and every part's search bundles in part order (pagefind/shards.json),
+writes the offline packs (which need every page: each part names them in `kb-part.json`),
 checks the links of the whole, and swaps it in as `kb build` does: a failed merge leaves
 the previous site as it was.
 
@@ -22,6 +23,7 @@ import json
 import os
 import shutil
 import stat
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +46,16 @@ from generator.check.links import Problem, check_site
 from generator.history import History
 from generator.load.files import discover
 from generator.messages import text
-from generator.search.index import BUNDLE, MANIFEST, copy_into_new, write_manifest
+from generator.search.index import (
+    BUNDLE,
+    MANIFEST,
+    MAX_PARALLEL,
+    PackRequest,
+    copy_into_new,
+    index_packs,
+    write_manifest,
+)
+from generator.search.packs import PACKS, PackPlan
 from generator.settings import Part, Settings
 
 __all__ = ["PART_FILE", "MergeProblem", "MergeResult", "data_digest", "merge", "read_parts", "write_part_file"]
@@ -75,6 +86,7 @@ class BuiltPart:
     shared: str  # the digest of its shared files kb-part.json declares
     data: str  # the digest of the data it was built from (data_digest)
     shards: tuple[dict, ...]  # its search bundles, as pagefind/shards.json lists them
+    packs: tuple[PackPlan, ...] = ()  # the offline packs of the whole site, as kb-part.json names them
 
     @property
     def folder(self) -> Path:
@@ -84,10 +96,17 @@ class BuiltPart:
 # writing a part ----------------------------------------------------------------
 
 
-def write_part_file(site_dir: Path, part: Part, own_pages: list[str], data: str) -> None:
+def write_part_file(site_dir: Path, part: Part, own_pages: list[str], data: str, packs: list[PackPlan]) -> None:
     own = sorted(own_pages)
     shared = shared_digest(walk_part(site_dir), set(own))
-    described = {"part": part.number, "of": part.count, "data": data, "shared": shared, "pages": own}
+    described = {
+        "part": part.number,
+        "of": part.count,
+        "data": data,
+        "shared": shared,
+        "pages": own,
+        "packs": [plan.as_json() for plan in packs],
+    }
     text_ = json.dumps(described, ensure_ascii=False, indent=1) + "\n"
     (site_dir / PART_FILE).write_text(text_, encoding="utf-8")
 
@@ -152,6 +171,9 @@ def read_parts(folders: list[Path]) -> list[BuiltPart]:
             raise MergeProblem(text("merge-different-data", folder=built.folder, first=first.folder))
     _check_shared(parts)
     _check_shard_names(parts)
+    different = next((built for built in parts[1:] if built.packs != first.packs), None)
+    if different is not None:
+        raise MergeProblem(text("merge-different-builds", folder=different.folder, first=first.folder))
     return parts
 
 
@@ -159,7 +181,7 @@ def _read_part(folder: Path) -> BuiltPart:
     tree = walk_part(folder)
     described = read_part_file(tree)
     shards = read_shards(tree)
-    return BuiltPart(tree, described.part, described.pages, described.shared, described.data, shards)
+    return BuiltPart(tree, described.part, described.pages, described.shared, described.data, shards, described.packs)
 
 
 def _in_order(parts: list[BuiltPart]) -> list[BuiltPart]:
@@ -225,6 +247,7 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
         aside = new_aside(target)
         try:
             result.pages = _assemble(parts, SiteWriter(aside))
+            _write_packs(parts[0], aside)
             say(text("merge-checking-links", pages=result.pages).render(language))
             result.problems = check_site(aside, external=False, base_path=base_path)
             if result.problems:
@@ -236,6 +259,16 @@ def merge(parts: list[BuiltPart], target: Path, base_path: str, say, language: s
             raise
     result.seconds = time.monotonic() - started
     return result
+
+
+def _write_packs(first: BuiltPart, aside: Path) -> None:
+    """The offline packs of the merged site, as a build in one piece writes them, from the
+    merged site's own files (the plans' pages were checked as plain paths when read)."""
+    if not first.packs:
+        return
+    with tempfile.TemporaryDirectory(prefix="kb-packs-") as cache:
+        request = PackRequest(list(first.packs), aside / PACKS, Path(cache))
+        index_packs(aside, request, min(os.cpu_count() or 1, MAX_PARALLEL))
 
 
 def _assemble(parts: list[BuiltPart], site: SiteWriter) -> int:

@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from generator.inert import one_line
 from generator.messages import text
 from generator.search.index import BUNDLE, MANIFEST, ManifestError, parse_manifest
+from generator.search.packs import PackPlan
 from generator.settings import Part
 
 PART_FILE = "kb-part.json"
@@ -39,6 +41,9 @@ PART_FILE_LIMIT = 16 * 1024 * 1024
 MANIFEST_LIMIT = 1024 * 1024
 MAX_PARTS = 1024  # a build in more parts than this is a mistake, not a plan
 DIGEST = re.compile(r"[0-9a-f]{64}")  # a SHA-256 as hexdigest() writes it
+MAX_PACKS = 10_000  # one offline pack per product
+MAX_NAME = 500  # of a pack: a product's name
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a product id, as records.md writes ids
 SHOWN_LENGTH = 160  # of a value from a part shown in a message: a page path may be a megabyte long
 
 
@@ -136,6 +141,7 @@ class Described:
     pages: tuple[str, ...]
     shared: str
     data: str
+    packs: tuple[PackPlan, ...] = ()
 
 
 def read_part_file(tree: PartTree) -> Described:
@@ -159,7 +165,35 @@ def read_part_file(tree: PartTree) -> Described:
     if not isinstance(pages, list) or not all(isinstance(page, str) for page in pages):
         raise tree.refuse("merge-part-field-invalid", file=PART_FILE, field="pages")
     _check_pages(tree, part, pages)
-    return Described(part, tuple(pages), digests["shared"], digests["data"])
+    packs = _pack_plans(tree, described.get("packs", []))
+    return Described(part, tuple(pages), digests["shared"], digests["data"], packs)
+
+
+def _pack_plans(tree: PartTree, told: object) -> tuple[PackPlan, ...]:
+    """The offline packs a part names, in exactly the shape the build writes: a product id
+    (also a file name in packs/), a name on one line, page URLs that are plain paths of the
+    site (the merge reads those pages from the site it assembles)."""
+    if not isinstance(told, list) or len(told) > MAX_PACKS:
+        raise tree.refuse("merge-part-field-invalid", file=PART_FILE, field="packs")
+    plans = []
+    for plan in told:
+        if not (isinstance(plan, dict) and set(plan) == {"product", "name", "pages"} and _plain_plan(plan)):
+            raise tree.refuse("merge-part-field-invalid", file=PART_FILE, field="packs")
+        plans.append(PackPlan.from_json(plan))
+    return tuple(plans)
+
+
+def _plain_plan(plan: dict) -> bool:
+    product, name, pages = plan["product"], plan["name"], plan["pages"]
+    return (
+        isinstance(product, str)
+        and ID.fullmatch(product) is not None
+        and isinstance(name, str)
+        and 0 < len(name) <= MAX_NAME
+        and name == one_line(name)
+        and isinstance(pages, list)
+        and all(isinstance(url, str) and (url == "" or (url.endswith("/") and plain_path(url[:-1]))) for url in pages)
+    )
 
 
 def _part_of(tree: PartTree, described: dict) -> Part:

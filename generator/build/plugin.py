@@ -33,16 +33,22 @@ from generator.diagnostics import Report
 from generator.handwritten import in_language
 from generator.messages import text
 from generator.model import Dataset
+from generator.offline.capture import capture_data
+from generator.offline.packs import plan_packs
+from generator.offline.shell import CAPTURE_DATA, ICONS, SHELL_PAGES, WEB_MANIFEST, Shell, theme_colour, write_shell
 from generator.pipeline import Prepared, prepare
+from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
-from generator.render.labels import translate_label
+from generator.render.formats import Formats
+from generator.render.labels import Labels, translate_label
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
 from generator.search.client import client_settings
 from generator.search.fields import SEARCH_LOG
-from generator.search.index import Indexing, IndexResult, SearchIndexError
+from generator.search.index import Indexing, IndexResult, PackRequest, SearchIndexError
+from generator.search.packs import PACKS, PackPlan
 from generator.search.shards import SHARD_PAGES
 from generator.search.tokens import html_search_copy
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
@@ -54,6 +60,19 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
 SEARCH_SCRIPT = "assets/kb-search.js"
 PAGES_SCRIPT = "assets/kb-pages.js"  # wide tables' scroll hints, the honour roll's present view
+OFFLINE_SCRIPT = "assets/kb-offline.js"  # the service worker's registration, offline packs
+CAPTURE_SCRIPT = "assets/kb-capture.js"  # the capture page
+PRIVACY_SCRIPT = "assets/kb-privacy.js"  # personal data, as `kb validate` finds it (for the capture page)
+MODULES = (SEARCH_SCRIPT, OFFLINE_SCRIPT, CAPTURE_SCRIPT)  # loaded as modules on every page
+ASSET_FILES = (
+    STYLESHEET,
+    STICKER_STYLESHEET,
+    PAGES_SCRIPT,
+    PRIVACY_SCRIPT,
+    SEARCH_LOG,
+    *MODULES,
+    *(icon for icon, _, _ in ICONS),
+)
 
 
 class KnowledgeBaseConfig(Config):
@@ -110,6 +129,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` builds a few pages itself with MkDocs' page functions: no workers then.
         self.use_workers = True
         self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
+        self.pack_plans: list[PackPlan] = []  # each product's offline pack (generator/offline/packs.py)
 
     # configuration ----------------------------------------------------------------
 
@@ -128,10 +148,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         config.theme.dirs.insert(0, str(THEME))  # marks the search index; everything else is the theme's own
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:
-            script = ExtraScriptValue(SEARCH_SCRIPT)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        for name in MODULES:
+            if name not in [str(script) for script in config.extra_javascript]:
+                script = ExtraScriptValue(name)
+                script.type = "module"
+                config.extra_javascript.append(script)
         if PAGES_SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(ExtraScriptValue(PAGES_SCRIPT))
         return config
@@ -193,10 +214,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(text("plugin-page-clash", page=src_uri).render(self.settings.language))
             files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
-        for asset in (STYLESHEET, SEARCH_SCRIPT, PAGES_SCRIPT, SEARCH_LOG, STICKER_STYLESHEET):
+        for asset in ASSET_FILES:
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
         self.edit_urls = record_edit_urls(prepared.dataset)
+        self.pack_plans = self.pack_plans_for(prepared.dataset, files)
+        capture = capture_data(prepared.dataset, self.settings, self.root)
+        files.append(File.generated(config, CAPTURE_DATA, content=capture))
         data_dir = str(self.settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
@@ -204,6 +228,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, extra.path, content=extra.content))
         self._files = files
         return files
+
+    def pack_plans_for(self, data: Dataset, files: Files) -> list[PackPlan]:
+        """Each product's pack, with the hand-written guide pages of the site's language."""
+        assert self.settings is not None
+        guide = [
+            file.url
+            for file in files.documentation_pages()
+            if file.src_uri.startswith("guide/") and file.src_uri not in self.generated
+        ]
+        codes = {product: [page.url for page in pages] for product, pages in codes_by_product(data).items()}
+        return plan_packs(data, self.settings.language, guide, codes)
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.
@@ -289,6 +324,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         log = SEARCH_LOG if self.config.search_log else None
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
         env.filters["kb_search_copy"] = html_search_copy
+        env.globals["kb_offline"] = offline_settings(self.settings, self.shell(config))
         self.built = BuiltSite(config, files, self._nav, env)
         if self.use_workers:
             self._start_page_workers(config, files, env)
@@ -298,7 +334,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Hand the record pages (generated, outside the nav) to worker processes."""
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         in_nav = {id(page) for page in self._nav.pages} if self._nav is not None else set()
-        records = [f.page for f in doc_files if f.src_uri in self.generated and f.page and id(f.page) not in in_nav]
+        records = [
+            f.page
+            for f in doc_files
+            if f.src_uri in self.generated and f.page and id(f.page) not in in_nav and f.src_uri not in SHELL_PAGES
+        ]
         part = self.settings.part if self.settings else None
         if part is not None:  # `kb build --shard`: the other parts write the other record pages
             for page in records:
@@ -323,17 +363,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.worker_peaks_mb = workers.peak_mb if workers else []
         if problems:
             raise PluginError("record pages could not be built:\n" + "\n".join(problems))
+        assert self.settings is not None
+        site_dir = Path(config.site_dir)
+        write_shell(site_dir, self.shell(config))
         if self.search_index == "never":
             return
-        assert self.settings is not None
         self.indexing = Indexing(
-            Path(config.site_dir),
+            site_dir,
             shard_pages=self.settings.search_shard_pages,
             cache_dir=self.settings.search_cache_dir,
             part=self.settings.part,
+            packs=self.pack_request(site_dir),
         )
         if self.search_index == "now":
             self.finish_search_index()
+
+    def shell(self, config: Any) -> Shell:
+        assert self.settings is not None
+        colour = theme_colour(list(config.theme.dirs), config.theme.get("palette"))
+        description = config.site_description or ""
+        return Shell(
+            config.site_name, description, self.settings.language, config.site_url or "", self.settings.today, colour
+        )
+
+    def pack_request(self, site_dir: Path) -> PackRequest | None:
+        """The offline packs of a whole site; a part of one (`--shard`) has not every page."""
+        assert self.settings is not None
+        if self.settings.part is not None:
+            return None
+        return PackRequest(self.pack_plans, site_dir / PACKS, self.settings.pack_cache_dir)
 
     def on_build_error(self, error: Exception) -> None:
         workers, self.workers, self.in_workers = self.workers, None, set()
@@ -363,6 +421,20 @@ def record_edit_urls(data: Dataset) -> dict[str, str]:
         record_page(kind, record_id): data.links.edit(source) for (kind, record_id), source in data.source_files.items()
     }
     return {page: url for page, url in urls.items() if url}
+
+
+def offline_settings(settings: Settings | None, shell: Shell) -> dict:
+    """What every page's head and top say of the site on a phone (theme/main.html): its web app
+    manifest, colour and icon, and the notice, shown when a page comes from the phone, with the
+    day the site was built."""
+    assert settings is not None
+    t, fmt = Labels(settings.language), Formats(settings.language)
+    return {
+        "manifest": WEB_MANIFEST,
+        "colour": shell.colour,
+        "icon": ICONS[0][0],
+        "from_phone": t.from_phone.format(date=fmt.date(settings.today)),
+    }
 
 
 def _parse_today(today: str | dt.date | None) -> dt.date | None:

@@ -13,6 +13,7 @@ with the errors shown on every page until the file is fixed.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import shutil
@@ -45,6 +46,7 @@ from generator.render.feeds import site_files
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.search.index import BUNDLE, Indexing, SearchIndexError
+from generator.search.packs import PACKS
 
 Say = Callable[[str], None]
 
@@ -271,8 +273,9 @@ class ServeSession:
             raise
         finally:
             site.plugin.given_settings = None
-        if previous is not None and (previous / BUNDLE).is_dir():  # search works until the new index is ready
-            os.replace(previous / BUNDLE, fresh / BUNDLE)
+        for kept in (BUNDLE, PACKS):  # search and packs work until the new ones are ready
+            if previous is not None and (previous / kept).is_dir():
+                os.replace(previous / kept, fresh / kept)
         _point(self.root, fresh)
         if previous is not None and previous.parent == self.serve_dir:
             shutil.rmtree(previous, ignore_errors=True)
@@ -307,6 +310,7 @@ class ServeSession:
                 _build_page(page, config, doc_files, built.nav, built.env)
         if quick:
             return
+        plugin.pack_plans = plugin.pack_plans_for(prepared.dataset, built.files)  # for the index made next
         settings = self.site.settings
         for extra in site_files(prepared.dataset, settings.language, config.site_name, config.site_url or ""):
             target = Path(config.site_dir) / extra.path
@@ -330,10 +334,14 @@ class ServeSession:
                 shutil.rmtree(fresh, ignore_errors=True)
                 assert self.site is not None  # set by the rebuild that asked for this index
                 settings = self.site.settings  # shards whose pages did not change come from its cache
-                Indexing(site, fresh, settings.search_shard_pages, settings.search_cache_dir).finish()
+                packs = self.site.plugin.pack_request(site)
+                packs = packs and dataclasses.replace(packs, output=site / ".packs-next")
+                Indexing(site, fresh, settings.search_shard_pages, settings.search_cache_dir, packs=packs).finish()
                 if self.root.resolve() != site:
                     continue  # a full build replaced the site meanwhile; it asked for its own index
                 _replace_folder(fresh, site / BUNDLE)
+                if packs is not None:
+                    _replace_folder(packs.output, site / PACKS)
             except (SearchIndexError, OSError) as error:
                 if self.root.resolve() == site and not self._stopping:
                     self._tell("serve-search-failed", error=str(error))

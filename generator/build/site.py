@@ -80,6 +80,7 @@ class BuildResult:
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         runs = self.search.runs if self.search else []
+        pack_runs = self.search.pack_runs if self.search else []
         return {
             "seconds": round(self.seconds, 2),
             "pages": self.pages,
@@ -92,8 +93,16 @@ class BuildResult:
                     {"pages": run.pages, "seconds": round(run.seconds, 1), "peak_mb": round(run.peak_mb)}
                     for run in runs
                 ],
+                "pagefind for packs": [
+                    {"pages": run.pages, "seconds": round(run.seconds, 1), "peak_mb": round(run.peak_mb)}
+                    for run in pack_runs
+                ],
                 "largest child": round(children),
             },
+            "packs": [
+                {"product": pack["product"], "pages": pack["pages"], "bytes": pack["bytes"], "size": pack["size"]}
+                for pack in (self.search.packs if self.search else [])
+            ],
         }
 
     @property
@@ -271,7 +280,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
             if request.part is not None:
                 assert result.prepared is not None and result.prepared.dataset is not None
                 data = data_digest(site.settings, result.prepared.dataset.history)
-                write_part_file(aside, request.part, plugin.part_pages, data)
+                write_part_file(aside, request.part, plugin.part_pages, data, plugin.pack_plans)
                 result.part_pages = len(plugin.part_pages)
     except MkDocsException as error:
         result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)

@@ -10,6 +10,7 @@ from generator.render.home import checks_page, home_page, search_page
 from generator.render.honours import award_pages
 from generator.render.insights import health_page, team_pages, training_figures_page
 from generator.render.learning import mentoring_pages, path_pages, session_pages
+from generator.render.offline import offline_pages
 from generator.render.people import people_pages
 from generator.render.qr import qr_pages
 from generator.render.reference import reference_page
@@ -47,4 +48,5 @@ def page_jobs(
     pages += award_pages(r)
     pages += team_pages(r)
     pages += [health_page(r), training_figures_page(r)]
+    pages += offline_pages(r)
     return sorted(pages, key=lambda job: job.src_uri)

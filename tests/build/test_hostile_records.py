@@ -50,12 +50,15 @@ def test_hostile_record_builds_into_inert_html(tmp_path):
         assert problems == [], f"{page.relative_to(site)}: {problems}"
 
 
+OUR_SCRIPTS = tuple(f"assets/kb-{name}.js" for name in ("search", "pages", "offline", "capture"))
+
+
 def live_html(text: str) -> list[str]:
     tree = LexborHTMLParser(text)
     found = []
     for script in tree.css("script"):
         source = script.attributes.get("src") or ""
-        ours = "assets/javascripts/" in source or source.endswith(("assets/kb-search.js", "assets/kb-pages.js"))
+        ours = "assets/javascripts/" in source or source.endswith(OUR_SCRIPTS)
         if "alert" in script.text() or (source and not ours):
             found.append(f"script {source or script.text()[:40]}")
     for tag in ("iframe", "object", "embed", "b"):
