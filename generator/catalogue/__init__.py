@@ -7,7 +7,7 @@ and values in backticks; English keeps the wording tools and tests know.
 
 from __future__ import annotations
 
-from generator.catalogue import checks, exports, loading, runs, shape, sheets, syntax
+from generator.catalogue import checks, exports, inputs, loading, runs, shape, sheets, syntax
 
 AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     loading.MESSAGES,
@@ -17,4 +17,5 @@ AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     runs.MESSAGES,
     sheets.MESSAGES,
     exports.MESSAGES,
+    inputs.MESSAGES,
 )
