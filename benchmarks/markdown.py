@@ -74,7 +74,10 @@ def _markdown_fields(record: str) -> list[str]:
 # name -> (what it is, the text); the first two are the measure of a normal record.
 INPUTS: dict[str, tuple[str, Callable[[], str]]] = {
     "normal": ("real cases' text, 400 links and images", normal_text),
-    "normal-list": ("one long list, an item per line, and a link", lambda: "[a](valve.png)\n\n" + fill("- 检查油温和压力\n")),
+    "normal-list": (
+        "one long list, an item per line, and a link",
+        lambda: "[a](valve.png)\n\n" + fill("- 检查油温和压力\n"),
+    ),
     # the issue's inputs
     "image-openers": ("`![a](` 190,000 times", lambda: "![a](" * 190_000),
     "nested-brackets": ("100,000 `[` inside each other, then as many `]`", lambda: "[" * 100_000 + "a" + "]" * 100_000),
@@ -85,7 +88,10 @@ INPUTS: dict[str, tuple[str, Callable[[], str]]] = {
     "links-500": ("500 `![a](` then real text without links", lambda: "![a](" * 500 + normal_text(0)[2500:]),
     "brackets-16": ("paragraphs of 16 open `[`", lambda: fill("[" * 16 + "a\n\n")),
     "lists-16": ("`- ` 16 times on a line, over and over", lambda: fill("- " * 16 + "x\n\n")),
-    "lists-16-link": ("the same with one link, which `kb validate` parses for", lambda: "[a](valve.png)\n\n" + fill("- " * 16 + "x\n\n")),
+    "lists-16-link": (
+        "the same with one link, which `kb validate` parses for",
+        lambda: "[a](valve.png)\n\n" + fill("- " * 16 + "x\n\n"),
+    ),
     "quotes-16": ("`> ` 16 times on a line, over and over", lambda: fill("> " * 16 + "x\n\n")),
     "long-addresses": ("500 links whose address runs on for 2,000 characters", lambda: ("[a](" + "x" * 2000) * 500),
 }

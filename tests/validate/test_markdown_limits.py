@@ -35,7 +35,7 @@ def with_symptoms(data, text: str) -> None:
         ("[" * 100_000 + "a" + "]" * 100_000, "KB514", SYMPTOMS_LINE),  # and 100,000 nested brackets
         ("- " * 100_000 + "x", "KB513", SYMPTOMS_LINE),  # lists inside lists on one line
         ("> " * 100_000 + "x", "KB513", SYMPTOMS_LINE),  # quotes inside quotes
-        ("正文\n\n" + "".join("  " * depth + "- 第 %d 层\n" % depth for depth in range(40)), "KB513", 27),
+        ("正文\n\n" + "".join("  " * depth + f"- 第 {depth} 层\n" for depth in range(40)), "KB513", 27),
         ("[a\n" * 40, "KB514", SYMPTOMS_LINE + MAX_NESTING),  # brackets left open over the lines of a paragraph
     ],
 )
