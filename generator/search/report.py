@@ -122,7 +122,10 @@ def search_in(line: str, path: str = SEARCH_LOG) -> Search | None:
         return None
     if not target.path.endswith("/" + path):
         return None
-    values = parse_qs(target.query, encoding="utf-8", errors="replace")
+    try:  # the search box sends UTF-8; other bytes could hide a phone number behind a `�`
+        values = parse_qs(target.query, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        return None
     query = " ".join((values.get("q") or [""])[0].split())
     results = (values.get("n") or [""])[0]
     if not query or len(query) > MAX_QUERY_LENGTH or not RESULTS.fullmatch(results):

@@ -57,6 +57,12 @@ def test_only_a_plain_count_of_a_few_ascii_digits_makes_a_search():
         assert search_in(line_with("abc", results)) is None, results
 
 
+def test_a_query_that_is_not_utf8_is_no_search():
+    # `138%FF12345678` would reach the page as `138�12345678`, a phone number to any reader.
+    assert search_in(line_with("138%FF12345678", "0")) is None
+    assert search_in(line_with("%E6%B2%B9", "0")) == Search("油", 0)
+
+
 def test_a_line_too_long_to_be_a_search_is_read_through_and_passed_over(tmp_path):
     log = tmp_path / "access.log"
     log.write_bytes(b"x" * (MAX_LINE_BYTES * 3) + b"\n" + line_with("abc", "0").encode() + b"\n")
