@@ -8,7 +8,6 @@ traceback from the live-reload code.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import signal
 import socket
@@ -150,4 +149,3 @@ def test_a_real_server_answers_hostile_paths_and_keeps_reloading(tmp_path):
     assert not TRACEBACK.search(terminal), terminal
     assert not RAW_CONTROL.search(terminal), "request lines are printed with their controls escaped"
     assert "code 400" in terminal and "\\x1b]0;owned\\x07" in terminal
-    assert os.path.isdir(tmp_path / "cache")

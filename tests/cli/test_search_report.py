@@ -76,7 +76,9 @@ def site_html(page: str) -> str:
 
 def test_prints_the_missed_queries_with_their_counts_and_never_a_phone_number(tmp_path):
     page = tmp_path / "kb" / "missed-searches.md"
-    result = run(str(LOGS / "nginx-combined.log"), str(LOGS / "apache-common.log"), "--page", str(page))
+    result = run(
+        str(LOGS / "nginx-combined.log"), str(LOGS / "apache-common.log"), "--page", str(page), "--language", "zh"
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "日志里有 11 次搜索；最多 2 个结果的搜索词，按次数排列："
