@@ -16,10 +16,13 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.build.serve import MAX_REQUEST_PATH, ServeState, refused_request
 from generator.cli.serve import RAW_PATH, ServeServer
 from tests.conftest import MINIMAL, REPO
+from tests.hostile import hostile_text
 
 # (raw target of the request line, what it asks for)
 UNSERVABLE = [
@@ -87,6 +90,16 @@ def test_the_pages_and_live_reload_are_still_served(server):
     assert line.startswith("200") and b"home" in body
     line, body = answer(server, "/livereload/0/0")  # a page from an older build asks: reload at once
     assert line.startswith("200") and body.strip().isdigit()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=hostile_text(), encoded=st.booleans())
+def test_any_hostile_path_is_answered_without_an_exception(server, path, encoded):
+    from urllib.parse import quote
+
+    raw = "/" + (quote(path, safe="/%") if encoded else path.encode("utf-8", "replace").decode("latin-1"))
+    line, _ = answer(server, raw)
+    assert line[:3] in {"200", "302", "400", "404"}, (raw, line)
 
 
 def test_the_rules_on_their_own():
