@@ -78,3 +78,23 @@ def test_without_a_site_url_links_are_relative_to_the_nested_feed():
     items = rss_items(written["feeds/products/hx-200.xml"])
     assert items and all(guid.startswith("../../cases/") for _, guid, _ in items)
     assert all(guid.startswith("../cases/") for _, guid, _ in rss_items(written["feeds/cases.xml"]))
+
+
+def test_a_long_text_is_summed_up_by_its_first_words_in_every_feed(tmp_path):
+    # One record of short list items, within every limit, made 110 MB of feeds: each feed
+    # that lists the case (all cases, its product, its skill; RSS and Atom) carried it whole.
+    import re
+    import shutil
+
+    from generator.render.feeds import SUMMARY_SOURCE, SUMMARY_WORDS
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(MINIMAL, data_dir)
+    path = data_dir / "cases" / "2026" / f"{CASE}.yml"
+    items = "".join(f"  - 第 {n} 步 <b>检查</b>\n" for n in range(SUMMARY_SOURCE // 10))
+    path.write_text(re.sub(r"symptoms: \|\n(  .*\n)+", "symptoms: |\n" + items, path.read_text("utf-8")), "utf-8")
+    written = files(dataset(data_dir))
+    for name in ("feeds/cases.xml", "feeds/products/hx-200.atom", "feeds/skills/hydraulics.xml"):
+        assert len(written[name]) < 3 * SUMMARY_WORDS + 4096, name
+        assert "第 0 步 &lt;b&gt;检查&lt;/b&gt;".encode() in written[name].replace(b"&amp;", b"&"), name
+        assert "…".encode() in written[name] and b"&lt;li&gt;" not in written[name]  # words, not the list
