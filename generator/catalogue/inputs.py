@@ -1,6 +1,6 @@
 """Messages of the limits on what the project reads beyond a record's shape: Markdown that
-would cost its parser many times its length (KB513-KB515), web server access logs for
-`kb search-report` (KB114-KB116) and the requests `kb serve` answers."""
+would cost its parser many times its length (KB513-KB515), and the web server access logs
+that `kb search-report` reads, what it prints and the page it writes (KB114-KB116)."""
 
 from __future__ import annotations
 
