@@ -172,6 +172,42 @@ SYMLINK = _code(
     ),
 )
 
+LOG_UNREADABLE = _code(
+    "KB114",
+    ("访问日志无法读取", "Access log cannot be read"),
+    (
+        "`kb search-report` 读到不存在的文件、文件夹、损坏的 .gz，或者一个表格",
+        "`kb search-report` given a file that does not exist, a folder, a damaged .gz, or a spreadsheet",
+    ),
+    (
+        "给出 nginx 或 Apache 的访问日志：common 或 combined 格式的文本文件，也可以是 .gz。",
+        "Give nginx or Apache access logs: text files in the common or combined format, or .gz of them.",
+    ),
+)
+LOG_LIMIT = _code(
+    "KB115",
+    ("访问日志超过上限", "Access log over a limit"),
+    ("解压后超过 1 GiB 的 .gz（也可能是压缩炸弹）", "a .gz that unpacks to more than 1 GiB (or a gzip bomb)"),
+    (
+        "按天或按周轮转日志，一次报告较少的日志：单个日志解压后最多 1 GiB、1000 万行，一次报告最多 10 万个不同的搜索词。",
+        "Rotate the logs by day or week and report on fewer at a time: a log holds at most 1 GiB unpacked and "
+        "10,000,000 lines, a report at most 100,000 different queries.",
+    ),
+)
+PAGE_REFUSED = _code(
+    "KB116",
+    ("报告页面不能写到这个路径", "The report page cannot be written there"),
+    (
+        "`--page kb/missed.md`，而 kb/missed.md 是符号链接",
+        "`--page kb/missed.md` where kb/missed.md is a symbolic link",
+    ),
+    (
+        "给出普通文件（或者还不存在的文件）的路径；页面整体替换，写入失败时原来的文件保持不变。",
+        "Name a plain file, or one that does not exist yet; the page is replaced whole, and a failed write leaves "
+        "the previous file as it was.",
+    ),
+)
+
 # Shape
 MISSING_FIELD = _code(
     "KB201",
@@ -462,6 +498,38 @@ ATTACHMENT_TYPE = _code(
     (
         "附上图片、PDF、Office 文档、文本、压缩包或视频；网页或带脚本的 SVG 请导出为 PDF 或 PNG。",
         "Attach images, PDF, Office documents, text, archives or video; export a web page or an active SVG as PDF or PNG.",
+    ),
+)
+
+MARKDOWN_NESTING = _code(
+    "KB513",
+    ("列表或引用嵌套太深", "Lists or quotes nested too deeply"),
+    (
+        "`- - - - - - - - - - - - - - - - - 太深`（17 层列表）",
+        "`- - - - - - - - - - - - - - - - - too deep` (17 levels of lists)",
+    ),
+    (
+        "一段 Markdown 里列表和引用最多套 16 层；把内容拆平，或者放进 ``` 代码块。",
+        "Lists and quotes nest at most 16 levels in one Markdown field; flatten the text or put it in a ``` code block.",
+    ),
+)
+MARKDOWN_BRACKETS = _code(
+    "KB514",
+    ("同时打开的 `[` 太多", "Too many `[` open at once"),
+    ("一段里写了 17 个没有关上的 `[`", "a paragraph with 17 `[` not yet closed"),
+    (
+        "一段里同时打开的 `[` 最多 16 个；关上它们，把不是链接的写成 `\\[`，或者放进 ``` 代码块。",
+        "At most 16 `[` may be open at once in a paragraph; close them, write those that are not links as `\\[`, "
+        "or put the text in a ``` code block.",
+    ),
+)
+MARKDOWN_LINKS = _code(
+    "KB515",
+    ("一个字段里的链接和图片太多", "Too many links and images in one field"),
+    ("一个字段里有 501 个 `](`", "501 `](` in one field"),
+    (
+        "一个 Markdown 字段最多 500 个链接和图片；把附件列在 `attachments` 里，或者把记录拆开。",
+        "A Markdown field holds at most 500 links and images; list files under `attachments` or split the record.",
     ),
 )
 

@@ -20,6 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
 from generator.load.files import TAXONOMY
+from generator.markdown import MAX_LINKS, MAX_NESTING
 from generator.reference_examples import EXAMPLES
 from generator.reference_terms import TERMS
 from generator.shapes import (
@@ -96,7 +97,10 @@ def record_reference(language: str = "en") -> Reference:
         language=language,
         title=terms["title"].format(version=FORMAT_VERSION),
         intro=terms["intro"],
-        general=tuple(line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms)) for line in terms["general"]),
+        general=tuple(
+            line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms), nesting=MAX_NESTING, links=MAX_LINKS)
+            for line in terms["general"]
+        ),
         kinds=tuple(_kind_reference(kind, terms) for kind in SHAPES),
         tickets=tickets_reference(language),
         rules_heading=terms["rules_heading"],

@@ -41,6 +41,9 @@ TERMS: dict[str, dict[str, Any]] = {
             "Files are UTF-8 (a BOM is tolerated). Dates are `YYYY-MM-DD`.",
             "Long text fields are Markdown (lists, code blocks, tables, links, images from `attachments/`). "
             "Raw HTML is not part of the format.",
+            "A Markdown field nests lists and quotes at most {nesting} levels deep, has at most {nesting} `[` open "
+            "at once in a paragraph, and holds at most {links} links and images: past these, reading it would cost "
+            "many times its length.",
             "Images and documents that records point to are kept in `data/attachments/`.",
             "A file may start with a `# yaml-language-server: $schema=...` comment line (`kb new` writes it).",
         ),
@@ -142,6 +145,8 @@ TERMS: dict[str, dict[str, Any]] = {
             "站点页面占用的 id 不能使用：{reserved}。",
             "文件用 UTF-8 编码（可以带 BOM）。日期写成 `YYYY-MM-DD`。",
             "长文本字段用 Markdown（列表、代码块、表格、链接、`attachments/` 中的图片）。不支持直接写 HTML。",
+            "一个 Markdown 字段里列表和引用最多套 {nesting} 层，一段里同时打开的 `[` 最多 {nesting} 个，"
+            "链接和图片最多 {links} 个：超过这些，读它的时间会是文字长度的许多倍。",
             "记录引用的图片和文档放在 `data/attachments/` 中。",
             "文件第一行可以是 `# yaml-language-server: $schema=...` 注释（`kb new` 会写上）。",
         ),

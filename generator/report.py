@@ -63,6 +63,11 @@ def as_text(report: Report, checked: int, colour: bool = False, language: str = 
     return "\n".join(lines)
 
 
+def diagnostic_line(item: Diagnostic, language: str = "zh") -> str:
+    """One problem as `kb validate` prints it, for a command that refuses an input of its own."""
+    return _text_line(item, False, language)
+
+
 def _text_line(item: Diagnostic, colour: bool, language: str) -> str:
     place = f"{shown(item.file)}:{item.line}:{item.column}:"
     severity = item.severity  # `error`/`warning` in both languages: tools match on them

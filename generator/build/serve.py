@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -49,6 +50,9 @@ from generator.search.index import BUNDLE, Indexing, SearchIndexError
 from generator.search.packs import PACKS
 
 Say = Callable[[str], None]
+MAX_REQUEST_PATH = 2048  # characters; no page of the site has a longer address
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -345,6 +349,28 @@ class ServeSession:
             except (SearchIndexError, OSError) as error:
                 if self.root.resolve() == site and not self._stopping:
                     self._tell("serve-search-failed", error=str(error))
+
+
+def refused_request(raw_path: str, path_info: str) -> int | None:
+    """The status for a request whose path cannot name a file of the site, or None to serve it.
+
+    `raw_path` is the target as the request line gave it, `path_info` the path the server
+    decoded from it (percent escapes as Latin-1, as WSGI has it). A path too long, badly
+    escaped, not UTF-8 or holding a control character (a NUL would stop the file system
+    call with an exception) is a bad request; one that climbs out with `..` names no page.
+    """
+    path_part = raw_path.split("?", 1)[0]
+    if len(raw_path) > MAX_REQUEST_PATH or _BAD_PERCENT.search(path_part):
+        return 400
+    try:
+        path = path_info.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return 400
+    if _CONTROL.search(path):
+        return 400
+    if ".." in path.replace("\\", "/").split("/"):
+        return 404
+    return None
 
 
 def _replace_folder(new: Path, target: Path) -> None:

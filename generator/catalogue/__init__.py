@@ -7,7 +7,7 @@ and values in backticks; English keeps the wording tools and tests know.
 
 from __future__ import annotations
 
-from generator.catalogue import checks, command_line, exports, loading, qr, runs, shape, sheets, syntax
+from generator.catalogue import checks, command_line, exports, inputs, loading, qr, runs, shape, sheets, syntax
 
 AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     loading.MESSAGES,
@@ -19,4 +19,5 @@ AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     exports.MESSAGES,
     command_line.MESSAGES,
     qr.MESSAGES,
+    inputs.MESSAGES,
 )

@@ -12,16 +12,16 @@ from pathlib import Path
 import click
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import LiveReloadServer, _Handler
 
 from generator.build.guard import BuildBusy
-from generator.build.serve import ServeSession, ServeState
+from generator.build.serve import ServeSession, ServeState, refused_request
 from generator.build.site import BuildRequest, ConfigProblem
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
-from generator.report import shown
+from generator.report import printable, shown
 
 # What changes a file. Notifications also tell of a file opened or read, as every rebuild
 # reads data/: passed on, each rebuild would start the next one.
@@ -44,11 +44,34 @@ class _ChangesObserver(watchdog.observers.Observer):
         )
 
 
+RAW_PATH = "kb.raw_path"
+MAX_LOGGED = 300  # characters of a request line on the terminal
+STATUS_LINES = {400: "400 Bad Request", 404: "404 Not Found"}
+
+
+class _RequestHandler(_Handler):
+    """MkDocs' request handler, keeping the request's target as sent, and logging request
+    lines with their control characters escaped and their length cut: a client writes them."""
+
+    def get_environ(self) -> dict:
+        environ = super().get_environ()
+        environ[RAW_PATH] = self.path
+        return environ
+
+    def log_request(self, code="-", size="-") -> None:
+        line = printable(self.requestline)
+        self.requestline = line if len(line) <= MAX_LOGGED else line[:MAX_LOGGED] + "…"
+        super().log_request(code, size)
+
+
 class ServeServer(LiveReloadServer):
-    """MkDocs' live-reload server, showing the session's errors on every page it serves."""
+    """MkDocs' live-reload server, showing the session's errors on every page it serves, and
+    answering a path that cannot name a file of the site with 400 or 404 rather than with the
+    exception (and the traceback on the terminal) that opening it would raise."""
 
     def __init__(self, state: ServeState, language: str, **options) -> None:
         super().__init__(**options)
+        self.RequestHandlerClass = _RequestHandler
         # MkDocs polls: every file of data/ looked at twice a second, which at 10,000 cases
         # takes most of that half second before an edit is even seen. The system's own
         # notifications (inotify on Linux; watchdog falls back to polling where there are none)
@@ -56,6 +79,33 @@ class ServeServer(LiveReloadServer):
         self.observer = _ChangesObserver()
         self.state = state
         self.language = language
+
+    def serve_request(self, environ, start_response):
+        path_info = environ.get("PATH_INFO", "")
+        status = refused_request(environ.get(RAW_PATH, path_info), path_info)
+        if status is None and self._outside_site(path_info):
+            status = 404
+        if status is None:
+            return super().serve_request(environ, start_response)
+        page = self._error_page(status)
+        start_response(STATUS_LINES[status], [("Content-Type", "text/html; charset=utf-8")])
+        return [page or STATUS_LINES[status].encode()]
+
+    def _error_page(self, status: int) -> bytes | None:
+        try:
+            return self.error_handler(status)
+        except OSError:
+            return None
+
+    def _outside_site(self, path_info: str) -> bool:
+        """Whether the file the path names resolves outside the site (through a link in it)."""
+        path = path_info.encode("latin-1").decode("utf-8")
+        site = Path(self.root).resolve()
+        try:
+            (site / path.lstrip("/")).resolve().relative_to(site)
+        except (ValueError, OSError):
+            return True
+        return False
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
 from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
@@ -23,11 +24,13 @@ from generator.model import Dataset
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
-from generator.render.text import render_markdown
+from generator.render.text import plain_text, render_markdown
 from generator.render.ticket_api import tickets_payload
 from generator.render.urls import record_url
 
 FEED_ITEMS = 30
+SUMMARY_SOURCE = 16 * 1024  # characters of Markdown that a feed entry shows as the page does
+SUMMARY_WORDS = 2000  # characters of a longer text's words that it shows instead
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,14 @@ def _link(site_url: str, page: str, depth: int = 1) -> str:
 
 def _summary_html(markdown: str, site_url: str, depth: int = 1) -> str:
     """The text as the page shows it: Markdown through the pages' own sanitiser. The feed
-    escapes it once more, so a reader gets this safe HTML back, never the record's raw text."""
+    escapes it once more, so a reader gets this safe HTML back, never the record's raw text.
+
+    A text longer than SUMMARY_SOURCE (a pasted log) is summed up by its first words, as
+    text: each feed that lists the case would carry it whole, and the feeds of one 1 MiB
+    record of short list items came to 110 MB."""
+    if len(markdown) > SUMMARY_SOURCE:
+        words = plain_text(markdown)  # made for the page's search copy already
+        return multi_line(str(escape(words[:SUMMARY_WORDS]))) + ("…" if len(words) > SUMMARY_WORDS else "")
     return multi_line(str(render_markdown(markdown, _link(site_url, "attachments", depth))))
 
 
