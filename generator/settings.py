@@ -24,7 +24,7 @@ class Part:
     Every part reads and checks all records and builds every shared page the same way;
     it writes only the record pages it owns and indexes only the pages it owns, chosen by
     a hash of their path,
-    so that the parts can be built on different machines and merged (generator/build/merge.py).
+    so that the parts can be built on different machines and merged (generator/publish/merge.py).
     """
 
     number: int

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from generator.build.site import BuildRequest, BuildResult, build, merge_parts
 from generator.cli.language import Command, say, startup_language
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import MESSAGES, text
+from generator.publish.site import BuildRequest, BuildResult, build, merge_parts
 from generator.report import as_text, printable
 from generator.settings import LANGUAGES, Part
 

@@ -14,13 +14,13 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer, _Handler
 
-from generator.build.guard import BuildBusy
-from generator.build.serve import ServeSession, ServeState, refused_request
-from generator.build.site import BuildRequest, ConfigProblem
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
+from generator.publish.guard import BuildBusy
+from generator.publish.serve import ServeSession, ServeState, refused_request
+from generator.publish.site import BuildRequest, ConfigProblem
 from generator.report import printable, shown
 
 # What changes a file. Notifications also tell of a file opened or read, as every rebuild

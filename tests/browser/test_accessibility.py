@@ -9,8 +9,8 @@ import pytest
 
 from tests.browser.conftest import checker_file, screenshot, serve
 from tests.browser.test_navigation import VIEWPORTS
-from tests.build.conftest import build_site
 from tests.conftest import copy_minimal
+from tests.publish.conftest import build_site
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

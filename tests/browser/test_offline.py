@@ -24,8 +24,8 @@ import pytest
 import yaml
 
 from tests.browser.conftest import screenshot, serve
-from tests.build.conftest import build_site
 from tests.conftest import REPO, TESTS, copy_minimal
+from tests.publish.conftest import build_site
 
 PHONE = {"width": 390, "height": 844}
 SAVED_WITHIN_MS = 60_000

@@ -11,8 +11,8 @@ import yaml
 
 from generator.search.tokens import bigrams, decode, search_copy
 from tests.browser.conftest import screenshot, serve
-from tests.build.conftest import build_site
 from tests.conftest import REPO, copy_minimal
+from tests.publish.conftest import build_site
 
 HERE = Path(__file__).parent
 DEMO_QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))

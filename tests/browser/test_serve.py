@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
 from tests.conftest import REPO
+from tests.publish.conftest import build_site
 
 CASE = "cases/2026/20260115-hx200-accumulator-precharge.yml"
 CASE_URL = "cases/20260115-hx200-accumulator-precharge/"

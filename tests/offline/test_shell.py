@@ -23,8 +23,8 @@ from generator.offline.shell import (
     theme_colour,
     web_manifest,
 )
-from tests.build.conftest import build_site
 from tests.conftest import copy_minimal
+from tests.publish.conftest import build_site
 
 THEME = [str(Path(material.__file__).parent / "templates")]
 ASSETS = Path(__file__).resolve().parents[2] / "generator" / "assets"

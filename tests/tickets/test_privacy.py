@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import BuildRequest, build
+from generator.publish.site import BuildRequest, build
 from tests.conftest import REPO, TODAY, copy_minimal
 from tests.tickets.conftest import FIRST_HALF, SECOND_HALF, add_tickets, unread_values
 from tests.tickets.recompute import text_of

@@ -8,14 +8,14 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from generator.build.merge import PART_FILE
-from generator.build.site import BuildRequest, build, merge_parts
 from generator.cli import main
 from generator.messages import text
+from generator.publish.merge import PART_FILE
+from generator.publish.site import BuildRequest, build, merge_parts
 from generator.settings import LANGUAGES, Part
-from tests.build.conftest import TODAY, build_site
-from tests.build.test_build import tree_digest
 from tests.conftest import REPO, TESTS
+from tests.publish.conftest import TODAY, build_site
+from tests.publish.test_build import tree_digest
 
 SECOND_ORG = TESTS / "data" / "second-org"
 SEARCH_SHARD_PAGES = 40  # the second organisation's 107 indexed pages in three search shards

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.build.site import BuildRequest, build
+from generator.publish.site import BuildRequest, build
 from tests.conftest import REPO, TODAY
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -136,8 +136,8 @@ def touch(path: Path) -> None:
 def hostile_history_site(tmp_path_factory) -> Path:
     """The minimal records committed by authors whose names hold personal data and terminal
     escapes, by an identity that the repository's .mailmap maps to 李娜, and by a person's id."""
-    from tests.build.conftest import build_site
     from tests.conftest import copy_minimal
+    from tests.publish.conftest import build_site
 
     root = tmp_path_factory.mktemp("hostile-git")
     data = copy_minimal(root / "data")

@@ -7,9 +7,9 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
-from tests.build.test_build import tree_digest
 from tests.conftest import write
+from tests.publish.conftest import build_site
+from tests.publish.test_build import tree_digest
 
 CASE = "cases/2026/20260412-hx200-pressure-drop.yml"
 PNG = (b"\x89PNG\r\n\x1a\n", b"\x00" * 24)

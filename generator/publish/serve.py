@@ -30,8 +30,12 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
-from generator.build.guard import one_build_at_a_time, os_error_message
-from generator.build.site import (
+from generator.diagnostics import Diagnostic, Report
+from generator.kinds import RECORD_KIND
+from generator.messages import Text, text
+from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
+from generator.publish.guard import one_build_at_a_time, os_error_message
+from generator.publish.site import (
     BuildRequest,
     ConfigProblem,
     SiteConfig,
@@ -39,10 +43,6 @@ from generator.build.site import (
     quiet_mkdocs,
     reproducible_dates,
 )
-from generator.diagnostics import Diagnostic, Report
-from generator.kinds import RECORD_KIND
-from generator.messages import Text, text
-from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
 from generator.render.feeds import site_files
 from generator.render.urls import record_page
 from generator.report import as_text

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.search.packs import read_pack
-from tests.build.conftest import build_site
-from tests.build.test_build import tree_digest
 from tests.conftest import REPO, write
+from tests.publish.conftest import build_site
+from tests.publish.test_build import tree_digest
 
 CASE = "cases/2026/20260412-hx200-pressure-drop.yml"
 FORMS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from generator.build import plugin, workers
-from tests.build.conftest import build_site
+from generator.publish import plugin, workers
 from tests.conftest import REPO
+from tests.publish.conftest import build_site
 
 
 def digests(site) -> dict[str, str]:

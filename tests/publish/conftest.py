@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import BuildRequest, BuildResult, build
+from generator.publish.site import BuildRequest, BuildResult, build
 from tests.conftest import REPO, copy_minimal
 
 TODAY = dt.date(2026, 11, 28)

@@ -4,8 +4,8 @@ search, and through the build's check of every link."""
 from __future__ import annotations
 
 from generator.search.shards import indexed_pages
-from tests.build.conftest import build_site
 from tests.conftest import copy_minimal
+from tests.publish.conftest import build_site
 
 
 def test_the_demo_site_has_its_code_pages_indexed_and_linked(demo_build):

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build.serve import MAX_REQUEST_PATH, ServeState, refused_request
 from generator.cli.serve import RAW_PATH, ServeServer
+from generator.publish.serve import MAX_REQUEST_PATH, ServeState, refused_request
 from tests.conftest import MINIMAL, REPO
 from tests.hostile import hostile_text
 

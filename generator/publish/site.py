@@ -22,7 +22,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.build.guard import (
+from generator.check.links import Problem, check_site
+from generator.messages import text
+from generator.pipeline import Prepared, prepare
+from generator.publish.guard import (
     BuildBusy,
     new_aside,
     one_build_at_a_time,
@@ -31,11 +34,8 @@ from generator.build.guard import (
     remove_leftovers,
     swap_in,
 )
-from generator.build.merge import MergeProblem, MergeResult, data_digest, merge, read_parts, write_part_file
-from generator.build.plugin import KnowledgeBasePlugin
-from generator.check.links import Problem, check_site
-from generator.messages import text
-from generator.pipeline import Prepared, prepare
+from generator.publish.merge import MergeProblem, MergeResult, data_digest, merge, read_parts, write_part_file
+from generator.publish.plugin import KnowledgeBasePlugin
 from generator.search.index import IndexResult
 from generator.settings import Part, Settings
 
@@ -58,7 +58,7 @@ class BuildRequest:
     skip: frozenset[str] = frozenset()
     show_progress: bool = False
     search_shard_pages: int | None = None
-    part: Part | None = None  # `kb build --shard I/N`: one part of the build (generator/build/merge.py)
+    part: Part | None = None  # `kb build --shard I/N`: one part of the build (generator/publish/merge.py)
 
 
 @dataclass

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
 from tests.conftest import REPO, copy_minimal, write
+from tests.publish.conftest import build_site
 
 
 def tree_digest(site: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ writes the offline packs (which need every page: each part names them in `kb-par
 checks the links of the whole, and swaps it in as `kb build` does: a failed merge leaves
 the previous site as it was.
 
-A part is untrusted (generator/build/parts.py reads it): the merge recomputes its shared
+A part is untrusted (generator/publish/parts.py reads it): the merge recomputes its shared
 digest, links only files the walk of the part saw, and checks that every file it writes
 resolves inside the new site's folder.
 """
@@ -28,8 +28,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.guard import new_aside, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
-from generator.build.parts import (
+from generator.check.links import Problem, check_site
+from generator.history import History
+from generator.load.files import discover
+from generator.messages import text
+from generator.publish.guard import new_aside, one_build_at_a_time, real_site_dir, remove_leftovers, swap_in
+from generator.publish.parts import (
     PART_FILE,
     MergeProblem,
     PartTree,
@@ -42,10 +46,6 @@ from generator.build.parts import (
     shown,
     walk_part,
 )
-from generator.check.links import Problem, check_site
-from generator.history import History
-from generator.load.files import discover
-from generator.messages import text
 from generator.search.index import (
     BUNDLE,
     MANIFEST,

@@ -10,13 +10,13 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from generator.build.fastpage import TocSettings, convert
 from generator.model import build_dataset
 from generator.pipeline import check
+from generator.publish.fastpage import TocSettings, convert
 from generator.render import render_site
 from generator.settings import Settings
-from tests.build.test_hostile_records import HOSTILE_CASE, QUOTED_PAYLOAD
 from tests.conftest import REPO, copy_minimal, write
+from tests.publish.test_hostile_records import HOSTILE_CASE, QUOTED_PAYLOAD
 
 
 def site_markdown(config):

@@ -27,8 +27,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from generator.build.fastpage import FastPage, TocSettings, convert
-from generator.build.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.diagnostics import Report
 from generator.handwritten import in_language
 from generator.messages import text
@@ -37,6 +35,8 @@ from generator.offline.capture import capture_data
 from generator.offline.packs import plan_packs
 from generator.offline.shell import CAPTURE_DATA, ICONS, SHELL_PAGES, WEB_MANIFEST, Shell, theme_colour, write_shell
 from generator.pipeline import Prepared, prepare
+from generator.publish.fastpage import FastPage, TocSettings, convert
+from generator.publish.workers import SKIP_TEMPLATE, PageWorkers, worker_count
 from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats

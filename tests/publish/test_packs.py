@@ -11,8 +11,8 @@ from pathlib import Path
 from generator.model import build_dataset
 from generator.offline.packs import plan_packs
 from generator.search.packs import page_parts, read_pack, without_search_block
-from tests.build.conftest import build_site
 from tests.conftest import check, copy_minimal, write
+from tests.publish.conftest import build_site
 
 GUIDE = ["guide/writing-cases/", "guide/adding-records/"]
 

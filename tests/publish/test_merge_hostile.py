@@ -20,8 +20,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build.merge import PART_FILE, SiteWriter, data_digest
-from generator.build.parts import (
+from generator.cli import main
+from generator.history import NO_HISTORY, FileHistory, History
+from generator.messages import text
+from generator.publish.merge import PART_FILE, SiteWriter, data_digest
+from generator.publish.parts import (
     MANIFEST_LIMIT,
     PART_FILE_LIMIT,
     MergeProblem,
@@ -29,13 +32,10 @@ from generator.build.parts import (
     shared_files,
     walk_part,
 )
-from generator.build.site import BuildRequest, build, merge_parts
-from generator.cli import main
-from generator.history import NO_HISTORY, FileHistory, History
-from generator.messages import text
+from generator.publish.site import BuildRequest, build, merge_parts
 from generator.settings import Part, Settings
-from tests.build.conftest import TODAY
 from tests.conftest import REPO, copy_minimal
+from tests.publish.conftest import TODAY
 
 SECRET = "SECRET-of-the-build-machine-6f1c2a"
 PREVIOUS = "the previous site"

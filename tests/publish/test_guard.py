@@ -8,10 +8,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from generator.build import site as site_module
 from generator.cli import main
-from tests.build.conftest import build_site
+from generator.publish import site as site_module
 from tests.conftest import REPO, copy_minimal
+from tests.publish.conftest import build_site
 
 
 def kb_build(data_dir, site_dir, cache_dir) -> subprocess.Popen:
@@ -100,7 +100,7 @@ def test_os_errors_during_the_build_leave_the_previous_site_and_no_temporary_fol
 
 
 def test_an_os_error_names_the_path_and_what_to_do_in_the_sites_language():
-    from generator.build.guard import os_error_message
+    from generator.publish.guard import os_error_message
 
     error = OSError(28, "No space left on device", "/srv/kb/site")
     assert os_error_message(error, "zh") == "/srv/kb/site：`No space left on device`；磁盘满了：请腾出空间后再构建"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
 from tests.conftest import copy_minimal, write
+from tests.publish.conftest import build_site
 
 PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>[点我](javascript:alert(1))\"'><svg onload=alert(1)>"
 
