@@ -289,6 +289,8 @@ class CapturePage {
     on(".kb-capture-download", () => this.download());
     on(".kb-capture-share", () => this.share());
     on(".kb-capture-new", () => this.startNew());
+    // The file is copied too: an editor that leaves its content empty (GitLab's, at times) takes a paste.
+    on(".kb-capture-editor", () => this.copy());
     this.result.querySelector(".kb-capture-share").hidden = !navigator.share;
     this.showDrafts();
     this.update();
