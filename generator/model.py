@@ -193,8 +193,8 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
     data.history = attributed(history, {pid: (person.name, person.name_en) for pid, person in data.people.items()})
     link(data)
     data.alarm_codes = find_alarm_codes(data.cases, data.products.values())
-    data.tickets = dataset_tickets(context, data)
-    link_tickets(data)
+    data.tickets = dataset_tickets(context, data.people, data.products, data.cases)
+    link_tickets(data.tickets, data.tickets_of_case, data.tickets_of_person)
     data.pictures = people_pictures(context, data.people)
     data.attachments = sorted(set(published_attachments(context)) | set(data.pictures.values()))
     data.similar = context.similar  # computed once by the pipeline, shared with the near-duplicate check

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.messages import Listing
+from generator.records import Context, Record
 from generator.shapes import VALIDATING_ROLES
-from generator.validate.context import Context, Record
 
 
 def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:

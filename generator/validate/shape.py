@@ -11,12 +11,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import codes
+from generator.anchors import reference_link
 from generator.diagnostics import Diagnostic
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
 from generator.load.text import character_name, line_break_in
 from generator.messages import NOTHING, Listing, Text, text
-from generator.reference import reference_link
 from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape, single_line_texts
 
 _PATH_HINTS = ("/", "\\", "..")

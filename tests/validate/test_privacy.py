@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import privacy
-from generator.validate.privacy import (
+from generator import privacy
+from generator.privacy import (
     find_personal_data,
     find_personal_data_in_value,
     is_id_card_number,
