@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.progress",
             "generator.repository",
             "generator.record_text",
+            "generator.demo_words",
             "generator.load.text",
             "generator.search.tokens",
             "generator.search.canonical",

@@ -24,16 +24,15 @@ from generator.anchors import (
     table_anchor,
     without_none,
 )
-from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
+from generator.kinds import EXAMPLES, RECORD_KIND, RESERVED_IDS, SHAPES, TAXONOMY_KINDS
+from generator.kinds import TAXONOMY as TAXONOMY_FILE
 from generator.load.files import TAXONOMY
 from generator.markdown import MAX_LINKS, MAX_NESTING
-from generator.reference_examples import EXAMPLES
+from generator.messages import LANGUAGES
 from generator.reference_terms import TERMS
-from generator.shapes import (
-    CASE_STATE_REQUIRES,
-    CASE_STATES,
+from generator.tickets.reference import TicketsReference, tickets_reference
+from generator.vocabulary import (
     ID_PATTERN,
-    SHAPES,
     Day,
     Id,
     Level,
@@ -45,7 +44,6 @@ from generator.shapes import (
     Word,
     description_zh,
 )
-from generator.tickets.reference import TicketsReference, tickets_reference
 
 FORMAT_VERSION = "1.1"
 
@@ -119,11 +117,13 @@ def record_reference(language: str = "en") -> Reference:
 
 def _kind_reference(kind: str, terms: dict[str, Any]) -> KindReference:
     example = EXAMPLES[kind]
+    words = RECORD_KIND.get(kind, TAXONOMY_FILE).reference
+    in_language = LANGUAGES.index(terms["language"])
     return KindReference(
         kind=kind,
         anchor=kind,
-        heading=terms["heading"][kind],
-        about=terms["about"][kind],
+        heading=words.heading[in_language],
+        about=words.about[in_language],
         files=_files(kind, terms),
         id_rule=_id_rule(kind, yaml.safe_load(example), terms),
         tables=tuple(_tables(kind, SHAPES[kind], (), terms)),
@@ -178,9 +178,13 @@ def _row(kind: str, path: tuple[str, ...], info: FieldInfo, shape: type[Shape], 
 def _required(kind: str, path: tuple[str, ...], info: FieldInfo, terms: dict[str, Any]) -> str:
     if info.is_required():
         return terms["yes"]
-    if kind == "case" and len(path) == 1:
-        states = [state for state in CASE_STATES if path[0] in CASE_STATE_REQUIRES.get(state, ())]
-        others = [state for state in CASE_STATES if state not in states]
+    record_kind = RECORD_KIND.get(kind)
+    if record_kind is not None and record_kind.required_when is not None and len(path) == 1:
+        # a field some values of another field need (a case's environment in every state but wip)
+        deciding, needs = record_kind.required_when
+        values = typing.get_args(record_kind.shape.model_fields[deciding].annotation)
+        states = [value for value in values if path[0] in needs.get(value, ())]
+        others = [value for value in values if value not in states]
         if states and len(others) < len(states):
             return terms["yes_unless"].format(states=_one_of(others, terms))
         if states:

@@ -1,6 +1,6 @@
-"""The words of the record reference in English and Chinese: headings, type words, the
-general rules and the rules beyond the field table. The fields' meanings are not here:
-they live with the fields, in generator/shapes.py.
+"""The words of the record reference in English and Chinese: type words, the general rules
+and the rules beyond the field table. The fields' meanings are not here: they live with the
+fields, and each kind's heading and introduction with the kind (generator/kinds/).
 """
 
 from __future__ import annotations
@@ -54,25 +54,6 @@ TERMS: dict[str, dict[str, Any]] = {
         "files_taxonomy": "{file}, one file with the lists {lists}",
         "id_record": "the file name without `.yml`: {id} is kept in {path}; unique among its kind",
         "id_taxonomy": "each entry's `id` is unique within its list, e.g. {id}; records name entries by it",
-        "heading": {
-            "taxonomy": "Taxonomy: controlled vocabularies",
-            "person": "People",
-            "case": "Cases",
-            "mentoring": "Mentoring pairs",
-            "session": "Training sessions",
-            "path": "Training paths",
-            "award": "Honours",
-        },
-        "about": {
-            "taxonomy": "The controlled vocabularies: products, skills, teams and award kinds. Records name "
-            "their entries by id; an English site shows `name_en` wherever it exists.",
-            "person": "One engineer (or other staff member) per file. A person who left stays in history.",
-            "case": "One solved case per file, written as a KCS article.",
-            "mentoring": "One mentoring pair per file: a veteran teaches a newer engineer on real jobs.",
-            "session": "One training session per file: a dated occurrence that took place or is planned.",
-            "path": "One training path per file: an ordered programme of steps that new hires follow.",
-            "award": "One honour per file: a title, a contest place, a commendation.",
-        },
         "fields": "Fields",
         "entry_of": "Each entry of {field}",
         "example": "Example",
@@ -157,24 +138,6 @@ TERMS: dict[str, dict[str, Any]] = {
         "files_taxonomy": "{file}，一个文件，包含列表 {lists}",
         "id_record": "等于文件名去掉 `.yml`：{id} 保存在 {path} 中；同类记录中不能重复",
         "id_taxonomy": "每个条目的 `id` 在本列表中不能重复，例如 {id}；记录用它引用条目",
-        "heading": {
-            "taxonomy": "受控词表",
-            "person": "人员",
-            "case": "案例",
-            "mentoring": "传帮带",
-            "session": "培训场次",
-            "path": "培养路径",
-            "award": "荣誉",
-        },
-        "about": {
-            "taxonomy": "受控词表：产品、技能、班组和荣誉种类。记录用 id 引用其中的条目；英文站点在有 `name_en` 处显示它。",
-            "person": "一个文件一名工程师（或其他员工）。离职的人留在历史记录中。",
-            "case": "一个文件一个已解决的案例，按 KCS 文章来写。",
-            "mentoring": "一个文件一对传帮带师徒：老员工在真实作业中带新员工。",
-            "session": "一个文件一次培训：已举办或计划中的某一天的培训。",
-            "path": "一个文件一条培养路径：新员工按顺序完成的一系列步骤。",
-            "award": "一个文件一项荣誉：称号、竞赛名次或表彰。",
-        },
         "fields": "字段",
         "entry_of": "{field} 的每一项",
         "example": "示例",

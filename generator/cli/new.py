@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from generator import scaffold
 from generator.cli.language import Group, configured_language, say
 from generator.cli.options import data_option, parse_today
 from generator.diagnostics import Report
+from generator.kinds import SCAFFOLD_KINDS
+from generator.kinds.kind import Option, RecordKind
 from generator.pipeline import check
+from generator.record_text import NewRecord
 from generator.report import as_text
 from generator.schema import write_schemas
 from generator.settings import Settings
-from generator.shapes import ROLES, SESSION_FORMATS
 from generator.slug import is_id
 
 schemas_option = click.option(
@@ -68,155 +70,48 @@ def command() -> None:
     pass
 
 
-@command.command(
-    "case", help=say("一个已解决的案例（从“处理中”开始）。", "A solved case (starts as work in progress).")
-)
-@click.option(
-    "--title",
-    prompt=say("标题（用客户的话说问题）", "Title (the problem in the customer's words)"),
-    help=say("用客户的话说问题。", "The problem in the customer's words."),
-)
-@click.option(
-    "--product",
-    prompt=say("产品 id", "Product id"),
-    help=say("taxonomy.yml 里的产品 id。", "A products id from taxonomy.yml."),
-)
-@click.option(
-    "--author", prompt=say("作者（人员 id）", "Author (person id)"), help=say("你的人员 id。", "Your person id.")
-)
-@_date_option("--solved-on", say("问题解决的日期。", "When the problem was solved."))
-@_id_option
-@data_option
-@schemas_option
-def new_case(title, product, author, solved_on, record_id, data_dir, schema_dir) -> None:
-    day = solved_on or dt.date.today()
-    record = scaffold.new_case(title, product, author, day, record_id)
-    _write(record, Path(data_dir), Path(schema_dir), year=day.year)
+def _option(option: Option):
+    """A kind's scaffold option (generator/kinds/) as a click option."""
+    if option.value == "date":
+        return _date_option(option.name, say(*option.help))
+    settings: dict[str, Any] = {"help": say(*option.help)}
+    if option.prompt is not None:
+        settings["prompt"] = say(*option.prompt)
+    if option.value in VALUE_TYPES:
+        settings["type"] = VALUE_TYPES[option.value]
+    elif option.value == "choice":
+        settings["type"] = click.Choice(option.choices)
+    if option.default is not None:
+        settings.update(default=option.default, show_default=True)
+    return click.option(option.name, option.dest, **settings)
 
 
-@command.command("person", help=say("一名工程师或其他员工。", "An engineer or other staff member."))
-@click.option("--name", prompt=say("姓名", "Name"), help=say("显示的姓名，例如 张伟。", "Display name, e.g. 张伟."))
-@click.option(
-    "--team", prompt=say("团队 id", "Team id"), help=say("taxonomy.yml 里的团队 id。", "A teams id from taxonomy.yml.")
-)
-@click.option(
-    "--role",
-    type=click.Choice(ROLES),
-    prompt=say("角色", "Role"),
-    help=say("field-service（现场服务）或 technical-support（技术支持）。", "field-service or technical-support."),
-)
-@_date_option("--joined", say("入职的日期。", "When the person joined."))
-@_id_option
-@data_option
-@schemas_option
-def new_person(name, team, role, joined, record_id, data_dir, schema_dir) -> None:
-    record = scaffold.new_person(name, team, role, joined or dt.date.today(), record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+VALUE_TYPES = {"level": click.IntRange(1, 4), "hours": click.FloatRange(min=0, min_open=True)}
 
 
-@command.command("mentoring", help=say("一对传帮带师徒。", "A 传帮带 mentoring pair."))
-@click.option(
-    "--mentor",
-    prompt=say("师傅（人员 id）", "Mentor (person id)"),
-    help=say("师傅的人员 id。", "The mentor's person id."),
-)
-@click.option(
-    "--mentee",
-    prompt=say("徒弟（人员 id）", "Mentee (person id)"),
-    help=say("徒弟的人员 id。", "The mentee's person id."),
-)
-@click.option(
-    "--skill", prompt=say("要教的技能（技能 id）", "Skill to teach (skill id)"), help=say("技能 id。", "A skill id.")
-)
-@click.option(
-    "--target",
-    type=click.IntRange(1, 4),
-    default=3,
-    show_default=True,
-    help=say("目标等级 1–4。", "Target level 1-4."),
-)
-@_date_option("--started", say("开始带徒的日期。", "When the pair started."))
-@_id_option
-@data_option
-@schemas_option
-def new_mentoring(mentor, mentee, skill, target, started, record_id, data_dir, schema_dir) -> None:
-    record = scaffold.new_mentoring(mentor, mentee, skill, target, started or dt.date.today(), record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+def _kind_command(kind: RecordKind) -> None:
+    """`kb new <kind>`: the kind's options, then --id, --data and --schemas."""
+    scaffold = kind.scaffold
+    assert scaffold is not None
+    dates = [option.dest for option in scaffold.options if option.value == "date"]
+
+    def new(record_id: str | None, data_dir: str, schema_dir: str, **values: Any) -> None:
+        values |= {name: values[name] or dt.date.today() for name in dates}
+        record = scaffold.make(**values, record_id=record_id)
+        year = values[kind.sub_folders].year if kind.sub_folders in values else None
+        _write(record, Path(data_dir), Path(schema_dir), year=year)
+
+    decorated = _id_option(data_option(schemas_option(new)))
+    for option in reversed(scaffold.options):
+        decorated = _option(option)(decorated)
+    command.command(kind.name, help=say(*scaffold.help))(decorated)
 
 
-@command.command("session", help=say("一场培训（或一场比赛）。", "A training session (or a contest)."))
-@click.option("--title", prompt=say("标题", "Title"), help=say("培训的标题。", "The session's title."))
-@click.option(
-    "--trainer",
-    prompt=say("讲师（人员 id）", "Trainer (person id)"),
-    help=say("讲师的人员 id。", "The trainer's person id."),
-)
-@click.option(
-    "--hours",
-    type=click.FloatRange(min=0, min_open=True),
-    default=2,
-    show_default=True,
-    help=say("培训的小时数。", "How many hours it takes."),
-)
-@click.option(
-    "--format",
-    "session_format",
-    type=click.Choice(SESSION_FORMATS),
-    default="classroom",
-    show_default=True,
-    help=say("形式：课堂、现场、线上或比赛。", "Classroom, on site, online or a contest."),
-)
-@_date_option("--date", say("培训的日期。", "When the session takes place."))
-@_id_option
-@data_option
-@schemas_option
-def new_session(title, trainer, hours, session_format, date, record_id, data_dir, schema_dir) -> None:
-    record = scaffold.new_session(title, date or dt.date.today(), trainer, hours, session_format, record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+for _kind in SCAFFOLD_KINDS:
+    _kind_command(_kind)
 
 
-@command.command("path", help=say("一条新员工的培训路径。", "A training path for new hires."))
-@click.option("--title", prompt=say("标题", "Title"), help=say("路径的标题。", "The path's title."))
-@_id_option
-@data_option
-@schemas_option
-def new_path(title, record_id, data_dir, schema_dir) -> None:
-    _write(scaffold.new_path(title, record_id), Path(data_dir), Path(schema_dir))
-
-
-@command.command(
-    "award", help=say("一项荣誉：称号、比赛名次或表彰。", "An honour: a title, a contest place or a commendation.")
-)
-@click.option(
-    "--award",
-    prompt=say("奖项类别（taxonomy.yml 里的 awards id）", "Award kind (awards id from taxonomy.yml)"),
-    help=say("taxonomy.yml 里的奖项类别 id。", "An awards id from taxonomy.yml."),
-)
-@click.option(
-    "--recipient",
-    prompt=say("获奖人（人员 id）", "Recipient (person id)"),
-    help=say("获奖人的人员 id。", "The recipient's person id."),
-)
-@click.option(
-    "--period",
-    prompt=say("期间（2026、2026-H2、2026-Q3 或 2026-09）", "Period (2026, 2026-H2, 2026-Q3 or 2026-09)"),
-    help=say("获奖的期间。", "The period it is awarded for."),
-)
-@click.option(
-    "--citation",
-    prompt=say("事迹（获奖人做了什么）", "Citation (what the recipient did)"),
-    help=say("获奖人做了什么。", "What the recipient did."),
-)
-@_date_option("--awarded-on", say("颁奖的日期。", "When the award was given."))
-@_id_option
-@data_option
-@schemas_option
-def new_award(award, recipient, period, citation, awarded_on, record_id, data_dir, schema_dir) -> None:
-    record = scaffold.new_award(award, recipient, period, awarded_on or dt.date.today(), citation, record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
-
-
-def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
+def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
     if not is_id(record.record_id):
         raise click.BadParameter(
             say(

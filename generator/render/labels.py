@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.kinds import KIND_LABELS
+
 LANGUAGES = ("zh", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -187,12 +189,6 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "图例",
         "sep": "、",
         "guide": "指南",
-        "kind_case": "案例",
-        "kind_person": "人员",
-        "kind_session": "培训",
-        "kind_path": "培养路径",
-        "kind_award": "荣誉",
-        "kind_mentoring": "传帮带",
         "search": "搜索",
         "insights": "团队与数据",
         "skill_matrix": "技能矩阵",
@@ -500,12 +496,6 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "sep": ", ",
         "guide": "Guide",
-        "kind_case": "Case",
-        "kind_person": "Person",
-        "kind_session": "Training",
-        "kind_path": "Training path",
-        "kind_award": "Honour",
-        "kind_mentoring": "Mentoring",
         "search": "Search",
         "insights": "Team and figures",
         "skill_matrix": "Skill matrix",
@@ -633,6 +623,11 @@ LABELS: dict[str, dict[str, str]] = {
         "capture_next": "Hand it to the knowledge base: copy or download the file into the {folder} folder of the records repository; once committed, it is checked like every other record.",
     },
 }
+
+# Each kind brings the labels it needs (its module in generator/kinds/), in both languages.
+for _key, _words in KIND_LABELS.items():
+    for _language, _label in zip(LANGUAGES, _words, strict=True):
+        LABELS[_language][_key] = _label
 
 
 def taxonomy_name(entry: Any, language: str) -> str:
