@@ -45,7 +45,7 @@ class BuiltSite:
         return self.files.documentation_pages()
 
 
-def build_site(config: Any) -> None:
+def mkdocs_build(config: Any) -> None:
     """MkDocs' whole build, every plugin event in order, as `mkdocs build` runs it. Raises
     MkDocs' Abort for a strict-mode warning or a BuildError, as the command does."""
     _mkdocs_build(config)

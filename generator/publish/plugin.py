@@ -108,7 +108,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.taken: BuildInputs | None = None  # handed by `kb build` / `kb serve` for the next build or update
         self.root = Path.cwd()
         self.built: BuiltSite | None = None  # what MkDocs worked out in the last full build (`kb serve` updates it)
-        self.index_result: IndexResult | None = None  # of the last search index made
         self._begin(None)
 
     def take(self, inputs: BuildInputs) -> None:
@@ -118,8 +117,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _begin(self, inputs: BuildInputs | None) -> None:
         """The state of one build, all of it derived from its inputs as the build goes."""
         self.inputs = inputs
-        dataset = inputs.prepared.dataset if inputs else None
-        self.generated: set[str] = set(inputs.prepared.pages) if inputs else set()
+        dataset = inputs.prepared.dataset if inputs is not None else None
+        self.generated: set[str] = set(inputs.prepared.pages) if inputs is not None else set()
         self.edit_urls: dict[str, str] = record_edit_urls(dataset) if dataset is not None else {}  # page -> editor
         self.pack_plans: list[PackPlan] = []  # each product's offline pack (generator/offline/packs.py)
         self.fast: dict[str, FastPage] = {}
@@ -425,13 +424,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def finish_search_index(self) -> IndexResult | None:
         """Wait for Pagefind (`kb build` checks the links meanwhile); None when no index was started."""
         indexing, self.indexing = self.indexing, None
-        if indexing is not None:
-            try:
-                self.index_result = indexing.finish()
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            return self.index_result
-        return None
+        if indexing is None:
+            return None
+        try:
+            return indexing.finish()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     # `kb serve`: pages built again into the last full build --------------------------
 

@@ -35,7 +35,7 @@ from generator.messages import Text, text
 from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
 from generator.publish.guard import one_build_at_a_time, os_error_message
 from generator.publish.inputs import BuildInputs, SearchStep
-from generator.publish.mkdocs_adapter import build_site
+from generator.publish.mkdocs_adapter import mkdocs_build
 from generator.publish.plugin import Update
 from generator.publish.site import (
     BuildRequest,
@@ -270,7 +270,7 @@ class ServeSession:
             with quiet_mkdocs(), mkdocs_command(site.config):
                 # the search index is made in the background (below), not by the build
                 site.plugin.take(BuildInputs(site.settings, prepared, SearchStep.NONE))
-                build_site(site.config)
+                mkdocs_build(site.config)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
@@ -308,8 +308,11 @@ class ServeSession:
                 shutil.rmtree(packs, ignore_errors=True)
                 assert self.site is not None  # set by the rebuild that asked for this index
                 # as the build makes it (shards whose pages did not change come from its cache),
-                # into folders of its own that replace the served ones when done
-                self.site.plugin.search_indexing(site, fresh, packs).finish()
+                # into folders of its own that replace the served ones when done; started between
+                # two runs of the pipeline, not from the plugin's state halfway through one
+                with self._pipeline:
+                    indexing = self.site.plugin.search_indexing(site, fresh, packs)
+                indexing.finish()
                 if self.root.resolve() != site:
                     continue  # a full build replaced the site meanwhile; it asked for its own index
                 _replace_folder(fresh, site / BUNDLE)

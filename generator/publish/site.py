@@ -38,7 +38,7 @@ from generator.publish.guard import (
 )
 from generator.publish.inputs import BuildInputs, SearchStep
 from generator.publish.merge import MergeProblem, MergeResult, data_digest, merge, read_parts, write_part_file
-from generator.publish.mkdocs_adapter import build_site
+from generator.publish.mkdocs_adapter import mkdocs_build
 from generator.publish.plugin import KnowledgeBasePlugin
 from generator.search.index import IndexResult
 from generator.settings import Part, Settings
@@ -274,7 +274,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 # inputs: handed to the plugin once; Pagefind will index while the links are checked
                 plugin.take(BuildInputs(site.settings, prepared, SearchStep.START, part=request.part))
                 # build: MkDocs, strict, every page into the folder aside
-                build_site(config)
+                mkdocs_build(config)
                 result.stages["mkdocs build"] = time.monotonic() - stage
                 # check: every link, anchor and image (a part's links point into the other
                 # parts: `kb build --merge` checks them)
