@@ -68,7 +68,6 @@ class Settings:
     show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
     search_shard_pages: int = SHARD_PAGES  # pages per search index shard (generator/search/shards.py)
-    part: Part | None = None  # `kb build --shard I/N`: the record pages this run writes and indexes
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

@@ -12,13 +12,13 @@ from pathlib import Path
 import click
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer, _Handler
 
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
 from generator.publish.guard import BuildBusy
+from generator.publish.mkdocs_adapter import PageServer, RequestHandler
 from generator.publish.serve import ServeSession, ServeState, refused_request
 from generator.publish.site import BuildRequest, ConfigProblem
 from generator.report import printable, shown
@@ -49,7 +49,7 @@ MAX_LOGGED = 300  # characters of a request line on the terminal
 STATUS_LINES = {400: "400 Bad Request", 404: "404 Not Found"}
 
 
-class _RequestHandler(_Handler):
+class _RequestHandler(RequestHandler):
     """MkDocs' request handler, keeping the request's target as sent, and logging request
     lines with their control characters escaped and their length cut: a client writes them."""
 
@@ -64,19 +64,18 @@ class _RequestHandler(_Handler):
         super().log_request(code, size)
 
 
-class ServeServer(LiveReloadServer):
+class ServeServer(PageServer):
     """MkDocs' live-reload server, showing the session's errors on every page it serves, and
     answering a path that cannot name a file of the site with 400 or 404 rather than with the
     exception (and the traceback on the terminal) that opening it would raise."""
 
     def __init__(self, state: ServeState, language: str, **options) -> None:
-        super().__init__(**options)
-        self.RequestHandlerClass = _RequestHandler
         # MkDocs polls: every file of data/ looked at twice a second, which at 10,000 cases
         # takes most of that half second before an edit is even seen. The system's own
         # notifications (inotify on Linux; watchdog falls back to polling where there are none)
         # tell at once.
-        self.observer = _ChangesObserver()
+        super().__init__(_ChangesObserver(), **options)
+        self.RequestHandlerClass = _RequestHandler
         self.state = state
         self.language = language
 
@@ -107,8 +106,7 @@ class ServeServer(LiveReloadServer):
             return True
         return False
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+    def served_html(self, content: bytes) -> bytes:
         if not self.state.broken:
             return content
         at = content.rfind(b"</body>")
