@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from generator.diagnostics import Diagnostic, Position, Severity
-from generator.messages import LANGUAGES, MESSAGES, Text, text
+from generator.language import LANGUAGES
+from generator.messages import MESSAGES, Text, text
 
 Words = str | tuple[str, str]  # (Chinese, English), or one text for both (a YAML example)
 

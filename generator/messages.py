@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-LANGUAGES = ("zh", "en")
+from generator.language import LANGUAGES
 
 
 @dataclass(frozen=True)

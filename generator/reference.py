@@ -90,7 +90,7 @@ class Reference:
     id_label: str
 
 
-def record_reference(language: str = "en") -> Reference:
+def record_reference(language: str) -> Reference:
     """The whole reference in one language ("en" or "zh"), in the order records.md has always used."""
     terms = TERMS[language]
     return Reference(

@@ -10,10 +10,11 @@ import click
 
 from generator.cli.language import Command, say, startup_language
 from generator.cli.options import max_mentees_option, today_option
+from generator.language import LANGUAGES
 from generator.messages import MESSAGES, text
 from generator.publish.site import BuildRequest, BuildResult, build, merge_parts
 from generator.report import as_text, printable
-from generator.settings import LANGUAGES, Part
+from generator.settings import Part
 
 config_option = click.option(
     "-f",

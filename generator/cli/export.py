@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import configured_language, say, startup_language
+from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Choice, Command, ExistingPath, Failure, Mistake
 from generator.cli.options import today_option
+from generator.language import LANGUAGES, decide_language
 from generator.messages import text
 from generator.pipeline import check
-from generator.render.labels import LANGUAGES, Labels
+from generator.render.labels import Labels
 from generator.report import as_text, printable
 from generator.settings import Settings
 
@@ -109,7 +110,7 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def command(
     output_format: str, out_path: str | None, index_name: str | None, language: str | None, data_dir: str, today
 ) -> None:
-    language = language or configured_language()
+    language = decide_language(language)
     if index_name is not None and output_format != "opensearch":
         raise Mistake(text("export-index-only-opensearch").render(startup_language()), click.get_current_context())
     out = out_path or DEFAULT_OUT[output_format]

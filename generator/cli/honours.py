@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.cli.options import data_option, site_of, today_option
 from generator.honours import announcement, awards_in, parse_period, periods_with_awards
+from generator.language import LANGUAGES, decide_language
 from generator.model import build_dataset
 from generator.pipeline import check
 from generator.report import as_text
-from generator.settings import LANGUAGES, Settings
+from generator.settings import Settings
 
 _HELP = say(
     """把期间 PERIOD（2026、2026-H2、2026-Q3 或 2026-09）的光荣榜写成 honours-PERIOD.md（可以直接贴进消息）和 honours-PERIOD.html（可以打印）。PERIOD 之内更短期间的荣誉也包括在内。""",
@@ -70,7 +71,7 @@ def command(period: str, data_dir: str, out_dir: str, language: str | None, conf
             ),
             param_hint="PERIOD",
         )
-    language = language or configured_language(Path(config_file))
+    language = decide_language(language, Path(config_file))
     checked = check(Settings(Path(data_dir), today or dt.date.today(), language, shown_root=data_dir))
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files, language=language), err=True)

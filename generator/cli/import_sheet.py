@@ -10,15 +10,15 @@ from pathlib import Path
 import click
 from openpyxl.utils import get_column_letter
 
-from generator.cli.language import configured_language, say, startup_language
+from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Choice, Command, ExistingPath, Failure
 from generator.cli.options import max_mentees_option, today_option
 from generator.columns import display_width
+from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, Text, text
 from generator.render.labels import LABELS
 from generator.report import FORMATS, printable, render_report
 from generator.schema import write_schemas
-from generator.settings import LANGUAGES
 from generator.shapes import CASE_STATE_REQUIRES, CASE_STATES
 from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, Columns, MapError, read_mapping
 from generator.sheets.fields import IMPORTABLE
@@ -198,8 +198,8 @@ _HELP = (
 def command(
     file, kind, data_dir, map_file, state, dry_run, update, output_format, schema_dir, language, max_mentees, today
 ) -> None:
-    site_language = configured_language()  # of the words an import writes into records
-    language = language or site_language
+    site_language = decide_language()  # of the words an import writes into records
+    language = decide_language(language)
     try:
         mapping = read_mapping(Path(map_file)) if map_file else None
     except MapError as error:

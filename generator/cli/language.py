@@ -1,10 +1,10 @@
 """Which language `kb` speaks, and click's help in it.
 
-The language is the site's: `--language` on the command line, else the `language` of
-the servicekb plugin in the MkDocs configuration (`-f`/`--config-file`, default
-./mkdocs.yml; its `!ENV [KB_LANGUAGE, zh]` reads the environment as MkDocs does), else
-KB_LANGUAGE (a records-only repository without mkdocs.yml, running `kb validate` as a
-pre-commit hook), else Chinese.
+The language is the site's, as generator/language.py decides it for every entry point:
+`--language`, else the servicekb plugin's `language` in the MkDocs configuration
+(`-f`/`--config-file`, default ./mkdocs.yml), else KB_LANGUAGE when there is no
+configuration, else Chinese. Each command decides it from its own parsed options with
+`decide_language`; `startup_language` decides it once from the raw command line.
 
 Click reads a command's help when the command is defined, before it parses anything,
 so the help texts are chosen by `say(zh, en)` in the language the command line and
@@ -13,21 +13,15 @@ configuration give at start-up.
 
 from __future__ import annotations
 
-import os
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import click
-import yaml
 from click.formatting import measure_table
 
 from generator.columns import wrap_columns
-from generator.messages import LANGUAGES
-
-DEFAULT_CONFIG = Path("mkdocs.yml")
-PLUGIN = "servicekb"
+from generator.language import CONFIG_FILE, decide_language
 
 
 def say(zh: str, en: str) -> str:
@@ -39,17 +33,13 @@ def say(zh: str, en: str) -> str:
 def startup_language() -> str:
     """The language the command line and the configuration give, read before click parses."""
     arguments = sys.argv[1:]
-    given = _option_value(arguments, ("--language",))
-    if given in LANGUAGES:
-        return given
     config = _option_value(arguments, ("-f", "--config-file"))
-    return configured_language(Path(config) if config else DEFAULT_CONFIG)
+    return decide_language(_option_value(arguments, ("--language",)), Path(config) if config else CONFIG_FILE)
 
 
-def configured_language(config_file: Path = DEFAULT_CONFIG) -> str:
-    """The site's language as the MkDocs configuration sets it, or KB_LANGUAGE, or zh."""
-    language = _plugin_language(config_file) if config_file.is_file() else os.environ.get("KB_LANGUAGE")
-    return language if language in LANGUAGES else "zh"
+def configured_language(config_file: Path = CONFIG_FILE) -> str:
+    """The site's language when the command line gives none."""
+    return decide_language(None, config_file)
 
 
 def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
@@ -61,37 +51,6 @@ def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
         for name in names:
             if name.startswith("--") and argument.startswith(name + "="):
                 return argument.split("=", 1)[1]
-    return None
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: `!ENV` as MkDocs reads it, every other tag as nothing.
-
-    MkDocs' own loader would import and call what `!!python/object/apply` names (a
-    slugify function from the Markdown extensions); the language needs none of that.
-    """
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    from yaml_env_tag import construct_env_tag  # MkDocs' own reading of `!ENV`
-
-    return construct_env_tag(loader, node)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-
-
-def _plugin_language(config_file: Path) -> str | None:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # MkDocs reports a broken configuration itself
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
-        options = entry.get(PLUGIN) if isinstance(entry, dict) else None
-        if isinstance(options, dict) and isinstance(options.get("language"), str):
-            return options["language"]
     return None
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from generator import scaffold
-from generator.cli.language import Group, configured_language, say
+from generator.cli.language import Group, say
 from generator.cli.options import data_option, parse_today
 from generator.diagnostics import Report
+from generator.language import decide_language
 from generator.pipeline import check
 from generator.report import as_text
 from generator.schema import write_schemas
@@ -233,11 +234,12 @@ def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: i
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    checked = check(Settings(data_dir))
+    language = decide_language()
+    checked = check(Settings(data_dir, language=language))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:
         target.unlink()
-        click.echo(as_text(Report(own), 1, language=configured_language()), err=True)
+        click.echo(as_text(Report(own), 1, language=language), err=True)
         click.echo(
             say(
                 "没有写入：请改正上面的值，再运行一次。", "Not written: fix the values above and run the command again."

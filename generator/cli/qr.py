@@ -8,15 +8,16 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.cli.options import data_option, site_of
+from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, text
 from generator.model import build_dataset
 from generator.pipeline import check
 from generator.render.labels import Labels
 from generator.render.qr import SHEET, STYLESHEET, qr_files
 from generator.report import as_text
-from generator.settings import LANGUAGES, Settings
+from generator.settings import Settings
 
 ASSETS = Path(__file__).resolve().parent.parent  # the generator package: assets/kb-qr.css
 
@@ -77,7 +78,7 @@ _HELP = say(
     help=say("从哪里读 site_url 和网站名称。", "Where site_url and the site's name are read from."),
 )
 def command(products: tuple[str, ...], data_dir: str, out_dir: str, language: str | None, config_file: str) -> None:
-    language = language or configured_language(Path(config_file))
+    language = decide_language(language, Path(config_file))
     site_name, site_url = site_of(Path(config_file))
     if not site_url:
         _refuse(text("qr-no-site-url", config=config_file), language)

@@ -15,9 +15,10 @@ from pathlib import Path
 import click
 
 from generator import codes
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.diagnostics import START
-from generator.messages import LANGUAGES, Text, text
+from generator.language import LANGUAGES, decide_language
+from generator.messages import Text, text
 from generator.render.text import markdown_inline
 from generator.report import diagnostic_line, printable, shown
 from generator.search.report import SearchReport, page_problem, report_for
@@ -74,7 +75,7 @@ _HELP = say(
     ),
 )
 def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str | None) -> None:
-    language = language or configured_language()
+    language = decide_language(language)
     if page is not None:
         _refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
     report = report_for(logs)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, skip_option, today_option
 from generator.diagnostics import Report
+from generator.language import LANGUAGES, decide_language
 from generator.pipeline import check
 from generator.report import FORMATS, render_report
-from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
+from generator.settings import DEFAULT_MAX_MENTEES, Settings
 
 _HELP = say(
     """检查数据文件夹（默认 data/）里的记录。
@@ -111,7 +112,7 @@ def command(
     settings = Settings(
         Path(data_dir),
         today or dt.date.today(),
-        language=language or configured_language(),
+        language=decide_language(language),
         shown_root=data_dir.rstrip("/") or ".",
         max_mentees=max_mentees or DEFAULT_MAX_MENTEES,
         skip=frozenset(skip),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("zh", "en")
-
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "home": "首页",

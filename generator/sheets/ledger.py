@@ -33,8 +33,8 @@ _TRAILING = " \t-_/.:：、（(【[“\"'‘"
 class Ledger:
     """How rows without a title, state or environment column are completed."""
 
-    state: str = DEFAULT_STATE  # for rows that say none
-    language: str = "zh"  # of the environment's words
+    state: str  # for rows that say none
+    language: str  # the site's: of the environment's words
     product_names: Mapping[str, str] = field(default_factory=dict)  # product id -> its name in that language
 
 
