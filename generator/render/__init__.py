@@ -20,7 +20,11 @@ __all__ = ["Page", "render_site"]
 
 
 def render_site(
-    data: Dataset, language: str = DEFAULT_LANGUAGE, site_name: str = "", shard: tuple[int, int] = (0, 1), site_url: str = ""
+    data: Dataset,
+    language: str = DEFAULT_LANGUAGE,
+    site_name: str = "",
+    shard: tuple[int, int] = (0, 1),
+    site_url: str = "",
 ) -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order.
 
