@@ -7,8 +7,8 @@ configuration, else Chinese. Each command decides it from its own parsed options
 `decide_language`; `startup_language` decides it once from the raw command line.
 
 Click reads a command's help when the command is defined, before it parses anything,
-so the help texts are chosen by `say(zh, en)` in the language the command line and
-configuration give at start-up.
+so the help texts are chosen by `say(key)` from the catalogue (generator/catalogue/help.py)
+in the language the command line and configuration give at start-up.
 """
 
 from __future__ import annotations
@@ -16,17 +16,21 @@ from __future__ import annotations
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import click
 from click.formatting import measure_table
 
 from generator.columns import wrap_columns
 from generator.language import CONFIG_FILE, decide_language
+from generator.messages import words
 
 
-def say(zh: str, en: str) -> str:
-    """The words in the language of this run."""
-    return zh if startup_language() == "zh" else en
+def say(key: str, /, **args: Any) -> str:
+    """The catalogue's words for `key` (generator/catalogue/help.py) in the language of this
+    run, with `args` filled in."""
+    said = words(key, startup_language())
+    return said.format(**args) if args else said
 
 
 @cache
@@ -56,8 +60,13 @@ def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
 
 # --- click's help in the language of the run -------------------------------------------------
 
-_HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
-_EXTRAS = (("[default: ", "[默认："), ("[required]", "[必填]"), ("; default: ", "；默认："), ("; required", "；必填"))
+# Click's own English words in a Chinese help: its headings, and its notes after an option's help.
+_HEADINGS = {
+    "Options": "help-heading-options",
+    "Commands": "help-heading-commands",
+    "Arguments": "help-heading-arguments",
+}
+_NOTES = ("help-click-default", "help-click-required", "help-click-more-default", "help-click-more-required")
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -66,12 +75,13 @@ class HelpFormatter(click.HelpFormatter):
     Chinese sentence has none, so it would run on as one long line."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, say("用法：", "Usage: ") if prefix is None else prefix)
+        super().write_usage(prog, args, say("help-usage") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         if startup_language() != "zh":
             return super().write_heading(heading)
-        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
+        shown = words(_HEADINGS[heading], "zh") if heading in _HEADINGS else heading
+        self.write(f"{'':>{self.current_indent}}{shown}：\n")
         return None
 
     def write_text(self, text: str) -> None:
@@ -89,8 +99,8 @@ class HelpFormatter(click.HelpFormatter):
 
 
 def _in_chinese(help_text: str) -> str:
-    for english, chinese in _EXTRAS:
-        help_text = help_text.replace(english, chinese)
+    for key in _NOTES:
+        help_text = help_text.replace(words(key, "en"), words(key, "zh"))
     return help_text
 
 
@@ -117,7 +127,7 @@ class _InLanguage:
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.help = say("显示本帮助并退出。", "Show this message and exit.")
+            option.help = say("help-help-option")
         return option
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.messages import Listing, Text, text
+from generator.messages import Listing, Text, text, words
 from generator.shapes import CASE_STATE_REQUIRES
 from generator.sheets.columns import Columns
 
@@ -94,5 +94,5 @@ def complete_case(record: dict[str, Any], columns: Columns, ledger: Ledger) -> d
 
 def _environment(products: list[str], ledger: Ledger) -> str:
     names = [ledger.product_names.get(product, product) for product in products]
-    separator = "、" if ledger.language == "zh" else ", "
+    separator = words("listing-separator", ledger.language)
     return text("sheet-made-environment", products=separator.join(names)).render(ledger.language)
