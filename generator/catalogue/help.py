@@ -1,9 +1,9 @@
-"""The commands' own words: help, prompts and what they say about the command line, in the
-language the command line and the configuration give at start-up (generator/cli/language.py,
-`say`): key -> (Chinese, English).
+"""The commands' own words: their help and prompts, and what a few of them say about their
+own arguments and files, in the language the command line and the configuration give at
+start-up (generator/cli/language.py, `say`): key -> (Chinese, English).
 
 Click reads a command's help when the command is defined, before it parses anything; these
-words are chosen then. A message about the records or a run is in the message areas instead.
+words are chosen then. What is said about the records is in the message areas.
 """
 
 from __future__ import annotations
