@@ -22,7 +22,7 @@ from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
 from generator.load.files import TAXONOMY
 from generator.markdown import MAX_LINKS, MAX_NESTING
 from generator.reference_examples import EXAMPLES
-from generator.reference_terms import TERMS
+from generator.reference_terms import terms as terms_in
 from generator.shapes import (
     CASE_STATE_REQUIRES,
     CASE_STATES,
@@ -90,9 +90,9 @@ class Reference:
     id_label: str
 
 
-def record_reference(language: str = "en") -> Reference:
+def record_reference(language: str) -> Reference:
     """The whole reference in one language ("en" or "zh"), in the order records.md has always used."""
-    terms = TERMS[language]
+    terms = terms_in(language)
     return Reference(
         language=language,
         title=terms["title"].format(version=FORMAT_VERSION),

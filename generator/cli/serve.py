@@ -141,21 +141,14 @@ def _banner_message(message: str) -> str:
     return f'{html.escape(first)}<pre style="margin:0.25rem 0;white-space:pre">{html.escape(rest)}</pre>'
 
 
-_HELP = say(
-    """在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。""",
-    """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
-    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
-    the files on disk. When a record has an error, the last good site stays up and
-    every page shows the error until the file is fixed.
-    """,
-)
+_HELP = say("help-serve")
 
 
 @click.command(
     "serve",
     cls=Command,
     help=_HELP,
-    short_help=say("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
+    short_help=say("help-serve-short"),
 )
 @config_option
 @data_override
@@ -166,7 +159,7 @@ _HELP = say(
     default="127.0.0.1:8000",
     show_default=True,
     metavar="IP:PORT",
-    help=say("在哪个地址提供网站。", "Where to serve."),
+    help=say("help-serve-dev-addr"),
 )
 @cache_option
 @max_mentees_option
@@ -182,9 +175,7 @@ def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, t
     )
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        raise click.BadParameter(
-            say(f"`{dev_addr}` 不是 IP:端口", f"`{dev_addr}` is not IP:PORT"), param_hint="--dev-addr"
-        )
+        raise click.BadParameter(say("help-serve-not-an-address", dev_addr=dev_addr), param_hint="--dev-addr")
     _show_server_messages()
     signal.signal(signal.SIGTERM, _stop)  # a terminated server cleans up like an interrupted one
     # A background pass may still be writing when the server stops: what it leaves is let go.

@@ -30,6 +30,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import Report
 from generator.handwritten import in_language
+from generator.language import DEFAULT_LANGUAGE, LANGUAGES, decide_language
 from generator.messages import text
 from generator.model import Dataset
 from generator.offline.capture import capture_data
@@ -54,7 +55,7 @@ from generator.search.index import Indexing, IndexResult, PackRequest, SearchInd
 from generator.search.packs import PACKS, PackPlan
 from generator.search.shards import SHARD_PAGES
 from generator.search.tokens import html_search_copy
-from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
+from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.theme_markup import valid_theme_markup
 
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
@@ -80,7 +81,7 @@ ASSET_FILES = (
 
 class KnowledgeBaseConfig(Config):
     data_dir = c.Type(str, default="data")
-    language = c.Choice(LANGUAGES, default="zh")
+    language = c.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
@@ -178,9 +179,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return BuildInputs(settings, prepared, SearchStep.WAIT)
 
     def settings_from_options(self, config: Any, root: Path | None = None, language: str | None = None) -> Settings:
-        """Settings from this plugin's options in mkdocs.yml (folders relative to it)."""
+        """Settings from this plugin's options in mkdocs.yml (folders relative to it); `language`
+        is the command line's, if it gives one."""
         root = root or self.root
-        language = language or self.config.language
+        language = decide_language(language, plugin_option=self.config.language)
         return Settings(
             data_dir=root / self.config.data_dir,
             today=_parse_today(self.config.today) or dt.date.today(),

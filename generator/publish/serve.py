@@ -31,6 +31,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.diagnostics import Diagnostic, Report
 from generator.kinds import RECORD_KIND
+from generator.language import decide_language
 from generator.messages import Text, text
 from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
 from generator.publish.guard import one_build_at_a_time, os_error_message
@@ -93,7 +94,7 @@ class ServeSession:
         self._pipeline = threading.Lock()
         self._edits = 0  # counts edits; a full pass that is no longer the latest gives up
         self.trigger = serve_dir / "refresh"  # touched when a full pass is done: browsers reload
-        self.language = request.language or "zh"  # the site's, once mkdocs.yml is read
+        self.language = decide_language(request.language, request.config_file)  # until MkDocs has read mkdocs.yml
 
     def _tell(self, key: str, **args) -> None:
         self.say(text(key, **args).render(self.language))

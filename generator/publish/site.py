@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.check.links import Problem, check_site
+from generator.language import decide_language
 from generator.messages import text
 from generator.pipeline import Prepared, prepare
 from generator.publish.guard import (
@@ -74,7 +75,7 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
-    language: str = "zh"  # of the site, for what `kb build` prints about it
+    language: str = field(kw_only=True)  # of the site, for what `kb build` prints about it
     search: IndexResult | None = None  # the search index's shards and Pagefind runs
     part_pages: int = 0  # of a part (`--shard`): the record pages it wrote
     worker_peaks_mb: list[float] = field(default_factory=list)  # each page worker's peak memory
@@ -143,7 +144,6 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
     settings = base.with_(
         data_dir=request.data_dir.resolve() if request.data_dir else base.data_dir,
         shown_root=str(request.data_dir).rstrip("/") if request.data_dir else base.shown_root,
-        language=request.language or base.language,
         today=request.today or base.today,
         cache_dir=request.cache_dir.resolve() if request.cache_dir else base.cache_dir,
         max_mentees=request.max_mentees or base.max_mentees,
@@ -188,7 +188,7 @@ def reproducible_dates(today: dt.date) -> Iterator[None]:
 def build(request: BuildRequest, say: Say) -> BuildResult:
     """The whole of `kb build`, in the order it happens."""
     started = time.monotonic()
-    result = BuildResult(language=request.language or "zh")
+    result = BuildResult(language=decide_language(request.language, request.config_file))
     # configuration: mkdocs.yml, the plugin's options and the request
     try:
         site = load_site_config(request)
@@ -230,7 +230,7 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
 
 def merge_parts(request: BuildRequest, folders: list[Path], say: Say) -> MergeResult:
     """`kb build --merge`: the parts in `folders` into the site folder, links checked."""
-    result = MergeResult(language=request.language or "zh")
+    result = MergeResult(language=decide_language(request.language, request.config_file))
     try:
         site = load_site_config(request)
     except ConfigProblem as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.language import DEFAULT_LANGUAGE
 from generator.model import Dataset
 from generator.render.cases import case_pages, index_pages
 from generator.render.codes import all_code_pages, code_pages, pages_by_product
@@ -19,7 +20,11 @@ __all__ = ["Page", "render_site"]
 
 
 def render_site(
-    data: Dataset, language: str = "zh", site_name: str = "", shard: tuple[int, int] = (0, 1), site_url: str = ""
+    data: Dataset,
+    language: str = DEFAULT_LANGUAGE,
+    site_name: str = "",
+    shard: tuple[int, int] = (0, 1),
+    site_url: str = "",
 ) -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order.
 
