@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator",
             "generator.layers",
+            "generator.language",
             "generator.messages",
             "generator.catalogue.*",
             "generator.codes",

@@ -368,11 +368,20 @@ def _top_level_domain_length(label: str, at: _Separator, dots: list[_Separator])
 def masked_text(text: str) -> str:
     """The text with each piece of personal data in it masked, for anything that is printed
     or published about the records (a message quoting a value, a search log)."""
-    found = personal_data_in(text)
-    for start, end, _code, _what in reversed(found):
-        piece = text[start:end]
-        text = text[:start] + (_masked_address(piece) if "@" in piece or "＠" in piece else _masked(piece)) + text[end:]
-    return text
+    # Masking one piece can leave another readable that the first hid (two spelled-out
+    # addresses run together: the first's domain ran on into the second), so mask until none is left.
+    for _ in range(MASKING_ROUNDS):
+        found = personal_data_in(text)
+        if not found:
+            return text
+        for start, end, _code, _what in reversed(found):
+            piece = text[start:end]
+            masked = _masked_address(piece) if "@" in piece or "＠" in piece else _masked(piece)
+            text = text[:start] + masked + text[end:]
+    return text if not personal_data_in(text) else "…"
+
+
+MASKING_ROUNDS = 4
 
 
 def _masked(number: str) -> str:

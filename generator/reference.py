@@ -25,11 +25,9 @@ from generator.anchors import (
     without_none,
 )
 from generator.kinds import EXAMPLES, RECORD_KIND, RESERVED_IDS, SHAPES, TAXONOMY_KINDS
-from generator.kinds import TAXONOMY as TAXONOMY_FILE
 from generator.load.files import TAXONOMY
 from generator.markdown import MAX_LINKS, MAX_NESTING
-from generator.messages import LANGUAGES
-from generator.reference_terms import TERMS
+from generator.reference_terms import terms as terms_in
 from generator.tickets.reference import TicketsReference, tickets_reference
 from generator.vocabulary import (
     ID_PATTERN,
@@ -93,9 +91,9 @@ class Reference:
     id_label: str
 
 
-def record_reference(language: str = "en") -> Reference:
+def record_reference(language: str) -> Reference:
     """The whole reference in one language ("en" or "zh"), in the order records.md has always used."""
-    terms = TERMS[language]
+    terms = terms_in(language)
     return Reference(
         language=language,
         title=terms["title"].format(version=FORMAT_VERSION),
@@ -117,13 +115,11 @@ def record_reference(language: str = "en") -> Reference:
 
 def _kind_reference(kind: str, terms: dict[str, Any]) -> KindReference:
     example = EXAMPLES[kind]
-    words = RECORD_KIND.get(kind, TAXONOMY_FILE).reference
-    in_language = LANGUAGES.index(terms["language"])
     return KindReference(
         kind=kind,
         anchor=kind,
-        heading=words.heading[in_language],
-        about=words.about[in_language],
+        heading=terms["heading"][kind],
+        about=terms["about"][kind],
         files=_files(kind, terms),
         id_rule=_id_rule(kind, yaml.safe_load(example), terms),
         tables=tuple(_tables(kind, SHAPES[kind], (), terms)),

@@ -12,6 +12,7 @@ import json
 import click
 
 from generator.diagnostics import Diagnostic, Report
+from generator.language import DEFAULT_LANGUAGE
 from generator.messages import Text, text
 from generator.printable import printable, shown
 
@@ -20,7 +21,7 @@ __all__ = ["FORMATS", "printable", "shown"]  # beside the report's own: what may
 FORMATS = ("text", "json", "github")
 
 
-def render_report(report: Report, output_format: str, checked: int, colour: bool = False, language: str = "zh") -> str:
+def render_report(report: Report, output_format: str, checked: int, colour: bool, language: str) -> str:
     if output_format == "json":
         return as_json(report, checked, language)
     if output_format == "github":
@@ -28,13 +29,13 @@ def render_report(report: Report, output_format: str, checked: int, colour: bool
     return as_text(report, checked, colour, language)
 
 
-def as_text(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
+def as_text(report: Report, checked: int, colour: bool = False, language: str = DEFAULT_LANGUAGE) -> str:
     lines = [_text_line(item, colour, language) for item in report.items]
     lines.append(summary(report, checked, colour, language))
     return "\n".join(lines)
 
 
-def diagnostic_line(item: Diagnostic, language: str = "zh") -> str:
+def diagnostic_line(item: Diagnostic, language: str) -> str:
     """One problem as `kb validate` prints it, for a command that refuses an input of its own."""
     return _text_line(item, False, language)
 
@@ -51,7 +52,7 @@ def _text_line(item: Diagnostic, colour: bool, language: str) -> str:
     return f"{place} {severity} {item.code}: {message}"
 
 
-def summary(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
+def summary(report: Report, checked: int, colour: bool, language: str) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
     files = _count(checked, "file")
     if not errors and not warnings:
@@ -68,7 +69,7 @@ def _count(number: int, noun: str) -> Text:
     return text(f"count-{noun}" if number == 1 else f"count-{noun}s", n=number)
 
 
-def as_json(report: Report, checked: int, language: str = "zh") -> str:
+def as_json(report: Report, checked: int, language: str = DEFAULT_LANGUAGE) -> str:
     """Every diagnostic with its message in the reader's language, and in a stable form for
     tools: the catalogue `key` (null for words that come from elsewhere) and the English text."""
     payload = {
@@ -92,13 +93,13 @@ def as_json(report: Report, checked: int, language: str = "zh") -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def as_github(report: Report, checked: int, language: str = "zh") -> str:
+def as_github(report: Report, checked: int, language: str = DEFAULT_LANGUAGE) -> str:
     """Workflow commands that GitHub shows on the changed lines of a pull request."""
     lines = [
         f"::{item.severity} file={_property(shown(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(shown(item.in_language(language), newlines=True))}"
         for item in report.items
     ]
-    lines.append(summary(report, checked, language=language))
+    lines.append(summary(report, checked, False, language))
     return "\n".join(lines)
 
 

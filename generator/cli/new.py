@@ -9,11 +9,12 @@ from typing import Any
 
 import click
 
-from generator.cli.language import Group, configured_language, say
+from generator.cli.language import Group, say
 from generator.cli.options import data_option, parse_today
 from generator.diagnostics import Report
 from generator.kinds import SCAFFOLD_KINDS
 from generator.kinds.kind import Option, RecordKind
+from generator.language import decide_language
 from generator.pipeline import check
 from generator.record_text import NewRecord
 from generator.report import as_text
@@ -27,10 +28,7 @@ schemas_option = click.option(
     type=click.Path(file_okay=False),
     default="schemas",
     show_default=True,
-    help=say(
-        "新文件让编辑器去读的 JSON Schema 所在的文件夹。",
-        "Folder of the JSON Schemas that the new file points editors to.",
-    ),
+    help=say("help-new-schemas"),
 )
 
 
@@ -38,45 +36,34 @@ def _id_option(function):
     return click.option(
         "--id",
         "record_id",
-        help=say(
-            "用这个 id，而不是从标题或姓名生成的 id。", "Use this id instead of the one made from the title or name."
-        ),
+        help=say("help-new-id"),
     )(function)
 
 
 def _date_option(name: str, help_text: str):
-    default = say(" [默认：今天]", " [default: today]")
+    default = say("help-date-default-today")
     return click.option(name, callback=parse_today, metavar="YYYY-MM-DD", help=help_text + default)
 
 
 @click.group(
     "new",
     cls=Group,
-    short_help=say("新建一条记录，带编辑器用的 schema 行。", "Write a new record file, ready to fill in."),
-    help=say(
-        """新建一个记录文件，等着填写。
-
-        id 由标题或姓名生成（中文取拼音），文件以 `# yaml-language-server: $schema=...` 这一行开头，让编辑器能自动补全；新记录会和其余数据一起检查。
-        """,
-        """Write a new record file, ready to fill in.
-
-        The id is made from the title or name (pinyin for Chinese), the file starts
-        with the `# yaml-language-server: $schema=...` line for editor autocompletion,
-        and the new record is validated with the rest of the data.
-        """,
-    ),
+    short_help=say("help-new-short"),
+    help=say("help-new"),
 )
 def command() -> None:
     pass
 
 
-def _option(option: Option):
-    """A kind's scaffold option (generator/kinds/) as a click option."""
+def _option(kind: RecordKind, option: Option):
+    """A kind's scaffold option (generator/kinds/) as a click option: its help and question are
+    the catalogue's `help-new-<kind>-<option>` and `help-new-<kind>-<option>-prompt`."""
+    key = f"help-new-{kind.name}-{option.name.removeprefix('--')}"
     if option.value == "date":
-        return _date_option(option.name, say(*option.help))
-    settings: dict[str, Any] = {"help": say(*option.help)}
-    if option.prompt is not None:
-        settings["prompt"] = say(*option.prompt)
+        return _date_option(option.name, say(key))
+    settings: dict[str, Any] = {"help": say(key)}
+    if option.prompt:
+        settings["prompt"] = say(f"{key}-prompt")
     if option.value in VALUE_TYPES:
         settings["type"] = VALUE_TYPES[option.value]
     elif option.value == "choice":
@@ -103,8 +90,8 @@ def _kind_command(kind: RecordKind) -> None:
 
     decorated = _id_option(data_option(schemas_option(new)))
     for option in reversed(scaffold.options):
-        decorated = _option(option)(decorated)
-    command.command(kind.name, help=say(*scaffold.help))(decorated)
+        decorated = _option(kind, option)(decorated)
+    command.command(kind.name, help=say(f"help-new-{kind.name}"))(decorated)
 
 
 for _kind in SCAFFOLD_KINDS:
@@ -114,35 +101,24 @@ for _kind in SCAFFOLD_KINDS:
 def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
     if not is_id(record.record_id):
         raise click.BadParameter(
-            say(
-                f"`{record.record_id}` 不是有效的 id；请用英文小写字母、数字和连字符",
-                f"`{record.record_id}` is not a valid id; use lower-case letters, digits and hyphens",
-            ),
+            say("help-new-not-an-id", id=record.record_id),
             param_hint="--id",
         )
     target = record.path(data_dir, year)
     if target.exists():
-        raise click.ClickException(
-            say(f"{target} 已经存在；请用 --id 换一个", f"{target} already exists; choose another --id")
-        )
+        raise click.ClickException(say("help-new-exists", target=target))
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    checked = check(Settings(data_dir))
+    language = decide_language()
+    checked = check(Settings(data_dir, language=language))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:
         target.unlink()
-        click.echo(as_text(Report(own), 1, language=configured_language()), err=True)
+        click.echo(as_text(Report(own), 1, language=language), err=True)
         click.echo(
-            say(
-                "没有写入：请改正上面的值，再运行一次。", "Not written: fix the values above and run the command again."
-            ),
+            say("help-new-not-written"),
             err=True,
         )
         sys.exit(1)
-    click.echo(
-        say(
-            f"已写入 {target}，检查通过。打开它，填写细节。",
-            f"Wrote {target}; it validates. Open it and fill in the details.",
-        )
-    )
+    click.echo(say("help-new-done", target=target))

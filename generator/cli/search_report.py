@@ -15,31 +15,24 @@ from pathlib import Path
 import click
 
 from generator import codes
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.diagnostics import START
-from generator.messages import LANGUAGES, Text, text
+from generator.language import LANGUAGES, decide_language
+from generator.messages import Text, text
 from generator.render.text import markdown_inline
 from generator.report import diagnostic_line, printable, shown
 from generator.search.report import SearchReport, page_problem, report_for
 
 Row = tuple[str, int, int]
 
-_HELP = say(
-    """读取网站服务器的访问日志（nginx 或 Apache，common 或 combined 格式；也可以是 .gz），网站要用 `search_log: true` 构建；列出结果不超过 --few 个的搜索词和搜索次数：这就是知识库缺少的内容。含个人信息（手机号、身份证号、电子邮箱）或控制字符的搜索词不会列出。""",
-    """Read web server access logs (nginx or Apache, common or combined format; .gz too) of a
-    site built with `search_log: true`, and list the queries that found at most --few
-    results, with how often each was searched: what the knowledge base is missing.
-    A query that holds personal data (phone, ID-card number, e-mail) or a control
-    character is never listed.
-    """,
-)
+_HELP = say("help-search-report")
 
 
 @click.command(
     "search-report",
     cls=Command,
     help=_HELP,
-    short_help=say("从访问日志里找出没有结果的搜索。", "The searches that found nothing, from access logs."),
+    short_help=say("help-search-report-short"),
 )
 @click.argument("logs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -47,34 +40,28 @@ _HELP = say(
     type=click.IntRange(min=0),
     default=2,
     show_default=True,
-    help=say("列出的搜索词最多有几个结果。", "Most results a listed query had."),
+    help=say("help-search-report-few"),
 )
 @click.option(
     "--top",
     type=click.IntRange(min=1),
     default=30,
     show_default=True,
-    help=say("最多列出多少个搜索词。", "How many queries to list."),
+    help=say("help-search-report-top"),
 )
 @click.option(
     "--page",
     "page",
     type=click.Path(path_type=Path),
-    help=say(
-        "同时把列表写成 Markdown 页面（放在 kb/，网站手写页面的文件夹）。",
-        "Also write the list as a Markdown page (for kb/, the site's hand-written pages).",
-    ),
+    help=say("help-search-report-page"),
 )
 @click.option(
     "--language",
     type=click.Choice(LANGUAGES),
-    help=say(
-        "输出和页面的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
-        "Language of the output and the page [default: the site's, from mkdocs.yml, else zh].",
-    ),
+    help=say("help-search-report-language"),
 )
 def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str | None) -> None:
-    language = language or configured_language()
+    language = decide_language(language)
     if page is not None:
         _refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
     report = report_for(logs)

@@ -12,13 +12,13 @@ from pathlib import Path
 import click
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer, _Handler
 
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
 from generator.publish.guard import BuildBusy
+from generator.publish.mkdocs_adapter import PageServer, RequestHandler
 from generator.publish.serve import ServeSession, ServeState, refused_request
 from generator.publish.site import BuildRequest, ConfigProblem
 from generator.report import printable, shown
@@ -49,7 +49,7 @@ MAX_LOGGED = 300  # characters of a request line on the terminal
 STATUS_LINES = {400: "400 Bad Request", 404: "404 Not Found"}
 
 
-class _RequestHandler(_Handler):
+class _RequestHandler(RequestHandler):
     """MkDocs' request handler, keeping the request's target as sent, and logging request
     lines with their control characters escaped and their length cut: a client writes them."""
 
@@ -64,19 +64,18 @@ class _RequestHandler(_Handler):
         super().log_request(code, size)
 
 
-class ServeServer(LiveReloadServer):
+class ServeServer(PageServer):
     """MkDocs' live-reload server, showing the session's errors on every page it serves, and
     answering a path that cannot name a file of the site with 400 or 404 rather than with the
     exception (and the traceback on the terminal) that opening it would raise."""
 
     def __init__(self, state: ServeState, language: str, **options) -> None:
-        super().__init__(**options)
-        self.RequestHandlerClass = _RequestHandler
         # MkDocs polls: every file of data/ looked at twice a second, which at 10,000 cases
         # takes most of that half second before an edit is even seen. The system's own
         # notifications (inotify on Linux; watchdog falls back to polling where there are none)
         # tell at once.
-        self.observer = _ChangesObserver()
+        super().__init__(_ChangesObserver(), **options)
+        self.RequestHandlerClass = _RequestHandler
         self.state = state
         self.language = language
 
@@ -107,8 +106,7 @@ class ServeServer(LiveReloadServer):
             return True
         return False
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+    def served_html(self, content: bytes) -> bytes:
         if not self.state.broken:
             return content
         at = content.rfind(b"</body>")
@@ -143,21 +141,14 @@ def _banner_message(message: str) -> str:
     return f'{html.escape(first)}<pre style="margin:0.25rem 0;white-space:pre">{html.escape(rest)}</pre>'
 
 
-_HELP = say(
-    """在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。""",
-    """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
-    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
-    the files on disk. When a record has an error, the last good site stays up and
-    every page shows the error until the file is fixed.
-    """,
-)
+_HELP = say("help-serve")
 
 
 @click.command(
     "serve",
     cls=Command,
     help=_HELP,
-    short_help=say("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
+    short_help=say("help-serve-short"),
 )
 @config_option
 @data_override
@@ -168,7 +159,7 @@ _HELP = say(
     default="127.0.0.1:8000",
     show_default=True,
     metavar="IP:PORT",
-    help=say("在哪个地址提供网站。", "Where to serve."),
+    help=say("help-serve-dev-addr"),
 )
 @cache_option
 @max_mentees_option
@@ -184,9 +175,7 @@ def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, t
     )
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        raise click.BadParameter(
-            say(f"`{dev_addr}` 不是 IP:端口", f"`{dev_addr}` is not IP:PORT"), param_hint="--dev-addr"
-        )
+        raise click.BadParameter(say("help-serve-not-an-address", dev_addr=dev_addr), param_hint="--dev-addr")
     _show_server_messages()
     signal.signal(signal.SIGTERM, _stop)  # a terminated server cleans up like an interrupted one
     # A background pass may still be writing when the server stops: what it leaves is let go.

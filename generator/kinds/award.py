@@ -309,13 +309,12 @@ KIND = RecordKind(
     ),
     sheet=Sheet(title=("荣誉", "Honours"), place=6),
     scaffold=Scaffold(
-        help=("一项荣誉：称号、比赛名次或表彰。", "An honour: a title, a contest place or a commendation."),
         options=(
-            Option("--award", "award", ("taxonomy.yml 里的奖项类别 id。", "An awards id from taxonomy.yml."), prompt=("奖项类别（taxonomy.yml 里的 awards id）", "Award kind (awards id from taxonomy.yml)")),
-            Option("--recipient", "recipient", ("获奖人的人员 id。", "The recipient's person id."), prompt=("获奖人（人员 id）", "Recipient (person id)")),
-            Option("--period", "period", ("获奖的期间。", "The period it is awarded for."), prompt=("期间（2026、2026-H2、2026-Q3 或 2026-09）", "Period (2026, 2026-H2, 2026-Q3 or 2026-09)")),
-            Option("--citation", "citation", ("获奖人做了什么。", "What the recipient did."), prompt=("事迹（获奖人做了什么）", "Citation (what the recipient did)")),
-            Option("--awarded-on", "awarded_on", ("颁奖的日期。", "When the award was given."), value="date"),
+            Option("--award", "award", prompt=True),
+            Option("--recipient", "recipient", prompt=True),
+            Option("--period", "period", prompt=True),
+            Option("--citation", "citation", prompt=True),
+            Option("--awarded-on", "awarded_on", value="date"),
         ),
         make=new_award,
     ),

@@ -519,24 +519,11 @@ def _made_id(record: dict[str, Any]) -> str | None:
 
 
 SCAFFOLD = Scaffold(
-    help=("一个已解决的案例（从“处理中”开始）。", "A solved case (starts as work in progress)."),
     options=(
-        Option(
-            "--title",
-            "title",
-            ("用客户的话说问题。", "The problem in the customer's words."),
-            prompt=("标题（用客户的话说问题）", "Title (the problem in the customer's words)"),
-        ),
-        Option(
-            "--product",
-            "product",
-            ("taxonomy.yml 里的产品 id。", "A products id from taxonomy.yml."),
-            prompt=("产品 id", "Product id"),
-        ),
-        Option(
-            "--author", "author", ("你的人员 id。", "Your person id."), prompt=("作者（人员 id）", "Author (person id)")
-        ),
-        Option("--solved-on", "solved_on", ("问题解决的日期。", "When the problem was solved."), value="date"),
+        Option("--title", "title", prompt=True),
+        Option("--product", "product", prompt=True),
+        Option("--author", "author", prompt=True),
+        Option("--solved-on", "solved_on", value="date"),
     ),
     make=_new,
 )

@@ -107,12 +107,12 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Option:
-    """An option of `kb new <kind>`."""
+    """An option of `kb new <kind>`. Its help is the catalogue's `help-new-<kind>-<name>`, and
+    its question `help-new-<kind>-<name>-prompt` (`help-new-case-title`)."""
 
     name: str  # "--title"
     dest: str  # the value's name for `make`
-    help: Words
-    prompt: Words | None = None  # asked for when not given
+    prompt: bool = False  # asked for when not given
     value: str = "text"  # text, date (default today), level (1-4), hours (more than 0), or a choice
     choices: tuple[str, ...] = ()
     default: Any = None
@@ -120,9 +120,9 @@ class Option:
 
 @dataclass(frozen=True)
 class Scaffold:
-    """`kb new <kind>`: its options and the record it writes."""
+    """`kb new <kind>`: its options and the record it writes. Its help is the catalogue's
+    `help-new-<kind>`."""
 
-    help: Words
     options: tuple[Option, ...]
     make: Callable[..., NewRecord]  # (**values, record_id) -> the new record
 

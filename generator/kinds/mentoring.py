@@ -250,13 +250,12 @@ KIND = RecordKind(
     ),
     sheet=Sheet(title=("传帮带", "Mentoring"), place=4),
     scaffold=Scaffold(
-        help=("一对传帮带师徒。", "A 传帮带 mentoring pair."),
         options=(
-            Option("--mentor", "mentor", ("师傅的人员 id。", "The mentor's person id."), prompt=("师傅（人员 id）", "Mentor (person id)")),
-            Option("--mentee", "mentee", ("徒弟的人员 id。", "The mentee's person id."), prompt=("徒弟（人员 id）", "Mentee (person id)")),
-            Option("--skill", "skill", ("技能 id。", "A skill id."), prompt=("要教的技能（技能 id）", "Skill to teach (skill id)")),
-            Option("--target", "target", ("目标等级 1–4。", "Target level 1-4."), value="level", default=3),
-            Option("--started", "started", ("开始带徒的日期。", "When the pair started."), value="date"),
+            Option("--mentor", "mentor", prompt=True),
+            Option("--mentee", "mentee", prompt=True),
+            Option("--skill", "skill", prompt=True),
+            Option("--target", "target", value="level", default=3),
+            Option("--started", "started", value="date"),
         ),
         make=new_mentoring,
     ),

@@ -304,8 +304,7 @@ KIND = RecordKind(
     ),
     sheet=Sheet(title=("培养路径", "Training paths"), place=5),
     scaffold=Scaffold(
-        help=("一条新员工的培训路径。", "A training path for new hires."),
-        options=(Option("--title", "title", ("路径的标题。", "The path's title."), prompt=("标题", "Title")),),
+        options=(Option("--title", "title", prompt=True),),
         make=new_path,
     ),
     demo=Demo(records=demo, place=5),

@@ -249,24 +249,11 @@ KIND = RecordKind(
         place=2,
     ),
     scaffold=Scaffold(
-        help=("一名工程师或其他员工。", "An engineer or other staff member."),
         options=(
-            Option("--name", "name", ("显示的姓名，例如 张伟。", "Display name, e.g. 张伟."), prompt=("姓名", "Name")),
-            Option(
-                "--team",
-                "team",
-                ("taxonomy.yml 里的团队 id。", "A teams id from taxonomy.yml."),
-                prompt=("团队 id", "Team id"),
-            ),
-            Option(
-                "--role",
-                "role",
-                ("field-service（现场服务）或 technical-support（技术支持）。", "field-service or technical-support."),
-                prompt=("角色", "Role"),
-                value="choice",
-                choices=ROLES,
-            ),
-            Option("--joined", "joined", ("入职的日期。", "When the person joined."), value="date"),
+            Option("--name", "name", prompt=True),
+            Option("--team", "team", prompt=True),
+            Option("--role", "role", prompt=True, value="choice", choices=ROLES),
+            Option("--joined", "joined", value="date"),
         ),
         make=new_person,
     ),

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic.fields import FieldInfo
 
 from generator import codes, scaffold, slug
-from generator.messages import MESSAGES
+from generator.messages import words
 from generator.model import Dataset
 from generator.pinyin import readings
 from generator.privacy import browser_patterns
@@ -89,7 +89,7 @@ def capture_data(data: Dataset, settings: Settings, root: Path) -> bytes:
         "editor": repository,
         "id": id_rules(),
         "privacy": browser_patterns(),
-        "messages": {key: MESSAGES[key][0 if language == "zh" else 1] for key in MESSAGE_KEYS},
+        "messages": {key: words(key, language) for key in MESSAGE_KEYS},
         "codes": {code.code: code.in_language(language).title for code in SHOWN_CODES},
         "pinyin": readings().as_json(),
     }

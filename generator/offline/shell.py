@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.messages import words
+
 WEB_MANIFEST = "manifest.webmanifest"
 SERVICE_WORKER = "sw.js"
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "assets" / "kb-sw.js"
@@ -85,7 +87,7 @@ def web_manifest(shell: Shell) -> str:
         "name": shell.name,
         "short_name": short,
         "description": shell.description,
-        "lang": "zh-CN" if shell.language == "zh" else "en",
+        "lang": words("locale-tag", shell.language),
         "dir": "ltr",
         "id": start,
         "start_url": start,

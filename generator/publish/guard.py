@@ -30,7 +30,7 @@ class BuildBusy(RuntimeError):
 
 
 @contextmanager
-def one_build_at_a_time(folders: list[Path], say: Callable[[str], None], language: str = "zh") -> Iterator[None]:
+def one_build_at_a_time(folders: list[Path], say: Callable[[str], None], language: str) -> Iterator[None]:
     """Hold a lock next to each folder (in this order) for the whole build."""
     with ExitStack() as stack:
         for folder in folders:
@@ -97,7 +97,7 @@ _ADVICE = {  # errno -> the catalogue key of what to do
 }
 
 
-def os_error_message(error: OSError, language: str = "zh") -> str:
+def os_error_message(error: OSError, language: str) -> str:
     """One line for the person at the terminal: which path, what happened (the system's
     own words), what to do."""
     path = error.filename or ""

@@ -71,7 +71,7 @@ class MergeResult:
     pages: int = 0  # record pages merged
     parts: int = 0
     seconds: float = 0.0
-    language: str = "zh"  # of the site, for what `kb build --merge` prints
+    language: str = field(kw_only=True)  # of the site, for what `kb build --merge` prints
 
     @property
     def ok(self) -> bool:

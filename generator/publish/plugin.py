@@ -1,9 +1,10 @@
 """The MkDocs plugin: a thin layer that hands the generated pages to MkDocs.
 
-Plain `mkdocs build` and `mkdocs serve` work through it: it runs the pipeline itself,
-with settings made from its options in mkdocs.yml. `kb build` and `kb serve` run the
-pipeline first (to report on the records before anything is built) and hand the
-plugin their settings and the prepared pages.
+Each build starts from one value, its BuildInputs (generator/publish/inputs.py): `kb build`
+and `kb serve` run the pipeline first (to report on the records before anything is built)
+and hand the plugin their inputs with `take`; plain `mkdocs build` and `mkdocs serve` work
+through the plugin alone, which makes the same value from its options in mkdocs.yml.
+`kb serve` then builds changed pages again with `update`, through the same steps.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +26,21 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import Report
 from generator.handwritten import in_language
+from generator.language import DEFAULT_LANGUAGE, LANGUAGES, decide_language
 from generator.messages import text
 from generator.model import Dataset
 from generator.offline.capture import capture_data
 from generator.offline.packs import plan_packs
 from generator.offline.shell import CAPTURE_DATA, ICONS, SHELL_PAGES, WEB_MANIFEST, Shell, theme_colour, write_shell
-from generator.pipeline import Prepared, prepare
+from generator.pipeline import prepare
 from generator.publish.fastpage import FastPage, TocSettings, convert
-from generator.publish.workers import SKIP_TEMPLATE, PageWorkers, worker_count
+from generator.publish.inputs import BuildInputs, SearchStep
+from generator.publish.mkdocs_adapter import BuiltSite, give_converted, pass_over, read_page, write_page
+from generator.publish.workers import PageWorkers, worker_count
 from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats
@@ -51,7 +55,7 @@ from generator.search.index import Indexing, IndexResult, PackRequest, SearchInd
 from generator.search.packs import PACKS, PackPlan
 from generator.search.shards import SHARD_PAGES
 from generator.search.tokens import html_search_copy
-from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
+from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.theme_markup import valid_theme_markup
 
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
@@ -77,7 +81,7 @@ ASSET_FILES = (
 
 class KnowledgeBaseConfig(Config):
     data_dir = c.Type(str, default="data")
-    language = c.Choice(LANGUAGES, default="zh")
+    language = c.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)
     cache_dir = c.Type(str, default=".cache/pages")
     today = c.Optional(c.Type((str, dt.date)))  # YAML reads an unquoted date as a date
     max_mentees = c.Optional(c.Type(int))
@@ -91,56 +95,58 @@ class KnowledgeBaseConfig(Config):
     search_shard_pages = c.Optional(c.Type(int))  # pages per search index shard (default SHARD_PAGES; README, Search)
 
 
-@dataclass
-class BuiltSite:
-    """What MkDocs worked out in the last full build; `kb serve` rebuilds single pages with it."""
+class Update(Enum):
+    """What `kb serve` builds again into the site of its last full build (KnowledgeBasePlugin.update)."""
 
-    config: Any
-    files: Files
-    nav: Any
-    env: Any
+    EDITED = "edited"  # the pages of the records just edited, at once
+    EVERYTHING = "everything"  # every changed page, the hand-written pages, the files made of the records
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.given_settings: Settings | None = None  # by `kb build` / `kb serve`, for one build
-        self.settings: Settings | None = None  # of the build under way
-        self.prepared: Prepared | None = None  # given by `kb build` / `kb serve` to skip a second run
-        # When the search index is made: "now" after the build (plain mkdocs), "later" when the
-        # caller finishes it (kb build checks links meanwhile), "never" (kb serve indexes in the background).
-        self.search_index = "now"
+        self.taken: BuildInputs | None = None  # handed by `kb build` / `kb serve` for the next build or update
         self.root = Path.cwd()
-        self.generated: set[str] = set()
+        self.built: BuiltSite | None = None  # what MkDocs worked out in the last full build (`kb serve` updates it)
+        self._begin(None)
+
+    def take(self, inputs: BuildInputs) -> None:
+        """The inputs of the next build (or `kb serve` update), handed once before MkDocs runs."""
+        self.taken = inputs
+
+    def _begin(self, inputs: BuildInputs | None) -> None:
+        """The state of one build, all of it derived from its inputs as the build goes."""
+        self.inputs = inputs
+        dataset = inputs.prepared.dataset if inputs is not None else None
+        self.generated: set[str] = set(inputs.prepared.pages) if inputs is not None else set()
+        self.edit_urls: dict[str, str] = record_edit_urls(dataset) if dataset is not None else {}  # page -> editor
+        self.pack_plans: list[PackPlan] = []  # each product's offline pack (generator/offline/packs.py)
         self.fast: dict[str, FastPage] = {}
         self.deferred: set[str] = set()
         self.toc_settings: TocSettings | None = None
         self.indexing: Indexing | None = None
-        self.index_result: IndexResult | None = None  # of the last search index made
-        self.built: BuiltSite | None = None
-        self._files: Files | None = None
-        self._nav: Any = None
+        self.files: Files | None = None
+        self.nav: Any = None
         self.workers: PageWorkers | None = None
         self.in_workers: set[str] = set()  # the record pages that workers build in this build
         self.skipped: set[str] = set()  # record pages another part of the build writes (`--shard`)
         self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
-        self.worker_peaks_mb: list[float] = []  # of the page workers of the last build
-        # `kb serve` builds a few pages itself with MkDocs' page functions: no workers then.
-        self.use_workers = True
-        self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
-        self.pack_plans: list[PackPlan] = []  # each product's offline pack (generator/offline/packs.py)
+        self.worker_peaks_mb: list[float] = []  # of the page workers of the build
+
+    @property
+    def settings(self) -> Settings:
+        assert self.inputs is not None, "on_config has not run"
+        return self.inputs.settings
 
     # configuration ----------------------------------------------------------------
 
     def on_config(self, config: Any) -> Any:
         # MkDocs keeps one instance of a plugin with on_startup for the whole process (every
-        # build of `serve`, every build of a test run): per-build state starts empty here.
-        self.fast, self.deferred, self.toc_settings = {}, set(), None
-        self.workers, self.in_workers = None, set()
-        self.skipped, self.part_pages, self.worker_peaks_mb = set(), [], []
+        # build of `serve`, every build of a test run): each build starts from its own inputs.
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        self.settings = self.given_settings or self.settings_from_options(config)
+        taken, self.taken = self.taken, None
+        self._begin(taken if taken is not None else self.inputs_from_options(config))
         config.theme["language"] = self.settings.language
         config.site_name = self.settings.site_name
         if self.settings.language == "en" and self.config.site_description_en:
@@ -157,10 +163,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             config.extra_javascript.append(ExtraScriptValue(PAGES_SCRIPT))
         return config
 
+    def inputs_from_options(self, config: Any) -> BuildInputs:
+        """Plain `mkdocs build` and `mkdocs serve`: the inputs from this plugin's options, the
+        records checked and rendered here. Errors stop the build; the advice is shown as
+        `kb validate` shows it, as warnings, but outside MkDocs' log, whose strict mode would
+        fail the build on advice."""
+        settings = self.settings_from_options(config)
+        prepared = prepare(settings)
+        if not prepared.ok:
+            report = as_text(prepared.report, prepared.checked.files, language=settings.language)
+            raise PluginError(text("plugin-records-have-errors", report=report).render(settings.language))
+        if prepared.report.warnings:
+            advice = Report(prepared.report.warnings)
+            print(as_text(advice, prepared.checked.files, language=settings.language), file=sys.stderr)
+        return BuildInputs(settings, prepared, SearchStep.WAIT)
+
     def settings_from_options(self, config: Any, root: Path | None = None, language: str | None = None) -> Settings:
-        """Settings from this plugin's options in mkdocs.yml (folders relative to it)."""
+        """Settings from this plugin's options in mkdocs.yml (folders relative to it); `language`
+        is the command line's, if it gives one."""
         root = root or self.root
-        language = language or self.config.language
+        language = decide_language(language, plugin_option=self.config.language)
         return Settings(
             data_dir=root / self.config.data_dir,
             today=_parse_today(self.config.today) or dt.date.today(),
@@ -195,43 +217,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # files and pages -------------------------------------------------------------
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.settings is not None
-        given, self.prepared = self.prepared, None
-        prepared = given or prepare(self.settings)
-        if not prepared.ok:
-            language = self.settings.language
-            report = as_text(prepared.report, prepared.checked.files, language=language)
-            raise PluginError(text("plugin-records-have-errors", report=report).render(language))
-        if given is None and prepared.report.warnings:
-            # Plain `mkdocs build`: the advice is shown as `kb validate` shows it, as warnings,
-            # but outside MkDocs' log, whose strict mode would fail the build on advice.
-            advice = Report(prepared.report.warnings)
-            print(as_text(advice, prepared.checked.files, language=self.settings.language), file=sys.stderr)
-        self.generated = set(prepared.pages)
-        files = in_language(files, self.settings.language)  # kb/en/ for an English site
+        assert self.inputs is not None
+        settings, prepared = self.inputs.settings, self.inputs.prepared
+        files = in_language(files, settings.language)  # kb/en/ for an English site
         taken = {file.src_uri for file in files}
         for src_uri in prepared.pages:
             if src_uri in taken:
-                raise PluginError(text("plugin-page-clash", page=src_uri).render(self.settings.language))
-            files.append(File(src_uri, str(self.settings.cache_dir), config.site_dir, config.use_directory_urls))
+                raise PluginError(text("plugin-page-clash", page=src_uri).render(settings.language))
+            files.append(File(src_uri, str(settings.cache_dir), config.site_dir, config.use_directory_urls))
         for asset in ASSET_FILES:
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
-        self.edit_urls = record_edit_urls(prepared.dataset)
         self.pack_plans = self.pack_plans_for(prepared.dataset, files)
-        capture = capture_data(prepared.dataset, self.settings, self.root)
-        files.append(File.generated(config, CAPTURE_DATA, content=capture))
-        data_dir = str(self.settings.data_dir)
+        data_dir = str(settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
-        for extra in site_files(prepared.dataset, self.settings.language, config.site_name, config.site_url or ""):
-            files.append(File.generated(config, extra.path, content=extra.content))
-        self._files = files
+        for made in self.record_files(config, prepared.dataset):
+            files.append(made)
+        self.files = files
         return files
+
+    def record_files(self, config: Any, data: Dataset) -> list[File]:
+        """The files besides the pages made of the records: the capture page's data, the feeds,
+        calendars and the dataset as JSON (generator/render/feeds.py)."""
+        made = [File.generated(config, CAPTURE_DATA, content=capture_data(data, self.settings, self.root))]
+        for extra in site_files(data, self.settings.language, config.site_name, config.site_url or ""):
+            made.append(File.generated(config, extra.path, content=extra.content))
+        return made
 
     def pack_plans_for(self, data: Dataset, files: Files) -> list[PackPlan]:
         """Each product's pack, with the hand-written guide pages of the site's language."""
-        assert self.settings is not None
         guide = [
             file.url
             for file in files.documentation_pages()
@@ -242,11 +257,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.
-        assert self.settings is not None
         for item in nav.items:
             if item.is_section and item.title:
                 item.title = translate_label(item.title, self.settings.language)
-        self._nav = nav
+        self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -263,8 +277,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         fast = self.fast.pop(page.file.src_uri, None)
         if fast is None:
             return html
-        page.toc = get_toc(fast.toc_tokens)
-        page.present_anchor_ids = set(ANCHOR_ID.findall(fast.html))
+        give_converted(page, fast.toc_tokens, set(ANCHOR_ID.findall(fast.html)))
         # MkDocs reads every page before it writes any: holding 10,000 pages' HTML until then
         # would take hundreds of MB. The HTML is made again just before the page is written.
         self.deferred.add(page.file.src_uri)
@@ -325,34 +338,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
         env.filters["kb_search_copy"] = html_search_copy
         env.globals["kb_offline"] = offline_settings(self.settings, self.shell(config))
-        self.built = BuiltSite(config, files, self._nav, env)
-        if self.use_workers:
-            self._start_page_workers(config, files, env)
+        self.built = BuiltSite(config, files, self.nav, env)
+        assert self.inputs is not None
+        if self.inputs.page_workers:
+            self._start_page_workers(self.built)
         return env
 
-    def _start_page_workers(self, config: Any, files: Files, env: Any) -> None:
+    def _start_page_workers(self, site: BuiltSite) -> None:
         """Hand the record pages (generated, outside the nav) to worker processes."""
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        in_nav = {id(page) for page in self._nav.pages} if self._nav is not None else set()
+        doc_files = site.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        in_nav = {id(page) for page in site.nav.pages} if site.nav is not None else set()
         records = [
             f.page
             for f in doc_files
             if f.src_uri in self.generated and f.page and id(f.page) not in in_nav and f.src_uri not in SHELL_PAGES
         ]
-        part = self.settings.part if self.settings else None
+        assert self.inputs is not None
+        part = self.inputs.part
         if part is not None:  # `kb build --shard`: the other parts write the other record pages
             for page in records:
                 if not part.owns(page.file.dest_uri):
-                    page.meta["template"] = SKIP_TEMPLATE
+                    pass_over(page)
                     self.skipped.add(page.file.src_uri)
             records = [page for page in records if part.owns(page.file.dest_uri)]
         self.part_pages = sorted(page.file.dest_uri for page in records)
         count = worker_count(len(records))
         if not count:
             return
-        self.workers = PageWorkers(records, config, doc_files, self._nav, env, count)
+        self.workers = PageWorkers(records, site, doc_files, count)
         for page in records:  # the workers have their copy; this process passes over them
-            page.meta["template"] = SKIP_TEMPLATE
+            pass_over(page)
         self.in_workers = {page.file.src_uri for page in records}
 
     # search --------------------------------------------------------------------
@@ -363,33 +378,43 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.worker_peaks_mb = workers.peak_mb if workers else []
         if problems:
             raise PluginError("record pages could not be built:\n" + "\n".join(problems))
-        assert self.settings is not None
         site_dir = Path(config.site_dir)
         write_shell(site_dir, self.shell(config))
-        if self.search_index == "never":
+        assert self.inputs is not None
+        if self.inputs.search is SearchStep.NONE:
             return
-        self.indexing = Indexing(
-            site_dir,
-            shard_pages=self.settings.search_shard_pages,
-            cache_dir=self.settings.search_cache_dir,
-            part=self.settings.part,
-            packs=self.pack_request(site_dir),
-        )
-        if self.search_index == "now":
+        self.indexing = self.search_indexing(site_dir)
+        if self.inputs.search is SearchStep.WAIT:
             self.finish_search_index()
 
     def shell(self, config: Any) -> Shell:
-        assert self.settings is not None
         colour = theme_colour(list(config.theme.dirs), config.theme.get("palette"))
         description = config.site_description or ""
         return Shell(
             config.site_name, description, self.settings.language, config.site_url or "", self.settings.today, colour
         )
 
+    def search_indexing(self, site_dir: Path, output: Path | None = None, packs_output: Path | None = None) -> Indexing:
+        """Start the search index of a built site and its offline packs, in a process of its
+        own: at the end of a build, or (`kb serve`) in the background into folders of its own
+        (`output`, `packs_output`), which replace the served ones when done."""
+        assert self.inputs is not None
+        settings, packs = self.settings, self.pack_request(site_dir)
+        if packs is not None and packs_output is not None:
+            packs = replace(packs, output=packs_output)
+        return Indexing(
+            site_dir,
+            output,
+            shard_pages=settings.search_shard_pages,
+            cache_dir=settings.search_cache_dir,
+            part=self.inputs.part,
+            packs=packs,
+        )
+
     def pack_request(self, site_dir: Path) -> PackRequest | None:
         """The offline packs of a whole site; a part of one (`--shard`) has not every page."""
-        assert self.settings is not None
-        if self.settings.part is not None:
+        assert self.inputs is not None
+        if self.inputs.part is not None:
             return None
         return PackRequest(self.pack_plans, site_dir / PACKS, self.settings.pack_cache_dir)
 
@@ -398,19 +423,62 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if workers is not None:
             workers.stop()
 
-    def finish_search_index(self) -> None:
-        """Wait for Pagefind; `kb build` checks the links meanwhile."""
+    def finish_search_index(self) -> IndexResult | None:
+        """Wait for Pagefind (`kb build` checks the links meanwhile); None when no index was started."""
         indexing, self.indexing = self.indexing, None
-        if indexing is not None:
-            try:
-                self.index_result = indexing.finish()
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
+        if indexing is None:
+            return None
+        try:
+            return indexing.finish()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+    # `kb serve`: pages built again into the last full build --------------------------
+
+    def update(self, scope: Update) -> None:
+        """Build again, from the inputs taken, the pages whose Markdown changed (the prepared
+        pages `written`), with the navigation and templates of the last full build: the bytes
+        a full build gives. Update.EVERYTHING also reads the hand-written pages again (a plugin
+        may list other pages on them: the tags index), sends on_env as a build does once every
+        page is read, and writes again what changed of the files made of the records."""
+        taken, self.taken = self.taken, None
+        assert taken is not None and taken.prepared.dataset is not None and self.built is not None
+        site, everything = self.built, scope is Update.EVERYTHING
+        self.inputs = taken
+        if everything:  # the whole record set: what on_config and on_files derive from it
+            self.generated = set(taken.prepared.pages)
+            self.edit_urls = record_edit_urls(taken.prepared.dataset)
+        doc_files = site.documentation_pages()
+        files = [site.files.get_file_from_path(uri) for uri in taken.prepared.written]
+        if everything:
+            files += [file for file in doc_files if file.src_uri not in self.generated]
+        pages = [file.page for file in files if file is not None and file.page is not None]
+        for page in pages:
+            read_page(site, page)
+        if everything:  # as in a full build, once every page is read (the tags plugin exports tags.json here)
+            site.config.plugins.on_env(site.env, config=site.config, files=site.files)
+        for page in pages:
+            write_page(site, page, doc_files)
+        if everything:
+            self.pack_plans = self.pack_plans_for(taken.prepared.dataset, site.files)  # for the index made next
+            self._write_record_files(site, taken.prepared.dataset)
+
+    def _write_record_files(self, site: BuiltSite, data: Dataset) -> None:
+        """The files made of the records, those that changed written as MkDocs' build writes them."""
+        for made in self.record_files(site.config, data):
+            file = site.files.get_file_from_path(made.src_uri)
+            if file is None:
+                site.files.append(made)
+                file = made
+            else:
+                file.content_bytes = made.content_bytes
+            target = Path(file.abs_dest_path)
+            if not target.is_file() or target.read_bytes() != file.content_bytes:
+                file.copy_file()
 
     # plain `mkdocs serve` --------------------------------------------------------
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        assert self.settings is not None
         server.watch(str(self.settings.data_dir))
         return server
 
@@ -423,11 +491,10 @@ def record_edit_urls(data: Dataset) -> dict[str, str]:
     return {page: url for page, url in urls.items() if url}
 
 
-def offline_settings(settings: Settings | None, shell: Shell) -> dict:
+def offline_settings(settings: Settings, shell: Shell) -> dict:
     """What every page's head and top say of the site on a phone (theme/main.html): its web app
     manifest, colour and icon, and the notice, shown when a page comes from the phone, with the
     day the site was built."""
-    assert settings is not None
     t, fmt = Labels(settings.language), Formats(settings.language)
     return {
         "manifest": WEB_MANIFEST,

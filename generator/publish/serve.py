@@ -2,18 +2,19 @@
 to date while people edit.
 
 Every rebuild runs the one pipeline (generator.pipeline) with a cache of the files that
-did not change. Then, when the set of pages, the hand-written pages, mkdocs.yml and the
-attachments are as before, only the pages whose Markdown changed are built again, by
-MkDocs' own page functions with the navigation of the last full build; otherwise MkDocs
-builds the whole site aside and it is swapped in. Either way the pages are the bytes a
-full build gives. The server reads the site through a link (`current`) that a full
+did not change, and hands its result to the MkDocs plugin as `kb build` does (BuildInputs).
+Then, when the set of pages, the hand-written pages, mkdocs.yml and the attachments are as
+before, the plugin builds again only the pages whose Markdown changed, by MkDocs' own page
+functions with the navigation of the last full build, and writes again the files made of
+the records that changed (feeds, calendars) as the build writes them; otherwise MkDocs builds
+the whole site aside and it is swapped in. Either way the pages are the bytes a full build
+gives. The server reads the site through a link (`current`) that a full
 build moves, in one rename, to the new folder. Records with errors build nothing: the last good site stays served,
 with the errors shown on every page until the file is fixed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import re
@@ -26,27 +27,29 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page, _populate_page
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
 from generator.diagnostics import Diagnostic, Report
 from generator.kinds import RECORD_KIND
+from generator.language import decide_language
 from generator.messages import Text, text
 from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
 from generator.publish.guard import one_build_at_a_time, os_error_message
+from generator.publish.inputs import BuildInputs, SearchStep
+from generator.publish.mkdocs_adapter import mkdocs_build
+from generator.publish.plugin import Update
 from generator.publish.site import (
     BuildRequest,
     ConfigProblem,
     SiteConfig,
     load_site_config,
+    mkdocs_command,
     quiet_mkdocs,
     reproducible_dates,
 )
-from generator.render.feeds import site_files
 from generator.render.urls import record_page
 from generator.report import as_text
-from generator.search.index import BUNDLE, Indexing, SearchIndexError
+from generator.search.index import BUNDLE, SearchIndexError
 from generator.search.packs import PACKS
 
 Say = Callable[[str], None]
@@ -91,7 +94,7 @@ class ServeSession:
         self._pipeline = threading.Lock()
         self._edits = 0  # counts edits; a full pass that is no longer the latest gives up
         self.trigger = serve_dir / "refresh"  # touched when a full pass is done: browsers reload
-        self.language = request.language or "zh"  # the site's, once mkdocs.yml is read
+        self.language = decide_language(request.language, request.config_file)  # until MkDocs has read mkdocs.yml
 
     def _tell(self, key: str, **args) -> None:
         self.say(text(key, **args).render(self.language))
@@ -115,7 +118,6 @@ class ServeSession:
     def watched(self) -> list[Path]:
         """mkdocs.yml, the data folder and the hand-written pages."""
         site = load_site_config(self.request)
-        site.plugin.given_settings = None
         self.trigger.touch()
         paths = [self.request.config_file.resolve(), site.settings.data_dir, Path(site.config.docs_dir)]
         return [*paths, self.trigger]
@@ -169,7 +171,7 @@ class ServeSession:
                 gc.collect()
                 gc.freeze()
                 return text("serve-all-pages-built", pages=len(prepared.pages))
-            self._update_pages(prepared)
+            self._update_pages(prepared, Update.EVERYTHING)
             return (
                 text("serve-pages-changed", pages=len(prepared.written))
                 if prepared.written
@@ -199,7 +201,7 @@ class ServeSession:
         if not edited:
             return None  # nothing changed (a full pass done, or a save without a change)
         prepared = prepare_checked(checked, site.settings, only=edited)
-        self._update_pages(prepared, quick=True)
+        self._update_pages(prepared, Update.EDITED)
         self._edits += 1
         threading.Thread(target=self._full_pass, args=(site, self._edits), daemon=True).start()
         return text("serve-edited-first", pages=len(prepared.written))
@@ -213,7 +215,7 @@ class ServeSession:
             if not prepared.ok or set(prepared.pages) != self.pages:
                 return  # the server's next rebuild says so, or builds in full
             self._say_warnings(prepared)
-            self._update_pages(prepared)
+            self._update_pages(prepared, Update.EVERYTHING)
         self._tell("serve-rest-updated", pages=len(prepared.written))
         self._index_wanted.set()
         self._start_indexer()
@@ -266,17 +268,13 @@ class ServeSession:
         try:
             fresh.chmod(0o755)
             site.config.site_dir = str(fresh)
-            site.plugin.prepared = prepared
-            site.plugin.search_index = "never"  # made in the background, below
-            with quiet_mkdocs():
-                site.config.plugins.on_startup(command="build", dirty=False)
+            with quiet_mkdocs(), mkdocs_command(site.config):
+                # the search index is made in the background (below), not by the build
+                site.plugin.take(BuildInputs(site.settings, prepared, SearchStep.NONE))
                 mkdocs_build(site.config)
-                site.config.plugins.on_shutdown()
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
-        finally:
-            site.plugin.given_settings = None
         for kept in (BUNDLE, PACKS):  # search and packs work until the new ones are ready
             if previous is not None and (previous / kept).is_dir():
                 os.replace(previous / kept, fresh / kept)
@@ -284,42 +282,14 @@ class ServeSession:
         if previous is not None and previous.parent == self.serve_dir:
             shutil.rmtree(previous, ignore_errors=True)
 
-    def _update_pages(self, prepared: Prepared, quick: bool = False) -> None:
-        """Build again only the pages whose Markdown changed, as the last full build did;
-        `quick`: those alone (the full pass brings the hand-written pages and feeds along)."""
-        assert self.site is not None and prepared.dataset is not None
-        built = self.site.plugin.built
-        assert built is not None
-        config = built.config
-        doc_files = built.files.documentation_pages()
-        # The hand-written pages too: a plugin may list other pages on them (the tags index).
-        generated = self.site.plugin.generated
-        pages = [built.files.get_file_from_path(uri) for uri in prepared.written]
-        if not quick:
-            pages += [file for file in doc_files if file.src_uri not in generated]
-        pages = [file.page for file in pages if file is not None and file.page is not None]
-        plugin = self.site.plugin
+    def _update_pages(self, prepared: Prepared, scope: Update) -> None:
+        """The plugin builds again the pages whose Markdown changed, into the site of the last
+        full build (Update.EDITED: those alone; the full pass brings the rest along)."""
+        assert self.site is not None
+        # the pages are built here one by one, with the last full build's navigation: no page workers
+        self.site.plugin.take(BuildInputs(self.site.settings, prepared, SearchStep.NONE, page_workers=False))
         with quiet_mkdocs():
-            for page in pages:
-                _populate_page(page, config, built.files)
-            if not quick:
-                # as in a full build, once every page is read (the tags plugin exports tags.json
-                # here); the pages are built below, not by the full build's page workers
-                plugin.use_workers = False
-                try:
-                    config.plugins.on_env(built.env, config=config, files=built.files)
-                finally:
-                    plugin.use_workers = True
-            for page in pages:
-                _build_page(page, config, doc_files, built.nav, built.env)
-        if quick:
-            return
-        plugin.pack_plans = plugin.pack_plans_for(prepared.dataset, built.files)  # for the index made next
-        settings = self.site.settings
-        for extra in site_files(prepared.dataset, settings.language, config.site_name, config.site_url or ""):
-            target = Path(config.site_dir) / extra.path
-            if not target.is_file() or target.read_bytes() != extra.content:
-                target.write_bytes(extra.content)
+            self.site.plugin.update(scope)
 
     # the search index, in the background ---------------------------------------
 
@@ -333,19 +303,22 @@ class ServeSession:
         while self._index_wanted.is_set():
             self._index_wanted.clear()
             site = self.root.resolve()
-            fresh = site / ".pagefind-next"
+            fresh, packs = site / ".pagefind-next", site / ".packs-next"
             try:
                 shutil.rmtree(fresh, ignore_errors=True)
+                shutil.rmtree(packs, ignore_errors=True)
                 assert self.site is not None  # set by the rebuild that asked for this index
-                settings = self.site.settings  # shards whose pages did not change come from its cache
-                packs = self.site.plugin.pack_request(site)
-                packs = packs and dataclasses.replace(packs, output=site / ".packs-next")
-                Indexing(site, fresh, settings.search_shard_pages, settings.search_cache_dir, packs=packs).finish()
+                # as the build makes it (shards whose pages did not change come from its cache),
+                # into folders of its own that replace the served ones when done; started between
+                # two runs of the pipeline, not from the plugin's state halfway through one
+                with self._pipeline:
+                    indexing = self.site.plugin.search_indexing(site, fresh, packs)
+                indexing.finish()
                 if self.root.resolve() != site:
                     continue  # a full build replaced the site meanwhile; it asked for its own index
                 _replace_folder(fresh, site / BUNDLE)
-                if packs is not None:
-                    _replace_folder(packs.output, site / PACKS)
+                if packs.is_dir():
+                    _replace_folder(packs, site / PACKS)
             except (SearchIndexError, OSError) as error:
                 if self.root.resolve() == site and not self._stopping:
                     self._tell("serve-search-failed", error=str(error))

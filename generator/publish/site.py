@@ -1,6 +1,9 @@
 """`kb build`: validate, render, `mkdocs build --strict` aside, check, then swap the site in.
 
-A failed build at any stage leaves the previously built site exactly as it was.
+A failed build at any stage leaves the previously built site exactly as it was. `build`
+reads in the order it happens, as MkDocs' own mkdocs/commands/build.py does: configuration,
+records, the build's inputs handed to the plugin, MkDocs' build, the link check beside the
+search index, the part's page list (`--shard`), the swap.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.check.links import Problem, check_site
+from generator.language import decide_language
 from generator.messages import text
 from generator.pipeline import Prepared, prepare
 from generator.publish.guard import (
@@ -34,7 +37,9 @@ from generator.publish.guard import (
     remove_leftovers,
     swap_in,
 )
+from generator.publish.inputs import BuildInputs, SearchStep
 from generator.publish.merge import MergeProblem, MergeResult, data_digest, merge, read_parts, write_part_file
+from generator.publish.mkdocs_adapter import mkdocs_build
 from generator.publish.plugin import KnowledgeBasePlugin
 from generator.search.index import IndexResult
 from generator.settings import Part, Settings
@@ -70,7 +75,7 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `kb build` and benchmarks
-    language: str = "zh"  # of the site, for what `kb build` prints about it
+    language: str = field(kw_only=True)  # of the site, for what `kb build` prints about it
     search: IndexResult | None = None  # the search index's shards and Pagefind runs
     part_pages: int = 0  # of a part (`--shard`): the record pages it wrote
     worker_peaks_mb: list[float] = field(default_factory=list)  # each page worker's peak memory
@@ -116,7 +121,8 @@ class ConfigProblem(Exception):
 
 @dataclass
 class SiteConfig:
-    """mkdocs.yml loaded, with the plugin in it and the Settings of this run."""
+    """mkdocs.yml loaded, with the plugin in it and the Settings of this run (a part of a
+    `--shard` build has a page cache of its own)."""
 
     config: Any
     plugin: KnowledgeBasePlugin
@@ -138,7 +144,6 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
     settings = base.with_(
         data_dir=request.data_dir.resolve() if request.data_dir else base.data_dir,
         shown_root=str(request.data_dir).rstrip("/") if request.data_dir else base.shown_root,
-        language=request.language or base.language,
         today=request.today or base.today,
         cache_dir=request.cache_dir.resolve() if request.cache_dir else base.cache_dir,
         max_mentees=request.max_mentees or base.max_mentees,
@@ -152,9 +157,18 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
         suffix = f"-part-{request.part.number}-of-{request.part.count}"
         site_dir = request.site_dir or site_dir.with_name(site_dir.name + suffix)
         cache_dir = request.cache_dir or settings.cache_dir.with_name(settings.cache_dir.name + suffix)
-        settings = settings.with_(part=request.part, cache_dir=cache_dir.resolve())
-    plugin.given_settings = settings
+        settings = settings.with_(cache_dir=cache_dir.resolve())
     return SiteConfig(config, plugin, settings, Path(site_dir))
+
+
+@contextmanager
+def mkdocs_command(config: Any) -> Iterator[None]:
+    """MkDocs' startup and shutdown events around a build, as its `build` command sends them."""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
 
 
 @contextmanager
@@ -174,7 +188,7 @@ def reproducible_dates(today: dt.date) -> Iterator[None]:
 def build(request: BuildRequest, say: Say) -> BuildResult:
     """The whole of `kb build`, in the order it happens."""
     started = time.monotonic()
-    result = BuildResult(language=request.language or "zh")
+    result = BuildResult(language=decide_language(request.language, request.config_file))
     # configuration: mkdocs.yml, the plugin's options and the request
     try:
         site = load_site_config(request)
@@ -209,8 +223,6 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
         result.error = str(error)
     except OSError as error:
         result.error = os_error_message(error, site.settings.language)
-    finally:
-        site.plugin.given_settings = None
     result.pages = len(result.prepared.pages) if result.prepared else 0
     result.seconds = time.monotonic() - started
     return result
@@ -218,13 +230,12 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
 
 def merge_parts(request: BuildRequest, folders: list[Path], say: Say) -> MergeResult:
     """`kb build --merge`: the parts in `folders` into the site folder, links checked."""
-    result = MergeResult(language=request.language or "zh")
+    result = MergeResult(language=decide_language(request.language, request.config_file))
     try:
         site = load_site_config(request)
     except ConfigProblem as error:
         result.error = str(error)
         return result
-    site.plugin.given_settings = None
     language = result.language = site.settings.language
     try:
         parts = read_parts(folders)
@@ -253,35 +264,37 @@ def _build_aside(site: SiteConfig, result: BuildResult, target: Path, request: B
 
 
 def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request: BuildRequest, say: Say) -> bool:
-    config, plugin = site.config, site.plugin
+    config, plugin, prepared = site.config, site.plugin, result.prepared
+    assert prepared is not None
     config.site_dir = str(aside)
-    plugin.prepared = result.prepared
-    plugin.search_index = "later"  # Pagefind indexes while the links are checked
     try:
-        with quiet_mkdocs():
-            config.plugins.on_startup(command="build", dirty=False)
+        with quiet_mkdocs(), mkdocs_command(config):
+            stage = time.monotonic()
             try:
-                stage = time.monotonic()
+                # inputs: handed to the plugin once; Pagefind will index while the links are checked
+                plugin.take(BuildInputs(site.settings, prepared, SearchStep.START, part=request.part))
+                # build: MkDocs, strict, every page into the folder aside
                 mkdocs_build(config)
                 result.stages["mkdocs build"] = time.monotonic() - stage
+                # check: every link, anchor and image (a part's links point into the other
+                # parts: `kb build --merge` checks them)
                 stage = time.monotonic()
                 if request.part is None:
                     say(text("build-checking-links").render(site.settings.language))
                     base_path = urlsplit(config.site_url).path if config.site_url else "/"
                     result.problems = check_site(aside, external=request.check_external, base_path=base_path)
                     result.stages["link check"] = time.monotonic() - stage
-                # a part's links point into the other parts: `kb build --merge` checks them
             finally:
-                plugin.finish_search_index()
-                result.search = plugin.index_result
+                # search: the index started at the end of the build, waited for even when it failed
+                result.search = plugin.finish_search_index()
                 result.worker_peaks_mb = plugin.worker_peaks_mb
                 result.stages["link check and search index"] = time.monotonic() - stage
-                config.plugins.on_shutdown()
-            if request.part is not None:
-                assert result.prepared is not None and result.prepared.dataset is not None
-                data = data_digest(site.settings, result.prepared.dataset.history)
-                write_part_file(aside, request.part, plugin.part_pages, data, plugin.pack_plans)
-                result.part_pages = len(plugin.part_pages)
+        # a part: the list of its own pages, which `kb build --merge` reads
+        if request.part is not None:
+            assert prepared.dataset is not None
+            data = data_digest(site.settings, prepared.dataset.history)
+            write_part_file(aside, request.part, plugin.part_pages, data, plugin.pack_plans)
+            result.part_pages = len(plugin.part_pages)
     except MkDocsException as error:
         result.error = text("build-mkdocs-failed", error=str(error)).render(site.settings.language)
         return False

@@ -6,7 +6,7 @@ at 10,000 cases that is most of a build, on one core. Once MkDocs has read every
 them with the very function, configuration, navigation and template environment the
 main process would use, so the pages are the same bytes. The main process goes on with
 the static files, the hand-written pages and the index pages, and passes over the record
-pages with an empty template.
+pages (mkdocs_adapter.pass_over).
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ import os
 import traceback
 from typing import Any
 
-from mkdocs.commands.build import _build_page
-
+from generator.publish.mkdocs_adapter import BuiltSite, write_page
 from generator.search.index import resident_mb
 
 WORKERS_FROM = 2000  # record pages: below this, forking costs more than it saves
-SKIP_TEMPLATE = "kb-skip.html"  # an empty template in generator/theme/: nothing is written
 
 
 def worker_count(pages: int) -> int:
@@ -35,13 +33,13 @@ def worker_count(pages: int) -> int:
 class PageWorkers:
     """Forked processes, each building its share of the record pages."""
 
-    def __init__(self, pages: list[Any], config: Any, doc_files: list[Any], nav: Any, env: Any, count: int) -> None:
+    def __init__(self, pages: list[Any], site: BuiltSite, doc_files: list[Any], count: int) -> None:
         context = multiprocessing.get_context("fork")
         self.processes = []
         for index in range(count):
             receiving, sending = context.Pipe(duplex=False)
             share = pages[index::count]
-            process = context.Process(target=_build_share, args=(share, config, doc_files, nav, env, sending))
+            process = context.Process(target=_build_share, args=(share, site, doc_files, sending))
             process.start()
             sending.close()
             self.processes.append((process, receiving))
@@ -64,10 +62,10 @@ class PageWorkers:
         return problems
 
 
-def _build_share(pages: list[Any], config: Any, doc_files: list[Any], nav: Any, env: Any, report) -> None:
+def _build_share(pages: list[Any], site: BuiltSite, doc_files: list[Any], report) -> None:
     try:
         for page in pages:
-            _build_page(page, config, doc_files, nav, env)
+            write_page(site, page, doc_files)
     except BaseException as error:
         report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0))
         os._exit(1)

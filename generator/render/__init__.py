@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.kinds import RECORD_KINDS
+from generator.language import DEFAULT_LANGUAGE
 from generator.model import Dataset
 from generator.render.codes import code_pages
 from generator.render.engine import Page, PageJob
@@ -17,7 +18,11 @@ __all__ = ["Page", "render_site"]
 
 
 def render_site(
-    data: Dataset, language: str = "zh", site_name: str = "", shard: tuple[int, int] = (0, 1), site_url: str = ""
+    data: Dataset,
+    language: str = DEFAULT_LANGUAGE,
+    site_name: str = "",
+    shard: tuple[int, int] = (0, 1),
+    site_url: str = "",
 ) -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order.
 

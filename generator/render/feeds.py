@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
+from generator.messages import words
 from generator.model import Dataset
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
@@ -69,7 +70,7 @@ def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date)
     feed.link(href=_link(site_url, f"feeds/{name}.atom", depth), rel="self")
     feed.link(href=_link(site_url, "", depth), rel="alternate")  # RSS shows the last link as the channel's
     feed.description(one_line(title))
-    feed.language("zh-CN" if language == "zh" else "en")
+    feed.language(words("locale-tag", language))
     feed.updated(_moment(updated))
     feed.lastBuildDate(_moment(updated))
     return feed

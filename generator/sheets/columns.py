@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.kinds import SHEET_KINDS
+from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
-from generator.messages import Listing, Text, text
-from generator.render.labels import LABELS, LANGUAGES
+from generator.messages import Listing, Text, text, words
+from generator.render.labels import LABELS
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of, importing
 from generator.sheets.read import Cell, Sheet, cell_text
 
@@ -25,11 +26,10 @@ from generator.sheets.read import Cell, Sheet, cell_text
 LABEL_KEYS = {
     (kind.name, name): key for kind in SHEET_KINDS if kind.sheet for name, key in kind.sheet.label_keys.items()
 }
-# The header `kb export` writes for a field the site shows no label for.
+# The header `kb export` writes for a field the site shows no label for (generator/catalogue/workbook.py).
 EXPORT_HEADERS = {
-    "id": {"zh": "编号", "en": "ID"},
-    "name": {"zh": "姓名", "en": "Name"},
-    "name_en": {"zh": "英文名", "en": "Name (English)"},
+    name: {language: words(f"workbook-header-{name.replace('_', '-')}", language) for language in LANGUAGES}
+    for name in ("id", "name", "name_en")
 }
 # Headers teams write besides the field names and the site's labels (both languages); a 台账
 # names the date, the model, the fault, its cause and fix and the engineer in these words.
@@ -46,8 +46,11 @@ PASSED_OVER: dict[str, tuple[str, ...]] = {
     "billing": ("是否收费", "收费", "费用", "金额", "服务费", "报价"),
     "notes": ("备注", "附注", "remarks", "notes", "note"),
 }  # fmt: skip
-# The sheets `kb export` writes, one per kind, in order.
-SHEET_TITLES = {kind.name: dict(zip(LANGUAGES, kind.sheet.title, strict=True)) for kind in SHEET_KINDS if kind.sheet}
+# The sheets `kb export` writes, one per kind, in order, titled in each language (`workbook-title-<kind>`).
+SHEET_TITLES = {
+    kind.name: {language: words(f"workbook-title-{kind.name}", language) for language in LANGUAGES}
+    for kind in SHEET_KINDS
+}
 # Sheet names that say which kind a sheet holds, when the headers alone leave it open.
 SHEET_NAMES = {name: importing(name).sheet_names for name in IMPORTABLE}
 # What a sheet must have to be taken for a kind at all.
