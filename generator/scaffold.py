@@ -46,7 +46,8 @@ __all__ = [
 
 
 def new_record(kind: str, **values: Any) -> NewRecord:
-    """The new record `kb new <kind>` writes for these values (its options, by their names)."""
+    """The new record `kb new <kind>` writes for these values (its options by their names, and
+    `language`, of its comments)."""
     scaffold = RECORD_KIND[kind].scaffold
     if scaffold is None:
         raise ValueError(f"`kb new` does not write {kind} records")

@@ -14,7 +14,8 @@ from generator.cli.options import data_option, parse_today
 from generator.diagnostics import Report
 from generator.kinds import SCAFFOLD_KINDS
 from generator.kinds.kind import Option, RecordKind
-from generator.language import decide_language
+from generator.language import LANGUAGES, decide_language
+from generator.messages import text
 from generator.pipeline import check
 from generator.record_text import NewRecord
 from generator.report import as_text
@@ -38,6 +39,10 @@ def _id_option(function):
         "record_id",
         help=say("help-new-id"),
     )(function)
+
+
+def _language_option(function):
+    return click.option("--language", type=click.Choice(LANGUAGES), help=say("help-new-language"))(function)
 
 
 def _date_option(name: str, help_text: str):
@@ -82,13 +87,14 @@ def _kind_command(kind: RecordKind) -> None:
     assert scaffold is not None
     dates = [option.dest for option in scaffold.options if option.value == "date"]
 
-    def new(record_id: str | None, data_dir: str, schema_dir: str, **values: Any) -> None:
+    def new(record_id: str | None, data_dir: str, schema_dir: str, language: str | None, **values: Any) -> None:
         values |= {name: values[name] or dt.date.today() for name in dates}
-        record = scaffold.make(**values, record_id=record_id)
+        language = decide_language(language)  # the site's: of the file's comments and of the check's messages
+        record = scaffold.make(**values, record_id=record_id, language=language)
         year = values[kind.sub_folders].year if kind.sub_folders in values else None
-        _write(record, Path(data_dir), Path(schema_dir), year=year)
+        _write(record, Path(data_dir), Path(schema_dir), language, year=year)
 
-    decorated = _id_option(data_option(schemas_option(new)))
+    decorated = _id_option(data_option(schemas_option(_language_option(new))))
     for option in reversed(scaffold.options):
         decorated = _option(kind, option)(decorated)
     command.command(kind.name, help=say(f"help-new-{kind.name}"))(decorated)
@@ -98,27 +104,21 @@ for _kind in SCAFFOLD_KINDS:
     _kind_command(_kind)
 
 
-def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
+def _write(record: NewRecord, data_dir: Path, schema_dir: Path, language: str, year: int | None = None) -> None:
+    """Write the record and check it with the rest of the data; say what happened in `language`."""
     if not is_id(record.record_id):
-        raise click.BadParameter(
-            say("help-new-not-an-id", id=record.record_id),
-            param_hint="--id",
-        )
+        raise click.BadParameter(text("help-new-not-an-id", id=record.record_id).render(language), param_hint="--id")
     target = record.path(data_dir, year)
     if target.exists():
-        raise click.ClickException(say("help-new-exists", target=target))
+        raise click.ClickException(text("help-new-exists", target=target).render(language))
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    language = decide_language()
     checked = check(Settings(data_dir, language=language))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:
         target.unlink()
         click.echo(as_text(Report(own), 1, language=language), err=True)
-        click.echo(
-            say("help-new-not-written"),
-            err=True,
-        )
+        click.echo(text("help-new-not-written").render(language), err=True)
         sys.exit(1)
-    click.echo(say("help-new-done", target=target))
+    click.echo(text("help-new-done", target=target).render(language))

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.kinds import award, case, mentoring, path, person, session, taxonomy
-from generator.kinds.kind import Index, RecordKind, TaxonomyKind, Words
+from generator.kinds.kind import Index, RecordKind, TaxonomyKind
 from generator.markdown import attachment_references
+from generator.messages import register
 from generator.search.fields import TEXT_FIELD
 from generator.vocabulary import Shape, markdown_texts
 
@@ -47,9 +48,7 @@ RESERVED_IDS = frozenset(
 # Kind -> its shape, in the order records.md describes them: the schema, the reference and validation.
 SHAPES: dict[str, type[Shape]] = {TAXONOMY.name: TAXONOMY.shape} | {kind.name: kind.shape for kind in RECORD_KINDS}
 # One example of each kind for the reference; together they validate.
-EXAMPLES: dict[str, str] = {TAXONOMY.name: TAXONOMY.reference.example} | {
-    kind.name: kind.reference.example for kind in RECORD_KINDS
-}
+EXAMPLES: dict[str, str] = {TAXONOMY.name: TAXONOMY.example} | {kind.name: kind.example for kind in RECORD_KINDS}
 
 
 def in_place(part: str) -> tuple[RecordKind, ...]:
@@ -95,8 +94,11 @@ def _indexes() -> dict[str, Index]:
 
 
 INDEXES = _indexes()
-# The page labels the kinds bring, key -> (Chinese, English).
-KIND_LABELS: dict[str, Words] = {key: words for kind in RECORD_KINDS for key, words in kind.labels.items()}
+
+# Each kind's own words join the one catalogue: what messages, pages, the reference, the
+# workbook and `kb new` call it (RecordKind.words_needed), kept with the kind.
+for _kind in (TAXONOMY, *RECORD_KINDS):
+    register(messages=_kind.messages, words=_kind.words)
 
 
 def named_attachments(kind: str, model: Shape) -> Iterator[tuple[tuple, str, str]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field
 
 from generator.kinds.kind import (
+    Activity,
     Citation,
     Demo,
     Document,
@@ -20,11 +21,13 @@ from generator.kinds.kind import (
     Links,
     Option,
     RecordKind,
-    Reference,
     Scaffold,
     Search,
     Sheet,
+    Words,
 )
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import words
 from generator.record_text import NewRecord, quoted
 from generator.search.tokens import search_copy_of
 from generator.slug import NEW_ID_LENGTH, cut_at_word
@@ -70,6 +73,14 @@ class Award(Shape):
     session: SessionRef | None = doc(
         "the `contest` session it was won at", "获奖的 `contest`（竞赛）场次", default=None
     )
+
+
+# --- what the rules read (generator/validate/rules.py) ----------------------------------------
+
+
+def activities(award: Award) -> Iterator[Activity]:
+    for index, person in enumerate(award.recipients):
+        yield ("recipients", index), person, award.awarded_on
 
 
 # --- back-links -----------------------------------------------------------------------------
@@ -206,17 +217,24 @@ def award_id(period: str, award: str, recipient: str) -> str:
 
 
 def new_award(
-    award: str, recipient: str, period: str, awarded_on: dt.date, citation: str, record_id: str | None = None
+    award: str,
+    recipient: str,
+    period: str,
+    awarded_on: dt.date,
+    citation: str,
+    record_id: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> NewRecord:
+    """The new award; its comments in `language`."""
     record_id = record_id or award_id(period, award, recipient)
     body = f"""id: {record_id}
 award: {award}
 recipients: [{recipient}]
-period: {quoted(period)}  # 2026, 2026-H2, 2026-Q3 or 2026-09
+period: {quoted(period)}  # {words("new-award-period", language)}
 awarded_on: {awarded_on.isoformat()}
 citation: |
   {citation}
-evidence: []  # case ids that show the deeds
+evidence: []  # {words("new-award-evidence", language)}
 """
     return NewRecord("award", record_id, body, FOLDER)
 
@@ -268,21 +286,53 @@ rank: 2
 session: 2026-06-skills-contest
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-award": ("荣誉", "award"),
+    "noun-award": ("荣誉", "award"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new award` writes
+    "new-award-period": ("2026、2026-H2、2026-Q3 或 2026-09", "2026, 2026-H2, 2026-Q3 or 2026-09"),
+    "new-award-evidence": ("体现事迹的案例 id", "case ids that show the deeds"),
+    "kind_award": ("荣誉", "Honour"),
+    "workbook-title-award": ("荣誉", "Honours"),
+    "reference-heading-award": ("荣誉", "Honours"),
+    "reference-about-award": (
+        "一个文件一项荣誉：称号、竞赛名次或表彰。",
+        "One honour per file: a title, a contest place, a commendation.",
+    ),
+    "help-new-award": ("一项荣誉：称号、比赛名次或表彰。", "An honour: a title, a contest place or a commendation."),
+    "help-new-award-awarded-on": ("颁奖的日期。", "When the award was given."),
+    "help-new-award-award-prompt": (
+        "奖项类别（taxonomy.yml 里的 awards id）",
+        "Award kind (awards id from taxonomy.yml)",
+    ),
+    "help-new-award-award": ("taxonomy.yml 里的奖项类别 id。", "An awards id from taxonomy.yml."),
+    "help-new-award-recipient-prompt": ("获奖人（人员 id）", "Recipient (person id)"),
+    "help-new-award-recipient": ("获奖人的人员 id。", "The recipient's person id."),
+    "help-new-award-period-prompt": (
+        "期间（2026、2026-H2、2026-Q3 或 2026-09）",
+        "Period (2026, 2026-H2, 2026-Q3 or 2026-09)",
+    ),
+    "help-new-award-period": ("获奖的期间。", "The period it is awarded for."),
+    "help-new-award-citation-prompt": ("事迹（获奖人做了什么）", "Citation (what the recipient did)"),
+    "help-new-award-citation": ("获奖人做了什么。", "What the recipient did."),
+}
+
+
 KIND = RecordKind(
     name="award",
     folder=FOLDER,
     url_folder="awards",
     attribute="awards",
     shape=Award,
-    reference=Reference(
-        heading=("荣誉", "Honours"),
-        about=(
-            "一个文件一项荣誉：称号、竞赛名次或表彰。",
-            "One honour per file: a title, a contest place, a commendation.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_award": ("荣誉", "Honour")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
+    activities=activities,
     links=Links(
         indexes=(Index("awards_of"), Index("awards_by_kind"), Index("results_by_contest", _by_rank)),
         link=link,
@@ -307,7 +357,7 @@ KIND = RecordKind(
         make=document,
         place=5,
     ),
-    sheet=Sheet(title=("荣誉", "Honours"), place=6),
+    sheet=Sheet(place=6),
     scaffold=Scaffold(
         options=(
             Option("--award", "award", prompt=True),

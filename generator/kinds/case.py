@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field
 from pymdownx.slugs import slugify as anchor_slug
 
 from generator.kinds.kind import (
+    Activity,
     Citation,
     Demo,
     Document,
@@ -24,11 +25,12 @@ from generator.kinds.kind import (
     Links,
     Option,
     RecordKind,
-    Reference,
     Scaffold,
     Search,
     Sheet,
+    Words,
 )
+from generator.messages import words
 from generator.record_text import SPACES, NewRecord, block, quoted
 from generator.record_text import one_line as title_line
 from generator.search.fields import STATE_WORDS
@@ -138,6 +140,16 @@ class Case(Shape):
 def attachments(case: Case) -> Iterator[tuple[tuple, str]]:
     for index, name in enumerate(case.attachments):
         yield ("attachments", index), name
+
+
+# --- what the rules read (generator/validate/rules.py) ----------------------------------------
+
+
+def activities(case: Case) -> Iterator[Activity]:
+    for index, author in enumerate(case.authors):
+        yield ("authors", index), author, case.solved_on
+    if case.validated_by:
+        yield ("validated_by",), case.validated_by, case.solved_on
 
 
 # --- back-links -----------------------------------------------------------------------------
@@ -468,47 +480,67 @@ class CaseNotes:
     photos: tuple[str, ...] = ()
 
 
+# The capture page writes its comments in English on every site, with a Chinese customer as
+# the example (assets/kb-capture.js); `kb new case` writes them in the site's language.
+CAPTURE_COMMENTS = {"new-case-customer": "某食品厂    (an anonymised label only: never a name, phone number or e-mail)"}
+
+
+def _comment(key: str, language: str | None) -> str:
+    if language is None:
+        return CAPTURE_COMMENTS.get(key) or words(key, "en")
+    return words(key, language)
+
+
 def new_case(
-    title: str, product: str, author: str, day: dt.date, record_id: str | None = None, notes: CaseNotes = CaseNotes()
+    title: str,
+    product: str,
+    author: str,
+    day: dt.date,
+    record_id: str | None = None,
+    notes: CaseNotes = CaseNotes(),
+    language: str | None = None,
 ) -> NewRecord:
+    """The new case; its comments in `language`, or, for None, as the capture page writes them."""
     title = title_line(title)
     record_id = record_id or case_id(day, title, product)
     tags = ", ".join(quoted(code) for code in notes.codes)
     fixed = block(notes.resolution)
     if fixed == "|\n":
-        fixed_lines = "# resolution: |    (needed once the case leaves wip) the steps that fixed it\n"
+        fixed_lines = f"# resolution: |    {_comment('new-case-resolution', language)}\n"
     else:
         fixed_lines = f"resolution: {fixed}"
     body = f"""id: {record_id}
 title: {quoted(title)}
-state: wip  # wip -> not-validated -> validated (by a publisher or coach) -> archived
+state: wip  # {_comment("new-case-state", language)}
 products: [{product}]
 skills: []
 tags: [{tags}]
-aka: []  # other words customers and engineers use for this problem
+aka: []  # {_comment("new-case-aka", language)}
 symptoms: {block(title if notes.symptoms is None else notes.symptoms)}\
-# environment: |   (needed once the case leaves wip) product version, configuration, site conditions
+# environment: |   {_comment("new-case-environment", language)}
 # cause: |
 {fixed_lines}\
 authors: [{author}]
 solved_on: {day.isoformat()}
 # hours_to_resolve: 4
-# customer: 某食品厂    (an anonymised label only: never a name, phone number or e-mail)
+# customer: {_comment("new-case-customer", language)}
 # related: []
-{_photo_lines(record_id, notes.photos)}"""
+{_photo_lines(record_id, notes.photos, language)}"""
     return NewRecord("case", record_id, body, FOLDER, sub_folders=True)
 
 
-def _photo_lines(record_id: str, photos: tuple[str, ...]) -> str:
+def _photo_lines(record_id: str, photos: tuple[str, ...], language: str | None) -> str:
     if not photos:
         return ""
     folder = f"cases/{record_id}"
     named = ", ".join(quoted(f"{folder}/{photo.strip(' ')}") for photo in photos)
-    return f"# attachments: [{named}]\n#   (put the photos in data/attachments/{folder}/, then remove the # above)\n"
+    return f"# attachments: [{named}]\n#   {_comment('new-case-photos', language).format(folder=folder)}\n"
 
 
-def _new(title: str, product: str, author: str, solved_on: dt.date, record_id: str | None = None) -> NewRecord:
-    return new_case(title, product, author, solved_on, record_id)
+def _new(
+    title: str, product: str, author: str, solved_on: dt.date, language: str, record_id: str | None = None
+) -> NewRecord:
+    return new_case(title, product, author, solved_on, record_id, language=language)
 
 
 def _made_id(record: dict[str, Any]) -> str | None:
@@ -532,7 +564,6 @@ SCAFFOLD = Scaffold(
 # --- kb import: a team's case sheet or 台账 -------------------------------------------------
 
 SHEET = Sheet(
-    title=("案例", "Cases"),
     importing=Import(
         sheet_names=("案例", "案例库", "案例台账", "台账", "cases", "case"),
         # A 台账 has no title column (titles are made from the symptoms), so the symptoms alone tell a case sheet.
@@ -676,24 +707,69 @@ review_by: 2027-07-16
 attachments: [valve.png]
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-case": ("案例", "case"),
+    "noun-case": ("案例", "case"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new case` writes
+    "new-case-state": (
+        "`wip` -> `not-validated` -> `validated`（由 `publisher` 或 `coach` 验证）-> `archived`",
+        "wip -> not-validated -> validated (by a publisher or coach) -> archived",
+    ),
+    "new-case-aka": ("客户和工程师对这个问题的其他说法", "other words customers and engineers use for this problem"),
+    "new-case-environment": (
+        "（案例离开 `wip` 后必填）产品版本、配置、现场条件",
+        "(needed once the case leaves wip) product version, configuration, site conditions",
+    ),
+    "new-case-resolution": (
+        "（案例离开 `wip` 后必填）解决问题的步骤",
+        "(needed once the case leaves wip) the steps that fixed it",
+    ),
+    "new-case-customer": (
+        "某食品厂    （只写匿名的称呼：绝不写名称、电话号码或电子邮箱）",
+        "a food factory    (an anonymised label only: never a name, phone number or e-mail)",
+    ),
+    "new-case-photos": (
+        "（把照片放进 data/attachments/{folder}/，再删掉上一行的 #）",
+        "(put the photos in data/attachments/{folder}/, then remove the # above)",
+    ),
+    "kind_case": ("案例", "Case"),
+    "workbook-title-case": ("案例", "Cases"),
+    "reference-heading-case": ("案例", "Cases"),
+    "reference-about-case": (
+        "一个文件一个已解决的案例，按 KCS 文章来写。",
+        "One solved case per file, written as a KCS article.",
+    ),
+    "reference-kinds-case": ("案例", "case"),
+    "help-new-case": ("一个已解决的案例（从“处理中”开始）。", "A solved case (starts as work in progress)."),
+    "help-new-case-solved-on": ("问题解决的日期。", "When the problem was solved."),
+    "help-new-case-title-prompt": ("标题（用客户的话说问题）", "Title (the problem in the customer's words)"),
+    "help-new-case-title": ("用客户的话说问题。", "The problem in the customer's words."),
+    "help-new-case-product-prompt": ("产品 id", "Product id"),
+    "help-new-case-product": ("taxonomy.yml 里的产品 id。", "A products id from taxonomy.yml."),
+    "help-new-case-author-prompt": ("作者（人员 id）", "Author (person id)"),
+    "help-new-case-author": ("你的人员 id。", "Your person id."),
+}
+
+
 KIND = RecordKind(
     name="case",
     folder=FOLDER,
     url_folder="cases",
     attribute="cases",
     shape=Case,
-    reference=Reference(
-        heading=("案例", "Cases"),
-        about=(
-            "一个文件一个已解决的案例，按 KCS 文章来写。",
-            "One solved case per file, written as a KCS article.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_case": ("案例", "Case")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
     sub_folders="solved_on",
     required_when=("state", CASE_STATE_REQUIRES),
     attachments=attachments,
+    dates_in_order=(("solved_on", "review_by"),),
+    activities=activities,
     links=LINKS,
     pages=pages,
     search=SEARCH,

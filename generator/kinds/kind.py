@@ -14,6 +14,7 @@ that says none (a new one) comes after the placed ones, in the order of the tabl
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from generator.synthetic import Synthesizer
 
 Words = tuple[str, str]  # (Chinese, English)
+# A time a record says someone took part in something: (path of the field, person id, day).
+Activity = tuple[tuple, str, dt.date]
 LAST = 1_000_000  # the place of a part that says none: after every placed one
 
 
@@ -97,9 +100,8 @@ class Import:
 
 @dataclass(frozen=True)
 class Sheet:
-    """A kind's sheet in the workbook `kb export` writes."""
+    """A kind's sheet in the workbook `kb export` writes, titled `workbook-title-<kind>`."""
 
-    title: Words
     label_keys: Mapping[str, str] = field(default_factory=dict)  # field -> its label key, where they differ
     importing: Import | None = None  # None: a sheet for reading only
     place: int = LAST  # its place among the sheets
@@ -124,16 +126,8 @@ class Scaffold:
     `help-new-<kind>`."""
 
     options: tuple[Option, ...]
-    make: Callable[..., NewRecord]  # (**values, record_id) -> the new record
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The kind in the record reference (docs/records.md and /reference/)."""
-
-    heading: Words
-    about: Words
-    example: str  # a record that validates together with the other kinds' examples
+    # (**values, record_id, language) -> the new record, its comments in that language
+    make: Callable[..., NewRecord]
 
 
 @dataclass(frozen=True)
@@ -155,11 +149,17 @@ class RecordKind:
     url_folder: str  # its pages: /<url_folder>/<id>/
     attribute: str  # the Dataset's dict of its records: data.cases
     shape: type[Shape]
-    reference: Reference
-    labels: Mapping[str, Words] = field(default_factory=dict)  # the page labels it brings
+    example: str  # the reference's example: a record that validates with the other kinds' examples
+    # Its own areas of the catalogue, key -> (Chinese, English) (see words_needed): what
+    # messages call it, and its other words (its label on pages, the reference's, `kb new`'s help).
+    messages: dict[str, Words]
+    words: dict[str, Words]
     sub_folders: str = ""  # the date field whose year is the sub-folder of a new record (cases/2026/)
     required_when: tuple[str, Mapping[str, tuple[str, ...]]] | None = None  # (field, value -> fields it needs)
     attachments: Callable[[Any], Iterator[tuple[tuple, str]]] | None = None  # files named outside Markdown
+    # the rules' facts (generator/validate/rules.py): (a date field, a later one that may not come before it)
+    dates_in_order: tuple[tuple[str, str], ...] = ()
+    activities: Callable[[Any], Iterator[Activity]] | None = None  # who took part, on what day
     links: Links | None = None
     pages: Callable[[Renderer], Iterable[PageJob]] | None = None  # its pages and index page
     search: Search | None = None
@@ -167,6 +167,28 @@ class RecordKind:
     sheet: Sheet | None = None
     scaffold: Scaffold | None = None
     demo: Demo | None = None
+
+    def words_needed(self) -> set[str]:
+        """The keys of the catalogue that the generator reads for this kind, which its `words`
+        give: what messages call it, its heading and introduction in the reference, and by
+        what it declares, the kind of a search result, its sheet's title and `kb new`'s help.
+        (`reference-kinds-<kind>`, the kind a field's type names, is needed once another
+        kind's field refers to it; tests/kinds/ checks that.)"""
+        needed = {f"kind-{self.name}", f"noun-{self.name}"}  # in `messages`, the rest in `words`
+        needed |= {f"reference-heading-{self.name}", f"reference-about-{self.name}"}
+        if self.search is not None:
+            needed.add(f"kind_{self.name}")
+        if self.sheet is not None:
+            needed.add(f"workbook-title-{self.name}")
+        if self.scaffold is not None:
+            command = f"help-new-{self.name}"
+            needed |= {command} | {f"{command}-{option.name.removeprefix('--')}" for option in self.scaffold.options}
+            needed |= {
+                f"{command}-{option.name.removeprefix('--')}-prompt"
+                for option in self.scaffold.options
+                if option.prompt
+            }
+        return needed
 
 
 @dataclass(frozen=True)
@@ -187,5 +209,7 @@ class TaxonomyFile:
     name: str  # "taxonomy": as the schema file and the reference call it
     shape: type[Shape]
     lists: tuple[TaxonomyKind, ...]
-    reference: Reference
+    example: str
+    messages: dict[str, Words]  # what messages call each list's entries
+    words: dict[str, Words]  # the reference's words
     demo: Callable[[Synthesizer], dict[str, Any]] | None = None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field
 
 from generator.kinds.kind import (
+    Activity,
     Citation,
     Demo,
     Document,
@@ -18,11 +19,13 @@ from generator.kinds.kind import (
     Links,
     Option,
     RecordKind,
-    Reference,
     Scaffold,
     Search,
     Sheet,
+    Words,
 )
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import words
 from generator.record_text import NewRecord
 from generator.search.tokens import search_copy_of
 from generator.slug import NEW_ID_LENGTH, cut_at_word
@@ -81,6 +84,14 @@ def link(data: Dataset, pair_id: str, pair: Mentoring) -> None:
     for entry in pair.log:
         if entry.case:
             data.cited_by[entry.case].append(Citation("mentoring", pair_id, "log"))
+
+
+# --- what the rules read (generator/validate/rules.py) ----------------------------------------
+
+
+def activities(pair: Mentoring) -> Iterator[Activity]:
+    yield ("mentor",), pair.mentor, pair.started
+    yield ("mentee",), pair.mentee, pair.started
 
 
 # --- pages and search -----------------------------------------------------------------------
@@ -151,17 +162,24 @@ def mentoring_id(mentor: str, mentee: str, started: dt.date) -> str:
 
 
 def new_mentoring(
-    mentor: str, mentee: str, skill: str, target: int, started: dt.date, record_id: str | None = None
+    mentor: str,
+    mentee: str,
+    skill: str,
+    target: int,
+    started: dt.date,
+    record_id: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> NewRecord:
+    """The new mentoring pair; its comments in `language`."""
     record_id = record_id or mentoring_id(mentor, mentee, started)
     body = f"""id: {record_id}
 mentor: {mentor}
 mentee: {mentee}
 started: {started.isoformat()}
-status: active  # active, completed or stopped
+status: active  # {words("new-mentoring-status", language)}
 goals:
   - {{skill: {skill}, target: {target}}}
-log: []  # - {{date: YYYY-MM-DD, note: "...", case: <case id>}}
+log: []  # {words("new-mentoring-log", language)}
 """
     return NewRecord("mentoring", record_id, body, FOLDER)
 
@@ -214,21 +232,53 @@ log:
   - {date: 2026-11-02, note: 复盘数控系统回零报警}
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-mentoring": ("传帮带", "mentoring"),
+    "noun-mentoring": ("传帮带", "mentoring"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new mentoring` writes
+    "new-mentoring-status": (
+        "`active`（进行中）、`completed`（已完成）或 `stopped`（已中止）",
+        "active, completed or stopped",
+    ),
+    "new-mentoring-log": (
+        '每一条写成 `- {date: YYYY-MM-DD, note: "……", case: 案例 id}`',
+        '- {date: YYYY-MM-DD, note: "...", case: <case id>}',
+    ),
+    "kind_mentoring": ("传帮带", "Mentoring"),
+    "workbook-title-mentoring": ("传帮带", "Mentoring"),
+    "reference-heading-mentoring": ("传帮带", "Mentoring pairs"),
+    "reference-about-mentoring": (
+        "一个文件一对传帮带师徒：老员工在真实作业中带新员工。",
+        "One mentoring pair per file: a veteran teaches a newer engineer on real jobs.",
+    ),
+    "help-new-mentoring": ("一对传帮带师徒。", "A 传帮带 mentoring pair."),
+    "help-new-mentoring-started": ("开始带徒的日期。", "When the pair started."),
+    "help-new-mentoring-mentor-prompt": ("师傅（人员 id）", "Mentor (person id)"),
+    "help-new-mentoring-mentor": ("师傅的人员 id。", "The mentor's person id."),
+    "help-new-mentoring-mentee-prompt": ("徒弟（人员 id）", "Mentee (person id)"),
+    "help-new-mentoring-mentee": ("徒弟的人员 id。", "The mentee's person id."),
+    "help-new-mentoring-skill-prompt": ("要教的技能（技能 id）", "Skill to teach (skill id)"),
+    "help-new-mentoring-skill": ("技能 id。", "A skill id."),
+    "help-new-mentoring-target": ("目标等级 1–4。", "Target level 1-4."),
+}
+
+
 KIND = RecordKind(
     name="mentoring",
     folder=FOLDER,
     url_folder="mentoring",
     attribute="mentoring",
     shape=Mentoring,
-    reference=Reference(
-        heading=("传帮带", "Mentoring pairs"),
-        about=(
-            "一个文件一对传帮带师徒：老员工在真实作业中带新员工。",
-            "One mentoring pair per file: a veteran teaches a newer engineer on real jobs.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_mentoring": ("传帮带", "Mentoring")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
+    dates_in_order=(("started", "ends"),),
+    activities=activities,
     links=Links(indexes=(Index("mentoring_as_mentor"), Index("mentoring_as_mentee")), link=link, place=2),
     pages=pages,
     search=Search(fields={"log": ("log", 1.5), "outcome": ("outcome", 1.5)}, data=search),
@@ -248,7 +298,7 @@ KIND = RecordKind(
         make=document,
         place=6,
     ),
-    sheet=Sheet(title=("传帮带", "Mentoring"), place=4),
+    sheet=Sheet(place=4),
     scaffold=Scaffold(
         options=(
             Option("--mentor", "mentor", prompt=True),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field
 
 from generator.kinds.kind import (
+    Activity,
     Citation,
     Demo,
     Document,
@@ -19,11 +20,13 @@ from generator.kinds.kind import (
     Links,
     Option,
     RecordKind,
-    Reference,
     Scaffold,
     Search,
     Sheet,
+    Words,
 )
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import words
 from generator.record_text import NewRecord, quoted
 from generator.search.tokens import search_copy, search_copy_of
 from generator.slug import title_slug
@@ -95,6 +98,17 @@ class TrainingPath(Shape):
     summary: Markdown | None = doc("Markdown: what the path is for", "Markdown：路径简介", default=None)
     steps: Annotated[list[Step], Field(min_length=1)] = doc("the ordered list of steps", "按顺序排列的步骤")
     enrolled: list[PersonRef] = doc("the people following this path", "正在跟这条路径的人", default_factory=list)
+
+
+# --- what the rules read (generator/validate/rules.py) ----------------------------------------
+
+
+def activities(path: TrainingPath) -> Iterator[Activity]:
+    for step_index, step in enumerate(path.steps):
+        for index, sign_off in enumerate(step.signed_off):
+            at = ("steps", step_index, "signed_off", index)
+            yield at + ("person",), sign_off.person, sign_off.date
+            yield at + ("by",), sign_off.by, sign_off.date
 
 
 # --- back-links and progress ----------------------------------------------------------------
@@ -205,7 +219,8 @@ def document(tools: DocumentTools, path: TrainingPath) -> dict[str, Any]:
 # --- kb new path ----------------------------------------------------------------------------
 
 
-def new_path(title: str, record_id: str | None = None) -> NewRecord:
+def new_path(title: str, record_id: str | None = None, language: str = DEFAULT_LANGUAGE) -> NewRecord:
+    """The new path; its comments in `language`."""
     record_id = record_id or title_slug(title)
     body = f"""id: {record_id}
 title: {quoted(title)}
@@ -213,8 +228,8 @@ steps:
   - id: basics
     title: {quoted("入门")}
     requires: []
-    read: []      # case ids to study
-    sessions: []  # attending any of these sessions completes the step
+    read: []      # {words("new-path-read", language)}
+    sessions: []  # {words("new-path-sessions", language)}
 enrolled: []
 """
     return NewRecord("path", record_id, body, FOLDER)
@@ -270,21 +285,41 @@ steps:
 enrolled: [zhao-lei]
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-path": ("培训路径", "path"),
+    "noun-path": ("培养路径", "path"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new path` writes
+    "new-path-read": ("要学习的案例 id", "case ids to study"),
+    "new-path-sessions": ("参加其中任何一场培训即完成这一步", "attending any of these sessions completes the step"),
+    "kind_path": ("培养路径", "Training path"),
+    "workbook-title-path": ("培养路径", "Training paths"),
+    "reference-heading-path": ("培养路径", "Training paths"),
+    "reference-about-path": (
+        "一个文件一条培养路径：新员工按顺序完成的一系列步骤。",
+        "One training path per file: an ordered programme of steps that new hires follow.",
+    ),
+    "help-new-path": ("一条新员工的培训路径。", "A training path for new hires."),
+    "help-new-path-title-prompt": ("标题", "Title"),
+    "help-new-path-title": ("路径的标题。", "The path's title."),
+    "reference-kinds-step": ("步骤", "step"),
+}
+
+
 KIND = RecordKind(
     name="path",
     folder=FOLDER,
     url_folder="paths",
     attribute="paths",
     shape=TrainingPath,
-    reference=Reference(
-        heading=("培养路径", "Training paths"),
-        about=(
-            "一个文件一条培养路径：新员工按顺序完成的一系列步骤。",
-            "One training path per file: an ordered programme of steps that new hires follow.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_path": ("培养路径", "Training path")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
+    activities=activities,
     links=Links(indexes=(Index("paths_of"), Index("progress", lists=False)), link=link, place=5),
     pages=pages,
     search=Search(fields={"summary": ("summary", 2.0), "steps": ("steps", 2.0)}, data=search),
@@ -302,7 +337,7 @@ KIND = RecordKind(
         make=document,
         place=4,
     ),
-    sheet=Sheet(title=("培养路径", "Training paths"), place=5),
+    sheet=Sheet(place=5),
     scaffold=Scaffold(
         options=(Option("--title", "title", prompt=True),),
         make=new_path,

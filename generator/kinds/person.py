@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
-from generator.kinds.kind import Demo, Document, Import, Option, RecordKind, Reference, Scaffold, Search, Sheet
+from generator.kinds.kind import Demo, Document, Import, Option, RecordKind, Scaffold, Search, Sheet, Words
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import words
 from generator.record_text import NewRecord, quoted
 from generator.search.tokens import search_copy, search_copy_of
 from generator.slug import NEW_ID_LENGTH, slugify
@@ -129,15 +131,18 @@ def person_id(name: str) -> str:
     return slugify(name, NEW_ID_LENGTH)
 
 
-def new_person(name: str, team: str, role: str, joined: dt.date, record_id: str | None = None) -> NewRecord:
+def new_person(
+    name: str, team: str, role: str, joined: dt.date, record_id: str | None = None, language: str = DEFAULT_LANGUAGE
+) -> NewRecord:
+    """The new person; its comments in `language`."""
     record_id = record_id or person_id(name)
     body = f"""id: {record_id}
 name: {quoted(name)}
 team: {team}
-role: {role}  # field-service or technical-support
+role: {role}  # {words("new-person-role", language)}
 joined: {joined.isoformat()}
-skills: {{}}  # skill id: level 1-4 (1 learning, 2 works with help, 3 independent, 4 can teach)
-kcs_role: candidate  # candidate, contributor, publisher or coach
+skills: {{}}  # {words("new-person-skills", language)}
+kcs_role: candidate  # {words("new-person-kcs-role", language)}
 """
     return NewRecord("person", record_id, body, FOLDER)
 
@@ -194,21 +199,59 @@ skills:
 kcs_role: contributor
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-person": ("人员", "person"),
+    "noun-person": ("人员", "person"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new person` writes
+    "new-person-role": (
+        "`field-service`（现场服务）或 `technical-support`（技术支持）",
+        "field-service or technical-support",
+    ),
+    "new-person-skills": (
+        "技能 id: 等级 1-4（1 正在学，2 有人帮着能做，3 能独立做，4 能教别人）",
+        "skill id: level 1-4 (1 learning, 2 works with help, 3 independent, 4 can teach)",
+    ),
+    "new-person-kcs-role": (
+        "`candidate`、`contributor`、`publisher` 或 `coach`",
+        "candidate, contributor, publisher or coach",
+    ),
+    "kind_person": ("人员", "Person"),
+    "workbook-title-person": ("人员", "People"),
+    "reference-heading-person": ("人员", "People"),
+    "reference-about-person": (
+        "一个文件一名工程师（或其他员工）。离职的人留在历史记录中。",
+        "One engineer (or other staff member) per file. A person who left stays in history.",
+    ),
+    "reference-kinds-person": ("人员", "person"),
+    "help-new-person": ("一名工程师或其他员工。", "An engineer or other staff member."),
+    "help-new-person-joined": ("入职的日期。", "When the person joined."),
+    "help-new-person-name-prompt": ("姓名", "Name"),
+    "help-new-person-name": ("显示的姓名，例如 张伟。", "Display name, e.g. 张伟."),
+    "help-new-person-team-prompt": ("团队 id", "Team id"),
+    "help-new-person-team": ("taxonomy.yml 里的团队 id。", "A teams id from taxonomy.yml."),
+    "help-new-person-role-prompt": ("角色", "Role"),
+    "help-new-person-role": (
+        "field-service（现场服务）或 technical-support（技术支持）。",
+        "field-service or technical-support.",
+    ),
+}
+
+
 KIND = RecordKind(
     name="person",
     folder=FOLDER,
     url_folder="people",
     attribute="people",
     shape=Person,
-    reference=Reference(
-        heading=("人员", "People"),
-        about=(
-            "一个文件一名工程师（或其他员工）。离职的人留在历史记录中。",
-            "One engineer (or other staff member) per file. A person who left stays in history.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_person": ("人员", "Person")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
+    dates_in_order=(("joined", "left"),),
     pages=pages,
     search=Search(fields={"summary": ("summary", 2.0), "team": ("team", 2.0)}, data=search),
     document=Document(
@@ -228,7 +271,6 @@ KIND = RecordKind(
         place=2,
     ),
     sheet=Sheet(
-        title=("人员", "People"),
         label_keys={"title": "person_title"},
         importing=Import(
             sheet_names=("人员", "人员名单", "花名册", "people", "person", "staff"),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field
 
 from generator.kinds.kind import (
+    Activity,
     Citation,
     Demo,
     Document,
@@ -21,11 +22,13 @@ from generator.kinds.kind import (
     Links,
     Option,
     RecordKind,
-    Reference,
     Scaffold,
     Search,
     Sheet,
+    Words,
 )
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import words
 from generator.record_text import NewRecord, quoted
 from generator.search.tokens import search_copy
 from generator.slug import NEW_ID_LENGTH, title_slug
@@ -98,6 +101,15 @@ def link(data: Dataset, session_id: str, session: Session) -> None:
 
 def _in_order(data: Dataset) -> list[str]:
     return data.sessions_in_order()
+
+
+# --- what the rules read (generator/validate/rules.py) ----------------------------------------
+
+
+def activities(session: Session) -> Iterator[Activity]:
+    for field in ("trainers", "attendees"):
+        for index, person in enumerate(getattr(session, field)):
+            yield (field, index), person, session.date
 
 
 # --- pages and search -----------------------------------------------------------------------
@@ -193,27 +205,40 @@ def session_id(day: dt.date, title: str) -> str:
 
 
 def new_session(
-    title: str, day: dt.date, trainer: str, hours: float, session_format: str, record_id: str | None = None
+    title: str,
+    day: dt.date,
+    trainer: str,
+    hours: float,
+    session_format: str,
+    record_id: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> NewRecord:
+    """The new session; its comments in `language`."""
     record_id = record_id or session_id(day, title)
     body = f"""id: {record_id}
 title: {quoted(title)}
 date: {day.isoformat()}
 hours: {hours:g}
-format: {session_format}  # classroom, on-site, online or contest
+format: {session_format}  # {words("new-session-format", language)}
 trainers: [{trainer}]
 attendees: []
 skills: []
-cases: []  # case ids discussed
-materials: []  # https links or files in data/attachments/
+cases: []  # {words("new-session-cases", language)}
+materials: []  # {words("new-session-materials", language)}
 """
     return NewRecord("session", record_id, body, FOLDER)
 
 
 def _new(
-    title: str, trainer: str, hours: float, session_format: str, date: dt.date, record_id: str | None = None
+    title: str,
+    trainer: str,
+    hours: float,
+    session_format: str,
+    date: dt.date,
+    record_id: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> NewRecord:
-    return new_session(title, date, trainer, hours, session_format, record_id)
+    return new_session(title, date, trainer, hours, session_format, record_id, language)
 
 
 def _made_id(record: dict[str, Any]) -> str | None:
@@ -266,22 +291,54 @@ cases: [20260716-hx200-al1021-oil-overheat]
 materials: [https://intranet.example.com/hydraulics-advanced.pdf, valve.png]
 """
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "kind-session": ("培训场次", "session"),
+    "noun-session": ("培训场次", "session"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    # the comments of the file `kb new session` writes
+    "new-session-format": (
+        "`classroom`（课堂）、`on-site`（现场）、`online`（线上）或 `contest`（比赛）",
+        "classroom, on-site, online or contest",
+    ),
+    "new-session-cases": ("讨论的案例 id", "case ids discussed"),
+    "new-session-materials": (
+        "`https` 链接，或 data/attachments/ 中的文件",
+        "https links or files in data/attachments/",
+    ),
+    "kind_session": ("培训", "Training"),
+    "workbook-title-session": ("培训场次", "Sessions"),
+    "reference-heading-session": ("培训场次", "Training sessions"),
+    "reference-about-session": (
+        "一个文件一次培训：已举办或计划中的某一天的培训。",
+        "One training session per file: a dated occurrence that took place or is planned.",
+    ),
+    "reference-kinds-session": ("培训场次", "session"),
+    "help-new-session": ("一场培训（或一场比赛）。", "A training session (or a contest)."),
+    "help-new-session-date": ("培训的日期。", "When the session takes place."),
+    "help-new-session-title-prompt": ("标题", "Title"),
+    "help-new-session-title": ("培训的标题。", "The session's title."),
+    "help-new-session-trainer-prompt": ("讲师（人员 id）", "Trainer (person id)"),
+    "help-new-session-trainer": ("讲师的人员 id。", "The trainer's person id."),
+    "help-new-session-hours": ("培训的小时数。", "How many hours it takes."),
+    "help-new-session-format": ("形式：课堂、现场、线上或比赛。", "Classroom, on site, online or a contest."),
+}
+
+
 KIND = RecordKind(
     name="session",
     folder=FOLDER,
     url_folder="sessions",
     attribute="sessions",
     shape=Session,
-    reference=Reference(
-        heading=("培训场次", "Training sessions"),
-        about=(
-            "一个文件一次培训：已举办或计划中的某一天的培训。",
-            "One training session per file: a dated occurrence that took place or is planned.",
-        ),
-        example=EXAMPLE,
-    ),
-    labels={"kind_session": ("培训", "Training")},
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
     attachments=attachments,
+    activities=activities,
     links=Links(
         indexes=(Index("sessions_trained"), Index("sessions_attended"), Index("sessions_by_skill")),
         link=link,
@@ -306,7 +363,6 @@ KIND = RecordKind(
         place=3,
     ),
     sheet=Sheet(
-        title=("培训场次", "Sessions"),
         label_keys={"cases": "cases_discussed"},
         importing=Import(
             sheet_names=("培训", "培训场次", "培训记录", "sessions", "session", "training"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from generator.kinds.kind import Reference, TaxonomyFile, TaxonomyKind
+from generator.kinds.kind import TaxonomyFile, TaxonomyKind, Words
 from generator.vocabulary import Id, Markdown, Shape, Title, doc
 
 if TYPE_CHECKING:
@@ -74,6 +74,28 @@ def demo_taxonomy(s: Synthesizer) -> dict[str, Any]:
     }
 
 
+# Its own areas of the catalogue, key -> (Chinese, English), which the table of kinds registers:
+# what messages call it,
+MESSAGES: dict[str, Words] = {
+    "noun-product": ("产品", "product"),
+    "noun-skill": ("技能", "skill"),
+    "noun-team": ("团队", "team"),
+    "noun-award-kind": ("奖项类别", "award kind"),
+}
+# and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
+WORDS: dict[str, Words] = {
+    "reference-heading-taxonomy": ("受控词表", "Taxonomy: controlled vocabularies"),
+    "reference-about-taxonomy": (
+        "受控词表：产品、技能、班组和荣誉种类。记录用 id 引用其中的条目；英文站点在有 `name_en` 处显示它。",
+        "The controlled vocabularies: products, skills, teams and award kinds. Records name their entries by id; an English site shows `name_en` wherever it exists.",
+    ),
+    "reference-kinds-product": ("产品", "product"),
+    "reference-kinds-skill": ("技能", "skill"),
+    "reference-kinds-team": ("班组", "team"),
+    "reference-kinds-award-kind": ("荣誉种类", "award kind"),
+}
+
+
 KIND = TaxonomyFile(
     name="taxonomy",
     shape=Taxonomy,
@@ -83,14 +105,8 @@ KIND = TaxonomyFile(
         TaxonomyKind("team", "teams", "teams", "teams"),
         TaxonomyKind("award-kind", "awards", "honours/kinds", "award_kinds"),
     ),
-    reference=Reference(
-        heading=("受控词表", "Taxonomy: controlled vocabularies"),
-        about=(
-            "受控词表：产品、技能、班组和荣誉种类。记录用 id 引用其中的条目；英文站点在有 `name_en` 处显示它。",
-            "The controlled vocabularies: products, skills, teams and award kinds. Records name "
-            "their entries by id; an English site shows `name_en` wherever it exists.",
-        ),
-        example=EXAMPLE,
-    ),
+    example=EXAMPLE,
+    messages=MESSAGES,
+    words=WORDS,
     demo=demo_taxonomy,
 )
