@@ -25,6 +25,11 @@ NAMED_LATER = frozenset(
     kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.named_later
 )
 
+# The kind a team's 台账 holds: its rows are completed as a 台账 leaves them (generator/sheets/ledger.py).
+LEDGER_KIND = next(
+    kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.ledger
+)
+
 ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
 
 
