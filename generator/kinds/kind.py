@@ -169,11 +169,13 @@ class RecordKind:
     demo: Demo | None = None
 
     def words_needed(self) -> set[str]:
-        """The keys of the catalogue that the generator reads for this kind, which its `words`
-        give: what messages call it, its heading and introduction in the reference, and by
-        what it declares, the kind of a search result, its sheet's title and `kb new`'s help.
-        (`reference-kinds-<kind>`, the kind a field's type names, is needed once another
-        kind's field refers to it; tests/kinds/ checks that.)"""
+        """The keys of the catalogue that the generator reads for this kind, which its `messages`
+        and `words` give: what messages call it, its heading and introduction in the reference,
+        and by what it declares, the kind of a search result, its sheet's title and `kb new`'s
+        help (tests/kinds/test_table.py). `reference-kinds-<kind>`, the kind a field's type
+        names, is needed once a field refers to the kind: the reference is not written without
+        it (tests/test_reference.py). The words a kind's own code reads (the comments of the
+        file `kb new` writes) are its own business."""
         needed = {f"kind-{self.name}", f"noun-{self.name}"}  # in `messages`, the rest in `words`
         needed |= {f"reference-heading-{self.name}", f"reference-about-{self.name}"}
         if self.search is not None:
