@@ -22,6 +22,7 @@ from generator.catalogue import (
     help,
     inputs,
     labels,
+    learning,
     loading,
     qr,
     reference,
@@ -46,6 +47,7 @@ AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     command_line.MESSAGES,
     qr.MESSAGES,
     inputs.MESSAGES,
+    learning.MESSAGES,
 )
 
 # The other words: the pages' labels, the record reference, the check codes, the commands' help
@@ -59,4 +61,5 @@ WORDS: tuple[dict[str, tuple[str, str]], ...] = (
     help.HELP,
     workbook.WORKBOOK,
     writing.WRITING,
+    learning.WORDS,
 )
