@@ -7,7 +7,8 @@ Practice sets (pages of their own: generator/render/practice.py):
 
 - a product's and a skill's: the questions of their cases, newest first, at most SET_SIZE
   (a page of thousands of questions would be no page to practise on);
-- a path's: one page, a section per step with the questions of the cases it has to be read.
+- a path's: one page, a section per step with the questions of the cases it has to be read
+  (a case read in two steps is asked once, in the first).
 
 A set without questions has no page, and nothing links to it.
 """
@@ -104,11 +105,15 @@ class LearningView:
         return {made.src_uri: made for made in found if made.count}
 
     def _path_set(self, path_id: str) -> PracticeSet:
-        sections = tuple(
-            (step.id, tuple(dict.fromkeys(cid for cid in step.read if cid in self.questions)))
-            for step in self.data.paths[path_id].steps
-        )
-        return PracticeSet("path", path_id, practice_page("path", path_id), tuple(s for s in sections if s[1]))
+        """A section per step with questions; a case read in several steps is asked in the first."""
+        asked: set[str] = set()
+        sections = []
+        for step in self.data.paths[path_id].steps:
+            ids = tuple(dict.fromkeys(cid for cid in step.read if cid in self.questions and cid not in asked))
+            asked.update(ids)
+            if ids:
+                sections.append((step.id, ids))
+        return PracticeSet("path", path_id, practice_page("path", path_id), tuple(sections))
 
     def practice_for(self, src_uri: str) -> PracticeSet | None:
         """The practice set of the product, skill or path whose page this is, if it has one."""

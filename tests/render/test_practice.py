@@ -188,13 +188,16 @@ def test_path_steps_products_and_skills_link_to_their_sets(demo_pages):
     path = demo_pages["paths/new-field-engineer.md"]
     assert 'href="../../training/practice/paths/new-field-engineer/"' in path
     practice = demo_pages[practice_page("path", "new-field-engineer")]
+    earlier: set[str] = set()
     for step in data.paths["new-field-engineer"].steps:
-        asked = [cid for cid in step.read if cid in view.questions]
+        asked = [cid for cid in step.read if cid in view.questions and cid not in earlier]
+        earlier.update(asked)
         if asked:
             assert f'href="../../training/practice/paths/new-field-engineer/#step-{step.id}"' in path
             assert f'<h2 class="kb-practice-step" id="step-{step.id}">' in practice
         else:
             assert f'paths/new-field-engineer/#step-{step.id}"' not in path
+    assert len(QUESTION.findall(practice)) == len({cid for cid, _ in QUESTION.findall(practice)}), "each case once"
     index = demo_pages["training/practice/index.md"]
     assert index.count("<li>") == len(view.sets)
     assert '<li><a href="practice/">' in demo_pages["training/index.md"]
