@@ -29,7 +29,7 @@ FOLDERS = {
     "third-org": TESTS / "data" / "third-org",
 }
 QUESTION = re.compile(r'<section class="kb-question" id="q-([^"]+)" data-kb-question="\1" data-answer="(\d)">')
-CHOICE = re.compile(r'<span class="kb-choice-text">([^<]*)</span>')
+CHOICE = re.compile(r'<span class="kb-choice-text kb-record-line">([^<]*)</span>')
 
 
 def dataset(folder):
