@@ -104,7 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Please take out the phone number or e-mail address before sending.",
     ),
     # kb contest (generator/cli/contest.py)
-    "help-kb-contest": ("竞赛试卷和答案，用来打印", "A contest paper and its answer key, to print"),
+    "help-kb-contest": ("竞赛试卷和答案，用来打印。", "A contest paper and its answer key, to print."),
     "help-contest": (
         "用所选产品和技能的练习题出一份竞赛试卷（paper.html）和另一份答案（answers.html），都是可以打印的 HTML。"
         "同样的记录和同样的 --seed 得到完全相同的文件；种子、所选范围和重新生成的命令印在两份文件上。"
@@ -117,7 +117,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "    product or skill, or of all when none is chosen. Results stay as ranks on the awards, never\n"
         "    per-question scores.\n    ",
     ),
-    "help-contest-short": ("竞赛试卷和答案，用来打印", "A contest paper and its answer key, to print"),
+    "help-contest-short": ("竞赛试卷和答案，用来打印。", "A contest paper and its answer key, to print."),
     "help-contest-products": (
         "出题的产品 id，用逗号分开，也可以写多次。",
         "Product ids to draw questions from, separated by commas or given several times.",
@@ -146,8 +146,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # kb feedback-report (generator/cli/feedback_report.py)
     "help-kb-feedback-report": (
-        "读者认为没有解决问题的案例，来自网站服务器的日志",
-        "Cases readers said did not solve their problem, from the web server's log",
+        "从网站服务器的日志里找出读者认为没有解决问题的案例。",
+        "Cases readers said did not solve their problem, from the web server's log.",
     ),
     "help-feedback-report": (
         "读取网站服务器的访问日志（nginx 或 Apache，common 或 combined 格式；也可以是 .gz），网站要用 `search_log: true` 构建；"
@@ -159,8 +159,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "    ID-card number, e-mail) or a control character is never listed, only counted.\n    ",
     ),
     "help-feedback-report-short": (
-        "读者认为没有解决问题的案例",
-        "Cases readers said did not solve their problem",
+        "从网站服务器的日志里找出读者认为没有解决问题的案例。",
+        "Cases readers said did not solve their problem, from the web server's log.",
     ),
     "help-feedback-report-top": ("最多列出多少个案例。", "How many cases to list."),
     "help-feedback-report-page": (

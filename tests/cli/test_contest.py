@@ -163,3 +163,24 @@ def test_the_command_names_everything_that_makes_the_paper():
         "kb contest --session 2026-06-skills-contest --products hx-200,vmc-850 --skills hydraulics --questions 30 --seed 7"
     )
     assert PaperRequest(7, 30).products == ()
+
+
+def test_hostile_record_text_is_inert_on_the_paper_and_the_key(tmp_path, data):
+    from tests.publish.test_hostile_records import PAYLOAD, live_html
+
+    quoted = PAYLOAD.replace('"', '\\"')
+    for number in range(1, 5):
+        record = (
+            f'id: hostile-{number}\ntitle: "{quoted}"\nstate: validated\nproducts: [hx-200]\n'
+            f'symptoms: |\n  {PAYLOAD}\nenvironment: |\n  <a href="javascript:alert(1)">环境</a>\n'
+            f'cause: "原因 {number} {quoted}"\nresolution: 更换。\nauthors: [zhang-wei]\nvalidated_by: li-na\n'
+            "solved_on: 2026-05-01\n"
+        )
+        (data / "cases" / "2026" / f"hostile-{number}.yml").write_text(record, encoding="utf-8")
+    out = tmp_path / "paper"
+    result = contest("--data", str(data), "--seed", "1", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    for name in ("paper.html", "answers.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert "alert" in page, "shown, as text"
+        assert live_html(page) == [], name
