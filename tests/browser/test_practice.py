@@ -184,6 +184,12 @@ def test_the_readers_verdict_lands_in_the_access_log_without_personal_data(brows
     remark.fill("我们的机器是 2019 年的老款")
     section.locator('button[type="submit"]').click()
     tab.wait_for_function("document.querySelector('.kb-verdict-status').textContent === '谢谢！已记下。'")
+    assert not section.locator(".kb-verdict-buttons").is_visible() and not remark.is_visible(), "asked once"
+    last = tab.evaluate(
+        "() => { const bottom = (e) => e.getBoundingClientRect().bottom;"
+        " return [bottom(document.querySelector('.kb-verdict')), bottom(document.querySelector('.kb-cited-by, .kb-similar'))]; }"
+    )
+    assert last[0] > last[1], "after the case's text and lists, on a phone too"
     tab.wait_for_timeout(300)
     assert verdicts(requests) == [{"case": [case], "v": ["no"], "r": ["我们的机器是 2019 年的老款"]}]
     screenshot(tab, "verdict-sent")

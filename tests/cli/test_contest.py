@@ -184,3 +184,24 @@ def test_hostile_record_text_is_inert_on_the_paper_and_the_key(tmp_path, data):
         page = (out / name).read_text(encoding="utf-8")
         assert "alert" in page, "shown, as text"
         assert live_html(page) == [], name
+
+
+def test_a_contest_session_that_names_its_paper_shows_the_command_on_its_page():
+    """The session's `paper` field is not in the record format yet: its part of the page is ready."""
+    from types import SimpleNamespace
+
+    from generator.render.engine import page_environment
+    from generator.render.labels import Labels
+    from generator.render.learning_view import LearningView
+
+    view = LearningView(build_dataset(check(REPO / "data").context))
+    paper = SimpleNamespace(seed=7, questions=30, products=["hx-200"], skills=[])
+    session = SimpleNamespace(id="2026-06-skills-contest", format="contest", paper=paper)
+    command = "kb contest --session 2026-06-skills-contest --products hx-200 --questions 30 --seed 7"
+    assert view.paper_command(session) == command
+    assert view.paper_command(SimpleNamespace(id="x", format="classroom", paper=paper)) is None
+    assert view.paper_command(view.data.sessions["2026-06-skills-contest"]) is None, "no record names a paper yet"
+    part = page_environment().get_template("_session_paper.md.j2")
+    shown = part.render(s=session, learning=view, t=Labels("en"))
+    assert "## Contest paper" in shown and f"<code>{command}</code>" in shown
+    assert part.render(s=view.data.sessions["2026-06-skills-contest"], learning=view, t=Labels("en")).strip() == ""
