@@ -75,6 +75,7 @@ SYMLINK = _code("KB113")
 LOG_UNREADABLE = _code("KB114")
 LOG_LIMIT = _code("KB115")
 PAGE_REFUSED = _code("KB116")
+CONTEST_OUT_REFUSED = _code("KB117")
 
 # Shape
 MISSING_FIELD = _code("KB201")

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.periods",
             "generator.progress",
             "generator.repository",
+            "generator.learning",
             "generator.record_text",
             "generator.demo_words",
             "generator.load.text",
@@ -67,6 +68,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.settings",
             "generator.search.shards",
             "generator.history",
+            "generator.learning.movement",
         ),
     ),
     (
@@ -118,6 +120,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.search.packs",
             "generator.search.client",
             "generator.search.report",
+            "generator.learning.feedback",
             "generator.opensearch.*",
             "generator.sheets.*",
             "generator.scaffold",

@@ -22,6 +22,7 @@ from generator.catalogue import (
     help,
     inputs,
     labels,
+    learning,
     loading,
     qr,
     reference,
@@ -48,6 +49,7 @@ AREAS: list[dict[str, tuple[str, str]]] = [
     command_line.MESSAGES,
     qr.MESSAGES,
     inputs.MESSAGES,
+    learning.MESSAGES,
 ]
 
 # The other words: the pages' labels, the record reference, the check codes, the commands' help
@@ -62,4 +64,5 @@ WORDS: list[dict[str, tuple[str, str]]] = [
     help.HELP,
     workbook.WORKBOOK,
     writing.WRITING,
+    learning.WORDS,
 ]

@@ -104,6 +104,16 @@ CODES: dict[str, tuple[str, str]] = {
         "给出普通文件（或者还不存在的文件）的路径；页面整体替换，写入失败时原来的文件保持不变。",
         "Name a plain file, or one that does not exist yet; the page is replaced whole, and a failed write leaves the previous file as it was.",
     ),
+    "kb117-title": ("竞赛试卷不能写到这个路径", "The contest paper cannot be written there"),
+    "kb117-example": (
+        "`kb contest --out contest/7`，而 contest/7 或其中的 paper.html 是符号链接",
+        "`kb contest --out contest/7` where contest/7, or the paper.html in it, is a symbolic link",
+    ),
+    "kb117-fix": (
+        "给出普通文件夹（或者还不存在的文件夹）；试卷和答案先完整写好再替换，写入失败时原来的文件保持不变。",
+        "Name a plain folder, or one that does not exist yet; the paper and its key are written whole before "
+        "they replace the previous ones, and a failed write leaves those as they were.",
+    ),
     "kb201-title": ("缺少必填字段", "Required field missing"),
     "kb201-example": ("案例没有 `symptoms`", "a case without `symptoms`"),
     "kb201-fix": (

@@ -93,9 +93,16 @@ def _taxonomy_name(context: Any, entry: Any) -> str:
 
 class Renderer:
     def __init__(
-        self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None, site_url: str = ""
+        self,
+        data: Dataset,
+        language: str,
+        site_name: str = "",
+        only: set[str] | None = None,
+        site_url: str = "",
+        learning: Any = None,
     ) -> None:
         self.data = data
+        self.learning = learning  # what pages show of practice sets and movement (render/learning_view.py)
         self.only = only
         self.t = Labels(language)
         self.fmt = Formats(language)
@@ -140,6 +147,7 @@ class Renderer:
             attachment=href.attachment,
             front_matter=front_matter(**meta),
             search=search,
+            learning=self.learning,
             **context,
         )
         return Page(src_uri, _tidy(text))
