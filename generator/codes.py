@@ -130,6 +130,8 @@ MARKDOWN_NESTING = _code("KB513")
 MARKDOWN_BRACKETS = _code("KB514")
 MARKDOWN_LINKS = _code("KB515")
 
+PAPER_NOT_A_CONTEST = _code("KB520")
+
 # Personal data
 MOBILE_NUMBER = _code("KB601")
 ID_CARD_NUMBER = _code("KB602")

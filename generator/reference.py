@@ -43,7 +43,7 @@ from generator.vocabulary import (
     description_zh,
 )
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,8 @@ def _describe(hint: Any, kind: str, path: tuple[str, ...], terms: dict[str, Any]
     origin = typing.get_origin(base)
     if origin is Literal:
         return terms["choice"], [terms["sep"].join(f"`{value}`" for value in typing.get_args(base))]
+    if isinstance(base, type) and issubclass(base, Shape):
+        return terms["entry"].format(anchor=table_anchor(kind, path)), []
     if origin is list:
         allowed = [terms["at_least_one"]] if limits.get("min_length") else []
         item = typing.get_args(base)[0]
@@ -215,6 +217,8 @@ def _describe(hint: Any, kind: str, path: tuple[str, ...], terms: dict[str, Any]
             _describe(arg, kind, path, terms) for arg in typing.get_args(base)
         )
         return terms["map"].format(key=key_words, value=value_words), key_allowed + value_allowed
+    if base is bool:  # before int: a bool is an int to Python
+        return terms["boolean"], [terms["boolean_allowed"]]
     if base in (int, float):
         bounds = [f"{_BOUNDS[name]} {value:g}" for name, value in limits.items() if name in _BOUNDS]
         return terms["integer" if base is int else "number"], bounds
@@ -252,6 +256,8 @@ def _default(info: FieldInfo) -> Any:
     """A default worth telling: `contributor`, not None or an empty list."""
     if info.default is PydanticUndefined or info.default is None or info.default_factory is not None:
         return None
+    if isinstance(info.default, bool):
+        return "true" if info.default else "false"  # as written in YAML
     return info.default
 
 

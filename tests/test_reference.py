@@ -119,7 +119,7 @@ def test_docs_records_md_is_current():
 
 def test_docs_records_md_is_english_and_has_every_field():
     text = reference_markdown()
-    assert text.startswith("# Record format, version 1.1\n")
+    assert text.startswith("# Record format, version 1.2\n")
     for kind, path, info in every_field():
         assert f'<a id="{reference_anchor(kind, path)}"></a>' in text and info.description in text
 

@@ -273,6 +273,15 @@ CODES: dict[str, tuple[str, str]] = {
     "kb509-title": ("案例把自己列为相关案例", "Case names itself as related"),
     "kb509-example": ("related: [自己的 id]", "related: [its own id]"),
     "kb509-fix": ("从 `related` 里去掉它自己的 id。", "Remove its own id from `related`."),
+    "kb520-title": ("试卷写在了不是比赛的场次上", "Contest paper on a session that is not a contest"),
+    "kb520-example": (
+        "format: classroom\npaper: {seed: 7, questions: 30}",
+        "format: classroom\npaper: {seed: 7, questions: 30}",
+    ),
+    "kb520-fix": (
+        "只有形式为 `contest` 的场次才写 `paper`：改成 `contest`，或者去掉 `paper`。",
+        "Only a session whose format is `contest` names a `paper`: make it a contest, or drop `paper`.",
+    ),
     "kb510-title": ("荣誉所在的场次不是比赛", "Award session is not a contest"),
     "kb510-example": ("session: 一个课堂培训场次", "session: a classroom session"),
     "kb510-fix": (

@@ -104,8 +104,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "reference-list": ("{item}列表", "list of {item}s"),
     "reference-map": ("{key} 到{value}的映射", "map of {key} to {value}"),
     "reference-entries": ("条目列表（[见下表](#{anchor})）", "list of entries ([below](#{anchor}))"),
+    "reference-entry": ("一个条目（[见下表](#{anchor})）", "one entry ([below](#{anchor}))"),
     "reference-number": ("数字", "number"),
     "reference-integer": ("整数", "whole number"),
+    "reference-boolean": ("是否", "yes or no"),
+    "reference-boolean-allowed": ("`true` 或 `false`", "`true` or `false`"),
     "reference-rules-heading": ("字段表以外的规则", "Rules beyond the field table"),
     "reference-rules-1": (
         "记录中引用的每个 id 都必须存在于对应的类别中（KB401–KB408）。",
@@ -130,6 +133,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "reference-rules-6": (
         "文本中不能有客户的个人信息：手机号、身份证号、电子邮箱（KB601–KB603）。",
         "Text must not contain personal data of customers: mobile numbers, ID-card numbers, e-mail addresses (KB601–KB603).",
+    ),
+    "reference-rules-7": (
+        "只有比赛（`format: contest`）的场次可以写 `paper`（KB520）。",
+        "Only a contest session (`format: contest`) names a `paper` (KB520).",
     ),
     "reference-place-step": ("本路径某一步骤的 id", "a step id of the same path"),
     "reference-place-record": ("`data/{folder}/` 中某个文件的 id", "an id of a file in `data/{folder}/`"),

@@ -135,6 +135,11 @@ class Case(Shape):
     attachments: list[Title] = doc(
         "paths under `data/attachments/`", "附件：`data/attachments/` 下的路径", default_factory=list
     )
+    practice: bool = doc(
+        "`false`: its cause makes no good practice question (left out of practice sets and papers)",
+        "`false`：原因不适合出练习题（不进练习题和试卷）",
+        default=True,
+    )
 
 
 def attachments(case: Case) -> Iterator[tuple[tuple, str]]:
@@ -564,6 +569,7 @@ SCAFFOLD = Scaffold(
 # --- kb import: a team's case sheet or 台账 -------------------------------------------------
 
 SHEET = Sheet(
+    label_keys={"practice": "case_practice"},
     importing=Import(
         sheet_names=("案例", "案例库", "案例台账", "台账", "cases", "case"),
         # A 台账 has no title column (titles are made from the symptoms), so the symptoms alone tell a case sheet.

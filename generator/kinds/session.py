@@ -41,6 +41,7 @@ from generator.vocabulary import (
     Id,
     Markdown,
     PersonRef,
+    ProductRef,
     Shape,
     SkillRef,
     Title,
@@ -56,6 +57,17 @@ if TYPE_CHECKING:
     from generator.synthetic import Synthesizer
 
 FOLDER = "sessions"
+
+
+class Paper(Shape):
+    """The contest paper a contest session used: what `kb contest` is given to make it again."""
+
+    seed: Annotated[int, Field(ge=0)] = doc(
+        "the paper's seed (`kb contest --seed`)", "试卷的种子（`kb contest --seed`）"
+    )
+    questions: Annotated[int, Field(ge=1, le=500)] = doc("how many questions", "题目数量")
+    products: list[ProductRef] = doc("the products its questions are about", "题目涉及的产品", default_factory=list)
+    skills: list[SkillRef] = doc("the skills its questions are about", "题目涉及的技能", default_factory=list)
 
 
 class Session(Shape):
@@ -78,6 +90,11 @@ class Session(Shape):
     cases: list[CaseRef] = doc("the cases discussed", "讨论的案例", default_factory=list)
     materials: list[Title] = doc(
         "URLs or paths under `data/attachments/`", "资料：网址或 `data/attachments/` 下的路径", default_factory=list
+    )
+    paper: Paper | None = doc(
+        "a contest's paper: `seed`, `questions`, `products`, `skills` as given to `kb contest` (only on a contest)",
+        "比赛的试卷：`kb contest` 用的 `seed`、`questions`、`products`、`skills`（只用于比赛）",
+        default=None,
     )
 
 

@@ -62,8 +62,8 @@ class Question:
 
 
 def practice_opt_outs(data: Dataset) -> frozenset[str]:
-    """The cases whose record says `practice: false` (none until records can say so)."""
-    return frozenset(case_id for case_id, case in data.cases.items() if getattr(case, "practice", True) is False)
+    """The cases whose record says `practice: false`."""
+    return frozenset(case_id for case_id, case in data.cases.items() if not case.practice)
 
 
 def practice_questions(data: Dataset, left_out: Iterable[str] = ()) -> dict[str, Question]:

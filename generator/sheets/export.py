@@ -18,11 +18,14 @@ character) is refused, as validation already refuses it in every record.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.writer.excel import ExcelWriter
 
 from generator.kinds import RECORD_KIND, TAXONOMY_KINDS
 from generator.language import DEFAULT_LANGUAGE
@@ -158,6 +161,8 @@ def _cell(spec: Field, value: Any, language: str, names: Names) -> Any:
 
 
 def _one(spec: Field, value: Any, language: str, names: Names) -> Any:
+    if spec.value == "yes-no":  # only the exception is marked: `practice: false` is 否, the default no word
+        return None if value else LABELS[language]["sheet_no"]
     if spec.value == "choice":
         return LABELS[language].get(value, value)
     if spec.ref is not None and spec.ref not in NAMED_LATER:  # those are written by id
@@ -207,3 +212,21 @@ def _readable(value: Any) -> Any:
     if isinstance(value, dict):
         return "; ".join(f"{key}: {_readable(item)}" for key, item in value.items() if _readable(item) is not None)
     return value
+
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook as an .xlsx file, the same bytes for the same workbook: openpyxl's own save
+    stamps the properties with the time of saving and each zip entry with the clock."""
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    steady = io.BytesIO()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(steady, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(entry))
+    return steady.getvalue()

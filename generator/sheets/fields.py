@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from generator.kinds import IMPORT_KINDS, RECORD_KIND, SHAPES
 from generator.kinds.kind import Import
-from generator.vocabulary import Markdown, Ref
+from generator.vocabulary import Markdown, Ref, Shape
 
 # The kinds `kb import` reads, in the order of their sheets (each kind's `Sheet.importing`).
 IMPORTABLE = tuple(kind.name for kind in IMPORT_KINDS)
@@ -30,7 +30,7 @@ LEDGER_KIND = next(
     kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.ledger
 )
 
-ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
+ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels", "yes-no"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,14 @@ def fields_of(kind: str) -> tuple[Field, ...]:
     """The fields of a kind in the order records.md lists them."""
     shape = SHAPES[kind]
     hints = typing.get_type_hints(shape, include_extras=True)
-    return tuple(_field(name, hints[name], info.is_required()) for name, info in shape.model_fields.items())
+    # A field that is a mapping of its own (a contest session's `paper`) is no column of a sheet.
+    flat = {name: info for name, info in shape.model_fields.items() if not _is_mapping(hints[name])}
+    return tuple(_field(name, hints[name], info.is_required()) for name, info in flat.items())
+
+
+def _is_mapping(hint: Any) -> bool:
+    inner, _ = _unwrap(hint)
+    return isinstance(inner, type) and issubclass(inner, Shape)
 
 
 def field_named(kind: str, name: str) -> Field | None:
@@ -98,6 +105,8 @@ def _value_kind(hint: Any) -> tuple[ValueKind, tuple[str, ...]]:
         return "markdown", ()
     if hint is dt.date:
         return "date", ()
+    if hint is bool:
+        return "yes-no", ()
     if hint in (int, float):
         return "number", ()
     if typing.get_origin(hint) is Literal:

@@ -64,6 +64,8 @@ class Reading:
             return read_date(raw)
         if spec.value == "number":
             return read_number(raw)
+        if spec.value == "yes-no":
+            return self._yes_no(spec, raw)
         text = cell_text(raw).strip()
         if not text:
             return None
@@ -89,6 +91,21 @@ class Reading:
         self.placeholders += 1
         return PLACEHOLDER.format(self.placeholders)
 
+    def _yes_no(self, spec: Field, raw: Any) -> bool | None:
+        if isinstance(raw, bool):  # a cell Excel holds as TRUE or FALSE
+            return raw
+        text = normalise(cell_text(raw))
+        if not text:
+            return None
+        for answer, said in ((True, YES), (False, NO)):
+            if text in said:
+                return answer
+        allowed = f"{LABELS['zh']['sheet_yes']}/{LABELS['zh']['sheet_no']} (yes/no)"
+        self.problems.append(
+            Problem(codes.NOT_ALLOWED_VALUE, text_of("sheet-not-a-choice", field=spec.name, text=text, allowed=allowed))
+        )
+        return None
+
     def _choice(self, spec: Field, text: str) -> str:
         wanted = normalise(text)
         for choice in spec.choices:
@@ -109,6 +126,10 @@ class Reading:
                 continue
             levels[self.reference("skill", match.group(1).strip())] = int(match.group(2))
         return levels
+
+
+YES = frozenset({"是", "yes", "y", "true", "1", "对"})
+NO = frozenset({"否", "no", "n", "false", "0", "不"})
 
 
 def split(raw: Any) -> list[str]:

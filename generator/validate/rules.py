@@ -178,6 +178,19 @@ def find_cycle(edges: dict[str, list[str]]) -> list[str]:
     return []
 
 
+def ensure_paper_is_on_a_contest(context: Context) -> Iterator[Diagnostic]:
+    """Ensure only a contest session names a contest paper."""
+    for session in context.of("session"):
+        if session.model.paper is not None and session.model.format != "contest":
+            yield codes.PAPER_NOT_A_CONTEST.at(
+                session.file,
+                session.document.position(("paper",)),
+                "rule-not-a-contest",
+                session=session.id,
+                format=session.model.format,
+            )
+
+
 def ensure_award_session_is_a_contest(context: Context) -> Iterator[Diagnostic]:
     """Ensure an award's `session` is a contest."""
     sessions = context.index("session")

@@ -114,7 +114,20 @@ def test_a_case_left_out_is_neither_a_question_nor_a_wrong_answer():
     left = practice_questions(data, {popular})
     assert popular not in left
     assert all(popular not in [choice.case for choice in q.choices] for q in left.values())
-    assert practice_opt_outs(data) == frozenset(), "no record can say `practice: false` yet"
+    assert practice_opt_outs(data) == frozenset()  # the demo's cases all make questions
+
+
+def test_a_case_that_says_practice_false_is_left_out(tmp_path):
+    folder = shutil.copytree(FOLDERS["demo"], tmp_path / "data")
+    data = dataset(folder)
+    asked = sorted(practice_questions(data))[0]
+    record = next(path for path in (folder / "cases").rglob(f"{asked}.yml"))
+    record.write_text(record.read_text(encoding="utf-8") + "practice: false\n", encoding="utf-8")
+    data = dataset(folder)
+    assert practice_opt_outs(data) == {asked}
+    left = practice_questions(data, practice_opt_outs(data))
+    assert asked not in left
+    assert all(asked not in [choice.case for choice in q.choices] for q in left.values())
 
 
 def case_record(case_id: str, cause: str, products: str = "[hx-200]", state: str = "validated") -> str:
