@@ -23,12 +23,14 @@ class Watcher:
     def __init__(self, tab) -> None:
         self.problems: list[str] = []
         self.page = ""  # the page being opened; each request is marked with the page it began on
-        self.began_on: dict[object, str] = {}
+        self.committed = True  # whether the page being opened has replaced the one before
+        self.began_on: dict[object, str | None] = {}
         self.in_flight = 0
         self.last_activity = time.monotonic()
         tab.on("console", lambda m: self.problems.append(f"console: {m.text}") if m.type == "error" else None)
         tab.on("pageerror", lambda error: self.problems.append(f"exception: {error}"))
         tab.on("request", self._started)
+        tab.on("framenavigated", lambda frame: self._committed() if frame == tab.main_frame else None)
         tab.on("requestfinished", self._ended)
         tab.on("requestfailed", self._failed)
         tab.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
@@ -39,14 +41,22 @@ class Watcher:
         # A request of the page before (the search page loading its index on a slow machine) is
         # cut short by opening the next one: the test left, the page did not fail.
         aborted = request.failure == "net::ERR_ABORTED"
-        left_behind = aborted and self.began_on.get(request) not in (None, self.page)
+        left_behind = aborted and self.began_on.get(request, self.page) != self.page
         cut_short = aborted and request.url.endswith("/assets/images/favicon.png")
         if not (cut_short or left_behind):
             self.problems.append(f"failed: {request.url} {request.failure}")
         self._ended(request)
 
+    def open(self, tab, url: str) -> None:
+        """Open a page; until it replaces the one before, that one's scripts still start requests."""
+        self.page, self.committed = url, False
+        tab.goto(url, wait_until="load")
+
+    def _committed(self) -> None:
+        self.committed = True
+
     def _started(self, request) -> None:
-        self.began_on[request] = self.page
+        self.began_on[request] = self.page if self.committed or request.is_navigation_request() else None
         self.in_flight += 1
         self.last_activity = time.monotonic()
 
@@ -71,8 +81,7 @@ def test_no_page_logs_an_error_or_fails_a_request(browser, demo_site, demo_build
     pages = every_page(demo_build)
     assert len(pages) > 100
     for url in pages:
-        watcher.page = url
-        tab.goto(url, wait_until="load")
+        watcher.open(tab, url)
         watcher.wait_until_quiet(tab)
         if watcher.problems:
             found[url or "home"], watcher.problems = watcher.problems, []
