@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
-
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.search.packs import read_pack
+from tests.built_site import built_files
 from tests.conftest import REPO, write
 from tests.publish.conftest import build_site
 from tests.publish.test_build import tree_digest
@@ -22,20 +20,7 @@ FORMS = {
 
 
 def every_built_text(site) -> str:
-    texts = []
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix != ".pack":
-            texts.append(readable(path.read_bytes()))
-    for manifest in site.glob("packs/*.json"):  # an offline pack's archive, every file of it
-        if manifest.name != "index.json":
-            texts += [readable(data) for data in read_pack(site, manifest.stem).values()]
-    return "\n".join(texts)
-
-
-def readable(raw: bytes) -> str:
-    if raw[:2] == b"\x1f\x8b":  # Pagefind's index files and the packs' files are gzip-compressed
-        raw = gzip.decompress(raw)
-    return raw.decode("utf-8", errors="ignore")
+    return "\n".join(content.decode("utf-8", errors="ignore") for _, content in built_files(site))
 
 
 def test_personal_data_stops_the_build_and_reaches_no_file(minimal_site, tmp_path, monkeypatch):

@@ -4,38 +4,19 @@ file or search index file holds a customer's name or phone number from them."""
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.publish.site import BuildRequest, build
-from generator.search.packs import read_pack
+from tests.built_site import built_files
 from tests.conftest import REPO, TODAY, copy_minimal
 from tests.tickets.conftest import FIRST_HALF, SECOND_HALF, add_tickets, unread_values
 from tests.tickets.recompute import text_of
 
-GZIP = b"\x1f\x8b"
 SECOND_ORG = REPO / "tests" / "data" / "second-org"
 PERSONAL = {"客户名称", "联系人", "联系电话", "customer name", "contact person", "phone"}
-
-
-def built_files(site: Path) -> Iterator[tuple[Path, bytes]]:
-    """Every file of a built site as a reader could get it: Pagefind's gzip files decompressed,
-    an offline pack's archive as the files it holds."""
-    for path in sorted(site.rglob("*")):
-        if path.is_file() and path.suffix != ".pack":
-            yield path, _readable(path.read_bytes())
-    for manifest in sorted(site.glob("packs/*.json")):
-        if manifest.name != "index.json":
-            for url, content in sorted(read_pack(site, manifest.stem).items()):
-                yield site / "packs" / manifest.stem / url, _readable(content)
-
-
-def _readable(content: bytes) -> bytes:
-    return gzip.decompress(content) if content.startswith(GZIP) else content
 
 
 def found_in(site: Path, values: set[str]) -> dict[str, list[str]]:
