@@ -14,12 +14,12 @@ from pathlib import Path
 import click
 
 from generator.cli.language import Command, say
-from generator.cli.search_report import refuse_page_path, write_page
+from generator.cli.search_report import refuse_page_path, show_report, stop_on_problems
 from generator.language import LANGUAGES, decide_language
 from generator.learning.feedback import FeedbackReport, feedback_report_for
 from generator.messages import text
 from generator.render.text import markdown_inline
-from generator.report import diagnostic_line, printable, shown
+from generator.report import printable, shown
 
 Row = tuple[str, int, int, list[tuple[str, int]]]
 
@@ -56,16 +56,10 @@ def command(logs: tuple[Path, ...], top: int, page: Path | None, language: str |
     if page is not None:
         refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
     report = feedback_report_for(logs)
-    for problem in report.problems:
-        click.echo(diagnostic_line(problem, language), err=True)
-    if report.problems:
-        raise SystemExit(1)
+    stop_on_problems(report.problems, language)
     rows = report.unhelpful(top)
-    if page is not None:  # first: a page that cannot be written is the one line printed
-        write_page(page, _page(report, rows, language), language)
-    click.echo(_table(report, rows, language))
-    if page is not None:
-        click.echo(text("search-report-wrote", page=shown(str(page))).render(language))
+    page_text = None if page is None else _page(report, rows, language)
+    show_report(_table(report, rows, language), page, page_text, language)
 
 
 def _table(report: FeedbackReport, rows: list[Row], language: str) -> str:

@@ -65,14 +65,25 @@ def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, langu
     if page is not None:
         refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
     report = report_for(logs)
-    for problem in report.problems:
-        click.echo(diagnostic_line(problem, language), err=True)
-    if report.problems:
-        raise SystemExit(1)
+    stop_on_problems(report.problems, language)
     rows = report.missed(few, top)
-    if page is not None:  # first: a page that cannot be written is the one line printed
-        write_page(page, _page(report, rows, language), language)
-    click.echo(_table(report, rows, few, language))
+    page_text = None if page is None else _page(report, rows, language)
+    show_report(_table(report, rows, few, language), page, page_text, language)
+
+
+def stop_on_problems(problems: list, language: str) -> None:
+    """A log that is refused: its lines, exit 1, nothing printed or written besides."""
+    for problem in problems:
+        click.echo(diagnostic_line(problem, language), err=True)
+    if problems:
+        raise SystemExit(1)
+
+
+def show_report(table: str, page: Path | None, page_text: str | None, language: str) -> None:
+    """The report on the terminal, and as a page when one is asked for."""
+    if page is not None and page_text is not None:  # first: a page that cannot be written is the one line printed
+        write_page(page, page_text, language)
+    click.echo(table)
     if page is not None:
         click.echo(text("search-report-wrote", page=shown(str(page))).render(language))
 
