@@ -18,6 +18,7 @@ from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import markdown_inline, render_markdown
 from generator.render.urls import ATTACHMENTS_DIR, Linker
+from generator.search.glossary import NO_GLOSSARY, Glossary, GroupFinder
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,16 @@ def _taxonomy_name(context: Any, entry: Any) -> str:
 
 class Renderer:
     def __init__(
-        self, data: Dataset, language: str, site_name: str = "", only: set[str] | None = None, site_url: str = ""
+        self,
+        data: Dataset,
+        language: str,
+        site_name: str = "",
+        only: set[str] | None = None,
+        site_url: str = "",
+        glossary: Glossary = NO_GLOSSARY,
     ) -> None:
         self.data = data
+        self.glossary = GroupFinder(glossary)  # which glossary groups a case names (search)
         self.only = only
         self.t = Labels(language)
         self.fmt = Formats(language)

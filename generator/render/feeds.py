@@ -1,5 +1,6 @@
 """RSS and Atom feeds of newly validated and edited cases (all, per product, per skill) and of
-honours, the calendars of upcoming sessions, and the dataset as JSON.
+honours, the calendars of upcoming sessions, the dataset as JSON, and the words the search
+script reads pinyin and homophones with.
 
 Files besides the pages: (path in the site, bytes). Dates come from the records, so
 the same records give the same bytes.
@@ -23,9 +24,11 @@ from generator.model import Dataset
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
+from generator.render.search_words import search_files
 from generator.render.text import render_markdown
 from generator.render.ticket_api import tickets_payload
 from generator.render.urls import record_url
+from generator.search.glossary import NO_GLOSSARY
 
 FEED_ITEMS = 30
 
@@ -182,4 +185,6 @@ def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> l
         + honours_feed(data, t, site_name, site_url, language)
         + api_files(data)
         + [SiteFile(path, content) for path, content in calendar_files(data, t, site_name, site_url).items()]
+        # the glossary record is not read yet: search gets an empty glossary
+        + [SiteFile(path, content) for path, content in search_files(data, NO_GLOSSARY).items()]
     )

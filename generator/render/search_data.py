@@ -22,11 +22,14 @@ from generator.search.fields import (
     EVERY_PAGE,
     FIELD_ANCHOR,
     FIELDS,
+    HIDDEN_WEIGHT,
     ORDER_ANCHOR,
     STATE_WORDS,
     TITLE_WEIGHT,
 )
-from generator.search.tokens import search_copy, search_copy_of
+from generator.search.glossary import group_words
+from generator.search.pinyin import sound_copy
+from generator.search.tokens import model_variants, search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
 
@@ -38,7 +41,9 @@ class SearchData:
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
     state_word: str | None = None  # a case's state (or a code page's mark), as a word of its body
     order: str | None = None  # a case's place among equal matches: times cited, date solved
+    hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
     title_weight: ClassVar[float] = TITLE_WEIGHT
+    hidden_weight: ClassVar[float] = HIDDEN_WEIGHT
     every_page: ClassVar[str] = EVERY_PAGE
     anchor: ClassVar[str] = FIELD_ANCHOR
     order_anchor: ClassVar[str] = ORDER_ANCHOR
@@ -81,7 +86,19 @@ def for_case(r: Renderer, case: Case) -> SearchData:
         resolution=_text(case.resolution),
     )
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
-    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order)
+    texts = [case.title, *map(str, case.aka), *map(str, case.tags), *_texts(case)]
+    hidden = " ".join([_hidden(case.title, *texts), *group_words(r.glossary, texts)]).strip()
+    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order, hidden)
+
+
+def _texts(case: Case) -> list[str]:
+    return [text for text in (case.symptoms, case.environment, case.cause, case.resolution) if text]
+
+
+def _hidden(title: str, *texts: str) -> str:
+    """The title's sound tokens (generator/search/pinyin.py), then the model codes written
+    inside longer words (generator/search/tokens.py); a case's glossary groups follow."""
+    return " ".join(part for part in (sound_copy(title), " ".join(model_variants(*texts))) if part)
 
 
 def for_person(r: Renderer, person: Person) -> SearchData:
@@ -89,7 +106,8 @@ def for_person(r: Renderer, person: Person) -> SearchData:
     filters = [("kind", t.kind_person)] + [("skill", data.skills[s].name) for s in sorted(person.skills)]
     team = data.teams[person.team]
     fields = _fields(summary=search_copy(person.title or ""), team=search_copy_of(*_names([team])))
-    return SearchData(filters, [], search_copy_of(person.name, person.name_en or ""), fields)
+    title = search_copy_of(person.name, person.name_en or "")
+    return SearchData(filters, [], title, fields, hidden=_hidden(person.name))
 
 
 def for_session(r: Renderer, session: Session) -> SearchData:
@@ -97,13 +115,13 @@ def for_session(r: Renderer, session: Session) -> SearchData:
     filters = [("kind", t.kind_session), ("year", str(session.date.year))]
     filters += [("skill", data.skills[s].name) for s in session.skills]
     fields = _fields(summary=_text(session.summary))
-    return SearchData(filters, [], search_copy(session.title), fields)
+    return SearchData(filters, [], search_copy(session.title), fields, hidden=_hidden(session.title))
 
 
 def for_path(r: Renderer, path: TrainingPath) -> SearchData:
     t = r.t
     fields = _fields(summary=_text(path.summary), steps=search_copy_of(*(step.title for step in path.steps)))
-    return SearchData([("kind", t.kind_path)], [], search_copy(path.title), fields)
+    return SearchData([("kind", t.kind_path)], [], search_copy(path.title), fields, hidden=_hidden(path.title))
 
 
 def for_award(r: Renderer, award: Award) -> SearchData:

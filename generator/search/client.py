@@ -15,11 +15,14 @@ from generator.search.fields import (
     STATE_WORDS,
     TITLE_WEIGHT,
 )
+from generator.search.vocabulary import CHARS_FILE, WORDS_FILE
 
 
-def client_settings(language: str, search_log: str | None) -> dict:
+def client_settings(language: str, search_log: str | None, glossary: bool = False) -> dict:
     """What assets/kb-search.js reads from the page: field labels and weights, the states best
-    first with the word of each, the code pages' word, kind labels, and where to log searches (None: not at all)."""
+    first with the word of each, the code pages' word, kind labels, where to log searches (None:
+    not at all), the files of the site's words and the characters' readings, and whether there
+    is a glossary (every query then reads the words' file, generator/search/vocabulary.py)."""
     t = Labels(language)
     return {
         "fields": {name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in FIELDS.items()},
@@ -32,4 +35,7 @@ def client_settings(language: str, search_log: str | None) -> dict:
         "title_weight": TITLE_WEIGHT,
         "anchor": FIELD_ANCHOR,
         "log": search_log,
+        "words": WORDS_FILE,
+        "chars": CHARS_FILE,
+        "glossary": glossary,
     }

@@ -35,6 +35,11 @@ FIELDS: dict[str, tuple[str, float]] = {
     "text": ("", 1.0),  # a hand-written page's text
 }
 TITLE_WEIGHT = 10.0  # the title's block, first in the body
+# A block of words a record is found by but never shows, after the title's block and before
+# the first field's anchor, so that no excerpt is read from it: the sound of its title
+# (generator/search/pinyin.py) and model codes written inside longer words (tokens.py). It
+# weighs little: a match by sound ranks below one by the characters anyway (assets/kb-search.js).
+HIDDEN_WEIGHT = 1.0
 FIELD_ANCHOR = "kb-field-"  # + the field: the id of the empty element before a field's block
 # Pagefind's language decides only how it cuts and stems words. The copies arrive cut
 # (Chinese as bigram tokens), so the index must not segment them as Chinese; the other

@@ -144,6 +144,23 @@ def _spaced(before: str, before_kind: str, after: str, after_kind: str) -> bool:
     return not (before_kind == "mark" and not before.isascii()) and not (after_kind == "mark" and not after.isascii())
 
 
+# A model code after a number glued to it: 130ST-M10015 (a servo motor's frame size, then its
+# series and rating). Pagefind indexes the word whole and as its parts (130st, m10015), so
+# `ST-M10015` as typed would find nothing; the code alone is added to the hidden block.
+GLUED_MODEL = re.compile(r"(?<![\w.-])[0-9]+([A-Za-z]+(?:[-_.]?[A-Za-z0-9]+)*)")
+
+
+def model_variants(*texts: str) -> list[str]:
+    """The model codes written after a number glued to them, each once: `ST-M10015` of `130ST-M10015`."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in GLUED_MODEL.finditer(normalise(text)):
+            code = match.group(1)
+            if any(char.isdigit() for char in code) and len(code) >= 3:
+                found[code] = None
+    return list(found)
+
+
 def alarm_codes(text: str) -> list[str]:
     """Alarm codes without their separators (AL-1021 -> qqcal1021): terms for comparing cases,
     kept apart from plain words by their prefix."""

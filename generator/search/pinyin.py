@@ -1,0 +1,198 @@
+"""Pinyin: what lets a word typed as pinyin, as its initials or with a homophone typo find
+the case that writes it in characters.
+
+An engineer on a phone types `fanxiang jianxi` or `fxjx` for 反向间隙 when the input method
+is slow, or takes the first candidate it offers (反向间歇, 连轴器 for 联轴器). Two things
+carry the sound of the words that name a case (benchmarks/SEARCH.md measures why):
+
+- **The titles, in the index.** A record page's hidden block holds, for each character of its
+  title that has a character after it, one *sound token*: `qp`, the codes of the toneless
+  syllables of that character and of up to SPAN - 1 after it (two letters or digits each), and
+  `0` (反向间隙: 反 fan xiang jian xi, 向 xiang jian xi, 间 jian xi). The query side looks a
+  syllable run up as the start of such a token, which Pagefind does for a word without
+  quotes: one lookup for a word of up to SPAN syllables, wherever it stands in a title. The
+  codes have no vowel, so the English stemmer, which also stems what is looked up, leaves them
+  alone; the `0` ends the token, so that a run longer than a token is never taken for it.
+- **The shorter words, at query time** (`vocabulary`): aka words, tags, the names of products,
+  skills and people and the glossary's terms, each with the codes of its syllables. A query
+  word that reads as pinyin or initials, or a Chinese run that holds a homophone, is matched
+  against them in the browser, and the words it matches are searched as characters, in every
+  field. A sound token for every character of these words would have cost the index as much
+  memory again as the titles' (one more word for every character of every case).
+
+Reading: a character is read as in its context (pypinyin's phrases: 银行 yin hang, 行程 xing
+cheng), which is what a person types in pinyin; where that differs from its first reading
+alone, the title also has the tokens of that reading, which is how the query side reads a
+Chinese query's characters (`character_table`). Every reading of every polyphonic character
+(pypinyin's heteronyms) would double the tokens for readings nobody types.
+
+The query side (assets/kb-search.js) cuts a pinyin word into syllables and codes them the
+same way; a browser test keeps the two sides in step.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from generator.search.tokens import CJK_RUN, normalise
+
+SOUND_PREFIX = "qp"
+SOUND_END = "0"
+SPAN = 4  # syllables in one sound token: a longer run is looked up as several starts
+# The symbols of a syllable's code: consonants and digits, no vowel, and no 0 (the token's end).
+CODE_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789"
+# Syllables of interjections (嗯 n, 呣 m, 哼 hng) are left out: with them, most pinyin words
+# would cut into syllables in many more ways (`han` as ha + n).
+NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng", "ê"})
+
+
+def _no_reading(chars: str) -> list[None]:
+    return [None] * len(chars)
+
+
+def _syllable(reading: str | None) -> str | None:
+    return reading if reading and reading.isascii() and reading.isalpha() and reading in _codes() else None
+
+
+@cache
+def first_reading(char: str) -> str | None:
+    """A character's toneless first reading, as the query side reads it: without context."""
+    return _syllable(lazy_pinyin(char, errors=_no_reading)[0])
+
+
+@lru_cache(maxsize=65536)  # titles differ, but runs repeat across cases
+def run_readings(run: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """The syllables of a run of Chinese characters as read in context, and as read one by one."""
+    alone = tuple(first_reading(char) for char in run)
+    in_context = lazy_pinyin(run, errors=_no_reading)
+    if len(in_context) != len(run):  # a reading for a group of characters: read them one by one
+        return alone, alone
+    return tuple(map(_syllable, in_context)), alone
+
+
+def common_characters() -> str:
+    """The characters a Chinese input method offers first: GB 2312's, in its order."""
+    found = []
+    for first in range(0xB0, 0xF8):
+        for second in range(0xA1, 0xFF):
+            try:
+                char = bytes((first, second)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if CJK_RUN.fullmatch(char):
+                found.append(char)
+    return "".join(found)
+
+
+LEVEL_ONE = 3755  # GB 2312's first level: the characters in common use
+
+
+@cache
+def syllables() -> tuple[str, ...]:
+    """Every toneless syllable of the common characters' readings, in a fixed order."""
+    found = set()
+    for char in common_characters():
+        for reading in pinyin(char, style=Style.NORMAL, heteronym=True)[0]:
+            if reading.isascii() and reading.isalpha() and reading not in NOT_SYLLABLES:
+                found.add(reading)
+    return tuple(sorted(found))
+
+
+@cache
+def _codes() -> dict[str, str]:
+    count = len(CODE_SYMBOLS)
+    table = syllables()
+    assert len(table) <= count * count, "two symbols code every syllable"
+    return {syllable: CODE_SYMBOLS[i // count] + CODE_SYMBOLS[i % count] for i, syllable in enumerate(table)}
+
+
+def code(syllables_: Iterable[str]) -> str:
+    """The codes of some syllables, in a row."""
+    codes = _codes()
+    return "".join(codes[syllable] for syllable in syllables_)
+
+
+def sound_token(syllables_: Iterable[str]) -> str:
+    return SOUND_PREFIX + code(syllables_) + SOUND_END
+
+
+def _read_parts(readings: tuple[str | None, ...]) -> Iterator[tuple[str, ...]]:
+    """The stretches of a run with a reading for every character (one without one parts them)."""
+    part: list[str] = []
+    for reading in (*readings, None):
+        if reading is None:
+            if part:
+                yield tuple(part)
+            part = []
+        else:
+            part.append(reading)
+
+
+def _tokens(readings: tuple[str | None, ...]) -> list[str]:
+    return [
+        sound_token(part[start : start + SPAN])
+        for part in _read_parts(readings)
+        for start in range(len(part) - 1)  # a lone last character starts nothing worth finding
+    ]
+
+
+def sound_copy(text: str) -> str:
+    """The sound tokens of a title, each once: in context, then read one by one where that differs."""
+    tokens: dict[str, None] = {}
+    for run in CJK_RUN.findall(normalise(text)):
+        in_context, alone = run_readings(run)
+        tokens.update(dict.fromkeys(_tokens(in_context)))
+        if alone != in_context:
+            tokens.update(dict.fromkeys(_tokens(alone)))
+    return " ".join(tokens)
+
+
+def word_codes(word: str) -> list[str]:
+    """The codes of a word's Chinese runs as read in context, and one by one where that differs:
+    what the query side matches a pinyin word, initials or a homophone against."""
+    found: dict[str, None] = {}
+    for run in CJK_RUN.findall(normalise(word)):
+        for readings in run_readings(run):
+            if all(readings):
+                found[code(readings)] = None  # type: ignore[arg-type]
+    return list(found)
+
+
+def character_table(extra: Iterable[str] = ()) -> dict[str, str]:
+    """Each syllable and the characters whose first reading it is: GB 2312's common characters
+    and any others given (the characters of the site's words), for reading a Chinese query."""
+    table: dict[str, list[str]] = {}
+    for char in dict.fromkeys([*common_characters()[:LEVEL_ONE], *sorted(set(extra))]):
+        reading = first_reading(char)
+        if reading and unicodedata.category(char) == "Lo":
+            table.setdefault(reading, []).append(char)
+    return {reading: "".join(chars) for reading, chars in sorted(table.items())}
+
+
+CUTS_KEPT = 16  # ways kept for each end of a word: `xianxianxian…` cuts in 2ⁿ ways
+
+
+def _cut_order(cut: tuple[str, ...]) -> tuple[int, list[int]]:
+    return len(cut), [-len(syllable) for syllable in cut]
+
+
+def cuts(word: str, most: int = 3) -> list[tuple[str, ...]]:
+    """The ways a run of letters cuts into syllables, fewest syllables first, then longer
+    syllables first (`xian` before `xi an`); at most `most`. The query side cuts the same way
+    (cutsOf in assets/kb-search.js)."""
+    table = _codes()
+    longest = max(map(len, table))
+    ends: list[list[tuple[str, ...]]] = [[] for _ in word] + [[()]]  # the cuts of word[i:]
+    for start in range(len(word) - 1, -1, -1):
+        found = [
+            (word[start:end], *rest)
+            for end in range(start + 1, min(len(word), start + longest) + 1)
+            if word[start:end] in table
+            for rest in ends[end]
+        ]
+        ends[start] = sorted(found, key=_cut_order)[:CUTS_KEPT]
+    return ends[0][:most]
