@@ -22,7 +22,9 @@ const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
 const TOKEN_PREFIX = "qz";
 const TOKEN_END = "0";
-const TOKEN = new RegExp(`^${TOKEN_PREFIX}([a-z]{4})([a-z]{4})${TOKEN_END}$`);
+const TOKEN = new RegExp(`^${TOKEN_PREFIX}([0-9a-z]{3})([0-9a-z]{3})${TOKEN_END}$`);
+const CHAR_SYMBOLS = "0123456789abcdefghijklmnopqrstuvwxyz";
+const FIRST_CHAR = 0x3400;
 const JOINERS = /['’.-]/g;
 const CODE_PART = /^[a-z0-9]{1,5}$/;
 // An alarm code however it is typed: AL_3002, al-3002, E7 for E-07 (its digits are also tried
@@ -48,7 +50,7 @@ const LABELS = {
     search: "搜索", placeholder: "报警代码、现象、零件号或关键词，如 E203 压力上不去", close: "关闭", none: "没有找到结果",
     results: (n) => `${n} 条结果`, all: "全部结果与筛选", more: "更多结果", loading: "正在载入搜索……",
     unavailable: "搜索索引尚未生成：请用 kb build 或 kb serve 构建站点。", hint: "↑↓ 选择 · Enter 打开 · Esc 关闭",
-    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选",
+    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选", sep: "、",
   },
   en: {
     search: "Search", placeholder: "Alarm code, symptom, part number or keyword, e.g. E203 pressure", close: "Close",
@@ -57,6 +59,7 @@ const LABELS = {
     unavailable: "The search index is missing: build the site with kb build or kb serve.",
     hint: "↑↓ select · Enter open · Esc close",
     groups: { kind: "Kind", product: "Product", skill: "Skill", state: "State", year: "Year" }, filters: "Filters",
+    sep: ", ",
   },
 };
 
@@ -73,19 +76,19 @@ const STATES = settings.states || [];
 // ---- cutting a query, the same way as generator/search/tokens.py cuts the text ------------
 
 export function encodeChar(char) {
-  let number = char.codePointAt(0);
-  let letters = "";
-  for (let i = 0; i < 4; i++) {
-    letters = String.fromCharCode(97 + (number % 26)) + letters;
-    number = Math.floor(number / 26);
+  let number = char.codePointAt(0) - FIRST_CHAR;
+  let symbols = "";
+  for (let i = 0; i < 3; i++) {
+    symbols = CHAR_SYMBOLS[number % 36] + symbols;
+    number = Math.floor(number / 36);
   }
-  return letters;
+  return symbols;
 }
 
-function decodeChar(letters) {
+function decodeChar(symbols) {
   let number = 0;
-  for (const letter of letters) number = number * 26 + letter.charCodeAt(0) - 97;
-  return String.fromCodePoint(number);
+  for (const symbol of symbols) number = number * 36 + CHAR_SYMBOLS.indexOf(symbol);
+  return String.fromCodePoint(FIRST_CHAR + number);
 }
 
 export function bigrams(run) {
@@ -212,9 +215,9 @@ function loadPagefind() {
     const [first, ...others] = (await listed.json()).shards;
     const folder = (shard) => new URL(`pagefind/${shard.name}/`, siteRoot);
     const pagefind = await import(new URL("pagefind.js", folder(first)).href);
-    // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
-    // with a result are metadata, whose words should not count a second time.
-    const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } };
+    // Fields weigh through their blocks' data-pagefind-weight; a page's only metadata is a
+    // title with no word in it (a result's title is read from its title's block).
+    const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0 } } };
     await pagefind.options({ ...options, metaCacheTag: first.name });
     await pagefind.init();
     await Promise.all(
@@ -355,15 +358,10 @@ function cutOrder(a, b) {
   return 0;
 }
 
-/** The search for syllables (their codes) as the start of a title's sound tokens: one word for
- *  every `span` of them, all of which a page must have. */
+/** The search for syllables (their codes) in a title: the sound tokens of each pair, as a phrase. */
 function titleSound(codes, vocabulary) {
-  const windows = [];
-  for (let from = 0; from < codes.length - 1; from += vocabulary.span) {
-    const end = Math.min(from + vocabulary.span, codes.length);
-    windows.push(vocabulary.prefix + codes.slice(Math.min(from, end - 2), end).join(""));
-  }
-  return windows.join(" ");
+  const tokens = codes.slice(1).map((code, i) => vocabulary.prefix + codes[i] + code);
+  return tokens.length === 1 ? `"${tokens[0]}"` : `"${tokens.join(" ")}"`;
 }
 
 /** Where a run of codes (two symbols a syllable) stands in a word's codes, in syllables. */
@@ -444,10 +442,7 @@ async function homophoneSearches(piece, missing) {
   const words = new Map();
   for (const [from, to] of stretches(codes)) {
     for (const [first, last] of clusters([...missing].filter((pair) => pair >= from && pair + 1 < to))) {
-      let start = Math.max(from, first - 1);
-      let end = Math.min(to, start + vocabulary.span);
-      if (end < last + 2) [start, end] = [Math.max(from, last + 2 - vocabulary.span), last + 2];
-      searches.push({ text: vocabulary.prefix + codes.slice(start, end).join(""), pairs: range(start, end - 1), marks: [] });
+      searches.push({ text: titleSound(codes.slice(first, last + 2), vocabulary), pairs: range(first, last + 1), marks: [] });
     }
     const heard = codes.slice(from, to).join("");
     for (const word of vocabulary.words) {
@@ -766,16 +761,32 @@ export function excerpt(text, query, length = EXCERPT.page) {
   return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
 }
 
-/** The text of each field of a page: its body, cut where the fields' anchors stand. */
+/** The blocks of a page's body, cut at their marks (generator/search/fields.py): each block's
+ *  name and its words. */
+function blocksOf(data) {
+  const names = new Map([...(settings.marks || "")].map((symbol, i) => [settings.mark + symbol, settings.marked[i]]));
+  const blocks = [];
+  for (const word of (data.content || "").split(/\s+/).filter(Boolean)) {
+    if (names.has(word)) blocks.push({ name: names.get(word), words: [] });
+    else blocks[blocks.length - 1]?.words.push(word);
+  }
+  return blocks;
+}
+
+/** The text of each field of a page, read back from its search copy. */
 export function fieldTexts(data) {
-  const words = (data.content || "").split(/\s+/).filter(Boolean);
-  const anchors = (data.anchors || [])
-    .filter((anchor) => anchor.id?.startsWith(settings.anchor) && anchor.id.slice(settings.anchor.length) in FIELDS)
-    .sort((a, b) => a.location - b.location);
-  return anchors.map((anchor, i) => {
-    const end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
-    return { name: anchor.id.slice(settings.anchor.length), text: decodeCopy(words.slice(anchor.location, end).join(" ")) };
-  });
+  return blocksOf(data)
+    .filter((block) => block.name in FIELDS)
+    .map((block) => ({ name: block.name, text: decodeCopy(block.words.join(" ")) }));
+}
+
+/** A result's title, read back from its title's block (Pagefind is given one with no word,
+ *  so as not to index its words a second time), or the one it is given. */
+function titleOf(data) {
+  const given = (data.meta?.title || "").replace(/¶/g, "").trim();
+  if (given && given !== settings.no_title) return given; // an alarm code's page: its block holds the code's forms
+  const block = blocksOf(data).find((one) => one.name === "title");
+  return block ? decodeCopy(block.words.join(" ")) : data.url;
 }
 
 /** The field of a page to show for a query: the one that holds the most of it, the weightier
@@ -813,10 +824,11 @@ function resultItem(data, entry, query, length) {
     .filter(Boolean)
     .map((b) => `<span class="kb-search-badge">${escapeHtml(b)}</span>`)
     .join("");
-  const title = (data.meta?.title || data.url).replace(/¶/g, "").trim();
+  const title = titleOf(data);
   const titlePattern = markPattern(query);
   const titleHtml = titlePattern ? escapeHtml(title).replace(titlePattern, (m) => `<mark>${m}</mark>`) : escapeHtml(title);
-  const products = data.meta?.products ? `<span class="kb-search-products">${escapeHtml(data.meta.products)}</span>` : "";
+  const productNames = (data.filters?.product || []).join(t.sep);
+  const products = productNames ? `<span class="kb-search-products">${escapeHtml(productNames)}</span>` : "";
   const field = excerptField(data, query);
   const label = field && FIELDS[field.name].label ? `<span class="kb-search-field">${escapeHtml(FIELDS[field.name].label)}</span>` : "";
   const snippet = field ? `<span class="kb-search-snippet" data-field="${field.name}">${label}${excerpt(field.text, query, length)}</span>` : "";
@@ -851,7 +863,7 @@ async function showResults(list, entries, query, from, count, length) {
 function markAsTyped(shown, query) {
   const typed = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   for (const item of shown) {
-    const texts = [item.data.meta?.title || "", ...fieldTexts(item.data).map((field) => field.text)];
+    const texts = [titleOf(item.data), ...fieldTexts(item.data).map((field) => field.text)];
     item.asTyped = texts.some((text) => text.toLowerCase().split(/\s+/).join(" ").includes(typed)) ? 1 : 0;
   }
 }

@@ -37,15 +37,14 @@ from generator.pipeline import Prepared, prepare
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
+from generator.render.search_data import page_blocks
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
 from generator.search.client import client_settings
-from generator.search.fields import HIDDEN_WEIGHT, SEARCH_LOG
+from generator.search.fields import NO_TITLE, SEARCH_LOG
 from generator.search.index import Indexing, IndexResult, SearchIndexError
-from generator.search.pinyin import sound_copy
 from generator.search.shards import SHARD_PAGES
-from generator.search.tokens import html_search_copy
 from generator.settings import DEFAULT_MAX_MENTEES, LANGUAGES, Settings
 from generator.theme_markup import valid_theme_markup
 
@@ -289,9 +288,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.globals["kb_nav"] = kb_nav
         log = SEARCH_LOG if self.config.search_log else None
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
-        env.filters["kb_search_copy"] = html_search_copy
-        env.filters["kb_sound_copy"] = sound_copy  # the title's pinyin (generator/search/pinyin.py)
-        env.globals["kb_hidden_weight"] = HIDDEN_WEIGHT
+        env.globals["kb_page_blocks"] = page_blocks
+        env.globals["kb_no_title"] = NO_TITLE
         self.built = BuiltSite(config, files, self._nav, env)
         if self.use_workers:
             self._start_page_workers(config, files, env)

@@ -1,12 +1,14 @@
-"""What each record page tells the search index: its text as search copies, filters, and what results show.
+"""What each record page tells the search index: its text as search copies, and filters.
 
 A record page's visible text is not indexed. Pagefind gets, in a hidden block, a word
-every page has, the title's search copy, and then each other text field's copy in a
-weighted block of its own, after an empty element that marks where the field starts
-(generator/search/fields.py); a copy reads back into the text for the excerpt
-(generator/search/tokens.py). A case's state is a word there too, and its reuse and
-date the id of an empty element; filters and what a result shows besides its title are
-metadata.
+every page has, the title's search copy, a block of words the page is found by but never
+shows (its title's sound, codes inside longer words, its glossary groups), and then each
+other text field's copy, each block weighted and started by a mark that names it
+(generator/search/fields.py); a copy reads back into the text for the title and the
+excerpt (generator/search/tokens.py). A case's state is a word there too, and its reuse and
+date the id of an empty element. Filters are what a result shows besides: its kind, state
+and products. No metadata: Pagefind indexes every word of it, which costs memory (the
+title's, from the page's h1, unless the page gives one: it gives `·`, no word).
 """
 
 from __future__ import annotations
@@ -20,38 +22,39 @@ from generator.search.alarms import AlarmCode
 from generator.search.fields import (
     CODE_PAGE_WORD,
     EVERY_PAGE,
-    FIELD_ANCHOR,
     FIELDS,
     HIDDEN_WEIGHT,
+    NO_TITLE,
     ORDER_ANCHOR,
     STATE_WORDS,
     TITLE_WEIGHT,
+    mark,
 )
 from generator.search.glossary import group_words
 from generator.search.pinyin import sound_copy
-from generator.search.tokens import model_variants, search_copy, search_copy_of
+from generator.search.tokens import html_search_copy, model_variants, plain_html, search_copy, search_copy_of
 from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
 
 
 @dataclass(frozen=True)
 class SearchData:
-    filters: list[tuple[str, str]]
-    meta: list[tuple[str, str]]  # shown with a result besides the title (Pagefind takes it from the h1)
+    filters: list[tuple[str, str]]  # a result shows its products from these
     title: str  # the title's search copy: the page body
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
-    state_word: str | None = None  # a case's state (or a code page's mark), as a word of its body
+    state_word: str | None = None  # a case's state (or a code page's word), as a word of its body
     order: str | None = None  # a case's place among equal matches: times cited, date solved
     hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
-    title_weight: ClassVar[float] = TITLE_WEIGHT
-    hidden_weight: ClassVar[float] = HIDDEN_WEIGHT
+    shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
     every_page: ClassVar[str] = EVERY_PAGE
-    anchor: ClassVar[str] = FIELD_ANCHOR
     order_anchor: ClassVar[str] = ORDER_ANCHOR
 
     @property
     def blocks(self) -> list[tuple[str, float, str]]:
-        """(field, weight, copy) of each field's block."""
-        return [(name, FIELDS[name][1], copy) for name, copy in self.fields]
+        """(mark, weight, copy) of each block after the state's: the title, the hidden one, each field."""
+        blocks = [(mark("title"), TITLE_WEIGHT, self.title)]
+        if self.hidden:
+            blocks.append((mark("hidden"), HIDDEN_WEIGHT, self.hidden))
+        return blocks + [(mark(name), FIELDS[name][1], copy) for name, copy in self.fields]
 
 
 def _fields(**copies: str) -> list[tuple[str, str]]:
@@ -68,13 +71,21 @@ def _names(entries) -> list[str]:
     return [name for entry in entries for name in (entry.name, entry.name_en) if name]
 
 
+def page_blocks(title: str, markup: str) -> list[tuple[str, float, str]]:
+    """The search blocks of a hand-written page (theme/main.html), as a record page's: its
+    title's copy, its title's sound, its text's copy, each with its mark."""
+    blocks = [(mark("title"), TITLE_WEIGHT, html_search_copy(title))]
+    if sound := sound_copy(plain_html(title)):
+        blocks.append((mark("hidden"), HIDDEN_WEIGHT, sound))
+    return [*blocks, (mark("text"), FIELDS["text"][1], html_search_copy(markup))]
+
+
 def for_case(r: Renderer, case: Case) -> SearchData:
     data, t = r.data, r.t
     filters = [("kind", t.kind_case), ("state", t[case.state]), ("year", str(case.solved_on.year))]
     filters += [("product", data.products[p].name) for p in case.products]
     filters += [("skill", data.skills[s].name) for s in case.skills]
     products = [data.products[p] for p in case.products]
-    meta = [("products", t.sep.join(p.name for p in products))]
     fields = _fields(
         aka=search_copy_of(*map(str, case.aka)),
         tags=search_copy_of(*map(str, case.tags)),
@@ -88,7 +99,7 @@ def for_case(r: Renderer, case: Case) -> SearchData:
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
     texts = [case.title, *map(str, case.aka), *map(str, case.tags), *_texts(case)]
     hidden = " ".join([_hidden(case.title, *texts), *group_words(r.glossary, texts)]).strip()
-    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order, hidden)
+    return SearchData(filters, search_copy(case.title), fields, STATE_WORDS[case.state], order, hidden)
 
 
 def _texts(case: Case) -> list[str]:
@@ -107,7 +118,7 @@ def for_person(r: Renderer, person: Person) -> SearchData:
     team = data.teams[person.team]
     fields = _fields(summary=search_copy(person.title or ""), team=search_copy_of(*_names([team])))
     title = search_copy_of(person.name, person.name_en or "")
-    return SearchData(filters, [], title, fields, hidden=_hidden(person.name))
+    return SearchData(filters, title, fields, hidden=_hidden(person.name))
 
 
 def for_session(r: Renderer, session: Session) -> SearchData:
@@ -115,13 +126,13 @@ def for_session(r: Renderer, session: Session) -> SearchData:
     filters = [("kind", t.kind_session), ("year", str(session.date.year))]
     filters += [("skill", data.skills[s].name) for s in session.skills]
     fields = _fields(summary=_text(session.summary))
-    return SearchData(filters, [], search_copy(session.title), fields, hidden=_hidden(session.title))
+    return SearchData(filters, search_copy(session.title), fields, hidden=_hidden(session.title))
 
 
 def for_path(r: Renderer, path: TrainingPath) -> SearchData:
     t = r.t
     fields = _fields(summary=_text(path.summary), steps=search_copy_of(*(step.title for step in path.steps)))
-    return SearchData([("kind", t.kind_path)], [], search_copy(path.title), fields, hidden=_hidden(path.title))
+    return SearchData([("kind", t.kind_path)], search_copy(path.title), fields, hidden=_hidden(path.title))
 
 
 def for_award(r: Renderer, award: Award) -> SearchData:
@@ -130,23 +141,24 @@ def for_award(r: Renderer, award: Award) -> SearchData:
     names = [data.person_name(p) for p in award.recipients]
     filters = [("kind", t.kind_award), ("year", award.period[:4])]
     copy = search_copy_of(*_names([kind]), award.period, *names)
-    return SearchData(filters, [], copy, _fields(citation=_text(award.citation)))
+    return SearchData(filters, copy, _fields(citation=_text(award.citation)))
 
 
 def for_mentoring(r: Renderer, pair: Mentoring) -> SearchData:
     data, t = r.data, r.t
     names = [data.person_name(pair.mentor), data.person_name(pair.mentee)]
     fields = _fields(log=search_copy_of(*(entry.note for entry in pair.log)), outcome=_text(pair.outcome))
-    return SearchData([("kind", t.kind_mentoring)], [], search_copy_of(*names), fields)
+    return SearchData([("kind", t.kind_mentoring)], search_copy_of(*names), fields)
 
 
 def for_code(r: Renderer, alarm: AlarmCode, product_ids: tuple[str, ...]) -> SearchData:
     """An alarm code's page: found by its code, canonical and in every form the cases write it,
     and by nothing else, so that it matches a query as fully as the cases with the code only
-    when the query is the code (the search script then shows it first). No products' names
-    shown with the result: Pagefind finds metadata words too, and a model's name (FM-12)
-    would put every code of the model before the cases that hold it."""
+    when the query is the code (the search script then shows it first). Its products are
+    filters, never words: a model's name (FM-12) would put every code of the model before
+    the cases that hold it."""
     data, t = r.data, r.t
     filters = [("kind", t.kind_code)] + [("product", data.products[p].name) for p in product_ids]
     forms = dict.fromkeys((alarm.code, *alarm.written))
-    return SearchData(filters, [], search_copy_of(*forms), [], CODE_PAGE_WORD)
+    title = f"{t.alarm_code} {alarm.code}"  # its block holds its code's forms, not its title
+    return SearchData(filters, search_copy_of(*forms), [], CODE_PAGE_WORD, shown_title=title)

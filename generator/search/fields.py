@@ -1,9 +1,9 @@
 """The index's fields, their weights, and the other names the page and the query side share.
 
 A record page gives Pagefind, as its body, a search copy of each text field in a block
-of its own (see generator/render/search_data.py): an empty element with the field's id
-marks where the block starts, so the excerpt is read back from the field that matched,
-and the block's `data-pagefind-weight` is the field's weight in Pagefind's ranking. What
+of its own (see generator/render/search_data.py): a mark (`mark`) starts the block, so the
+excerpt is read back from the field that matched, and the block's `data-pagefind-weight`
+is the field's weight in Pagefind's ranking. What
 people type first weighs most: the title, aka words, tags and symptoms; then the names of
 products and skills; then the cause, environment and resolution.
 
@@ -35,12 +35,30 @@ FIELDS: dict[str, tuple[str, float]] = {
     "text": ("", 1.0),  # a hand-written page's text
 }
 TITLE_WEIGHT = 10.0  # the title's block, first in the body
-# A block of words a record is found by but never shows, after the title's block and before
-# the first field's anchor, so that no excerpt is read from it: the sound of its title
-# (generator/search/pinyin.py) and model codes written inside longer words (tokens.py). It
-# weighs little: a match by sound ranks below one by the characters anyway (assets/kb-search.js).
+# A block of words a record is found by but never shows, after the title's block: the sound of
+# its title (generator/search/pinyin.py), model codes written inside longer words (tokens.py),
+# its glossary groups' words (glossary.py). It weighs little: a match by sound or synonym
+# ranks below one by the characters anyway (assets/kb-search.js).
 HIDDEN_WEIGHT = 1.0
-FIELD_ANCHOR = "kb-field-"  # + the field: the id of the empty element before a field's block
+# Each block of the body starts with a *mark*, a word of two symbols that Pagefind keeps in the
+# page's text but indexes nothing for (no letter or digit, no emoji): the search script cuts
+# the text it reads back at the marks, into the title, the hidden block and each field, to show
+# the field that matched. (An empty element with an id before each block did this at first;
+# Pagefind keeps each as an anchor of the page, some 2 MB per 1,000 cases.)
+MARK = "¶"
+# The title Pagefind is given for every page, no word: a result's title is read from the
+# title's block, and Pagefind would index the words of a title of its own (the page's h1).
+NO_TITLE = "·"
+MARK_SYMBOLS = "†‡§¤※⁂⁑⁎⁕⁖⁘⁙⁚⁛⁜⁝⁞⁌⁍⁏"
+MARKED = ("title", "hidden", *FIELDS)
+assert len(MARKED) <= len(MARK_SYMBOLS)
+
+
+def mark(block: str) -> str:
+    """The mark that starts a block: the title, the hidden block or a field."""
+    return MARK + MARK_SYMBOLS[MARKED.index(block)]
+
+
 # Pagefind's language decides only how it cuts and stems words. The copies arrive cut
 # (Chinese as bigram tokens), so the index must not segment them as Chinese; the other
 # words in these records are English (parts, parameters, notes), which Pagefind stems.

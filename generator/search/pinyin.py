@@ -5,20 +5,19 @@ An engineer on a phone types `fanxiang jianxi` or `fxjx` for 反向间隙 when t
 is slow, or takes the first candidate it offers (反向间歇, 连轴器 for 联轴器). Two things
 carry the sound of the words that name a case (benchmarks/SEARCH.md measures why):
 
-- **The titles, in the index.** A record page's hidden block holds, for each character of its
-  title that has a character after it, one *sound token*: `qp`, the codes of the toneless
-  syllables of that character and of up to SPAN - 1 after it (two letters or digits each), and
-  `0` (反向间隙: 反 fan xiang jian xi, 向 xiang jian xi, 间 jian xi). The query side looks a
-  syllable run up as the start of such a token, which Pagefind does for a word without
-  quotes: one lookup for a word of up to SPAN syllables, wherever it stands in a title. The
-  codes have no vowel, so the English stemmer, which also stems what is looked up, leaves them
-  alone; the `0` ends the token, so that a run longer than a token is never taken for it.
-- **The shorter words, at query time** (`vocabulary`): aka words, tags, the names of products,
-  skills and people and the glossary's terms, each with the codes of its syllables. A query
-  word that reads as pinyin or initials, or a Chinese run that holds a homophone, is matched
-  against them in the browser, and the words it matches are searched as characters, in every
-  field. A sound token for every character of these words would have cost the index as much
-  memory again as the titles' (one more word for every character of every case).
+- **The titles, in the index.** A record page's hidden block holds, for each pair of adjacent
+  characters of its title, one *sound token*: `qp` and the codes of the pair's toneless
+  syllables (反向间隙: fan xiang, xiang jian, jian xi), two symbols a syllable, in order, so that
+  a run of syllables is found as a phrase of tokens, as a run of characters is found as a
+  phrase of bigrams (generator/search/tokens.py). The codes are made of consonants and digits:
+  no vowel, so the English stemmer leaves a token alone, and no English word is one.
+- **The shorter words, at query time** (generator/search/vocabulary.py): aka words, tags, the
+  names of products and skills and the glossary's terms, each with the codes of its
+  syllables. A query word that reads as pinyin or initials, or a Chinese run that holds a
+  homophone, is matched against them in the browser, and the words it matches are searched as
+  characters, in every field. A sound token for each pair of these words too would cost the
+  index as much memory again as the titles' do, and the initials of every stretch of a title
+  as much again (one more word for each character of every case).
 
 Reading: a character is read as in its context (pypinyin's phrases: 银行 yin hang, 行程 xing
 cheng), which is what a person types in pinyin; where that differs from its first reading
@@ -35,16 +34,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from generator.search.tokens import CJK_RUN, normalise
 
 SOUND_PREFIX = "qp"
-SOUND_END = "0"
-SPAN = 4  # syllables in one sound token: a longer run is looked up as several starts
-# The symbols of a syllable's code: consonants and digits, no vowel, and no 0 (the token's end).
-CODE_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789"
+# The symbols of a syllable's code: consonants and digits, no vowel.
+CODE_SYMBOLS = "bcdfghjklmnpqrstvwxz0123456789"
 # Syllables of interjections (嗯 n, 呣 m, 哼 hng) are left out: with them, most pinyin words
 # would cut into syllables in many more ways (`han` as ha + n).
 NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng", "ê"})
@@ -116,8 +114,8 @@ def code(syllables_: Iterable[str]) -> str:
     return "".join(codes[syllable] for syllable in syllables_)
 
 
-def sound_token(syllables_: Iterable[str]) -> str:
-    return SOUND_PREFIX + code(syllables_) + SOUND_END
+def sound_token(first: str, second: str) -> str:
+    return SOUND_PREFIX + code((first, second))
 
 
 def _read_parts(readings: tuple[str | None, ...]) -> Iterator[tuple[str, ...]]:
@@ -133,22 +131,21 @@ def _read_parts(readings: tuple[str | None, ...]) -> Iterator[tuple[str, ...]]:
 
 
 def _tokens(readings: tuple[str | None, ...]) -> list[str]:
-    return [
-        sound_token(part[start : start + SPAN])
-        for part in _read_parts(readings)
-        for start in range(len(part) - 1)  # a lone last character starts nothing worth finding
-    ]
+    return [" ".join(sound_token(a, b) for a, b in pairwise(part)) for part in _read_parts(readings) if len(part) > 1]
 
 
 def sound_copy(text: str) -> str:
-    """The sound tokens of a title, each once: in context, then read one by one where that differs."""
-    tokens: dict[str, None] = {}
+    """The sound tokens of a title: each stretch's in order as read in context (a mark between
+    two, so that a phrase never runs from one into the next), then those of the stretches
+    read otherwise one character at a time."""
+    phrases: list[str] = []
+    others: list[str] = []
     for run in CJK_RUN.findall(normalise(text)):
         in_context, alone = run_readings(run)
-        tokens.update(dict.fromkeys(_tokens(in_context)))
+        phrases += _tokens(in_context)
         if alone != in_context:
-            tokens.update(dict.fromkeys(_tokens(alone)))
-    return " ".join(tokens)
+            others += _tokens(alone)
+    return " ; ".join(dict.fromkeys([*phrases, *others]))
 
 
 def word_codes(word: str) -> list[str]:

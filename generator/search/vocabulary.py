@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from generator.inert import json_escaped
 from generator.search.glossary import Glossary, folded
-from generator.search.pinyin import CODE_SYMBOLS, SOUND_END, SOUND_PREFIX, SPAN, character_table, syllables, word_codes
+from generator.search.pinyin import CODE_SYMBOLS, SOUND_PREFIX, character_table, syllables, word_codes
 from generator.search.tokens import CJK_RUN, normalise
 
 WORDS_FILE = "search/words.json"
@@ -40,8 +40,6 @@ def words_data(words: Iterable[str], glossary: Glossary) -> dict:
         "syllables": list(syllables()),
         "symbols": CODE_SYMBOLS,
         "prefix": SOUND_PREFIX,
-        "end": SOUND_END,
-        "span": SPAN,
         "words": [[run, *word_codes(run)] for run in runs],
         "groups": [
             {
