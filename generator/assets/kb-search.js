@@ -660,9 +660,11 @@ function compareMatches(a, b) {
 
 /** A case's reuse, then its date, as one number (more citations, then newer, is larger). */
 function reuseAndDate(data) {
-  const anchor = (data.anchors || []).find((a) => a.id?.startsWith(settings.order_anchor));
-  if (!anchor) return -1;
-  const [cited, date] = anchor.id.slice(settings.order_anchor.length).split("-").map(Number);
+  const block = blocksOf(data).find((one) => one.name === "order");
+  if (!block) return -1;
+  const symbols = [...(settings.marks || "")];
+  const order = [...block.words.join("")].map((symbol) => settings.order[symbols.indexOf(symbol)]).join("");
+  const [cited, date] = order.split("-").map(Number);
   return cited * 1e8 + date;
 }
 

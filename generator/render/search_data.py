@@ -6,7 +6,7 @@ shows (its title's sound, codes inside longer words, its glossary groups), and t
 other text field's copy, each block weighted and started by a mark that names it
 (generator/search/fields.py); a copy reads back into the text for the title and the
 excerpt (generator/search/tokens.py). A case's state is a word there too, and its reuse and
-date the id of an empty element. Filters are what a result shows besides: its kind, state
+date a block of symbols that are no word. Filters are what a result shows besides: its kind, state
 and products. No metadata: Pagefind indexes every word of it, which costs memory (the
 title's, from the page's h1, unless the page gives one: it gives `·`, no word).
 """
@@ -25,10 +25,10 @@ from generator.search.fields import (
     FIELDS,
     HIDDEN_WEIGHT,
     NO_TITLE,
-    ORDER_ANCHOR,
     STATE_WORDS,
     TITLE_WEIGHT,
     mark,
+    order_word,
 )
 from generator.search.glossary import group_words
 from generator.search.pinyin import sound_copy
@@ -42,11 +42,18 @@ class SearchData:
     title: str  # the title's search copy: the page body
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
     state_word: str | None = None  # a case's state (or a code page's word), as a word of its body
-    order: str | None = None  # a case's place among equal matches: times cited, date solved
+    order: str | None = None  # a case's place among equal matches: times cited, date solved ("3-20250120")
     hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
     shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
     every_page: ClassVar[str] = EVERY_PAGE
-    order_anchor: ClassVar[str] = ORDER_ANCHOR
+
+    @property
+    def first_words(self) -> str:
+        """The words of the block that weighs nothing: every page's, a case's state and its order."""
+        words = [self.every_page, self.state_word or ""]
+        if self.order:
+            words += [mark("order"), order_word(self.order)]
+        return " ".join(word for word in words if word)
 
     @property
     def blocks(self) -> list[tuple[str, float, str]]:

@@ -50,13 +50,18 @@ MARK = "¶"
 # title's block, and Pagefind would index the words of a title of its own (the page's h1).
 NO_TITLE = "·"
 MARK_SYMBOLS = "†‡§¤※⁂⁑⁎⁕⁖⁘⁙⁚⁛⁜⁝⁞⁌⁍⁏"
-MARKED = ("title", "hidden", *FIELDS)
+MARKED = ("title", "hidden", "order", *FIELDS)
 assert len(MARKED) <= len(MARK_SYMBOLS)
 
 
 def mark(block: str) -> str:
-    """The mark that starts a block: the title, the hidden block or a field."""
+    """The mark that starts a block: the title, the hidden block, the order or a field."""
     return MARK + MARK_SYMBOLS[MARKED.index(block)]
+
+
+def order_word(order: str) -> str:
+    """A case's order ("3-20250120") as symbols that are no word of the index."""
+    return "".join(MARK_SYMBOLS[ORDER_SYMBOLS.index(char)] for char in order)
 
 
 # Pagefind's language decides only how it cuts and stems words. The copies arrive cut
@@ -82,9 +87,9 @@ STATE_WORDS = {state: f"qy{rank}" for rank, state in enumerate(STATE_ORDER, star
 # script finds the code pages from the same small chunk, and shows the page of a code typed
 # exactly before the cases that hold it (generator/render/codes.py).
 CODE_PAGE_WORD = "qy0"
-# + "<times cited>-<date solved>": an empty element whose id orders equal matches (more
-# citations, then newer, first). An element's id is kept in the page's data file, which
-# results load anyway, without being a word of the index or a filter that loads with it.
-ORDER_ANCHOR = "kb-order-"
+# A case's place among equal matches: "<times cited>-<date solved>" (more citations, then
+# newer, first), as a block of its own after the state word, written in the marks' symbols
+# (a digit would be a word of the index): results load the page's text anyway.
+ORDER_SYMBOLS = "0123456789-"
 # The kinds of record that search finds; a result's badge names its kind by its URL folder.
 SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring", "code")
