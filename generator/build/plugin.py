@@ -34,6 +34,7 @@ from generator.handwritten import in_language
 from generator.messages import text
 from generator.model import Dataset
 from generator.pipeline import Prepared, prepare
+from generator.render import search_words
 from generator.render.feeds import site_files
 from generator.render.labels import translate_label
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
@@ -110,6 +111,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` builds a few pages itself with MkDocs' page functions: no workers then.
         self.use_workers = True
         self.edit_urls: dict[str, str] = {}  # generated record page -> its record file in the web editor
+        self.glossary = False  # whether the site has a glossary for search (render/search_words.py)
 
     # configuration ----------------------------------------------------------------
 
@@ -200,6 +202,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         data_dir = str(self.settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
+        self.glossary = bool(
+            search_words.site_glossary(prepared.dataset)
+        )  # the search script reads it with every query
         for extra in site_files(prepared.dataset, self.settings.language, config.site_name, config.site_url or ""):
             files.append(File.generated(config, extra.path, content=extra.content))
         self._files = files
@@ -287,7 +292,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         env.globals["kb_nav"] = kb_nav
         log = SEARCH_LOG if self.config.search_log else None
-        env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
+        env.globals["kb_search_settings"] = client_settings(self.settings.language, log, self.glossary)
         env.globals["kb_page_blocks"] = page_blocks
         env.globals["kb_no_title"] = NO_TITLE
         self.built = BuiltSite(config, files, self._nav, env)

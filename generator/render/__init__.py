@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Dataset
+from generator.render import search_words
 from generator.render.cases import case_pages, index_pages
 from generator.render.codes import all_code_pages, code_pages, pages_by_product
 from generator.render.engine import Page, PageJob, Renderer
@@ -33,7 +34,7 @@ def page_jobs(
     data: Dataset, language: str, site_name: str, only: set[str] | None = None, site_url: str = ""
 ) -> list[PageJob]:
     """Every page to render, or, given `only`, at least those (other record pages are skipped)."""
-    r = Renderer(data, language, site_name, only, site_url)
+    r = Renderer(data, language, site_name, only, site_url, search_words.site_glossary(data))
     codes = all_code_pages(data)
     pages = [home_page(r), checks_page(r), reference_page(r), search_page(r)]
     pages += case_pages(r)

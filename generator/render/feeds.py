@@ -21,14 +21,13 @@ from feedgen.feed import FeedGenerator
 from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.model import Dataset
+from generator.render import search_words
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
-from generator.render.search_words import search_files
 from generator.render.text import render_markdown
 from generator.render.ticket_api import tickets_payload
 from generator.render.urls import record_url
-from generator.search.glossary import NO_GLOSSARY
 
 FEED_ITEMS = 30
 
@@ -185,6 +184,8 @@ def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> l
         + honours_feed(data, t, site_name, site_url, language)
         + api_files(data)
         + [SiteFile(path, content) for path, content in calendar_files(data, t, site_name, site_url).items()]
-        # the glossary record is not read yet: search gets an empty glossary
-        + [SiteFile(path, content) for path, content in search_files(data, NO_GLOSSARY).items()]
+        + [
+            SiteFile(path, content)
+            for path, content in search_words.search_files(data, search_words.site_glossary(data)).items()
+        ]
     )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from generator.model import Dataset
-from generator.search.glossary import Glossary
+from generator.search.glossary import NO_GLOSSARY, Glossary
 from generator.search.vocabulary import CHARS_FILE, WORDS_FILE, as_json, chars_data, words_data
 
 
@@ -15,3 +15,9 @@ def search_files(data: Dataset, glossary: Glossary) -> dict[str, bytes]:
     words += [entry.name for entry in (*data.products.values(), *data.skills.values())]
     titles = [case.title for case in data.cases.values()]
     return {WORDS_FILE: as_json(words_data(words, glossary)), CHARS_FILE: as_json(chars_data([*words, *titles]))}
+
+
+def site_glossary(data: Dataset) -> Glossary:
+    """The glossary search applies (generator/search/glossary.py): none until the glossary record
+    (data/glossary.yml) is read into the data."""
+    return NO_GLOSSARY
