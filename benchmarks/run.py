@@ -140,6 +140,11 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+def is_search_data(url: str) -> bool:
+    """The index, and the words and readings the search script reads (generator/search/vocabulary.py)."""
+    return "/pagefind/" in url or url.endswith(("/search/words.json", "/search/chars.json"))
+
+
 def query_transfer(site: Path, ours: bool) -> float:
     """KiB the browser fetched for search (index, search code) to answer one query on a fresh page.
 
@@ -172,8 +177,9 @@ def query_transfer(site: Path, ours: bool) -> float:
                 page.wait_for_timeout(3000)  # lunr answers in the page; its index came with the page
             page.wait_for_load_state("networkidle")
             browser.close()
-        marker = "/pagefind/" if ours else "search"
-        return sum(size for address, size in fetched if marker in address) / 1024
+        if ours:
+            return sum(size for address, size in fetched if is_search_data(address)) / 1024
+        return sum(size for address, size in fetched if "search" in address) / 1024
     finally:
         server.shutdown()
 

@@ -12,7 +12,8 @@ or `kb demo`'s with a fixed seed; shared with benchmarks/run.py), builds it with
   (the peak varies by some tens of MB from run to run with the threads' timing): the median
   and the range;
 - the size of the search bundle and of its largest index chunk;
-- the bytes Chromium fetched under /pagefind/ to answer each query typed into the search
+- the bytes Chromium fetched under /pagefind/ (and the site's words and readings, search/*.json)
+  to answer each query typed into the search
   box of a fresh page (network log), and the most any one query needed; and for the first
   query on the search page with its filters.
 """
@@ -31,7 +32,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.run import ENV, KB, TODAY, WORK, machine, serve, size_mb, synthetic
+from benchmarks.run import ENV, KB, TODAY, WORK, is_search_data, machine, serve, size_mb, synthetic
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -147,7 +148,7 @@ def _one_query(browser, url: str, query: str, page: bool) -> float:
     tab.wait_for_load_state("networkidle")
     tab.wait_for_timeout(500)
     tab.close()
-    return sum(size for address, size in fetched if "/pagefind/" in address) / 1024
+    return sum(size for address, size in fetched if is_search_data(address)) / 1024
 
 
 def run_size(cases: int, source: str, repeat: int, reuse: bool) -> dict:

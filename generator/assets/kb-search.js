@@ -33,12 +33,12 @@ const CODE = /^([a-z]{1,4})[-_.]?([0-9]{1,5})$/;
 const CODE_DIGITS = 4; // zeros are added up to this many digits
 const PREFIX_FALLBACK = 6; // a code this long that is found nowhere is tried as the start of a word (ywf4e350: YWF4E-350S)
 // What a question adds to its subject: left out of the query, so that a case is not found
-// for sharing them. A query of nothing else is searched as typed.
+// for sharing them (and a particle at the end: 冷库不冷了). A query of nothing else is searched as typed.
 const QUESTION_WORDS = [
   "是什么原因", "是啥原因", "什么原因", "啥原因", "是什么意思", "什么意思", "是怎么回事", "怎么回事",
   "怎么处理", "怎么解决", "如何处理", "如何解决", "怎么办", "咋办", "怎么弄", "为什么", "为啥",
 ];
-const QUESTION = new RegExp(`${QUESTION_WORDS.join("|")}|会([\u3400-\u9fff]{1,12}?)吗|[吗呢吧啊呀](?![\u3400-\u9fff])`, "g");
+const QUESTION = new RegExp(`${QUESTION_WORDS.join("|")}|会([\u3400-\u9fff]{1,12}?)吗|[吗呢吧啊呀了](?![\u3400-\u9fff])`, "g");
 const MODAL_RESULTS = 8;
 const PAGE_RESULTS = 20;
 const DEBOUNCE_MS = 120;
@@ -299,6 +299,9 @@ function codePages() {
 const MAX_SOUND_WORDS = 3; // the site's words a piece's sound is looked up as, at most: each loads index chunks
 const CUTS_KEPT = 16; // ways kept for each end of a word, as generator/search/pinyin.py
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{3,}$/; // a word of initials: no vowel (and no v: no pinyin starts with ü)
+// Syllables in the rough (an initial, vowels, an ending): a word of another shape is no pinyin,
+// and is looked up without loading the syllables to cut it with (most English words).
+const PINYIN_SHAPE = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]{1,3}(?:ng|n|r)?){2,}$/;
 let wordsPromise = null;
 let charsPromise = null;
 
@@ -585,14 +588,14 @@ async function findPiece(piece, i, credit, entry, marks) {
     if (piece.terms.length === 1) for (const hit of each[0]) entry(hit).exact[i] = true;
     const tokens = bigrams(piece.text);
     const missing = new Set(range(0, tokens.length).filter((pair) => !each[piece.terms.indexOf(tokens[pair])].length));
-    if (!missing.size) return;
+    if (!misheard(missing, tokens.length)) return;
     for (const one of await homophoneSearches(piece, missing)) {
       for (const hit of one.hits) for (const pair of one.pairs) credit(hit, i, piece.terms.indexOf(tokens[pair]), false);
       if (one.hits.length) marks.push(...one.marks);
     }
     return;
   }
-  const pinyin = piece.letters && !INITIALS.test(piece.letters);
+  const pinyin = piece.letters && PINYIN_SHAPE.test(piece.letters);
   if (pinyin && (await findBySound(piece, i, credit, entry, marks))) return;
   const { hits, used } = await firstFound(piece.alternatives);
   for (const hit of hits) {
@@ -600,7 +603,14 @@ async function findPiece(piece, i, credit, entry, marks) {
     entry(hit).exact[i] = true;
   }
   if (hits.length && used !== piece.alternatives[0]) marks.push(used.replace(/"/g, "")); // e07 for E7
-  if (!hits.length && piece.letters && !pinyin) await findBySound(piece, i, credit, entry, marks);
+  if (!hits.length && piece.letters && INITIALS.test(piece.letters)) await findBySound(piece, i, credit, entry, marks);
+}
+
+/** Whether the pairs of a run found nowhere look like a homophone typo: a wrong character
+ *  breaks the two pairs it is in, or the one at an end of the run; two words typed without a
+ *  space between them leave one pair inside the run (灌装阀滴漏: 阀滴), found nowhere too. */
+function misheard(missing, pairs) {
+  return [...missing].some((pair) => pair === 0 || pair === pairs - 1 || missing.has(pair + 1));
 }
 
 /** A word of letters read as pinyin, or as initials: whether anything was found so. */

@@ -152,7 +152,7 @@ def test_the_header_box_opens_a_codes_page_from_the_code_typed_as_on_the_machine
     tab.on(
         "requestfinished",
         lambda request: (
-            "/pagefind/" in request.url
+            is_search_data(request.url)
             and fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize")))
         ),
     )
@@ -363,15 +363,20 @@ def test_queries_are_cut_and_copies_read_back_like_the_index(browser, demo_site)
     page.close()
 
 
+def is_search_data(url: str) -> bool:
+    """The index, and the words and readings the search script reads (generator/search/vocabulary.py)."""
+    return "/pagefind/" in url or url.endswith(("/search/words.json", "/search/chars.json"))
+
+
 def query_transfer(browser, site_url: str, query: str) -> int:
-    """Bytes the browser fetched under /pagefind/ to answer one query typed in the header box."""
+    """Bytes of search data the browser fetched to answer one query typed in the header box."""
     context = browser.new_context(base_url=site_url)
     tab = context.new_page()
     fetched: list[int] = []
     tab.on(
         "requestfinished",
         lambda request: (
-            "/pagefind/" in request.url
+            is_search_data(request.url)
             and fetched.append(sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize")))
         ),
     )
