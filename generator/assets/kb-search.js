@@ -108,7 +108,7 @@ function term(word) {
 }
 
 /** A query without its question words (怎么办, 是什么原因, 会…吗), or as typed if that is all it is. */
-export function withoutQuestion(text) {
+function withoutQuestion(text) {
   const left = text.replace(QUESTION, (found, asked) => ` ${asked || ""} `);
   return /[\p{L}\p{N}]/u.test(left) ? left : text;
 }
@@ -194,9 +194,10 @@ function wordPiece(word) {
   const piece = { text: word, alternatives: alternatives(word) };
   if (!/^[a-z]+$/i.test(word)) return piece;
   piece.letters = word.toLowerCase();
-  // Initials are looked up as written (an abbreviation: PLC), never as the start of a word
-  // or, when none starts so, as the longest word they start with (czk: the C of °C).
-  if (INITIALS.test(piece.letters)) piece.alternatives = [`"${piece.letters}"`];
+  // A word that may be initials or pinyin is looked up as written (an abbreviation: PLC),
+  // never as the start of a word or, when none starts so, as the longest word it starts with
+  // (czk: the C of °C; fanxiang: fan): what is found nowhere is read by its sound.
+  if (INITIALS.test(piece.letters) || PINYIN_SHAPE.test(piece.letters)) piece.alternatives = [`"${piece.letters}"`];
   return piece;
 }
 
@@ -317,7 +318,7 @@ export function loadWords() {
   return wordsPromise;
 }
 
-export function prepareWords(raw) {
+function prepareWords(raw) {
   const n = raw.symbols.length;
   const codes = new Map(raw.syllables.map((syllable, i) => [syllable, raw.symbols[Math.floor(i / n)] + raw.symbols[i % n]]));
   const initials = new Map([...codes].map(([syllable, code]) => [code, syllable[0]]));
@@ -365,6 +366,19 @@ function cutOrder(a, b) {
 function titleSound(codes, vocabulary) {
   const tokens = codes.slice(1).map((code, i) => vocabulary.prefix + codes[i] + code);
   return tokens.length === 1 ? `"${tokens[0]}"` : `"${tokens.join(" ")}"`;
+}
+
+/** What a word of pinyin is looked up as in titles (its first cut): for the browser tests. */
+async function soundOf(word) {
+  const vocabulary = await loadWords();
+  const cut = cutsOf(word, vocabulary).find((syllables) => syllables.length > 1);
+  return cut ? titleSound(cut.map((syllable) => vocabulary.codes.get(syllable)), vocabulary) : null;
+}
+
+/** Each character's reading, as a query with a homophone typo is read: for the browser tests. */
+async function readingsOf(text) {
+  const reading = await loadChars();
+  return [...text].map((char) => reading.get(char) ?? null);
 }
 
 /** Where a run of codes (two symbols a syllable) stands in a word's codes, in syllables. */
@@ -595,15 +609,17 @@ async function findPiece(piece, i, credit, entry, marks) {
     }
     return;
   }
-  const pinyin = piece.letters && PINYIN_SHAPE.test(piece.letters);
-  if (pinyin && (await findBySound(piece, i, credit, entry, marks))) return;
   const { hits, used } = await firstFound(piece.alternatives);
   for (const hit of hits) {
     credit(hit, i, 0, true);
     entry(hit).exact[i] = true;
   }
   if (hits.length && used !== piece.alternatives[0]) marks.push(used.replace(/"/g, "")); // e07 for E7
-  if (!hits.length && piece.letters && INITIALS.test(piece.letters)) await findBySound(piece, i, credit, entry, marks);
+  // Read as pinyin or initials only what is no word of the index (brand, PLC and bingdu, if
+  // a case writes it, are found as written).
+  if (!hits.length && piece.letters && (PINYIN_SHAPE.test(piece.letters) || INITIALS.test(piece.letters))) {
+    await findBySound(piece, i, credit, entry, marks);
+  }
 }
 
 /** Whether the pairs of a run found nowhere look like a homophone typo: a wrong character
@@ -1185,4 +1201,6 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-window.kbSearch = { openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, prepareWords, cutsOf, withoutQuestion };
+window.kbSearch = {
+  openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, cutsOf, soundOf, readingsOf,
+};

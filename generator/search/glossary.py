@@ -104,9 +104,17 @@ class GroupFinder:
         found: set[str] = set()
         for text in texts:
             for match in self.pattern.finditer(folded(text)):
-                found.update(self.within.get(" ".join(match.group(1).split()), ()))
+                found.update(self._groups_of(" ".join(match.group(1).split())))
         return [group for group_id, group in self.groups.items() if group_id in found]
+
+    def _groups_of(self, matched: str) -> list[str]:
+        """The groups of a matched term, which may carry an English ending (refrigerants)."""
+        for ending in ("", "s", "es", "ed", "ing"):
+            if matched.endswith(ending) and matched[: len(matched) - len(ending)] in self.within:
+                return self.within[matched[: len(matched) - len(ending)]]
+        return []
 
 
 def group_words(finder: GroupFinder, texts: Iterable[str]) -> list[str]:
+    """The words of the groups the texts name: what a case's hidden block holds of the glossary."""
     return [group.word for group in finder.groups_in(texts)]

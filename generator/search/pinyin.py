@@ -48,8 +48,8 @@ CODE_SYMBOLS = "bcdfghjklmnpqrstvwxz0123456789"
 NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng", "ê"})
 
 
-def _no_reading(chars: str) -> list[None]:
-    return [None] * len(chars)
+def _no_reading(chars: str) -> list[str]:
+    return ["-"] * len(chars)  # a character without a reading: no syllable (pypinyin wants strings)
 
 
 def _syllable(reading: str | None) -> str | None:
