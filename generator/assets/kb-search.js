@@ -456,35 +456,39 @@ async function homophoneSearches(piece, missing) {
   const chars = [...piece.text];
   const codes = chars.map((char) => vocabulary.codes.get(reading.get(char)));
   const searches = [];
-  const words = new Map();
+  const words = new Map(); // the site's words heard in the run, written otherwise: run -> pairs
+  const groups = new Map(); // the glossary's groups heard in it: word -> search
   for (const [from, to] of stretches(codes)) {
     for (const [first, last] of clusters([...missing].filter((pair) => pair >= from && pair + 1 < to))) {
       searches.push({ text: titleSound(codes.slice(first, last + 2), vocabulary), pairs: range(first, last + 1), marks: [] });
     }
-    const heard = codes.slice(from, to).join("");
-    for (const word of vocabulary.words) {
-      for (const form of word.forms) {
-        for (const at of placesOf(form, heard)) {
-          const pairs = range(from + at, from + at + form.length / 2 - 1);
-          if (pairs.some((pair) => missing.has(pair)) && chars.slice(from + at, from + at + form.length / 2).join("") !== word.run) words.set(word.run, pairs);
-        }
-      }
+    for (const { run, pairs } of heardIn(codes, from, to, missing, vocabulary.words.map((w) => [w.run, w.forms]))) {
+      if (chars.slice(pairs[0], pairs[pairs.length - 1] + 2).join("") !== run) words.set(run, pairs);
     }
-    for (const group of vocabulary.groups) {
-      for (const term of group.terms) {
-        for (const form of term.forms) {
-          for (const at of placesOf(form, heard)) {
-            const pairs = range(from + at, from + at + form.length / 2 - 1);
-            if (pairs.some((pair) => missing.has(pair))) searches.push({ text: `"${group.word}"`, pairs, marks: group.terms.map((t) => t.text) });
-          }
-        }
-      }
+    const terms = vocabulary.groups.flatMap((group) => group.terms.map((term) => [group, term.forms]));
+    for (const { run: group, pairs } of heardIn(codes, from, to, missing, terms)) {
+      const marks = group.terms.map((term) => term.text);
+      groups.set(group.word, { text: `"${group.word}"`, pairs: [...new Set([...(groups.get(group.word)?.pairs || []), ...pairs])], marks });
     }
   }
   const chosen = [...words].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SOUND_WORDS);
-  searches.push(...chosen.map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })));
+  searches.push(...chosen.map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })), ...groups.values());
   const found = await Promise.all(searches.map((one) => search(one.text)));
   return searches.map((one, i) => ({ ...one, hits: found[i] }));
+}
+
+/** The entries ([what, forms]) whose sound is in a stretch [from, to) of a run's codes and
+ *  covers one of its missing pairs: each with the pairs it covers. */
+function* heardIn(codes, from, to, missing, entries) {
+  const heard = codes.slice(from, to).join("");
+  for (const [what, forms] of entries) {
+    for (const form of forms) {
+      for (const at of placesOf(form, heard)) {
+        const pairs = range(from + at, from + at + form.length / 2 - 1);
+        if (pairs.some((pair) => missing.has(pair))) yield { run: what, pairs };
+      }
+    }
+  }
 }
 
 /** The stretches [from, to) of two or more characters that each have a reading. */
