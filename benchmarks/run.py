@@ -142,7 +142,7 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
 
 def is_search_data(url: str) -> bool:
     """The index, and the words and readings the search script reads (generator/search/vocabulary.py)."""
-    return "/pagefind/" in url or url.endswith(("/search/words.json", "/search/chars.json"))
+    return "/pagefind/" in url or url.endswith(("/search/words.json.gz", "/search/chars.json.gz"))
 
 
 def query_transfer(site: Path, ours: bool) -> float:

@@ -306,15 +306,24 @@ const PINYIN_SHAPE = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]{1,3}(?:ng|n
 let wordsPromise = null;
 let charsPromise = null;
 
-function fetchJson(path) {
-  return fetch(new URL(path, siteRoot), { cache: "no-cache" })
-    .then((response) => (response.ok ? response.json() : null))
-    .catch(() => null);
+/** A JSON file of the search (generator/search/vocabulary.py): compressed with gzip, unless
+ *  the web server has already uncompressed it on the way. */
+async function fetchJson(path) {
+  try {
+    const response = await fetch(new URL(path, siteRoot), { cache: "no-cache" });
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return JSON.parse(await new Response(stream).text());
+  } catch {
+    return null;
+  }
 }
 
-/** The syllables and their codes, the site's words and the glossary's groups (search/words.json). */
+/** The syllables and their codes, the site's words and the glossary's groups (the words' file). */
 export function loadWords() {
-  wordsPromise ||= fetchJson(settings.words || "search/words.json").then((raw) => raw && prepareWords(raw));
+  wordsPromise ||= fetchJson(settings.words).then((raw) => raw && prepareWords(raw));
   return wordsPromise;
 }
 
@@ -330,9 +339,9 @@ function prepareWords(raw) {
   return { ...raw, codes, initials, words, groups, longest: Math.max(...raw.syllables.map((s) => s.length)) };
 }
 
-/** Each character's first reading (search/chars.json), for reading a query with a homophone. */
+/** Each character's first reading (the readings' file), for reading a query with a homophone. */
 function loadChars() {
-  charsPromise ||= fetchJson(settings.chars || "search/chars.json").then((raw) => {
+  charsPromise ||= fetchJson(settings.chars).then((raw) => {
     const reading = new Map();
     for (const [syllable, chars] of Object.entries(raw || {})) for (const char of chars) reading.set(char, syllable);
     return reading;

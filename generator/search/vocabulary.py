@@ -1,20 +1,21 @@
 """What the query side is given to read pinyin, initials and homophones, and the glossary.
 
-Two files of the site, read by assets/kb-search.js when a query needs them:
+Two files of the site, JSON compressed with gzip, read by assets/kb-search.js when a query needs them:
 
-- `search/words.json`: the syllables (for cutting a pinyin word; a syllable's code is made from
+- `search/words.json.gz`: the syllables (for cutting a pinyin word; a syllable's code is made from
   its place here, generator/search/pinyin.py), and the site's *words*: each run of two or more
   Chinese characters of its aka words, tags, product and skill names and glossary terms, with
   the codes of its syllables; and the glossary's groups, each its index word and its terms.
   Loaded by a query with a word of letters or a homophone, and by every query when there is a
   glossary.
-- `search/chars.json`: each syllable and the characters whose first reading it is (the common
+- `search/chars.json.gz`: each syllable and the characters whose first reading it is (the common
   characters, and those of the site's words and titles), for reading a Chinese query's
   characters when some pair of them is nowhere in the index: a homophone typo.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable
 
@@ -23,8 +24,8 @@ from generator.search.glossary import Glossary, folded
 from generator.search.pinyin import CODE_SYMBOLS, SOUND_PREFIX, character_table, syllables, word_codes
 from generator.search.tokens import CJK_RUN, normalise
 
-WORDS_FILE = "search/words.json"
-CHARS_FILE = "search/chars.json"
+WORDS_FILE = "search/words.json.gz"
+CHARS_FILE = "search/chars.json.gz"
 
 
 def _runs(words: Iterable[str]) -> list[str]:
@@ -33,7 +34,7 @@ def _runs(words: Iterable[str]) -> list[str]:
 
 
 def words_data(words: Iterable[str], glossary: Glossary) -> dict:
-    """The content of words.json (see the top of this file)."""
+    """The content of the words' file (see the top of this file)."""
     terms = [term.text for group in glossary for term in group.terms]
     runs = _runs([*words, *terms])
     return {
@@ -52,10 +53,16 @@ def words_data(words: Iterable[str], glossary: Glossary) -> dict:
 
 
 def chars_data(texts: Iterable[str]) -> dict[str, str]:
-    """The content of chars.json: the common characters and those of the given texts."""
+    """The content of the readings' file: the common characters and those of the given texts."""
     extra = {char for text in texts for run in CJK_RUN.findall(normalise(text)) for char in run}
     return character_table(extra)
 
 
 def as_json(value: dict) -> bytes:
     return json_escaped(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)).encode("utf-8")
+
+
+def packed(value: dict) -> bytes:
+    """A file's JSON, compressed as Pagefind's own files are, whether or not the web server
+    compresses what it sends (the script reads it either way); the same bytes for the same data."""
+    return gzip.compress(as_json(value), compresslevel=9, mtime=0)

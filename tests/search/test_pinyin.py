@@ -23,7 +23,7 @@ from generator.search.pinyin import (
     syllables,
     word_codes,
 )
-from generator.search.vocabulary import as_json, chars_data, words_data
+from generator.search.vocabulary import as_json, chars_data, packed, words_data
 
 VOWELS = set("aeiouy")
 
@@ -98,9 +98,10 @@ def test_the_site_words_file_has_each_chinese_run_once_with_its_readings():
     assert json.loads(as_json(data)) == data
 
 
-def test_the_readings_file_is_small():
+def test_the_readings_file_is_small_and_the_same_for_the_same_data():
     """It is loaded by a query with a homophone typo, on top of the index's own files."""
-    assert len(as_json(chars_data(["冷库"]))) < 16_000
+    assert len(packed(chars_data(["冷库"]))) < 11_000
+    assert packed(chars_data(["冷库"])) == packed(chars_data(["冷库"]))
 
 
 chinese = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=12)
