@@ -68,7 +68,7 @@ def data_folder(cases: int) -> Path:
 
 def build_with_glossary(data: Path, site: Path, groups) -> None:
     """`kb build` in this process, with the glossary given to the build."""
-    from generator.build.site import BuildRequest, build
+    from generator.publish.site import BuildRequest, build
     from generator.render import search_words
 
     search_words.site_glossary = lambda _data: groups

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import control_character_in_value, line_break_in
 from generator.messages import text
 from generator.validate.privacy import personal_data_in
@@ -78,7 +79,7 @@ class History:
 NO_HISTORY = History()
 
 
-def read_history(data_dir: Path, language: str = "zh") -> History:
+def read_history(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> History:
     """The history of data_dir's files, or NO_HISTORY when git cannot tell it."""
     where = _repository_prefix(data_dir, language)
     if where is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.messages import words
 from generator.model import Dataset
 from generator.periods import Period, parse_period
 from generator.render.engine import template_environment
@@ -63,7 +64,9 @@ def announcement(data: Dataset, period: Period, language: str, site_name: str, s
 def _recipient(data: Dataset, person_id: str, language: str) -> str:
     person = data.people[person_id]
     details = [taxonomy_name(data.teams[person.team], language)] + ([person.title] if person.title else [])
-    return f"{person.name}（{'，'.join(details)}）" if language == "zh" else f"{person.name} ({', '.join(details)})"
+    return words("recipient-details", language).format(
+        name=person.name, details=words("list-separator", language).join(details)
+    )
 
 
 def _tidy(text: str) -> str:

@@ -9,8 +9,10 @@ An argument may itself be a Text (a hint such as "did you mean …") or a Listin
 values, which are put into the same language as the message around it.
 
 The entries are kept by area in generator/catalogue/ (loading, YAML syntax, shapes,
-checks, runs of the commands); the few that every area uses are here. All of them
-make one catalogue: a key is defined once.
+checks, runs of the commands); the few that every area uses are here. With the other
+words of generator/catalogue/ (the pages' labels, the record reference, the check codes,
+the commands' help) they make one catalogue, CATALOGUE, read through `text` and `words`:
+a key is defined once, and a key that is not in it is an error (UnknownKey).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-LANGUAGES = ("zh", "en")
+from generator.catalogue import AREAS, WORDS
+from generator.language import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -32,16 +35,41 @@ class Text:
         return self.render("en")
 
     def render(self, language: str) -> str:
-        entry = MESSAGES.get(self.key)
+        entry = CATALOGUE.get(self.key)
         if entry is None:
-            return self.key  # not a key: words written directly (kept as they are)
+            return self.key  # made as Text(words), not by `text`: words written directly (kept as they are)
         template = entry[LANGUAGES.index(language)]
         values = {name: _rendered(value, language) for name, value in self.args}
         return template.format(**values)
 
 
+class UnknownKey(KeyError):
+    """A key that the catalogue does not hold: a mistake in the code, never in the records."""
+
+
 def text(key: str, /, **args: Any) -> Text:
+    """The catalogue's entry `key` with its arguments, to be put into a language later."""
+    if key not in CATALOGUE:
+        raise UnknownKey(key)
     return Text(key, tuple(sorted(args.items())))
+
+
+def words(key: str, language: str) -> str:
+    """The catalogue's words for `key` in `language`, as they are written (no arguments filled in)."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        raise UnknownKey(key)
+    return entry[LANGUAGES.index(language)]
+
+
+def numbered(prefix: str, language: str) -> tuple[str, ...]:
+    """The words of `prefix-1`, `prefix-2`, …: a list of paragraphs is kept as numbered keys."""
+    said = []
+    while f"{prefix}-{len(said) + 1}" in CATALOGUE:
+        said.append(words(f"{prefix}-{len(said) + 1}", language))
+    if not said:
+        raise UnknownKey(f"{prefix}-1")
+    return tuple(said)
 
 
 @dataclass(frozen=True)
@@ -57,17 +85,14 @@ class Listing:
     joiner: str = "and"
 
     def render(self, language: str) -> str:
+        item = words(f"listing-item-{self.joiner}", language)
+        quoted = [item.format(item=value) for value in self.items]
         if self.joiner == "arrow":
-            return " → ".join(f"`{item}`" if language == "zh" else item for item in self.items)
-        if language == "zh":
-            quoted = [f"`{item}`" for item in self.items]
-            if self.joiner == "or" and len(quoted) > 1:
-                return "、".join(quoted[:-1]) + " 或 " + quoted[-1]
-            return "、".join(quoted)
-        if self.joiner == "or":  # as pydantic writes the allowed values of a field
-            quoted = [f"'{item}'" for item in self.items]
-            return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-        return ", ".join(self.items)
+            return words("listing-separator-arrow", language).join(quoted)
+        separator = words("listing-separator", language)
+        if self.joiner == "or" and len(quoted) > 1:
+            return separator.join(quoted[:-1]) + words("listing-last-or", language) + quoted[-1]
+        return separator.join(quoted)
 
 
 def _rendered(value: Any, language: str) -> Any:
@@ -196,15 +221,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def _one_catalogue() -> None:
+CATALOGUE: dict[str, tuple[str, str]] = {}
+
+
+def _joined(catalogue: dict[str, tuple[str, str]], areas: tuple[dict[str, tuple[str, str]], ...]) -> None:
     """Add each area's entries, refusing a key that two areas define."""
-    from generator.catalogue import AREAS
-
-    for area in AREAS:
-        twice = MESSAGES.keys() & area.keys()
+    for area in areas:
+        twice = catalogue.keys() & area.keys()
         if twice:
-            raise ValueError(f"message keys defined twice: {sorted(twice)}")
-        MESSAGES.update(area)
+            raise ValueError(f"catalogue keys defined twice: {sorted(twice)}")
+        catalogue.update(area)
 
 
-_one_catalogue()
+_joined(MESSAGES, AREAS)
+_joined(CATALOGUE, (MESSAGES, *WORDS))

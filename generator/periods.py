@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.messages import words
+
 PERIOD = re.compile(r"^(?P<year>[0-9]{4})(?:-(?:H(?P<half>[12])|Q(?P<quarter>[1-4])|(?P<month>0[1-9]|1[0-2])))?$")
-QUARTER_NAMES = {"zh": "一二三四"}
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,14 @@ class Period:
         match = PERIOD.match(self.text)
         assert match is not None
         year = match["year"]
-        if language == "zh":
-            if match["half"]:
-                return f"{year} 年{'上' if match['half'] == '1' else '下'}半年"
-            if match["quarter"]:
-                return f"{year} 年第{QUARTER_NAMES['zh'][int(match['quarter']) - 1]}季度"
-            if match["month"]:
-                return f"{year} 年 {int(match['month'])} 月"
-            return f"{year} 年度"
         if match["half"]:
-            return f"H{match['half']} {year}"
+            return words(f"period-half-{match['half']}", language).format(year=year)
         if match["quarter"]:
-            return f"Q{match['quarter']} {year}"
+            return words(f"period-quarter-{match['quarter']}", language).format(year=year)
         if match["month"]:
-            return dt.date(int(year), int(match["month"]), 1).strftime("%B %Y")
-        return year
+            month = words(f"month-{int(match['month'])}", language)
+            return words("period-month", language).format(year=year, month=month)
+        return words("period-year", language).format(year=year)
 
 
 def parse_period(text: str) -> Period | None:

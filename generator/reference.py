@@ -20,8 +20,9 @@ from pydantic_core import PydanticUndefined
 
 from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
 from generator.load.files import TAXONOMY
+from generator.markdown import MAX_LINKS, MAX_NESTING
 from generator.reference_examples import EXAMPLES
-from generator.reference_terms import TERMS
+from generator.reference_terms import terms as terms_in
 from generator.shapes import (
     CASE_STATE_REQUIRES,
     CASE_STATES,
@@ -89,14 +90,17 @@ class Reference:
     id_label: str
 
 
-def record_reference(language: str = "en") -> Reference:
+def record_reference(language: str) -> Reference:
     """The whole reference in one language ("en" or "zh"), in the order records.md has always used."""
-    terms = TERMS[language]
+    terms = terms_in(language)
     return Reference(
         language=language,
         title=terms["title"].format(version=FORMAT_VERSION),
         intro=terms["intro"],
-        general=tuple(line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms)) for line in terms["general"]),
+        general=tuple(
+            line.format(pattern=f"`{ID_PATTERN}`", reserved=_reserved(terms), nesting=MAX_NESTING, links=MAX_LINKS)
+            for line in terms["general"]
+        ),
         kinds=tuple(_kind_reference(kind, terms) for kind in SHAPES),
         tickets=tickets_reference(language),
         rules_heading=terms["rules_heading"],

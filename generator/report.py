@@ -13,6 +13,7 @@ import unicodedata
 import click
 
 from generator.diagnostics import Diagnostic, Report
+from generator.language import DEFAULT_LANGUAGE
 from generator.messages import Text, text
 
 FORMATS = ("text", "json", "github")
@@ -49,7 +50,7 @@ def _escape(ch: str) -> str:
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
-def render_report(report: Report, output_format: str, checked: int, colour: bool = False, language: str = "zh") -> str:
+def render_report(report: Report, output_format: str, checked: int, colour: bool, language: str) -> str:
     if output_format == "json":
         return as_json(report, checked, language)
     if output_format == "github":
@@ -57,10 +58,15 @@ def render_report(report: Report, output_format: str, checked: int, colour: bool
     return as_text(report, checked, colour, language)
 
 
-def as_text(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
+def as_text(report: Report, checked: int, colour: bool = False, language: str = DEFAULT_LANGUAGE) -> str:
     lines = [_text_line(item, colour, language) for item in report.items]
     lines.append(summary(report, checked, colour, language))
     return "\n".join(lines)
+
+
+def diagnostic_line(item: Diagnostic, language: str) -> str:
+    """One problem as `kb validate` prints it, for a command that refuses an input of its own."""
+    return _text_line(item, False, language)
 
 
 def _text_line(item: Diagnostic, colour: bool, language: str) -> str:
@@ -75,7 +81,7 @@ def _text_line(item: Diagnostic, colour: bool, language: str) -> str:
     return f"{place} {severity} {item.code}: {message}"
 
 
-def summary(report: Report, checked: int, colour: bool = False, language: str = "zh") -> str:
+def summary(report: Report, checked: int, colour: bool, language: str) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
     files = _count(checked, "file")
     if not errors and not warnings:
@@ -92,7 +98,7 @@ def _count(number: int, noun: str) -> Text:
     return text(f"count-{noun}" if number == 1 else f"count-{noun}s", n=number)
 
 
-def as_json(report: Report, checked: int, language: str = "zh") -> str:
+def as_json(report: Report, checked: int, language: str = DEFAULT_LANGUAGE) -> str:
     """Every diagnostic with its message in the reader's language, and in a stable form for
     tools: the catalogue `key` (null for words that come from elsewhere) and the English text."""
     payload = {
@@ -116,13 +122,13 @@ def as_json(report: Report, checked: int, language: str = "zh") -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def as_github(report: Report, checked: int, language: str = "zh") -> str:
+def as_github(report: Report, checked: int, language: str = DEFAULT_LANGUAGE) -> str:
     """Workflow commands that GitHub shows on the changed lines of a pull request."""
     lines = [
         f"::{item.severity} file={_property(shown(item.file))},line={item.line},col={item.column},title={_property(item.code)}::{_data(shown(item.in_language(language), newlines=True))}"
         for item in report.items
     ]
-    lines.append(summary(report, checked, language=language))
+    lines.append(summary(report, checked, False, language))
     return "\n".join(lines)
 
 

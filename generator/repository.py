@@ -20,6 +20,9 @@ _ISSUE_FORMS = {
     "gitlab.com": "/-/issues/new?issue%5Btitle%5D=%5B{id}%5D%20{title}",
 }
 _EDIT_SEGMENT = re.compile(r"(^|/)(-/)?edit/")
+# A new file in the web editor, filled in by its query: GitHub's `new/<branch>/<folder>?filename=
+# &value=`, GitLab's `-/new/<branch>/<folder>?file_name=&content=` (the field names of each).
+_NEW_FILE_FIELDS = {"": ("filename", "value"), "-/": ("file_name", "content")}
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,17 @@ class RepositoryLinks:
 
     def history(self, relative: str) -> str:
         return self._at(self.history_base, relative)
+
+    def new_file(self, folder: str) -> dict[str, str] | None:
+        """Where the web editor opens a new file in `folder` of the data folder, with the names of
+        the query fields that fill in its name and content; None without an editor that does."""
+        found = _EDIT_SEGMENT.search(self.edit_base)
+        if found is None or self.data_path is None:
+            return None
+        base = _EDIT_SEGMENT.sub(r"\1\2new/", self.edit_base, count=1)
+        name, content = _NEW_FILE_FIELDS[found.group(2) or ""]
+        url = base + quote(posixpath.join(self.data_path, folder), safe="/")
+        return {"url": url, "name": name, "content": content}
 
     def report(self, record_id: str, title: str) -> str:
         """The report target with the record's id and title filled in, each URL-encoded."""

@@ -14,7 +14,14 @@ from generator.schema import MODELINE, schema_file_name
 from generator.slug import NEW_ID_LENGTH, cut_at_word, slugify, title_slug
 
 # A product id long enough to crowd out the title's words is shortened in a case id.
-_PRODUCT_IN_ID = 12
+PRODUCT_IN_ID = 12
+# The capture page on a phone (assets/kb-capture.js) writes a new case exactly as new_case
+# does, from these same definitions (generator/offline/capture.py hands them over):
+# tests/browser/test_capture.py compares the two on many inputs.
+SPACES = r"[ \t\r\n\x0b\x0c\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+LINE_BREAK = r"\r\n|[\r\n\x85\u2028\u2029]"
+CODE_SEPARATORS = SPACES[:-2] + ",，、;；]+"  # between alarm codes
+PHOTO_SEPARATORS = r"[\r\n\x85\u2028\u2029,，、;；]+"  # between photo names, which may hold spaces
 
 
 @dataclass(frozen=True)
@@ -40,9 +47,31 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def one_line(text: str) -> str:
+    """A title as one line: runs of spaces and line breaks as one space, none at either end."""
+    return re.sub(SPACES, " ", text).strip(" ")
+
+
+def block(text: str) -> str:
+    """Text as a `|` block after its key: every line indented by two spaces, spaces and tabs at
+    line ends and blank lines at either end dropped (`|2` when the first line starts with a
+    space, which would otherwise set the block's indentation)."""
+    lines = [line.rstrip(" \t") for line in re.split(LINE_BREAK, text)]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    header = "|2" if lines and lines[0].startswith(" ") else "|"
+    return header + "\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+
+
+def words_in(text: str, separators: str) -> list[str]:
+    return [word for word in re.split(separators, text) if word.strip(" ")]
+
+
 def case_id(day: dt.date, title: str, product: str) -> str:
     """`YYYYMMDD-<product without dashes>-<a few words of the title>`, at most NEW_ID_LENGTH."""
-    prefix = f"{day:%Y%m%d}-{product.replace('-', '')[:_PRODUCT_IN_ID]}"
+    prefix = f"{day:%Y%m%d}-{product.replace('-', '')[:PRODUCT_IN_ID]}"
     # The product is in the prefix already: `HX-200 液压站压力掉` does not name it twice.
     product_in_title = re.compile(r"-?".join(map(re.escape, product.split("-"))), re.IGNORECASE)
     words = title_slug(product_in_title.sub(" ", title), NEW_ID_LENGTH - len(prefix) - 1)
@@ -67,27 +96,54 @@ def award_id(period: str, award: str, recipient: str) -> str:
     return "-".join(part for part in (head, middle, tail) if part)
 
 
-def new_case(title: str, product: str, author: str, day: dt.date, record_id: str | None = None) -> NewRecord:
+@dataclass(frozen=True)
+class CaseNotes:
+    """What the capture page adds to a new case: its symptoms (else the title), what fixed it,
+    alarm codes (tags) and the names of photos still to be added."""
+
+    symptoms: str | None = None
+    resolution: str = ""
+    codes: tuple[str, ...] = ()
+    photos: tuple[str, ...] = ()
+
+
+def new_case(
+    title: str, product: str, author: str, day: dt.date, record_id: str | None = None, notes: CaseNotes = CaseNotes()
+) -> NewRecord:
+    title = one_line(title)
     record_id = record_id or case_id(day, title, product)
+    tags = ", ".join(quoted(code) for code in notes.codes)
+    fixed = block(notes.resolution)
+    if fixed == "|\n":
+        fixed_lines = "# resolution: |    (needed once the case leaves wip) the steps that fixed it\n"
+    else:
+        fixed_lines = f"resolution: {fixed}"
     body = f"""id: {record_id}
 title: {quoted(title)}
 state: wip  # wip -> not-validated -> validated (by a publisher or coach) -> archived
 products: [{product}]
 skills: []
-tags: []
+tags: [{tags}]
 aka: []  # other words customers and engineers use for this problem
-symptoms: |
-  {title}
+symptoms: {block(title if notes.symptoms is None else notes.symptoms)}\
 # environment: |   (needed once the case leaves wip) product version, configuration, site conditions
 # cause: |
-# resolution: |    (needed once the case leaves wip) the steps that fixed it
+{fixed_lines}\
 authors: [{author}]
 solved_on: {day.isoformat()}
 # hours_to_resolve: 4
 # customer: 某食品厂    (an anonymised label only: never a name, phone number or e-mail)
 # related: []
-"""
+{_photo_lines(record_id, notes.photos)}"""
     return NewRecord("case", record_id, body)
+
+
+def _photo_lines(record_id: str, photos: tuple[str, ...]) -> str:
+    if not photos:
+        return ""
+    folder = f"cases/{record_id}"
+    named = ", ".join(quoted(f"{folder}/{photo.strip(' ')}") for photo in photos)
+    return f"# attachments: [{named}]\n#   (put the photos in data/attachments/{folder}/, then remove the # above)\n"
 
 
 def person_id(name: str) -> str:

@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.language import DEFAULT_LANGUAGE, check_language
+from generator.language import LANGUAGES as LANGUAGES  # where callers have long found it
 from generator.repository import NO_LINKS, RepositoryLinks
 from generator.search.shards import SHARD_PAGES, bucket
 
-LANGUAGES = ("zh", "en")
 DEFAULT_MAX_MENTEES = 3
 
 
@@ -24,7 +25,7 @@ class Part:
     Every part reads and checks all records and builds every shared page the same way;
     it writes only the record pages it owns and indexes only the pages it owns, chosen by
     a hash of their path,
-    so that the parts can be built on different machines and merged (generator/build/merge.py).
+    so that the parts can be built on different machines and merged (generator/publish/merge.py).
     """
 
     number: int
@@ -57,7 +58,7 @@ class Part:
 class Settings:
     data_dir: Path
     today: dt.date = field(default_factory=dt.date.today)
-    language: str = "zh"
+    language: str = DEFAULT_LANGUAGE  # as generator/language.py decides it for the run
     shown_root: str = ""  # how the data folder is written in messages; "" = as data_dir
     cache_dir: Path = Path(".cache/pages")  # where generated pages are materialised
     site_name: str = ""
@@ -68,11 +69,9 @@ class Settings:
     show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
     search_shard_pages: int = SHARD_PAGES  # pages per search index shard (generator/search/shards.py)
-    part: Part | None = None  # `kb build --shard I/N`: the record pages this run writes and indexes
 
     def __post_init__(self) -> None:
-        if self.language not in LANGUAGES:
-            raise ValueError(f"language `{self.language}` is not one of {', '.join(LANGUAGES)}")
+        check_language(self.language)
 
     @property
     def shown(self) -> str:
@@ -82,6 +81,11 @@ class Settings:
     def search_cache_dir(self) -> Path:
         """Where search bundles are kept by content hash, beside the page cache."""
         return self.cache_dir.with_name(self.cache_dir.name + "-search")
+
+    @property
+    def pack_cache_dir(self) -> Path:
+        """Where the offline packs' search bundles are kept by content hash."""
+        return self.cache_dir.with_name(self.cache_dir.name + "-packs")
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from generator.markdown import attachment_references
+from generator.markdown import attachment_references, markdown_excess
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
@@ -122,8 +122,28 @@ Word = Annotated[
     AfterValidator(_not_blank),
     WithJsonSchema({"type": ["string", "number"]}),
 ]
+
+
+def _within_markdown_limits(value: str) -> str:
+    # Before any Markdown parser sees the text: past these limits parsing it costs many
+    # times its length (generator/markdown.py), and a record that fails here is never parsed.
+    excess = markdown_excess(value)
+    if excess is not None:
+        raise PydanticCustomError(
+            "markdown_" + excess.kind,
+            "Markdown passes the limit of {limit}",
+            {"limit": excess.limit, "offset": excess.offset},
+        )
+    return value
+
+
 Title = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-Markdown = Annotated[str, Field(min_length=1, description="Markdown text"), AfterValidator(_not_blank)]
+Markdown = Annotated[
+    str,
+    Field(min_length=1, description="Markdown text"),
+    AfterValidator(_not_blank),
+    AfterValidator(_within_markdown_limits),
+]
 Level = Annotated[
     int, Field(ge=1, le=4, description="1 learning, 2 works with help, 3 independent, 4 can teach others")
 ]

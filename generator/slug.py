@@ -1,4 +1,9 @@
-"""Readable ASCII ids from titles and names, Chinese included (via pinyin)."""
+"""Readable ASCII ids from titles and names, Chinese included (via pinyin).
+
+Names (people, and names matched to ids) are read by pypinyin itself; the ids `kb new` and
+`kb import` make from titles are read by the table of generator/pinyin.py, which the capture
+page on a phone reads too, so that both make the same id.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from generator.pinyin import readings
 from generator.shapes import ID_PATTERN
 
 MAX_ID_LENGTH = 64  # what the record format allows
@@ -22,9 +28,9 @@ _FILLERS = (
 )
 # Words that contain a filler character but mean something: kept whole (tried first).
 _KEPT = "小时|时间|超时|定时|及时|同时|后面|后台|售后|前后|第一|一样|统一|一致|唯一|个人|着火|了解|还原"
-_WORDS_TO_DROP = re.compile(f"(?P<kept>{_KEPT})|{_FILLERS}")
+WORDS_TO_DROP = re.compile(f"(?P<kept>{_KEPT})|{_FILLERS}")
 # English ones are dropped from the title before pinyin: `an` is also the pinyin of 按 and 安.
-_ENGLISH_FILLERS = re.compile(r"\b(an|the|of|and|to|is|are|was|were|with|for)\b", re.IGNORECASE | re.ASCII)
+ENGLISH_FILLERS = re.compile(r"\b(an|the|of|and|to|is|are|was|were|with|for)\b", re.IGNORECASE | re.ASCII)
 
 
 def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
@@ -37,9 +43,15 @@ def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
 def title_slug(text: str, max_length: int = NEW_ID_LENGTH) -> str:
     """The meaningful words of a title as an id part: `液压站报 AL-1021 油温高，一到下午就停机`
     -> `ye-ya-zhan-bao-al-1021-you-wen-gao`, without fillers, cut at a word boundary."""
-    meaningful = _WORDS_TO_DROP.sub(lambda match: match["kept"] or " ", text)
-    meaningful = _ENGLISH_FILLERS.sub(" ", meaningful)
-    return slugify(meaningful, max_length) or slugify(text, max_length)
+    meaningful = WORDS_TO_DROP.sub(lambda match: match["kept"] or " ", text)
+    meaningful = ENGLISH_FILLERS.sub(" ", meaningful)
+    return read_slug(meaningful, max_length) or read_slug(text, max_length)
+
+
+def read_slug(text: str, max_length: int) -> str:
+    """`text` as an id part, its Chinese read by the table the capture page reads too."""
+    slug = _NOT_SLUG.sub("-", "-".join(readings().words(text)).lower()).strip("-")
+    return cut_at_word(slug, max_length)
 
 
 def cut_at_word(slug: str, max_length: int) -> str:
@@ -48,6 +60,13 @@ def cut_at_word(slug: str, max_length: int) -> str:
         return slug
     head = slug[: max_length + 1]  # a hyphen just after the limit is a word boundary too
     return head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
+
+
+def javascript_pattern(pattern: re.Pattern) -> dict[str, str]:
+    """A pattern above as the capture page reads it (generator/offline/capture.py): the same
+    source, its named group written as JavaScript writes one, and its flags."""
+    flags = "g" + ("i" if pattern.flags & re.IGNORECASE else "")
+    return {"source": pattern.pattern.replace("(?P<", "(?<"), "flags": flags}
 
 
 def is_id(text: str) -> bool:

@@ -68,7 +68,7 @@ def data(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> Path:
     """The demo data built once per test session (site folder)."""
-    from generator.build.site import BuildRequest, build
+    from generator.publish.site import BuildRequest, build
 
     root = tmp_path_factory.mktemp("demo-build")
     request = BuildRequest(

@@ -10,8 +10,8 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.render.labels import LABELS
-from tests.build.conftest import build_site
 from tests.conftest import REPO, TESTS
+from tests.publish.conftest import build_site
 
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 # Where a page shows record text as it was written: Markdown fields and code (examples).

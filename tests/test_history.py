@@ -230,5 +230,5 @@ def test_a_git_that_hangs_is_stopped_in_time(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(history_module, "GIT_TIMEOUT", 0.5)
     started = time.monotonic()
     assert read_history(tmp_path, "en") is NO_HISTORY
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 25  # the fake git sleeps 30 s: it was stopped, not waited for
     assert "did not finish within 0.5 s" in caplog.text

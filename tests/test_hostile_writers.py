@@ -12,19 +12,26 @@ writer runs and each output must be valid for its format and inert:
 - the feeds (XML that parses, summaries whose HTML is inert), the JSON files (that parse);
 - the iCalendar files (that icalendar parses, with exactly the events they should have);
 - the OpenSearch bulk body (each line JSON, one action and one document per record);
+- the workbook of `kb export --format xlsx` (read from its XML: no formula anywhere, and the
+  string shown exactly where it was put), or the exporter's refusal of what no cell can carry;
 - and, when it passed validation, no personal data anywhere.
 
 The same strings are also put straight into the Dataset, past validation, as if a check had
 missed them: the writers must still give valid, inert files and never a traceback.
+
+The search-report page and terminal read their strings from access logs, not records; their
+property is tests/cli/test_search_report.py::test_any_hostile_query_is_refused_or_carried_inertly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import shutil
 import tempfile
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -52,6 +59,7 @@ from generator.render.calendar import site_calendar
 from generator.render.feeds import site_files
 from generator.report import as_github, as_json, as_text
 from generator.settings import Settings
+from generator.sheets.export import CellRefused, export_workbook
 from generator.validate.privacy import personal_data_in
 from tests.conftest import MINIMAL
 from tests.hostile import hostile_text
@@ -150,6 +158,7 @@ class Outputs:
     files: dict[str, bytes]  # feeds, JSON, calendars
     bulk: bytes
     records: int
+    workbook: bytes | None  # None: the exporter refused a text no cell can carry
 
 
 def written(result: Checked) -> Outputs:
@@ -157,7 +166,17 @@ def written(result: Checked) -> Outputs:
     pages = {job.src_uri: job.render().text for job in page_jobs(data, "zh", SITE_NAME)}
     files = {file.path: file.content for file in site_files(data, "zh", SITE_NAME, SITE_URL)}
     records = list(documents(data))
-    return Outputs(pages, files, bulk_body("servicekb", records), len(records))
+    return Outputs(pages, files, bulk_body("servicekb", records), len(records), workbook_bytes(data))
+
+
+def workbook_bytes(data) -> bytes | None:
+    try:
+        workbook = export_workbook(data)
+    except CellRefused:
+        return None
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 @cache
@@ -213,6 +232,7 @@ def assert_inert(outputs: Outputs, checked_for_personal_data: bool) -> None:
             assert not personal_data(content.decode("utf-8")) - personal_data(before.files[path].decode("utf-8")), path
     assert_calendar_has_its_events(outputs.files[site_calendar("sessions")])
     assert_bulk_is_valid(outputs.bulk, outputs.records)
+    assert_workbook_is_inert(outputs.workbook)
     if checked_for_personal_data:
         assert not personal_data(outputs.bulk.decode("utf-8"))
 
@@ -244,6 +264,18 @@ def assert_bulk_is_valid(body: bytes, records: int) -> None:
     assert len(lines) == 2 * records
     for action, document in zip(lines[::2], lines[1::2], strict=True):
         assert set(json.loads(action)) == {"index"} and isinstance(json.loads(document), dict)
+
+
+def assert_workbook_is_inert(workbook: bytes | None) -> None:
+    """No formula in any sheet, and no cell whose type a spreadsheet program would evaluate."""
+    if workbook is None:
+        return  # refused by the exporter, in one line (`kb export` prints it): nothing written
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = archive.read(name)
+                assert b"<f>" not in xml and b"<f " not in xml and b't="e"' not in xml, name
+                assert not RAW_CONTROL.search(xml.decode("utf-8")), name
 
 
 def assert_terminal_report_is_inert(result: Checked) -> None:

@@ -12,8 +12,8 @@ import zlib
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
 from tests.conftest import TESTS, TODAY
+from tests.publish.conftest import build_site
 from tests.test_manager_pages import page, records
 
 SECOND_ORG = TESTS / "data" / "second-org"

@@ -17,6 +17,12 @@
 // of its body), then Pagefind's score (which weighs the field that matched); equal matches by
 // reuse, then date, from the data the results load. Filters and
 // their counts come from Pagefind's filters; the excerpt is read back from the field that matched.
+//
+// Without network (the service worker answers for the list of shards that it has none), search
+// reads the product packs saved on the phone instead (assets/kb-offline.js), each a bundle of
+// its own pages, and says which products it searched and that it searched no other.
+
+import { savedPacks } from "./kb-offline.js";
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
@@ -51,6 +57,8 @@ const LABELS = {
     results: (n) => `${n} 条结果`, all: "全部结果与筛选", more: "更多结果", loading: "正在载入搜索……",
     unavailable: "搜索索引尚未生成：请用 kb build 或 kb serve 构建站点。", hint: "↑↓ 选择 · Enter 打开 · Esc 关闭",
     groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选", sep: "、",
+    offline: (names) => `没有网络：仅搜索了已保存的 ${names.join("、")}；其他产品没有搜索。`,
+    nothingSaved: "没有网络，这台手机上也没有保存产品包，没有可以搜索的内容。有网络时在「离线使用」页保存。",
   },
   en: {
     search: "Search", placeholder: "Alarm code, symptom, part number or keyword, e.g. E203 pressure", close: "Close",
@@ -60,6 +68,8 @@ const LABELS = {
     hint: "↑↓ select · Enter open · Esc close",
     groups: { kind: "Kind", product: "Product", skill: "Skill", state: "State", year: "Year" }, filters: "Filters",
     sep: ", ",
+    offline: (names) => `No network: searched only the saved ${names.join(", ")}; no other product was searched.`,
+    nothingSaved: "No network, and this phone keeps no product pack: there is nothing to search. Save packs on the offline page while online.",
   },
 };
 
@@ -204,29 +214,70 @@ function wordPiece(word) {
 // ---- Pagefind ---------------------------------------------------------------------------
 
 let pagefindPromise = null;
+// What the loaded index covers: the whole site, or (offline) the names of the packs saved.
+let offlineScope = null;
 
 /** Pagefind over every shard of the index (generator/search/index.py): the first shard's
  *  bundle is the main one, the others are merged into it, so that every search, filter and
  *  result below spans all of them. A shard's folder is named by its content, so its files
- *  never change and the browser may keep them; only the list of shards is asked for anew. */
+ *  never change and the browser may keep them; only the list of shards is asked for anew.
+ *  Offline, the same over the bundles of the packs saved on the phone. */
 function loadPagefind() {
   pagefindPromise ||= (async () => {
-    const listed = await fetch(new URL("pagefind/shards.json", siteRoot), { cache: "no-cache" });
+    let listed = null;
+    try {
+      listed = await fetch(new URL("pagefind/shards.json", siteRoot), { cache: "no-cache" });
+    } catch {
+      // no network, and no service worker to say so
+    }
+    if (!listed || listed.headers.has("x-kb-offline")) return loadSavedPacks();
     if (!listed.ok) throw new Error(`no search index (${listed.status})`);
-    const [first, ...others] = (await listed.json()).shards;
-    const folder = (shard) => new URL(`pagefind/${shard.name}/`, siteRoot);
-    const pagefind = await import(new URL("pagefind.js", folder(first)).href);
-    // Fields weigh through their blocks' data-pagefind-weight; a page's only metadata is a
-    // title with no word in it (a result's title is read from its title's block).
-    const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0 } } };
-    await pagefind.options({ ...options, metaCacheTag: first.name });
-    await pagefind.init();
-    await Promise.all(
-      others.map((shard) => pagefind.mergeIndex(folder(shard).pathname, { ...options, metaCacheTag: shard.name })),
-    );
-    return pagefind;
-  })();
+    offlineScope = null;
+    const bundles = (await listed.json()).shards.map((shard) => ({ folder: `pagefind/${shard.name}/`, tag: shard.name }));
+    return mergedBundles(bundles);
+  })().catch((error) => {
+    pagefindPromise = null; // asked again next time: the network may be back
+    throw error;
+  });
   return pagefindPromise;
+}
+
+async function loadSavedPacks() {
+  const packs = await savedPacks();
+  if (!packs.length) throw Object.assign(new Error(t.nothingSaved), { shown: true });
+  offlineScope = packs.map((pack) => pack.name);
+  return mergedBundles(packs.map((pack) => ({ folder: `packs/${pack.product}/pagefind/`, tag: pack.hash })));
+}
+
+async function mergedBundles([first, ...others]) {
+  const folder = (bundle) => new URL(bundle.folder, siteRoot);
+  const pagefind = await import(new URL("pagefind.js", folder(first)).href);
+  // Fields weigh through their blocks' data-pagefind-weight; a page's only metadata is a
+  // title with no word in it (a result's title is read from its title's block).
+  const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0 } } };
+  await pagefind.options({ ...options, metaCacheTag: first.tag });
+  await pagefind.init();
+  await Promise.all(others.map((bundle) => pagefind.mergeIndex(folder(bundle).pathname, { ...options, metaCacheTag: bundle.tag })));
+  return pagefind;
+}
+
+/** Back online: the next search loads the site's own index again. */
+window.addEventListener("online", () => {
+  if (!offlineScope) return;
+  pagefindPromise = statesPromise = facetsPromise = null;
+  offlineScope = null;
+  searches.clear();
+});
+
+/** What a search could not cover, said under its results: offline, every product not saved. */
+function showScope(line) {
+  if (!line) return;
+  line.textContent = offlineScope ? t.offline(offlineScope) : "";
+  line.hidden = !offlineScope;
+}
+
+function unavailable(error) {
+  return error?.shown ? error.message : t.unavailable;
 }
 
 // term -> its results. A query grows a character at a time and keeps most of its terms; the
@@ -947,7 +998,7 @@ function buildDialog() {
     `<div class="kb-search-bar">${SEARCH_ICON}<input type="search" autocomplete="off" spellcheck="false" ` +
     `placeholder="${escapeHtml(t.placeholder)}" aria-label="${escapeHtml(t.search)}">` +
     `<button type="button" class="kb-search-close" aria-label="${escapeHtml(t.close)}">Esc</button></div>` +
-    `<p class="kb-search-status" role="status"></p><ol class="kb-search-results"></ol>` +
+    `<p class="kb-search-status" role="status"></p><p class="kb-search-offline" hidden></p><ol class="kb-search-results"></ol>` +
     `<p class="kb-search-footer"><a class="kb-search-all" href="${new URL("search/", siteRoot).href}">${escapeHtml(t.all)}</a>` +
     `<span class="kb-search-hint">${escapeHtml(t.hint)}</span></p>`;
   document.body.append(dialog);
@@ -979,8 +1030,8 @@ async function runModalSearch(query) {
   let entries;
   try {
     entries = await rankedResults(query);
-  } catch {
-    status.textContent = t.unavailable;
+  } catch (error) {
+    status.textContent = unavailable(error);
     return;
   }
   if (mine !== generation) return; // a newer query has started
@@ -990,6 +1041,7 @@ async function runModalSearch(query) {
   list.replaceChildren(...fresh.children);
   list.firstElementChild?.classList.add("kb-search-selected");
   status.textContent = entries.length ? t.results(entries.length) : t.none;
+  showScope(dialog.querySelector(".kb-search-offline"));
   logSearch(query, entries.length);
 }
 
@@ -1109,7 +1161,7 @@ async function setupSearchPage() {
     `<div class="kb-search-bar">${SEARCH_ICON}<input type="search" autocomplete="off" placeholder="${escapeHtml(t.placeholder)}" ` +
     `aria-label="${escapeHtml(t.search)}"><button type="button" class="kb-search-toggle" aria-expanded="false">${escapeHtml(t.filters)}</button></div>` +
     `<div class="kb-search-layout"><form class="kb-search-filters"></form>` +
-    `<div><p class="kb-search-status" role="status"></p><ol class="kb-search-results"></ol>` +
+    `<div><p class="kb-search-status" role="status"></p><p class="kb-search-offline" hidden></p><ol class="kb-search-results"></ol>` +
     `<button type="button" class="md-button kb-search-more" hidden>${escapeHtml(t.more)}</button></div></div>`;
   const input = root.querySelector("input");
   const form = root.querySelector(".kb-search-filters");
@@ -1122,10 +1174,11 @@ async function setupSearchPage() {
   let available;
   try {
     available = (await facets()).sets;
-  } catch {
-    root.querySelector(".kb-search-status").textContent = t.unavailable;
+  } catch (error) {
+    root.querySelector(".kb-search-status").textContent = unavailable(error);
     return;
   }
+  showScope(root.querySelector(".kb-search-offline"));
   for (const group of Object.keys(t.groups)) {
     const values = Object.keys(available[group] || {});
     if (!values.length) continue;
@@ -1193,6 +1246,7 @@ async function runPageSearch(root) {
   showCounts(form, counts);
   const asked = query.trim() || Object.keys(chosen).length;
   status.textContent = entries.length ? t.results(entries.length) : asked ? t.none : "";
+  showScope(root.querySelector(".kb-search-offline"));
   more.hidden = shown >= entries.length;
   more.onclick = async () => {
     shown = await showResults(list, entries, query, shown, PAGE_RESULTS, EXCERPT.page);

@@ -1,14 +1,40 @@
-"""The entries of the message catalogue, by area: key -> (Chinese, English).
+"""The one catalogue of translated words, by area: key -> (Chinese, English).
 
-generator.messages joins them into the one catalogue that diagnostics are rendered
-from. Chinese is written for the engineer who keeps the records: short, field names
-and values in backticks; English keeps the wording tools and tests know.
+Every text a reader sees in the site's language is an entry here: what diagnostics and
+runs of the commands say (the message areas), the words of the site's pages, the record
+reference, the check codes, the commands' help
+# and how each language writes lists, periods and dates. generator.messages joins the areas into
+one catalogue (a key is defined once) and reads it: `text(key, ...)` for a message,
+`words(key, language)` for anything else. A missing translation is a test failure
+(tests/test_catalogue.py), never a silent fallback.
+
+Chinese is written for the engineer who keeps the records: short, field names and values
+in backticks; English keeps the wording tools and tests know.
 """
 
 from __future__ import annotations
 
-from generator.catalogue import checks, command_line, exports, loading, qr, runs, shape, sheets, syntax
+from generator.catalogue import (
+    checks,
+    codes,
+    command_line,
+    exports,
+    help,
+    inputs,
+    labels,
+    loading,
+    qr,
+    reference,
+    runs,
+    shape,
+    sheets,
+    syntax,
+    ticket_labels,
+    workbook,
+    writing,
+)
 
+# What diagnostics and runs of the commands say: kebab-case keys, each a message.
 AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     loading.MESSAGES,
     syntax.MESSAGES,
@@ -19,4 +45,18 @@ AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     exports.MESSAGES,
     command_line.MESSAGES,
     qr.MESSAGES,
+    inputs.MESSAGES,
+)
+
+# The other words: the pages' labels, the record reference, the check codes, the commands' help
+# and how each language writes lists, periods and dates.
+WORDS: tuple[dict[str, tuple[str, str]], ...] = (
+    labels.LABELS,
+    ticket_labels.TICKET_LABELS,
+    reference.TERMS,
+    reference.TICKET_TERMS,
+    codes.CODES,
+    help.HELP,
+    workbook.WORKBOOK,
+    writing.WRITING,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # kb build (generator/build/site.py, generator/cli/build.py)
+    # kb build (generator/publish/site.py, generator/cli/build.py)
     "build-checking": ("正在检查 {folder}/ 里的记录 ……", "Checking records in {folder}/ ..."),
     "build-rendered": ("已生成 {pages} 个页面；正在构建网站 ……", "Rendered {pages} pages; building the site ..."),
     "build-checking-links": ("正在检查链接、锚点和图片，同时建立搜索索引 ……", "Checking links, anchors and images while the search index is built ..."),
@@ -28,7 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录没有修改历史：{folder} 的 `git log` 输出超过了 {size} MiB",
         "no record history: `git log` of {folder} printed more than {size} MiB",
     ),
-    # kb build --shard I/N and kb build --merge (generator/build/merge.py)
+    # kb build --shard I/N and kb build --merge (generator/publish/merge.py)
     "build-part-done": (
         "已把第 {part} 部分（{own} 个记录页面和全部共用页面）构建到 {site}/，用时 {seconds} 秒；链接在合并时检查。",
         "Built part {part} ({own} record pages and every shared page) into {site}/ in {seconds} s; links are checked at the merge.",
@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "merge-page-missing": ("{folder} 缺少它自己的页面 {page}（那里没有普通文件）", "{folder} lacks its own page {page} (no plain file there)"),
     "merge-no-search-index": ("{folder} 没有搜索索引（pagefind/shards.json）", "{folder} has no search index (pagefind/shards.json)"),
-    # a part is untrusted (generator/build/parts.py): each refusal names the part and the path
+    # a part is untrusted (generator/publish/parts.py): each refusal names the part and the path
     "merge-part-link": (
         "{folder}：{path} 是符号链接；合并不跟随也不发布部分里的任何链接，请重新构建这一部分",
         "{folder}: {path} is a symbolic link; the merge neither follows nor publishes a link in a part: build the part again",
@@ -147,7 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage-link-check": ("链接检查", "link check"),
     "stage-link-check-and-search-index": ("链接检查与搜索索引", "link check and search index"),
     "list-separator": ("，", ", "),
-    # kb serve (generator/build/serve.py, generator/cli/serve.py)
+    # kb serve (generator/publish/serve.py, generator/cli/serve.py)
     "serve-site-updated": ("网站已更新（{changed}），用时 {seconds} 秒。", "Site updated ({changed}) in {seconds} s."),
     "serve-all-pages-built": ("全部 {pages} 个页面已构建", "all {pages} pages built"),
     "serve-pages-changed": ("{pages} 个页面有变化", "{pages} page(s) changed"),
@@ -167,7 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve-last-good-site": ("网站保持上一次成功构建的内容。", "The last good site stays served."),
     "serve-search-failed": ("搜索索引没能更新：{error}", "The search index could not be updated: {error}"),
     "serve-stopped": ("已停止。", "Stopped."),
-    # plain mkdocs build (generator/build/plugin.py)
+    # plain mkdocs build (generator/publish/plugin.py)
     "plugin-records-have-errors": ("记录有错误，什么都没有构建：\n{report}", "the records have errors; nothing was built:\n{report}"),
     "plugin-page-clash": ("kb/{page} 和一个生成的页面重名；请给手写的文件改名", "kb/{page} clashes with a generated page; rename the hand-written file"),
 }  # fmt: skip

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator.build.site import BuildRequest, BuildResult, build, merge_parts
 from generator.cli.language import Command, say, startup_language
 from generator.cli.options import max_mentees_option, today_option
+from generator.language import LANGUAGES
 from generator.messages import MESSAGES, text
+from generator.publish.site import BuildRequest, BuildResult, build, merge_parts
 from generator.report import as_text, printable
-from generator.settings import LANGUAGES, Part
+from generator.settings import Part
 
 config_option = click.option(
     "-f",
@@ -21,31 +22,23 @@ config_option = click.option(
     type=click.Path(dir_okay=False, exists=True),
     default="mkdocs.yml",
     show_default=True,
-    help=say("MkDocs 的配置文件。", "The MkDocs configuration."),
+    help=say("help-build-config-file"),
 )
 data_override = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, exists=True),
-    help=say(
-        "YAML 记录所在的文件夹 [默认：mkdocs.yml 里的设置，否则 data]。",
-        "The folder of YAML records [default: from mkdocs.yml, data].",
-    ),
+    help=say("help-build-data"),
 )
 cache_option = click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
-    help=say(
-        "生成的页面写到哪里 [默认：mkdocs.yml 里的设置，否则 .cache/pages]。",
-        "Where generated pages are materialised [default: from mkdocs.yml, .cache/pages].",
-    ),
+    help=say("help-build-cache-dir"),
 )
 language_option = click.option(
     "--language",
     type=click.Choice(LANGUAGES),
-    help=say(
-        "网站和消息的语言 [默认：mkdocs.yml 里的设置，否则 zh]。", "Site language [default: from mkdocs.yml, zh]."
-    ),
+    help=say("help-build-language"),
 )
 
 
@@ -64,21 +57,14 @@ def _said(key: str, **args) -> str:
     return text(key, **args).render(startup_language())
 
 
-_HELP = say(
-    """构建网站：检查记录，生成每个页面，把 `mkdocs build --strict` 构建到一个新文件夹，检查每个链接、锚点和图片，全部通过后才替换原来的网站。任何一步失败，原来的网站都保持不变，退出码为 1。""",
-    """Build the site: validate the records, render every page, run
-    `mkdocs build --strict` into a new folder, check every link, anchor and
-    image, and only then replace the previous site. Any failure leaves the
-    previous site untouched and exits 1.
-    """,
-)
+_HELP = say("help-build")
 
 
 @click.command(
     "build",
     cls=Command,
     help=_HELP,
-    short_help=say("把网站构建到 site/（检查记录和链接）。", "Build the site into site/ (validated, link-checked)."),
+    short_help=say("help-build-short"),
 )
 @config_option
 @data_override
@@ -87,40 +73,29 @@ _HELP = say(
     "-d",
     "--site-dir",
     type=click.Path(file_okay=False),
-    help=say("构建到哪里 [默认：mkdocs.yml 里的设置，否则 site]。", "Where to build [default: from mkdocs.yml, site]."),
+    help=say("help-build-site-dir"),
 )
 @click.option(
     "--check-external",
     is_flag=True,
-    help=say("也检查指向其他网站的链接（需要联网）。", "Also check links to other websites (needs network)."),
+    help=say("help-build-check-external"),
 )
 @click.option(
     "--shard",
     "part",
     metavar="I/N",
     callback=_parse_part,
-    help=say(
-        "只构建 N 个部分中的第 I 个（在 N 台机器上分别构建，再用 --merge 合并）：全部共用页面，"
-        "加上按路径哈希分到这一部分的记录页面和它们的搜索索引 [默认文件夹：site-part-I-of-N]。",
-        "Build part I of N (on N machines, merged with --merge): every shared page, the record pages "
-        "a hash of their path gives to this part, and their search index [default folder: site-part-I-of-N].",
-    ),
+    help=say("help-build-shard"),
 )
 @click.option(
     "--merge",
     is_flag=True,
-    help=say(
-        "把 `--shard` 构建的各部分（给出它们的文件夹）合并成网站，检查链接，然后替换原来的网站。",
-        "Merge the parts built with --shard (give their folders) into the site, check its links, then swap it in.",
-    ),
+    help=say("help-build-merge"),
 )
 @click.option(
     "--stats",
     type=click.Path(dir_okay=False, writable=True),
-    help=say(
-        "把各阶段用时和每个进程的内存峰值以 JSON 写到这个文件（用于性能测试）。",
-        "Write the time of each stage and the peak memory of each process to this file as JSON (for benchmarks).",
-    ),
+    help=say("help-build-stats"),
 )
 @click.argument("parts", nargs=-1, type=click.Path(file_okay=False, exists=True))
 @cache_option

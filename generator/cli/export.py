@@ -10,38 +10,20 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import configured_language, say, startup_language
+from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Choice, Command, ExistingPath, Failure, Mistake
 from generator.cli.options import today_option
+from generator.language import LANGUAGES, decide_language
 from generator.messages import text
 from generator.pipeline import check
-from generator.render.labels import LANGUAGES, Labels
+from generator.render.labels import Labels
 from generator.report import as_text, printable
 from generator.settings import Settings
 
 FORMATS = ("xlsx", "opensearch")
 DEFAULT_OUT = {"xlsx": "records.xlsx", "opensearch": "opensearch"}
 
-_HELP = say(
-    """导出记录。`--format xlsx`（默认）：每类记录一个 Excel 工作表；案例、人员和培训场次的表头就是 `kb import` 读的表头，导入这个工作簿会得到同样的记录；传帮带、培养路径和荣誉只供阅读。
-
-    `--format opensearch`：每条记录一个 OpenSearch（或 Elasticsearch）文档，写入一个文件夹：mapping.json 是建立索引用的设置和映射（中文按相邻两个字切分，不需要插件），bulk.ndjson 是批量导入（`bulk` API）的请求体。
-
-    记录必须先通过检查。消息、表头和标签的语言跟随网站（mkdocs.yml），也可以用 `--language` 指定。""",
-    """Export the records. --format xlsx (default): every kind of record as a sheet of an
-    Excel workbook; cases, people and sessions have the headers `kb import` reads, so
-    importing the workbook gives the same records back; mentoring, paths and awards are for
-    reading.
-
-    --format opensearch: every record as a document for OpenSearch (or Elasticsearch), in a
-    folder: mapping.json creates the index (settings with a Chinese analyzer that needs no
-    plugin, and the mapping of every field), bulk.ndjson is the body of a bulk request that
-    loads the documents.
-
-    The records must validate first. Messages, headers and labels are in the site's
-    language (mkdocs.yml), or the one --language gives.
-    """,
-)
+_HELP = say("help-export")
 
 
 def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -56,9 +38,7 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     "export",
     cls=Command,
     help=_HELP,
-    short_help=say(
-        "把记录导出为 Excel 工作簿或 OpenSearch 的批量导入文件。", "Export the records to Excel or OpenSearch."
-    ),
+    short_help=say("help-export-short"),
 )
 @click.option(
     "--format",
@@ -66,36 +46,24 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     type=Choice(FORMATS),
     default="xlsx",
     show_default=True,
-    help=say(
-        "`xlsx`：Excel 工作簿；`opensearch`：搜索服务器的索引映射和批量导入文件。",
-        "xlsx: an Excel workbook; opensearch: a search server's index mapping and bulk request.",
-    ),
+    help=say("help-export-format"),
 )
 @click.option(
     "--out",
     "out_path",
     type=click.Path(),
-    help=say(
-        "`xlsx`：工作簿文件 [默认：records.xlsx]；`opensearch`：写入 mapping.json 和 bulk.ndjson 的文件夹 [默认：`opensearch`]。",
-        "xlsx: the workbook [default: records.xlsx]; opensearch: the folder for mapping.json and bulk.ndjson [default: opensearch].",
-    ),
+    help=say("help-export-out"),
 )
 @click.option(
     "--index",
     "index_name",
     callback=_index_name,
-    help=say(
-        "`opensearch`：批量导入时写入的索引名 [默认：`servicekb`]。",
-        "opensearch: the index the bulk request writes to [default: servicekb].",
-    ),
+    help=say("help-export-index"),
 )
 @click.option(
     "--language",
     type=Choice(LANGUAGES),
-    help=say(
-        "表头、标签、荣誉标题和消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
-        "Headers, labels, award titles and the messages [default: the site's, from mkdocs.yml, else zh].",
-    ),
+    help=say("help-export-language"),
 )
 @click.option(
     "--data",
@@ -103,13 +71,13 @@ def _index_name(_ctx: click.Context, _param: click.Parameter, value: str | None)
     type=ExistingPath(folder=True),
     default="data",
     show_default=True,
-    help=say("YAML 记录所在的文件夹。", "The folder of YAML records."),
+    help=say("help-export-data"),
 )
 @today_option
 def command(
     output_format: str, out_path: str | None, index_name: str | None, language: str | None, data_dir: str, today
 ) -> None:
-    language = language or configured_language()
+    language = decide_language(language)
     if index_name is not None and output_format != "opensearch":
         raise Mistake(text("export-index-only-opensearch").render(startup_language()), click.get_current_context())
     out = out_path or DEFAULT_OUT[output_format]

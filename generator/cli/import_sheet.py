@@ -10,17 +10,17 @@ from pathlib import Path
 import click
 from openpyxl.utils import get_column_letter
 
-from generator.cli.language import configured_language, say, startup_language
+from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Choice, Command, ExistingPath, Failure
 from generator.cli.options import max_mentees_option, today_option
 from generator.columns import display_width
+from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, Text, text
 from generator.render.labels import LABELS
 from generator.report import FORMATS, printable, render_report
 from generator.schema import write_schemas
-from generator.settings import LANGUAGES
 from generator.shapes import CASE_STATE_REQUIRES, CASE_STATES
-from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, Columns, MapError, read_mapping
+from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, Columns, MapError, export_header, read_mapping
 from generator.sheets.fields import IMPORTABLE
 from generator.sheets.ledger import DEFAULT_STATE, TITLE_LENGTH
 from generator.sheets.plan import ImportRequest, Outcome, Plan, plan_import
@@ -44,7 +44,7 @@ def _header_table() -> str:
     chinese = startup_language() == "zh"
     lines = ["\b"]
     rows = [(_field_label(name) if chinese else name, headers) for name, headers in ALIASES["case"].items()]
-    rows.append((say("（不导入）", "(passed over)"), tuple(h for headers in PASSED_OVER.values() for h in headers)))
+    rows.append((say("help-import-passed-over"), tuple(h for headers in PASSED_OVER.values() for h in headers)))
     for name, headers in rows:
         lead = name + " " * max(1, 20 - display_width(name))
         shown = tuple(header for header in headers if not (chinese and header.isascii()))
@@ -55,7 +55,11 @@ def _header_table() -> str:
 
 
 def _field_label(name: str) -> str:
-    return LABELS["zh"].get(LABEL_KEYS.get(("case", name), name), name) if name != "id" else "编号"
+    return (
+        LABELS["zh"].get(LABEL_KEYS.get(("case", name), name), name)
+        if name != "id"
+        else export_header("case", "id", "zh")
+    )
 
 
 def _lines_of(words: tuple[str, ...], columns: int) -> list[str]:
@@ -67,69 +71,20 @@ def _lines_of(words: tuple[str, ...], columns: int) -> list[str]:
     return lines
 
 
-_HELP = (
-    say(
-        """把表格（.xlsx 或 .csv，UTF-8 或 GBK）的每一行变成一条记录。
-
-    团队自己记的台账可以原样导入，不需要 --map：表头可以是字段名、网站上显示的标签（症状、解决日期、`Solved on` ……），或者下表里台账常用的写法。表最后一行的列（序号、联系人、是否收费、备注 ……）不导入，联系人一类的列从不读取。其他表头可以在 --map 里写明。
-
-""",
-        """Turn the rows of a spreadsheet (.xlsx or .csv, UTF-8 or GBK) into records.
-
-    A team's own case log (台账) imports as it is, without --map: a header is a field's
-    name, a label the site shows (症状, Solved on ...), or one of the headers logs use,
-    below. The columns in the table's last row (序号, 联系人, 是否收费, 备注 ...) are passed
-    over, and a contact column is never read. Other headers can be named in --map.
-
-""",
-    )
-    + _header_table()
-    + say(
-        """
-
-    没有标题列时，标题取自症状的第一句（在 。，；,; 或换行处断开），至多 30 个字，不会截断 AL-1021 这样的代码。没有状态的行按 --state 导入（默认待验证 `not-validated`）；待验证需要解决方法和环境：没有解决方法的行导入为处理中（`wip`），表里没有环境一列时，环境由这一行的产品生成，并写明台账没有记下版本和现场条件。`--state validated` 要求表里有环境和验证人两列。
-
-    单元格里的人员、产品、技能和团队可以写名字或 id；产品也可以按台账的写法（VMC850、SD-3伺服、液压站），只有正好对应一个产品时才采用，对应不上或对应多个时在单元格处报告，绝不猜。状态可以写中文（已验证），日期可以是 Excel 日期或文字（2026/4/12、2026年4月12日），一个单元格里的多个值用 、 ， , ; 或换行分开。
-
-    写入之前，每一行都和数据文件夹一起检查；有错误的行不写入，并在它的单元格处报告，例如 `台账.xlsx:案例!K14`。--dry-run 先列出每一列成为哪个字段（或者为什么不导入），再列出每一行会写成的文件。有任何一行出错时退出码为 1。
-    """,
-        """
-
-    Without a title column, the title is the first clause of the symptoms (up to
-    。，；,; or a line break), at most 30 characters, never cutting a code such as
-    AL-1021. A row that names no state gets --state (default not-validated), which
-    needs a resolution and an environment: a row without a resolution is imported as
-    wip, and when the sheet has no environment column the environment is made from
-    the row's products, saying that the log kept no version or site conditions.
-    --state validated needs an environment and a validated_by column in the sheet.
-
-    Cells may name people, products, skills and teams by name or id, products also as
-    a log writes them (VMC850, SD-3伺服, 液压站) when exactly one product fits; a model
-    that fits none or several is reported at its cell, never guessed. States may be
-    written in Chinese (已验证), dates as real Excel dates or text (2026/4/12,
-    2026年4月12日), and several values in one cell separated by 、 ， , ; or line breaks.
-
-    Every row is validated with the data folder before anything is written; a row
-    with an error writes nothing and is reported at its cell, e.g.
-    `台账.xlsx:案例!K14`. --dry-run first lists which field each column became (or
-    why it was passed over), then the file each row would become. Exits 1 when any
-    row has an error.
-    """,
-    )
-)
+_HELP = say("help-import") + _header_table() + say("help-import-after-headers")
 
 
 @click.command(
     "import",
     cls=Command,
     help=_HELP,
-    short_help=say("把团队的表格（台账）导入为记录。", "Turn a team's spreadsheet (台账) into records."),
+    short_help=say("help-import-short"),
 )
 @click.argument("file", type=ExistingPath())
 @click.option(
     "--kind",
     type=Choice(IMPORTABLE),
-    help=say("行是哪一类记录 [默认：由表头判断]。", "What the rows are [default: told by the headers]."),
+    help=say("help-import-kind"),
 )
 @click.option(
     "--data",
@@ -137,34 +92,26 @@ _HELP = (
     type=ExistingPath(folder=True),
     default="data",
     show_default=True,
-    help=say("这些行加入的 YAML 记录文件夹。", "The folder of YAML records the rows join."),
+    help=say("help-import-data"),
 )
 @click.option(
     "--map",
     "map_file",
     type=ExistingPath(),
-    help=say("一个 `表头: 字段` 的 YAML 文件，写明其他表头。", "A YAML of `header: field` for other headers."),
+    help=say("help-import-map"),
 )
 @click.option(
     "--state",
     type=Choice(CASE_STATES),
     default=DEFAULT_STATE,
     show_default=True,
-    help=say(
-        "没有写状态的案例行的状态；缺少它需要的解决方法时为 `wip`。",
-        "The state of a case row that names none; wip when the row lacks the resolution it needs.",
-    ),
+    help=say("help-import-state"),
 )
-@click.option(
-    "--dry-run", is_flag=True, help=say("什么都不写；列出会发生什么。", "Write nothing; print what would happen.")
-)
+@click.option("--dry-run", is_flag=True, help=say("help-import-dry-run"))
 @click.option(
     "--update",
     is_flag=True,
-    help=say(
-        "覆盖已经存在且内容不同的记录（显示改动的差异）。",
-        "Overwrite records that exist and differ (the change is shown as a diff).",
-    ),
+    help=say("help-import-update"),
 )
 @click.option(
     "--format",
@@ -172,10 +119,7 @@ _HELP = (
     type=Choice(FORMATS),
     default="text",
     show_default=True,
-    help=say(
-        "`text` 给人看，`json` 给工具用，`github` 是 GitHub Actions 里的标注。",
-        "text for people, json for tools, github for annotations in GitHub Actions.",
-    ),
+    help=say("help-import-format"),
 )
 @click.option(
     "--schemas",
@@ -183,23 +127,20 @@ _HELP = (
     type=click.Path(file_okay=False),
     default="schemas",
     show_default=True,
-    help=say("新文件指向的 JSON Schema 所在的文件夹。", "Folder of the JSON Schemas the new files point editors to."),
+    help=say("help-import-schemas"),
 )
 @click.option(
     "--language",
     type=Choice(LANGUAGES),
-    help=say(
-        "消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
-        "Language of the messages [default: the site's, from mkdocs.yml, else zh].",
-    ),
+    help=say("help-import-language"),
 )
 @max_mentees_option
 @today_option
 def command(
     file, kind, data_dir, map_file, state, dry_run, update, output_format, schema_dir, language, max_mentees, today
 ) -> None:
-    site_language = configured_language()  # of the words an import writes into records
-    language = language or site_language
+    site_language = decide_language()  # of the words an import writes into records
+    language = decide_language(language)
     try:
         mapping = read_mapping(Path(map_file)) if map_file else None
     except MapError as error:

@@ -1,55 +1,49 @@
 """Which language `kb` speaks, and click's help in it.
 
-The language is the site's: `--language` on the command line, else the `language` of
-the servicekb plugin in the MkDocs configuration (`-f`/`--config-file`, default
-./mkdocs.yml; its `!ENV [KB_LANGUAGE, zh]` reads the environment as MkDocs does), else
-KB_LANGUAGE (a records-only repository without mkdocs.yml, running `kb validate` as a
-pre-commit hook), else Chinese.
+The language is the site's, as generator/language.py decides it for every entry point:
+`--language`, else the servicekb plugin's `language` in the MkDocs configuration
+(`-f`/`--config-file`, default ./mkdocs.yml), else KB_LANGUAGE when there is no
+configuration, else Chinese. Each command decides it from its own parsed options with
+`decide_language`; `startup_language` decides it once from the raw command line.
 
 Click reads a command's help when the command is defined, before it parses anything,
-so the help texts are chosen by `say(zh, en)` in the language the command line and
-configuration give at start-up.
+so the help texts are chosen by `say(key)` from the catalogue (generator/catalogue/help.py)
+in the language the command line and configuration give at start-up.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 from click.formatting import measure_table
 
 from generator.columns import wrap_columns
-from generator.messages import LANGUAGES
-
-DEFAULT_CONFIG = Path("mkdocs.yml")
-PLUGIN = "servicekb"
+from generator.language import CONFIG_FILE, decide_language
+from generator.messages import words
 
 
-def say(zh: str, en: str) -> str:
-    """The words in the language of this run."""
-    return zh if startup_language() == "zh" else en
+def say(key: str, /, **args: Any) -> str:
+    """The catalogue's words for `key` (generator/catalogue/help.py) in the language of this
+    run, with `args` filled in."""
+    said = words(key, startup_language())
+    return said.format(**args) if args else said
 
 
 @cache
 def startup_language() -> str:
     """The language the command line and the configuration give, read before click parses."""
     arguments = sys.argv[1:]
-    given = _option_value(arguments, ("--language",))
-    if given in LANGUAGES:
-        return given
     config = _option_value(arguments, ("-f", "--config-file"))
-    return configured_language(Path(config) if config else DEFAULT_CONFIG)
+    return decide_language(_option_value(arguments, ("--language",)), Path(config) if config else CONFIG_FILE)
 
 
-def configured_language(config_file: Path = DEFAULT_CONFIG) -> str:
-    """The site's language as the MkDocs configuration sets it, or KB_LANGUAGE, or zh."""
-    language = _plugin_language(config_file) if config_file.is_file() else os.environ.get("KB_LANGUAGE")
-    return language if language in LANGUAGES else "zh"
+def configured_language(config_file: Path = CONFIG_FILE) -> str:
+    """The site's language when the command line gives none."""
+    return decide_language(None, config_file)
 
 
 def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
@@ -64,41 +58,15 @@ def _option_value(arguments: list[str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: `!ENV` as MkDocs reads it, every other tag as nothing.
-
-    MkDocs' own loader would import and call what `!!python/object/apply` names (a
-    slugify function from the Markdown extensions); the language needs none of that.
-    """
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    from yaml_env_tag import construct_env_tag  # MkDocs' own reading of `!ENV`
-
-    return construct_env_tag(loader, node)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-
-
-def _plugin_language(config_file: Path) -> str | None:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # MkDocs reports a broken configuration itself
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
-        options = entry.get(PLUGIN) if isinstance(entry, dict) else None
-        if isinstance(options, dict) and isinstance(options.get("language"), str):
-            return options["language"]
-    return None
-
-
 # --- click's help in the language of the run -------------------------------------------------
 
-_HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
-_EXTRAS = (("[default: ", "[默认："), ("[required]", "[必填]"), ("; default: ", "；默认："), ("; required", "；必填"))
+# Click's own English words in a Chinese help: its headings, and its notes after an option's help.
+_HEADINGS = {
+    "Options": "help-heading-options",
+    "Commands": "help-heading-commands",
+    "Arguments": "help-heading-arguments",
+}
+_NOTES = ("help-click-default", "help-click-required", "help-click-more-default", "help-click-more-required")
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -107,12 +75,13 @@ class HelpFormatter(click.HelpFormatter):
     Chinese sentence has none, so it would run on as one long line."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, say("用法：", "Usage: ") if prefix is None else prefix)
+        super().write_usage(prog, args, say("help-usage") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         if startup_language() != "zh":
             return super().write_heading(heading)
-        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
+        shown = words(_HEADINGS[heading], "zh") if heading in _HEADINGS else heading
+        self.write(f"{'':>{self.current_indent}}{shown}：\n")
         return None
 
     def write_text(self, text: str) -> None:
@@ -130,8 +99,8 @@ class HelpFormatter(click.HelpFormatter):
 
 
 def _in_chinese(help_text: str) -> str:
-    for english, chinese in _EXTRAS:
-        help_text = help_text.replace(english, chinese)
+    for key in _NOTES:
+        help_text = help_text.replace(words(key, "en"), words(key, "zh"))
     return help_text
 
 
@@ -158,7 +127,7 @@ class _InLanguage:
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.help = say("显示本帮助并退出。", "Show this message and exit.")
+            option.help = say("help-help-option")
         return option
 
 

@@ -15,7 +15,7 @@ data_option = click.option(
     type=click.Path(file_okay=False, dir_okay=True, exists=True),
     default="data",
     show_default=True,
-    help=say("YAML 记录所在的文件夹。", "The folder of YAML records."),
+    help=say("help-option-data"),
 )
 
 
@@ -25,38 +25,27 @@ def parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(
-            say(f"`{value}` 不是 YYYY-MM-DD 形式的日期", f"`{value}` is not a date in YYYY-MM-DD form")
-        ) from None
+        raise click.BadParameter(say("help-option-not-a-date", value=value)) from None
 
 
 max_mentees_option = click.option(
     "--max-mentees",
     type=click.IntRange(min=1),
-    help=say(
-        "师傅同时带的徒弟超过这个数时给出警告 [默认：3]。",
-        "Warn when a mentor has more active mentees than this [default: 3].",
-    ),
+    help=say("help-option-max-mentees"),
 )
 
 skip_option = click.option(
     "--skip",
     multiple=True,
     metavar="CODE|CHECK",
-    help=say(
-        "不运行这项检查（KB703 这样的代码，或检查的名字）；可以给多次。",
-        "Do not run this check (a code such as KB703, or a check's name); may be given several times.",
-    ),
+    help=say("help-option-skip"),
 )
 
 today_option = click.option(
     "--today",
     callback=parse_today,
     metavar="YYYY-MM-DD",
-    help=say(
-        "把这个日期当作今天（用于复审日期）；默认是真实的日期。",
-        "Treat this date as today (for review dates); default: the real date.",
-    ),
+    help=say("help-option-today"),
 )
 
 

@@ -8,49 +8,34 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, configured_language, say
+from generator.cli.language import Command, say
 from generator.cli.options import data_option, site_of
+from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, text
 from generator.model import build_dataset
 from generator.pipeline import check
 from generator.render.labels import Labels
 from generator.render.qr import SHEET, STYLESHEET, qr_files
 from generator.report import as_text
-from generator.settings import LANGUAGES, Settings
+from generator.settings import Settings
 
 ASSETS = Path(__file__).resolve().parent.parent  # the generator package: assets/kb-qr.css
 
-_HELP = say(
-    """为每个产品（或用 --product 指定的产品）生成铭牌二维码：扫码打开网站上该产品的页面。写到 --out 文件夹：每个产品的 <id>.svg（产品页）和 <id>-codes.svg（它的报警代码），以及 stickers.html，一页 A4 十张贴纸，每张有两个二维码、产品名称和网址，用浏览器打印。
-
-    二维码要有完整的网址，取自 mkdocs.yml 的 site_url（或环境变量 KB_SITE_URL）；没有设置时什么都不写。""",
-    """Make nameplate QR codes for every product (or those given with --product): scanned,
-    each opens the product's page on the site. Written into --out: <id>.svg (the product's
-    page) and <id>-codes.svg (its alarm codes) for each product, and stickers.html, ten
-    stickers to an A4 page, each with both codes, the product's name and its address, to
-    print from a browser.
-
-    A QR code needs the site's full address: site_url in mkdocs.yml (or KB_SITE_URL).
-    Without it nothing is written.
-    """,
-)
+_HELP = say("help-qr")
 
 
 @click.command(
     "qr",
     cls=Command,
     help=_HELP,
-    short_help=say("产品铭牌的二维码贴纸，用来打印。", "Nameplate QR code stickers of the products, to print."),
+    short_help=say("help-qr-short"),
 )
 @click.option(
     "--product",
     "products",
     multiple=True,
     metavar="ID",
-    help=say(
-        "只为这个产品生成；可以给多次 [默认：全部产品]。",
-        "Only this product; may be given several times [default: every product].",
-    ),
+    help=say("help-qr-product"),
 )
 @data_option
 @click.option(
@@ -59,14 +44,12 @@ _HELP = say(
     type=click.Path(file_okay=False),
     default="qr",
     show_default=True,
-    help=say("SVG 文件和贴纸页写到哪里。", "Where to write the SVG files and the sheet of stickers."),
+    help=say("help-qr-out"),
 )
 @click.option(
     "--language",
     type=click.Choice(LANGUAGES),
-    help=say(
-        "贴纸和消息的语言 [默认：网站的语言，否则 zh]。", "Language of the stickers [default: the site's, else zh]."
-    ),
+    help=say("help-qr-language"),
 )
 @click.option(
     "-f",
@@ -74,10 +57,10 @@ _HELP = say(
     type=click.Path(dir_okay=False),
     default="mkdocs.yml",
     show_default=True,
-    help=say("从哪里读 site_url 和网站名称。", "Where site_url and the site's name are read from."),
+    help=say("help-qr-config-file"),
 )
 def command(products: tuple[str, ...], data_dir: str, out_dir: str, language: str | None, config_file: str) -> None:
-    language = language or configured_language(Path(config_file))
+    language = decide_language(language, Path(config_file))
     site_name, site_url = site_of(Path(config_file))
     if not site_url:
         _refuse(text("qr-no-site-url", config=config_file), language)

@@ -10,24 +10,14 @@ from generator.cli.language import Command, say
 from generator.reference import REFERENCE_FILE
 from generator.render.reference import reference_markdown
 
-_HELP = say(
-    """写出记录格式说明：每种记录、每个字段、类型、是否必填和允许的值。
-
-    它和 `kb validate`、JSON Schema 出自同一份结构定义，所以不会和它们不一致；网站的 /reference/ 页面显示同样的内容。
-    """,
-    """Write the record reference: every kind, field, type, required-ness and allowed value.
-
-    It is generated from the same shapes as `kb validate` and the JSON Schemas, so it
-    cannot drift from them; the site shows the same reference at /reference/.
-    """,
-)
+_HELP = say("help-reference")
 
 
 @click.command(
     "reference",
     cls=Command,
     help=_HELP,
-    short_help=say("写出记录格式说明 docs/records.md。", "Write docs/records.md, the record format."),
+    short_help=say("help-reference-short"),
 )
 @click.option(
     "--out",
@@ -35,22 +25,20 @@ _HELP = say(
     type=click.Path(dir_okay=False),
     default=REFERENCE_FILE,
     show_default=True,
-    help=say("把记录格式说明写到哪个文件。", "File to write the record reference into."),
+    help=say("help-reference-out"),
 )
 @click.option(
     "--check",
     is_flag=True,
-    help=say("什么都不写；--out 不是最新时退出码为 1。", "Write nothing; exit 1 if --out is not up to date."),
+    help=say("help-reference-check"),
 )
 def command(out_file: str, check: bool) -> None:
     target, text = Path(out_file), reference_markdown()
     current = target.read_text(encoding="utf-8") if target.is_file() else None
-    up_to_date = say(f"{out_file} 是最新的。", f"{out_file} is up to date.")
+    up_to_date = say("help-reference-up-to-date", out_file=out_file)
     if check:
         if current != text:
-            raise click.ClickException(
-                say(f"{out_file} 不是最新的；请运行 `kb reference`", f"{out_file} is out of date; run `kb reference`")
-            )
+            raise click.ClickException(say("help-reference-out-of-date", out_file=out_file))
         click.echo(up_to_date)
         return
     if current == text:
@@ -58,4 +46,4 @@ def command(out_file: str, check: bool) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    click.echo(say(f"已写入 {out_file}。", f"Wrote {out_file}."))
+    click.echo(say("help-reference-wrote", out_file=out_file))

@@ -1,72 +1,160 @@
-"""`kb search-report ACCESS_LOG...`: the searches that found nothing or little, most frequent first."""
+"""`kb search-report ACCESS_LOG...`: the searches that found nothing or little, most frequent first.
+
+The logs are untrusted (anyone who reaches the server writes into them): a log that is
+refused is one line with its file and line, exit 1, and nothing printed or written besides.
+Queries reach the terminal with control characters escaped, and the page (published by the
+site) as text that passes a record's checks, with their Markdown and HTML shown as written.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import click
 
+from generator import codes
+from generator.cli.language import Command, say
+from generator.diagnostics import START
+from generator.language import LANGUAGES, decide_language
+from generator.messages import Text, text
 from generator.render.text import markdown_inline
-from generator.search.report import SearchReport, report_for
+from generator.report import diagnostic_line, printable, shown
+from generator.search.report import SearchReport, page_problem, report_for
 
-HEADINGS = {
-    "zh": ("很少或没有结果的搜索", "搜索词", "次数", "结果数", "含个人信息而未列出的搜索：{n} 次。"),
-    "en": (
-        "Searches with few or no results",
-        "Query",
-        "Searches",
-        "Results",
-        "Searches left out for personal data: {n}.",
-    ),
-}
+Row = tuple[str, int, int]
+
+_HELP = say("help-search-report")
 
 
-@click.command("search-report")
-@click.argument("logs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--few", type=click.IntRange(min=0), default=2, show_default=True, help="Most results a listed query had."
+@click.command(
+    "search-report",
+    cls=Command,
+    help=_HELP,
+    short_help=say("help-search-report-short"),
 )
-@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True, help="How many queries to list.")
+@click.argument("logs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--few",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help=say("help-search-report-few"),
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help=say("help-search-report-top"),
+)
 @click.option(
     "--page",
     "page",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the list as a Markdown page (for kb/, the site's hand-written pages).",
+    type=click.Path(path_type=Path),
+    help=say("help-search-report-page"),
 )
-@click.option("--language", type=click.Choice(sorted(HEADINGS)), default="zh", show_default=True)
-def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str) -> None:
-    """Read web server access logs (nginx or Apache, common or combined format; .gz too) of a
-    site built with `search_log: true`, and list the queries that found at most --few
-    results, with how often each was searched: what the knowledge base is missing.
-    A query that holds personal data (phone, ID-card number, e-mail) is never listed.
-    """
-    report = report_for(logs)
-    rows = report.missed(few, top)
-    click.echo(_table(report, rows, few))
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    help=say("help-search-report-language"),
+)
+def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str | None) -> None:
+    language = decide_language(language)
     if page is not None:
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(_page(report, rows, language), encoding="utf-8")
-        click.echo(f"Wrote {page}.")
+        _refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
+    report = report_for(logs)
+    for problem in report.problems:
+        click.echo(diagnostic_line(problem, language), err=True)
+    if report.problems:
+        raise SystemExit(1)
+    rows = report.missed(few, top)
+    if page is not None:  # first: a page that cannot be written is the one line printed
+        _write_page(page, _page(report, rows, language), language)
+    click.echo(_table(report, rows, few, language))
+    if page is not None:
+        click.echo(text("search-report-wrote", page=shown(str(page))).render(language))
 
 
-def _table(report: SearchReport, rows: list[tuple[str, int, int]], few: int) -> str:
-    found = "no results" if few == 0 else f"at most {few} result{'s' if few > 1 else ''}"
-    lines = [f"{_searches(report.lines)} in the logs; the queries with {found}, most searched first:"]
+def _table(report: SearchReport, rows: list[Row], few: int, language: str) -> str:
+    found = _found(few)
+    lines = [text("search-report-summary", searches=_searches(report.lines), found=found).render(language)]
     width = max((len(str(count)) for _, count, _ in rows), default=1)
-    lines += [f"  {count:>{width}}×  {results} results  {query}" for query, count, results in rows] or ["  (none)"]
+    for query, count, results in rows:
+        row = text("search-report-row", count=f"{count:>{width}}", results=results, query=shown(query))
+        lines.append("  " + row.render(language))
+    if not rows:
+        lines.append("  " + text("search-report-none").render(language))
     if report.personal:
-        lines.append(f"{_searches(report.personal)} left out for holding personal data.")
+        lines.append(text("search-report-personal", searches=_searches(report.personal)).render(language))
+    if report.unprintable:
+        lines.append(text("search-report-unprintable", searches=_searches(report.unprintable)).render(language))
     return "\n".join(lines)
 
 
-def _searches(count: int) -> str:
-    return f"{count} search" if count == 1 else f"{count} searches"
+def _found(few: int) -> Text:
+    if few == 0:
+        return text("search-report-no-results")
+    return text("search-report-at-most-one") if few == 1 else text("search-report-at-most", few=few)
 
 
-def _page(report: SearchReport, rows: list[tuple[str, int, int]], language: str) -> str:
-    title, query, searches, results, personal = HEADINGS[language]
+def _searches(count: int) -> Text:
+    return text("count-search" if count == 1 else "count-searches", n=count)
+
+
+def _page(report: SearchReport, rows: list[Row], language: str) -> str:
+    """The page as Markdown: each query escaped, so that its Markdown and HTML show as written."""
+    title, query, searches, results = (
+        text(key).render(language)
+        for key in ("search-page-title", "search-page-query", "search-page-searches", "search-page-results")
+    )
     lines = [f"# {title}", "", f"| {query} | {searches} | {results} |", "|---|---:|---:|"]
-    lines += [f"| {markdown_inline(text)} | {count} | {found} |" for text, count, found in rows]
+    lines += [f"| {markdown_inline(printable(words))} | {count} | {found} |" for words, count, found in rows]
     if report.personal:
-        lines += ["", personal.format(n=report.personal)]
+        lines += ["", text("search-page-personal", n=report.personal).render(language)]
+    if report.unprintable:
+        lines += ["", text("search-page-unprintable", n=report.unprintable).render(language)]
     return "\n".join(lines) + "\n"
+
+
+def _refuse_page_path(page: Path, language: str) -> None:
+    """The page replaces a plain file or is new; a link is never written through."""
+    if page.is_symlink():
+        _refuse(page, text("page-symlink"), language)
+    if page.exists() and not page.is_file():
+        _refuse(page, text("page-not-a-file"), language)
+
+
+def _write_page(page: Path, content: str, language: str) -> None:
+    """Written whole or not at all: into a new file beside it, then renamed over it (a
+    rename replaces a link that appeared meanwhile, it never writes through one)."""
+    problem = page_problem(content)
+    if problem is not None:
+        _refuse(page, text("page-not-clean", what=problem), language)
+    _refuse_page_path(page, language)
+    try:
+        page.parent.mkdir(parents=True, exist_ok=True)
+        mode = page.stat().st_mode & 0o777 if page.is_file() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=page.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+                file.write(content)
+            os.chmod(temporary, mode)
+            os.replace(temporary, page)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        _refuse(page, text("page-cannot-write", reason=error.strerror or type(error).__name__), language)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _refuse(page: Path, words: Text, language: str) -> None:
+    click.echo(diagnostic_line(codes.PAGE_REFUSED.at(str(page), START, words), language), err=True)
+    raise SystemExit(1)

@@ -12,16 +12,16 @@ from pathlib import Path
 import click
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer
 
-from generator.build.guard import BuildBusy
-from generator.build.serve import ServeSession, ServeState
-from generator.build.site import BuildRequest, ConfigProblem
 from generator.cli.build import cache_option, config_option, data_override, language_option
 from generator.cli.language import Command, say
 from generator.cli.options import max_mentees_option, today_option
 from generator.messages import text
-from generator.report import shown
+from generator.publish.guard import BuildBusy
+from generator.publish.mkdocs_adapter import PageServer, RequestHandler
+from generator.publish.serve import ServeSession, ServeState, refused_request
+from generator.publish.site import BuildRequest, ConfigProblem
+from generator.report import printable, shown
 
 # What changes a file. Notifications also tell of a file opened or read, as every rebuild
 # reads data/: passed on, each rebuild would start the next one.
@@ -44,21 +44,69 @@ class _ChangesObserver(watchdog.observers.Observer):
         )
 
 
-class ServeServer(LiveReloadServer):
-    """MkDocs' live-reload server, showing the session's errors on every page it serves."""
+RAW_PATH = "kb.raw_path"
+MAX_LOGGED = 300  # characters of a request line on the terminal
+STATUS_LINES = {400: "400 Bad Request", 404: "404 Not Found"}
+
+
+class _RequestHandler(RequestHandler):
+    """MkDocs' request handler, keeping the request's target as sent, and logging request
+    lines with their control characters escaped and their length cut: a client writes them."""
+
+    def get_environ(self) -> dict:
+        environ = super().get_environ()
+        environ[RAW_PATH] = self.path
+        return environ
+
+    def log_request(self, code="-", size="-") -> None:
+        line = printable(self.requestline)
+        self.requestline = line if len(line) <= MAX_LOGGED else line[:MAX_LOGGED] + "…"
+        super().log_request(code, size)
+
+
+class ServeServer(PageServer):
+    """MkDocs' live-reload server, showing the session's errors on every page it serves, and
+    answering a path that cannot name a file of the site with 400 or 404 rather than with the
+    exception (and the traceback on the terminal) that opening it would raise."""
 
     def __init__(self, state: ServeState, language: str, **options) -> None:
-        super().__init__(**options)
         # MkDocs polls: every file of data/ looked at twice a second, which at 10,000 cases
         # takes most of that half second before an edit is even seen. The system's own
         # notifications (inotify on Linux; watchdog falls back to polling where there are none)
         # tell at once.
-        self.observer = _ChangesObserver()
+        super().__init__(_ChangesObserver(), **options)
+        self.RequestHandlerClass = _RequestHandler
         self.state = state
         self.language = language
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+    def serve_request(self, environ, start_response):
+        path_info = environ.get("PATH_INFO", "")
+        status = refused_request(environ.get(RAW_PATH, path_info), path_info)
+        if status is None and self._outside_site(path_info):
+            status = 404
+        if status is None:
+            return super().serve_request(environ, start_response)
+        page = self._error_page(status)
+        start_response(STATUS_LINES[status], [("Content-Type", "text/html; charset=utf-8")])
+        return [page or STATUS_LINES[status].encode()]
+
+    def _error_page(self, status: int) -> bytes | None:
+        try:
+            return self.error_handler(status)
+        except OSError:
+            return None
+
+    def _outside_site(self, path_info: str) -> bool:
+        """Whether the file the path names resolves outside the site (through a link in it)."""
+        path = path_info.encode("latin-1").decode("utf-8")
+        site = Path(self.root).resolve()
+        try:
+            (site / path.lstrip("/")).resolve().relative_to(site)
+        except (ValueError, OSError):
+            return True
+        return False
+
+    def served_html(self, content: bytes) -> bytes:
         if not self.state.broken:
             return content
         at = content.rfind(b"</body>")
@@ -93,21 +141,14 @@ def _banner_message(message: str) -> str:
     return f'{html.escape(first)}<pre style="margin:0.25rem 0;white-space:pre">{html.escape(rest)}</pre>'
 
 
-_HELP = say(
-    """在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。""",
-    """Serve the site at http://127.0.0.1:8000 and rebuild it when anything in
-    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of
-    the files on disk. When a record has an error, the last good site stays up and
-    every page shows the error until the file is fixed.
-    """,
-)
+_HELP = say("help-serve")
 
 
 @click.command(
     "serve",
     cls=Command,
     help=_HELP,
-    short_help=say("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
+    short_help=say("help-serve-short"),
 )
 @config_option
 @data_override
@@ -118,7 +159,7 @@ _HELP = say(
     default="127.0.0.1:8000",
     show_default=True,
     metavar="IP:PORT",
-    help=say("在哪个地址提供网站。", "Where to serve."),
+    help=say("help-serve-dev-addr"),
 )
 @cache_option
 @max_mentees_option
@@ -134,9 +175,7 @@ def command(config_file, data_dir, language, dev_addr, cache_dir, max_mentees, t
     )
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        raise click.BadParameter(
-            say(f"`{dev_addr}` 不是 IP:端口", f"`{dev_addr}` is not IP:PORT"), param_hint="--dev-addr"
-        )
+        raise click.BadParameter(say("help-serve-not-an-address", dev_addr=dev_addr), param_hint="--dev-addr")
     _show_server_messages()
     signal.signal(signal.SIGTERM, _stop)  # a terminated server cleans up like an interrupted one
     # A background pass may still be writing when the server stops: what it leaves is let go.

@@ -21,6 +21,7 @@ from typing import Any
 
 from generator.inert import one_line
 from generator.kinds import RECORD_KINDS
+from generator.language import DEFAULT_LANGUAGE
 from generator.model import Dataset
 from generator.render.formats import Formats
 from generator.render.labels import taxonomy_name
@@ -36,7 +37,7 @@ def document_id(kind: str, record_id: str) -> str:
     return f"{kind}:{record_id}"
 
 
-def documents(data: Dataset, language: str = "zh") -> Iterator[tuple[str, Document]]:
+def documents(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Iterator[tuple[str, Document]]:
     """(`_id`, document) of every record: kinds in the order of the table of kinds, ids sorted."""
     makers = {
         "person": _person,

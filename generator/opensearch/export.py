@@ -43,7 +43,7 @@ class Export:
         return sum(self.counts.values())
 
 
-def opensearch_export(data: Dataset, index: str, language: str = "zh") -> Export:
+def opensearch_export(data: Dataset, index: str, language: str) -> Export:
     mapping = index_mapping()
     records = list(documents(data, language))
     problems = mapping_problems(mapping)

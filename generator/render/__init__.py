@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.language import DEFAULT_LANGUAGE
 from generator.model import Dataset
 from generator.render import search_words
 from generator.render.cases import case_pages, index_pages
@@ -11,6 +12,7 @@ from generator.render.home import checks_page, home_page, search_page
 from generator.render.honours import award_pages
 from generator.render.insights import health_page, team_pages, training_figures_page
 from generator.render.learning import mentoring_pages, path_pages, session_pages
+from generator.render.offline import offline_pages
 from generator.render.people import people_pages
 from generator.render.qr import qr_pages
 from generator.render.reference import reference_page
@@ -19,7 +21,11 @@ __all__ = ["Page", "render_site"]
 
 
 def render_site(
-    data: Dataset, language: str = "zh", site_name: str = "", shard: tuple[int, int] = (0, 1), site_url: str = ""
+    data: Dataset,
+    language: str = DEFAULT_LANGUAGE,
+    site_name: str = "",
+    shard: tuple[int, int] = (0, 1),
+    site_url: str = "",
 ) -> list[Page]:
     """Every generated page, sorted by path so the output never depends on dict order.
 
@@ -48,4 +54,5 @@ def page_jobs(
     pages += award_pages(r)
     pages += team_pages(r)
     pages += [health_page(r), training_figures_page(r)]
+    pages += offline_pages(r)
     return sorted(pages, key=lambda job: job.src_uri)

@@ -22,7 +22,7 @@ HUB_LIST = 30
 # The cases index lists every state, validated first: what an engineer can rely on, then
 # what still waits for a check, work in progress, and the archive.
 STATES_IN_ORDER = ("validated", "not-validated", "wip", "archived")
-NOT_A_PRODUCT = {"product": None, "codes": [], "qr": None}  # what only a product's page shows
+NOT_A_PRODUCT = {"product": None, "codes": [], "qr": None, "pack": None}  # what only a product's page shows
 
 
 def case_pages(r: Renderer) -> Iterator[Page]:
@@ -121,6 +121,7 @@ def _product_pages(r: Renderer, codes: dict[str, list]) -> Iterator[Page]:
             product=pid,
             codes=codes.get(pid, []),
             qr=qr_page(pid) if r.site_url else None,
+            pack=(pid, r.name(product)),
         )
 
 

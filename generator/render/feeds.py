@@ -17,19 +17,23 @@ import json
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
 from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
+from generator.messages import words
 from generator.model import Dataset
 from generator.render import search_words
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
-from generator.render.text import render_markdown
+from generator.render.text import plain_text, render_markdown
 from generator.render.ticket_api import tickets_payload
 from generator.render.urls import record_url
 
 FEED_ITEMS = 30
+SUMMARY_SOURCE = 16 * 1024  # characters of Markdown that a feed entry shows as the page does
+SUMMARY_WORDS = 2000  # characters of a longer text's words that it shows instead
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,14 @@ def _link(site_url: str, page: str, depth: int = 1) -> str:
 
 def _summary_html(markdown: str, site_url: str, depth: int = 1) -> str:
     """The text as the page shows it: Markdown through the pages' own sanitiser. The feed
-    escapes it once more, so a reader gets this safe HTML back, never the record's raw text."""
+    escapes it once more, so a reader gets this safe HTML back, never the record's raw text.
+
+    A text longer than SUMMARY_SOURCE (a pasted log) is summed up by its first words, as
+    text: each feed that lists the case would carry it whole, and the feeds of one 1 MiB
+    record of short list items came to 110 MB."""
+    if len(markdown) > SUMMARY_SOURCE:
+        words = plain_text(markdown)  # made for the page's search copy already
+        return multi_line(str(escape(words[:SUMMARY_WORDS]))) + ("…" if len(words) > SUMMARY_WORDS else "")
     return multi_line(str(render_markdown(markdown, _link(site_url, "attachments", depth))))
 
 
@@ -61,7 +72,7 @@ def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date)
     feed.link(href=_link(site_url, f"feeds/{name}.atom", depth), rel="self")
     feed.link(href=_link(site_url, "", depth), rel="alternate")  # RSS shows the last link as the channel's
     feed.description(one_line(title))
-    feed.language("zh-CN" if language == "zh" else "en")
+    feed.language(words("locale-tag", language))
     feed.updated(_moment(updated))
     feed.lastBuildDate(_moment(updated))
     return feed

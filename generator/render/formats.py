@@ -7,18 +7,18 @@ from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
+from generator.messages import words
 from generator.periods import parse_period
-
-LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 
 
 class Formats:
     def __init__(self, language: str) -> None:
         self.language = language
-        self.locale = LOCALES[language]
+        self.locale = words("locale-babel", language)
+        self.date_format = words("locale-date-format", language)
 
     def date(self, day: dt.date | None) -> str:
-        return _date(day, self.locale) if day else ""
+        return _date(day, self.date_format, self.locale) if day else ""
 
     def month(self, year: int, month: int) -> str:
         return _month(year, month, self.locale)
@@ -35,8 +35,8 @@ class Formats:
 
 
 @cache
-def _date(day: dt.date, locale: str) -> str:
-    return format_date(day, "long" if locale.startswith("zh") else "d MMM y", locale=locale)
+def _date(day: dt.date, date_format: str, locale: str) -> str:
+    return format_date(day, date_format, locale=locale)
 
 
 @cache

@@ -9,6 +9,9 @@ cannot put a script or an event handler on a page.
 from __future__ import annotations
 
 import posixpath
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from urllib.parse import quote
 
 import nh3
@@ -54,6 +57,39 @@ ALLOWED_ATTRIBUTES = {
     "code": {"class"},
 }
 URL_SCHEMES = {"http", "https"}
+KEPT_CHARACTERS = 8 * 1024 * 1024  # of HTML and of words each, from the texts converted last
+
+
+class _Recent:
+    """What a conversion made of the texts it was given last, kept up to a total length.
+
+    A case's Markdown is rendered for its page and for each feed it is in, and reduced to
+    words for its search copy, its description and its summary, in calls that come close
+    together; parsing is most of their cost (for 1 MiB of short list items, seconds). Bounded
+    by length rather than by entries, so that a few long texts cannot hold much memory."""
+
+    def __init__(self, convert: Callable[..., str], limit: int = KEPT_CHARACTERS) -> None:
+        self._convert = convert
+        self._limit = limit
+        self._kept: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()  # kb serve renders in more than one thread
+
+    def __call__(self, *key: str) -> str:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                return found
+        result = self._convert(*key)
+        with self._lock:
+            if key not in self._kept:
+                self._kept[key] = result
+                self._size += len(result)
+            while self._size > self._limit and len(self._kept) > 1:
+                _, dropped = self._kept.popitem(last=False)
+                self._size -= len(dropped)
+        return result
 
 
 def render_markdown(text: str, attachments_url: str) -> Markup:
@@ -62,6 +98,10 @@ def render_markdown(text: str, attachments_url: str) -> Markup:
     `attachments_url` is the relative URL of the site's attachments/ folder from the page,
     so that `![](attachments/x.png)` and `![](x.png)` both find the file.
     """
+    return Markup(_rendered(text, attachments_url))
+
+
+def _render(text: str, attachments_url: str) -> str:
     md = parser()
     tokens = md.parse(multi_line(text))  # no control character reaches the page, whatever got past validation
     for token in tokens:
@@ -70,7 +110,10 @@ def render_markdown(text: str, attachments_url: str) -> Markup:
         for child in token.children or []:
             _relocate_attachment(child, attachments_url)
     html = md.renderer.render(tokens, md.options, {})
-    return Markup(sanitise(html))
+    return sanitise(html)
+
+
+_rendered = _Recent(_render)
 
 
 def _relocate_attachment(token, attachments_url: str) -> None:
@@ -110,6 +153,10 @@ def markdown_inline(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Markdown source reduced to its words, for summaries and search descriptions."""
+    return _plain(text)
+
+
+def _words(text: str) -> str:
     md = parser()
     words: list[str] = []
     for token in md.parse(multi_line(text)):
@@ -119,3 +166,6 @@ def plain_text(text: str) -> str:
         if token.type in ("fence", "code_block"):
             words.append(token.content)
     return " ".join(" ".join(words).split())
+
+
+_plain = _Recent(_words)

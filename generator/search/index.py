@@ -2,6 +2,8 @@
 
     pagefind/shards.json        the shards, in the order the browser merges them
     pagefind/<name>/            one Pagefind bundle per shard (generator/search/shards.py)
+    packs/                      each product's offline pack, with a bundle of its own pages
+                                (generator/search/packs.py), when the build asks for packs
 
 Each shard is indexed by its own Pagefind process over a folder of links to its pages,
 at most `parallel` at once, so that memory is bounded by the shard size times that
@@ -29,6 +31,7 @@ from typing import BinaryIO, ClassVar
 
 from generator.search.canonical import canonicalise
 from generator.search.fields import INDEX_LANGUAGE
+from generator.search.packs import PackPlan, bundle_files, bundle_shard, pages_of, stored, write_index, write_pack
 from generator.search.shards import SHARD_NAME, SHARD_PAGES, Shard, indexed_pages, plan_shards
 from generator.settings import Part
 
@@ -66,6 +69,17 @@ class IndexResult:
     shards: list[Shard] = field(default_factory=list)
     runs: list[PagefindRun] = field(default_factory=list)  # the shards indexed; the others came from the cache
     seconds: float = 0.0
+    packs: list[dict] = field(default_factory=list)  # each offline pack's line of packs/index.json
+    pack_runs: list[PagefindRun] = field(default_factory=list)  # the packs' bundles indexed
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """Offline packs to write beside the index: their plans, where to, and their bundles' cache."""
+
+    plans: list[PackPlan]
+    output: Path
+    cache: Path
 
 
 class Indexing:
@@ -83,6 +97,7 @@ class Indexing:
         cache_dir: Path | None = None,
         parallel: int | None = None,
         part: Part | None = None,
+        packs: PackRequest | None = None,
     ) -> None:
         self.output = output or site_dir / BUNDLE
         shutil.rmtree(self.output, ignore_errors=True)
@@ -94,8 +109,14 @@ class Indexing:
             "cache": str(cache_dir) if cache_dir else None,
             "parallel": parallel or min(os.cpu_count() or 1, MAX_PARALLEL),
             "part": [part.number, part.count] if part else None,
+            "packs": _packs_asked(packs),
         }
-        command = [sys.executable, "-m", "generator.search.index", json.dumps(asked)]
+        # In a file: the packs' pages alone are more than a command line may hold (10,000 cases).
+        handle, told = tempfile.mkstemp(prefix="kb-index-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(asked, file, ensure_ascii=False)
+        self.asked = Path(told)
+        command = [sys.executable, "-m", "generator.search.index", told]
         # its own session: stopping it stops the Pagefind runs it started
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         Indexing.running.add(self.process)
@@ -106,6 +127,7 @@ class Indexing:
             output, errors = self.process.communicate()
         finally:
             Indexing.running.discard(self.process)
+            self.asked.unlink(missing_ok=True)
         answer = output.decode("utf-8", "replace").strip().splitlines()
         if self.process.returncode != 0 or not answer:
             error = errors.decode("utf-8", "replace").strip() or f"exit code {self.process.returncode}"
@@ -114,13 +136,29 @@ class Indexing:
         if "error" in told:
             raise SearchIndexError(f"Pagefind could not index the site: {told['error']}")
         shards = [Shard(shard["name"], tuple(shard["pages"])) for shard in told["shards"]]
-        return IndexResult(shards, [PagefindRun(**run) for run in told["runs"]], told["seconds"])
+        runs = [PagefindRun(**run) for run in told["runs"]]
+        pack_runs = [PagefindRun(**run) for run in told["pack_runs"]]
+        return IndexResult(shards, runs, told["seconds"], told["packs"], pack_runs)
+
+
+def _packs_asked(packs: PackRequest | None) -> dict | None:
+    if packs is None:
+        return None
+    plans = [plan.as_json() for plan in packs.plans]
+    return {"plans": plans, "output": str(packs.output), "cache": str(packs.cache)}
 
 
 def index_site(
-    site_dir: Path, output: Path, shard_pages: int, cache_dir: Path | None, parallel: int, part: Part | None
+    site_dir: Path,
+    output: Path,
+    shard_pages: int,
+    cache_dir: Path | None,
+    parallel: int,
+    part: Part | None,
+    packs: PackRequest | None = None,
 ) -> IndexResult:
-    """The index of the site's pages (of those `part` owns), by shards, into `output`."""
+    """The index of the site's pages (of those `part` owns), by shards, into `output`; then
+    the offline packs, when asked for."""
     started = time.monotonic()
     temporary = None
     try:
@@ -132,29 +170,67 @@ def index_site(
         shards = plan_shards(pages, shard_pages, _settings())
         missing = [shard for shard in shards if not (cache / shard.name).is_dir()]
         with ThreadPoolExecutor(parallel) as pool:
-            runs = list(pool.map(lambda shard: _index_shard(site_dir, cache, shard), missing))
+            runs = list(pool.map(lambda shard: index_shard(site_dir, cache, shard), missing))
         _write_bundles(output, cache, shards)
         _forget_others(cache, {shard.name for shard in shards})
-        return IndexResult(shards, runs, time.monotonic() - started)
+        result = IndexResult(shards, runs)
+        if packs is not None:
+            result.packs, result.pack_runs = index_packs(site_dir, packs, parallel)
+        result.seconds = time.monotonic() - started
+        return result
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
 
 
+def index_packs(site_dir: Path, packs: PackRequest, parallel: int) -> tuple[list[dict], list[PagefindRun]]:
+    """Every offline pack into packs.output (generator/search/packs.py), each with a bundle of
+    its own pages, indexed as a shard is and kept in packs.cache by content."""
+    packs.cache.mkdir(parents=True, exist_ok=True)
+    settings = _settings()
+    planned = []
+    for plan in packs.plans:
+        files = pages_of(site_dir, plan)
+        planned.append((plan, files, bundle_shard(site_dir, files, settings)))
+    shards = {shard.name: shard for _, _, shard in planned if shard is not None}
+    missing = [shard for shard in shards.values() if not (packs.cache / shard.name).is_dir()]
+    with ThreadPoolExecutor(parallel) as pool:
+        runs = list(pool.map(lambda shard: index_shard(site_dir, packs.cache, shard), missing))
+    partial = packs.output.with_name(packs.output.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    summaries = []
+    for plan, files, shard in planned:
+        bundle = bundle_files(packs.cache / shard.name, plan.product) if shard is not None else []
+        summaries.append(write_pack(partial, plan, [stored(file) for file in files + bundle]))
+    write_index(partial, summaries)
+    shutil.rmtree(packs.output, ignore_errors=True)
+    os.replace(partial, packs.output)
+    _forget_others(packs.cache, set(shards))
+    return summaries, runs
+
+
 def main(asked: dict) -> None:
-    """The indexing process (see Indexing): its result, or its error, as one line of JSON."""
+    """The indexing process (see Indexing): its result, or its error, as one line of JSON.
+    `asked` is what Indexing wrote into the file named on the command line."""
     part = Part(*asked["part"]) if asked["part"] else None
     cache = Path(asked["cache"]) if asked["cache"] else None
+    packs = None
+    if asked["packs"]:
+        plans = [PackPlan.from_json(plan) for plan in asked["packs"]["plans"]]
+        packs = PackRequest(plans, Path(asked["packs"]["output"]), Path(asked["packs"]["cache"]))
     try:
         result = index_site(
-            Path(asked["site"]), Path(asked["output"]), asked["shard_pages"], cache, asked["parallel"], part
+            Path(asked["site"]), Path(asked["output"]), asked["shard_pages"], cache, asked["parallel"], part, packs
         )
     except (SearchIndexError, OSError) as error:
         print(json.dumps({"error": str(error)}))
         return
     shards = [{"name": shard.name, "pages": list(shard.pages)} for shard in result.shards]
     runs = [dataclasses.asdict(run) for run in result.runs]
-    print(json.dumps({"shards": shards, "runs": runs, "seconds": result.seconds}))
+    pack_runs = [dataclasses.asdict(run) for run in result.pack_runs]
+    told = {"shards": shards, "runs": runs, "seconds": result.seconds, "packs": result.packs, "pack_runs": pack_runs}
+    print(json.dumps(told, ensure_ascii=False))
 
 
 def _settings() -> str:
@@ -162,7 +238,7 @@ def _settings() -> str:
     return json.dumps([INDEX_FORMAT, metadata.version("pagefind_bin_extended"), INDEX_LANGUAGE, EXCLUDE, CHUNK_SIZE])
 
 
-def _index_shard(site_dir: Path, cache: Path, shard: Shard) -> PagefindRun:
+def index_shard(site_dir: Path, cache: Path, shard: Shard) -> PagefindRun:
     """Index one shard's pages into cache/<name>/: links to them in a folder of their own
     (their paths, and so their URLs, as in the site), Pagefind over that folder."""
     view, output = cache / f".view-{shard.name}", cache / f".bundle-{shard.name}"
@@ -334,4 +410,4 @@ def _stop_indexing() -> None:
 
 
 if __name__ == "__main__":
-    main(json.loads(sys.argv[1]))
+    main(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")))

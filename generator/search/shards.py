@@ -72,7 +72,7 @@ def indexed_pages(site_dir: Path) -> list[IndexedPage]:
 def page_digest(html: str) -> str | None:
     """A hash of what Pagefind reads of a page; None for a page without a search block,
     which Pagefind leaves out of the index."""
-    block = _search_block(html)
+    block = search_block(html)
     if block is None:
         return None
     start, end = block
@@ -88,7 +88,7 @@ def page_digest(html: str) -> str | None:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def _search_block(html: str) -> tuple[int, int] | None:
+def search_block(html: str) -> tuple[int, int] | None:
     """Where the element with data-pagefind-body starts and ends (its divs balanced)."""
     opening = SEARCH_BLOCK.search(html)
     if opening is None:

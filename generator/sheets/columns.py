@@ -13,20 +13,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
-from generator.messages import Listing, Text, text
+from generator.messages import Listing, Text, text, words
 from generator.render.labels import LABELS
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of
 from generator.sheets.read import Cell, Sheet, cell_text
 
 # The site's label for a field, where its key differs from the field's name.
 LABEL_KEYS = {("person", "title"): "person_title", ("session", "cases"): "cases_discussed"}
-# The header `kb export` writes for a field the site shows no label for.
+# The header `kb export` writes for a field the site shows no label for (generator/catalogue/workbook.py).
 EXPORT_HEADERS = {
-    "id": {"zh": "编号", "en": "ID"},
-    "name": {"zh": "姓名", "en": "Name"},
-    "name_en": {"zh": "英文名", "en": "Name (English)"},
+    name: {language: words(f"workbook-header-{name.replace('_', '-')}", language) for language in LANGUAGES}
+    for name in ("id", "name", "name_en")
 }
 # Headers teams write besides the field names and the site's labels (both languages); a 台账
 # names the date, the model, the fault, its cause and fix and the engineer in these words.
@@ -76,14 +76,10 @@ PASSED_OVER: dict[str, tuple[str, ...]] = {
     "billing": ("是否收费", "收费", "费用", "金额", "服务费", "报价"),
     "notes": ("备注", "附注", "remarks", "notes", "note"),
 }  # fmt: skip
-# The sheets `kb export` writes, one per kind.
+# The sheets `kb export` writes, one per kind, titled in each language (generator/catalogue/workbook.py).
 SHEET_TITLES = {
-    "case": {"zh": "案例", "en": "Cases"},
-    "person": {"zh": "人员", "en": "People"},
-    "session": {"zh": "培训场次", "en": "Sessions"},
-    "mentoring": {"zh": "传帮带", "en": "Mentoring"},
-    "path": {"zh": "培养路径", "en": "Training paths"},
-    "award": {"zh": "荣誉", "en": "Honours"},
+    kind: {language: words(f"workbook-title-{kind}", language) for language in LANGUAGES}
+    for kind in ("case", "person", "session", "mentoring", "path", "award")
 }
 # Sheet names that say which kind a sheet holds, when the headers alone leave it open.
 SHEET_NAMES = {

@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
 from generator.model import Dataset
@@ -67,7 +68,7 @@ def records_of(data: Dataset, kind: str) -> dict[str, Any]:
     }[kind]
 
 
-def export_workbook(data: Dataset, language: str = "zh") -> Workbook:
+def export_workbook(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
     # The same records give the same workbook properties, whatever the day of the export.

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.messages import Listing, Text, text
+from generator.messages import Listing, Text, text, words
 from generator.shapes import CASE_STATE_REQUIRES
 from generator.sheets.columns import Columns
 
@@ -33,8 +33,8 @@ _TRAILING = " \t-_/.:：、（(【[“\"'‘"
 class Ledger:
     """How rows without a title, state or environment column are completed."""
 
-    state: str = DEFAULT_STATE  # for rows that say none
-    language: str = "zh"  # of the environment's words
+    state: str  # for rows that say none
+    language: str  # the site's: of the environment's words
     product_names: Mapping[str, str] = field(default_factory=dict)  # product id -> its name in that language
 
 
@@ -94,5 +94,5 @@ def complete_case(record: dict[str, Any], columns: Columns, ledger: Ledger) -> d
 
 def _environment(products: list[str], ledger: Ledger) -> str:
     names = [ledger.product_names.get(product, product) for product in products]
-    separator = "、" if ledger.language == "zh" else ", "
+    separator = words("listing-separator", ledger.language)
     return text("sheet-made-environment", products=separator.join(names)).render(ledger.language)

@@ -53,7 +53,7 @@ class ImportRequest:
     today: dt.date | None = None
     max_mentees: int | None = None
     state: str = DEFAULT_STATE  # of a case row that names none
-    language: str = "zh"  # the site's: of the words an import writes into a record (a made environment)
+    language: str = field(kw_only=True)  # the site's: of the words an import writes into a record (a made environment)
 
 
 @dataclass

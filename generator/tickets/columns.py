@@ -13,34 +13,20 @@ SUFFIX = ".csv"
 
 @dataclass(frozen=True)
 class Column:
+    """A column that is read; what it means is in the catalogue (`tickets-reference-column-<name>`)."""
+
     name: str  # the English header, and how the code calls the column
     chinese: str  # the Chinese header
     required: bool
-    meaning: str
-    meaning_zh: str
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("ticket", "工单号", True, "the ticket's id in the ticket system", "工单系统中的工单号"),
-    Column("opened", "创建日期", True, "the day the ticket was opened", "工单创建的日期"),
-    Column(
-        "closed", "关闭日期", False, "the day it was closed; empty while the ticket is open", "关闭的日期；未关闭时留空"
-    ),
-    Column(
-        "engineer",
-        "处理人",
-        True,
-        "the person who handled it: a person id or name (as `kb import` accepts)",
-        "处理人：人员 id 或姓名（与 `kb import` 相同）",
-    ),
-    Column("product", "产品", False, "a product id or name", "产品 id 或名称"),
-    Column(
-        "cases",
-        "关联案例",
-        False,
-        "case ids (or links to their pages) linked to the ticket, several separated by `、` `,` `;` or spaces",
-        "工单关联的案例 id（或案例页面的链接），多个用 、 , ; 或空格分隔",
-    ),
+    Column("ticket", "工单号", True),
+    Column("opened", "创建日期", True),
+    Column("closed", "关闭日期", False),
+    Column("engineer", "处理人", True),
+    Column("product", "产品", False),
+    Column("cases", "关联案例", False),
 )
 TICKET, OPENED, CLOSED, ENGINEER, PRODUCT, CASES = range(len(COLUMNS))  # positions in a row's values
 COLUMN_OF_HEADER = {

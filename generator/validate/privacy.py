@@ -151,8 +151,10 @@ _CLOSE = r"[\])>}】〕]"
 # Bounded, so that a long run of Chinese text without an address is not scanned again at each
 # character, and a long chain of labels is not tried at each length.
 _LOCAL_PART = rf"(?:(?<![A-Za-z0-9._%+-])[A-Za-z0-9_][A-Za-z0-9._%+-]{{0,63}}|[{_CJK}]{{1,8}})"
-_AT = rf"(?:[ \t]*@[ \t]*|[ \t]*{_OPEN}[ \t]*(?i:at)[ \t]*{_CLOSE}[ \t]*|[ \t]+(?i:at)[ \t]+)"
-_DOT = rf"(?:[ \t]*\.[ \t]*|[ \t]*{_OPEN}[ \t]*(?i:dot)[ \t]*{_CLOSE}[ \t]*|[ \t]+(?i:dot)[ \t]+)"
+# `at` and `dot` in any case, written out ([Aa][Tt]): JavaScript takes the patterns too (see
+# browser_patterns), and not every browser reads an inline flag such as (?i:at).
+_AT = rf"(?:[ \t]*@[ \t]*|[ \t]*{_OPEN}[ \t]*[Aa][Tt][ \t]*{_CLOSE}[ \t]*|[ \t]+[Aa][Tt][ \t]+)"
+_DOT = rf"(?:[ \t]*\.[ \t]*|[ \t]*{_OPEN}[ \t]*[Dd][Oo][Tt][ \t]*{_CLOSE}[ \t]*|[ \t]+[Dd][Oo][Tt][ \t]+)"
 _LABEL = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?|[{_CJK}]{{1,63}})"
 EMAIL = re.compile(rf"(?P<local>{_LOCAL_PART})(?P<at>{_AT})(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{1,6}})")
 _DOT_SPLIT = re.compile(f"({_DOT})")
@@ -368,11 +370,20 @@ def _top_level_domain_length(label: str, at: _Separator, dots: list[_Separator])
 def masked_text(text: str) -> str:
     """The text with each piece of personal data in it masked, for anything that is printed
     or published about the records (a message quoting a value, a search log)."""
-    found = personal_data_in(text)
-    for start, end, _code, _what in reversed(found):
-        piece = text[start:end]
-        text = text[:start] + (_masked_address(piece) if "@" in piece or "＠" in piece else _masked(piece)) + text[end:]
-    return text
+    # Masking one piece can leave another readable that the first hid (two spelled-out
+    # addresses run together: the first's domain ran on into the second), so mask until none is left.
+    for _ in range(MASKING_ROUNDS):
+        found = personal_data_in(text)
+        if not found:
+            return text
+        for start, end, _code, _what in reversed(found):
+            piece = text[start:end]
+            masked = _masked_address(piece) if "@" in piece or "＠" in piece else _masked(piece)
+            text = text[:start] + masked + text[end:]
+    return text if not personal_data_in(text) else "…"
+
+
+MASKING_ROUNDS = 4
 
 
 def _masked(number: str) -> str:
@@ -382,6 +393,47 @@ def _masked(number: str) -> str:
 
 def _masked_address(address: str) -> str:
     return address[0] + "…@…" + address[-2:]
+
+
+# --- For the browser ------------------------------------------------------------------------
+#
+# The capture page checks a new case on the phone, offline, before it is handed on
+# (assets/kb-privacy.js). It is given the patterns above and the lists the detector reads,
+# not a copy of them: the patterns are written in the syntax Python and JavaScript share,
+# named groups `(?P<name>` being the one difference, which is translated here.
+
+_PYTHON_ONLY = ("(?i", "(?a", "(?u", "(?x", "(?P=", "*+", "++", "?+", "}+", "\\A", "\\Z")
+
+
+def browser_patterns() -> dict[str, Any]:
+    """The detector's patterns and lists for assets/kb-privacy.js."""
+    return {
+        "mobile": _javascript(MOBILE),
+        "id_card": _javascript(ID_CARD),
+        "old_id_card": _javascript(OLD_ID_CARD),
+        "email": _javascript(EMAIL),
+        "dot_split": _javascript(_DOT_SPLIT),
+        "invisible": "".join(sorted(_INVISIBLE)),
+        "known_tlds": sorted(KNOWN_TLDS),
+        "chinese_tlds": list(CHINESE_TLDS),  # in this order: the first that a label starts with
+        "not_address_endings": sorted(NOT_ADDRESS_ENDINGS),
+        "provinces": sorted(_PROVINCES),
+        "id_weights": list(_ID_WEIGHTS),
+        "id_check_digits": _ID_CHECK_DIGITS,
+        "codes": {
+            "mobile": codes.MOBILE_NUMBER.code,
+            "id_card": codes.ID_CARD_NUMBER.code,
+            "email": codes.EMAIL_ADDRESS.code,
+        },
+    }
+
+
+def _javascript(pattern: re.Pattern) -> str:
+    source = pattern.pattern.replace("(?P<", "(?<")
+    found = [piece for piece in _PYTHON_ONLY if piece in source]
+    if found or pattern.flags & ~re.UNICODE:
+        raise ValueError(f"{source!r} uses syntax only Python reads: {found}")
+    return source
 
 
 # --- The check ------------------------------------------------------------------------------

@@ -76,11 +76,28 @@ def _line_breaks(model: Shape, document: Document) -> Iterator[Diagnostic]:
             )
 
 
+_MARKDOWN_LIMITS = {  # pydantic's error type (generator/shapes.py) -> code and catalogue key
+    "markdown_blocks": (codes.MARKDOWN_NESTING, "shape-markdown-nesting"),
+    "markdown_brackets": (codes.MARKDOWN_BRACKETS, "shape-markdown-brackets"),
+    "markdown_links": (codes.MARKDOWN_LINKS, "shape-markdown-links"),
+}
+
+
 def _diagnostic(shape: type[BaseModel], document: Document, problem: dict[str, Any]) -> Diagnostic:
     loc = tuple(part for part in problem["loc"] if part != "[key]")
     is_key = "[key]" in problem["loc"]
+    if problem["type"] in _MARKDOWN_LIMITS:
+        return _markdown_excess(document, loc, problem)
     code, message = _describe(shape, loc, problem, is_key, document)
     return code.at(document.file, document.position(loc), message)
+
+
+def _markdown_excess(document: Document, loc: tuple, problem: dict[str, Any]) -> Diagnostic:
+    """At the line where the limit is passed (exact in a `|` block, else the field's line)."""
+    code, key = _MARKDOWN_LIMITS[problem["type"]]
+    context = problem["ctx"]
+    where = document.text_position(loc, context["offset"])
+    return code.at(document.file, where, key, field=_field_name(loc), limit=context["limit"])
 
 
 def _describe(

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.build.conftest import build_site
 from tests.conftest import REPO, TESTS
+from tests.publish.conftest import build_site
 
 ARTIFACTS = REPO / "test-artifacts"
 NODE_MODULES = REPO / ".cache" / "node" / "node_modules"  # installed by ./dev test (ensure_checkers)

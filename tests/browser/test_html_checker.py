@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.browser.conftest import checker_file
-from tests.build.conftest import build_site
 from tests.conftest import REPO, TESTS, copy_minimal
+from tests.publish.conftest import build_site
 
 
 def html_errors(site: Path) -> list[str]:

@@ -2,19 +2,19 @@
 searched in Chromium, against the same records built in one piece with one search index.
 
 The merged site is byte for byte a one-piece build with three search shards
-(tests/build/test_merge.py); here its searches are compared with those of one index.
+(tests/publish/test_merge.py); here its searches are compared with those of one index.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from generator.build.site import BuildRequest, build, merge_parts
+from generator.publish.site import BuildRequest, build, merge_parts
 from generator.settings import Part
 from tests.browser.conftest import serve
 from tests.browser.test_search import SECOND_ORG_QUERIES, TOP, SearchPage
-from tests.build.conftest import TODAY, build_site
 from tests.conftest import REPO, TESTS
+from tests.publish.conftest import TODAY, build_site
 
 SECOND_ORG = TESTS / "data" / "second-org"
 

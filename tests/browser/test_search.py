@@ -14,8 +14,8 @@ from generator.search.glossary import Group, Term, TermKind
 from generator.search.pinyin import cuts, first_reading, sound_copy
 from generator.search.tokens import bigrams, decode, search_copy
 from tests.browser.conftest import screenshot, serve
-from tests.build.conftest import build_site
 from tests.conftest import REPO, copy_minimal
+from tests.publish.conftest import build_site
 from tests.search.test_query_sets import without_glossary
 
 HERE = Path(__file__).parent

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.build.conftest import build_site
 from tests.conftest import REPO
+from tests.publish.conftest import build_site
 
 CASE = "cases/2026/20260115-hx200-accumulator-precharge.yml"
 CASE_URL = "cases/20260115-hx200-accumulator-precharge/"
@@ -170,6 +170,10 @@ def test_serve_follows_edit_break_fix_delete_add_and_matches_a_clean_build(serve
         expected = (tmp_path / "clean" / url / "index.html").read_bytes()
         assert as_built(get(base + url)[1]) == expected, url
     assert "Traceback" not in log.read_text(encoding="utf-8")
+    # and so are the offline packs, once the background pass has made them: the added case's too
+    expected_pack = (tmp_path / "clean" / "packs" / "sd-3.json").read_bytes()
+    assert b"20261130-sd3-overcurrent-on-start" in expected_pack
+    assert eventually(lambda: get(base + "packs/sd-3.json")[1] == expected_pack, 120), log.read_text()
 
     # left alone, the server rebuilds nothing: its own reading of the files is no change
     time.sleep(3)  # the background pass of the last edit, and its reload

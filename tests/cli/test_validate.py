@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -86,16 +85,13 @@ def test_real_process_gives_one_message_and_exit_1_quickly(name, data):
     else:
         path, change, code = NASTY[name]
         write(data, path, change((data / path).read_text(encoding="utf-8")))
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "generator", "validate", str(data), "--today", "2026-11-28"],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    elapsed = time.perf_counter() - started
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     problem_lines = [line for line in result.stdout.splitlines() if ": error KB" in line]
     assert len(problem_lines) == 1 and f"error {code}:" in problem_lines[0], result.stdout
-    assert elapsed < 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 
@@ -99,6 +100,8 @@ def test_control_characters_and_line_breaks_that_got_past_validation_still_give_
     data.people[person] = data.people[person].model_copy(update={"name": "张\u2028伟\x9b2J"})
     written = files(data)
     for path, content in written.items():
+        if path.endswith(".gz"):  # the search's words and readings (generator/search/vocabulary.py)
+            path, content = path.removesuffix(".gz"), gzip.decompress(content)
         text = content.decode("utf-8")
         assert not RAW_CONTROL.search(text.replace("\r\n", "\n")), path  # iCalendar ends its lines in CRLF
         if path.endswith((".xml", ".atom")):
@@ -110,3 +113,23 @@ def test_control_characters_and_line_breaks_that_got_past_validation_still_give_
     assert any("张 伟2J" in title for title, _, _ in rss_items(written["feeds/honours.xml"]))
     api = json.loads(written["api/cases.json"])
     assert next(c for c in api if c["id"] == case_id)["title"] == "压力\x00掉\n\n<b>x</b>\x1b[31m"
+
+
+def test_a_long_text_is_summed_up_by_its_first_words_in_every_feed(tmp_path):
+    # One record of short list items, within every limit, made 110 MB of feeds: each feed
+    # that lists the case (all cases, its product, its skill; RSS and Atom) carried it whole.
+    import re
+    import shutil
+
+    from generator.render.feeds import SUMMARY_SOURCE, SUMMARY_WORDS
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(MINIMAL, data_dir)
+    path = data_dir / "cases" / "2026" / f"{CASE}.yml"
+    items = "".join(f"  - 第 {n} 步 <b>检查</b>\n" for n in range(SUMMARY_SOURCE // 10))
+    path.write_text(re.sub(r"symptoms: \|\n(  .*\n)+", "symptoms: |\n" + items, path.read_text("utf-8")), "utf-8")
+    written = files(dataset(data_dir))
+    for name in ("feeds/cases.xml", "feeds/products/hx-200.atom", "feeds/skills/hydraulics.xml"):
+        assert len(written[name]) < 3 * SUMMARY_WORDS + 4096, name
+        assert "第 0 步 &lt;b&gt;检查&lt;/b&gt;".encode() in written[name].replace(b"&amp;", b"&"), name
+        assert "…".encode() in written[name] and b"&lt;li&gt;" not in written[name]  # words, not the list

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import shutil
 
-from generator.search.report import Search, report_for, searches_in
+from generator.search.report import MAX_LINE_BYTES, Search, read_log, report_for, search_in, searches_in
 from tests.conftest import TESTS
 
 LOGS = TESTS / "data" / "access-logs"
@@ -44,3 +44,27 @@ def test_a_rotated_compressed_log_is_read_too(tmp_path):
     with (LOGS / "apache-common.log").open("rb") as source, gzip.open(packed, "wb") as target:
         shutil.copyfileobj(source, target)
     assert report_for([packed]).missed(few=0)[0] == ("油冷机", 1, 0)
+
+
+def line_with(query: str, results: str) -> str:
+    return f'10.0.0.1 - - [02/Dec/2026:08:01:12 +0800] "GET /assets/kb-search-log.txt?q={query}&n={results} HTTP/1.1" 200 0'
+
+
+def test_only_a_plain_count_of_a_few_ascii_digits_makes_a_search():
+    assert search_in(line_with("abc", "0")) == Search("abc", 0)
+    assert search_in(line_with("abc", "999999")) == Search("abc", 999999)
+    for results in ("%C2%B2", "%EF%BC%95", "²", "５", "1" * 5000, "-1", "1234567", "1.0", ""):
+        assert search_in(line_with("abc", results)) is None, results
+
+
+def test_a_query_that_is_not_utf8_is_no_search():
+    # `138%FF12345678` would reach the page as `138�12345678`, a phone number to any reader.
+    assert search_in(line_with("138%FF12345678", "0")) is None
+    assert search_in(line_with("%E6%B2%B9", "0")) == Search("油", 0)
+
+
+def test_a_line_too_long_to_be_a_search_is_read_through_and_passed_over(tmp_path):
+    log = tmp_path / "access.log"
+    log.write_bytes(b"x" * (MAX_LINE_BYTES * 3) + b"\n" + line_with("abc", "0").encode() + b"\n")
+    lines = list(read_log(log))
+    assert lines[0] is None and search_in(lines[1]) == Search("abc", 0) and len(lines) == 2

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import BuildRequest, build
+from generator.publish.site import BuildRequest, build
+from generator.search.packs import read_pack
 from tests.conftest import REPO, TODAY, copy_minimal
 from tests.tickets.conftest import FIRST_HALF, SECOND_HALF, add_tickets, unread_values
 from tests.tickets.recompute import text_of
@@ -22,11 +23,19 @@ PERSONAL = {"客户名称", "联系人", "联系电话", "customer name", "conta
 
 
 def built_files(site: Path) -> Iterator[tuple[Path, bytes]]:
-    """Every file of a built site as a reader could get it: Pagefind's gzip files decompressed."""
+    """Every file of a built site as a reader could get it: Pagefind's gzip files decompressed,
+    an offline pack's archive as the files it holds."""
     for path in sorted(site.rglob("*")):
-        if path.is_file():
-            content = path.read_bytes()
-            yield path, gzip.decompress(content) if content.startswith(GZIP) else content
+        if path.is_file() and path.suffix != ".pack":
+            yield path, _readable(path.read_bytes())
+    for manifest in sorted(site.glob("packs/*.json")):
+        if manifest.name != "index.json":
+            for url, content in sorted(read_pack(site, manifest.stem).items()):
+                yield site / "packs" / manifest.stem / url, _readable(content)
+
+
+def _readable(content: bytes) -> bytes:
+    return gzip.decompress(content) if content.startswith(GZIP) else content
 
 
 def found_in(site: Path, values: set[str]) -> dict[str, list[str]]:

@@ -1,0 +1,74 @@
+"""Record pages written by worker processes, with MkDocs' own page function.
+
+MkDocs writes every page in one process, about 2 ms each through the theme's templates:
+at 10,000 cases that is most of a build, on one core. Once MkDocs has read every page
+(the `env` event), the record pages are shared out among forked workers, which build
+them with the very function, configuration, navigation and template environment the
+main process would use, so the pages are the same bytes. The main process goes on with
+the static files, the hand-written pages and the index pages, and passes over the record
+pages (mkdocs_adapter.pass_over).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from typing import Any
+
+from generator.publish.mkdocs_adapter import BuiltSite, write_page
+from generator.search.index import resident_mb
+
+WORKERS_FROM = 2000  # record pages: below this, forking costs more than it saves
+
+
+def worker_count(pages: int) -> int:
+    """How many workers to use for this many record pages (0: build them in-process)."""
+    cores = os.cpu_count() or 1
+    if pages < WORKERS_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return min(cores, 4)
+
+
+class PageWorkers:
+    """Forked processes, each building its share of the record pages."""
+
+    def __init__(self, pages: list[Any], site: BuiltSite, doc_files: list[Any], count: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.processes = []
+        for index in range(count):
+            receiving, sending = context.Pipe(duplex=False)
+            share = pages[index::count]
+            process = context.Process(target=_build_share, args=(share, site, doc_files, sending))
+            process.start()
+            sending.close()
+            self.processes.append((process, receiving))
+
+    def stop(self) -> None:
+        for process, _ in self.processes:
+            process.kill()
+            process.join()
+
+    def finish(self) -> list[str]:
+        """Wait for every worker; the problems of those that failed."""
+        problems = []
+        self.peak_mb: list[float] = []  # each worker's resident memory when done, for `kb build --stats`
+        for process, receiving in self.processes:
+            message, peak = receiving.recv() if receiving.poll(None) else ("", 0.0)
+            process.join()
+            self.peak_mb.append(peak)
+            if message or process.exitcode != 0:
+                problems.append(message or f"a page worker stopped with exit code {process.exitcode}")
+        return problems
+
+
+def _build_share(pages: list[Any], site: BuiltSite, doc_files: list[Any], report) -> None:
+    try:
+        for page in pages:
+            write_page(site, page, doc_files)
+    except BaseException as error:
+        report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0))
+        os._exit(1)
+    report.send(("", resident_mb("self")))  # its pages built; shared pages of the fork counted
+    report.close()
+    os._exit(0)  # leave at once: the process is a copy of the build, with nothing of its own to clean up
