@@ -40,6 +40,10 @@ TITLE_WEIGHT = 10.0  # the title's block, first in the body
 # its glossary groups' words (glossary.py). It weighs little: a match by sound or synonym
 # ranks below one by the characters anyway (assets/kb-search.js).
 HIDDEN_WEIGHT = 1.0
+# A block of the names of a record's products, skills, team or honour in the site's other
+# language (`name_en` on a Chinese site, the Chinese name on an English one): a page shows one
+# name, and is found by both, as its products and skills weigh.
+OTHER_NAMES_WEIGHT = 4.0
 # Each block of the body starts with a *mark*, a word of two symbols that Pagefind keeps in the
 # page's text but indexes nothing for (no letter or digit, no emoji): the search script cuts
 # the text it reads back at the marks, into the title, the hidden block and each field, to show
@@ -50,12 +54,13 @@ MARK = "¶"
 # title's block, and Pagefind would index the words of a title of its own (the page's h1).
 NO_TITLE = "·"
 MARK_SYMBOLS = "†‡§¤※⁂⁑⁎⁕⁖⁘⁙⁚⁛⁜⁝⁞⁌⁍⁏"
-MARKED = ("title", "hidden", "order", *FIELDS)
+MARKED = ("title", "hidden", "order", *FIELDS, "names")
 assert len(MARKED) <= len(MARK_SYMBOLS)
 
 
 def mark(block: str) -> str:
-    """The mark that starts a block: the title, the hidden block, the order or a field."""
+    """The mark that starts a block: the title, the hidden block, the order, a field or the
+    other language's names."""
     return MARK + MARK_SYMBOLS[MARKED.index(block)]
 
 

@@ -95,6 +95,17 @@ def second_org_site(second_org_build) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def english_demo_site(tmp_path_factory) -> Iterator[str]:
+    """The demo data built as an English site and served on localhost; yields its base URL."""
+    root = tmp_path_factory.mktemp("english-demo")
+    result = build_site(REPO / "data", root / "site", root / "cache", language="en")
+    assert result.ok, (result.error, result.problems)
+    url, server = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def third_org_sites(tmp_path_factory) -> Iterator[dict[str, str]]:
     """The third organisation's site (tests/data/third-org) in each language, served on
     localhost: {language: base URL}. Built from a copy without its glossary.yml, which the

@@ -118,6 +118,40 @@ def test_the_excerpt_is_the_matched_field_with_the_match_marked(browser, second_
     page.close()
 
 
+def filter_labels(page: SearchPage, group: str) -> set[str]:
+    """The labels of a filter group of the search page, without their counts."""
+    labels = page.tab.locator(f".kb-search-filters input[name={group}]").locator("xpath=..").all()
+    return {label.inner_text().rsplit(" ", 1)[0].strip() for label in labels}
+
+
+def test_each_site_names_products_and_skills_in_its_language_and_finds_them_by_both(
+    browser, demo_site, english_demo_site
+):
+    """The filters and a result's products in the site's language alone (taxonomy.yml's name_en
+    on the English site, one name on the Chinese one); a name in the other language still finds
+    its cases, and is never shown."""
+    taxonomy = yaml.safe_load((REPO / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
+    compressor = next(entry for entry in taxonomy["products"] if entry["id"] == "sc-75")
+    for site, shown, other in ((english_demo_site, "name_en", "name"), (demo_site, "name", "name_en")):
+        page = SearchPage(browser, site).open()
+        for query in ("air compressor", "螺杆空压机"):  # words of the English name, of the Chinese one
+            page.search(query)
+            rows = page.tab.locator(".kb-search-result")
+            products = rows.locator(".kb-search-products").all_inner_texts()
+            assert products and compressor[shown] in products[0], (shown, query, products)
+            assert all(not re.search(r"[\u3400-\u9fff]", row) for row in products) == (shown == "name_en")
+            snippets = rows.locator(".kb-search-snippet").all_inner_texts()
+            assert not any(compressor["name"] in s and compressor["name_en"] in s for s in snippets), snippets
+            if shown == "name":  # English appears nowhere on the Chinese site's rows
+                assert not any(compressor["name_en"] in row for row in rows.all_inner_texts())
+        for group, entries in (("product", taxonomy["products"]), ("skill", taxonomy["skills"])):
+            labels = filter_labels(page, group)
+            assert labels and labels <= {entry[shown] for entry in entries}, (group, labels)
+            assert not labels & {entry[other] for entry in entries}
+        assert not page.unexpected_errors(), page.errors
+        page.close()
+
+
 # An exact code typed in any form, and the code page that must come first (generator/render/codes.py).
 EXACT_CODES = {
     "demo": [

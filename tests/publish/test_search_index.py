@@ -22,6 +22,8 @@ from generator.search.fields import (
 )
 from generator.search.pinyin import sound_copy
 from generator.search.tokens import decode, search_copy
+from tests.conftest import copy_minimal
+from tests.publish.conftest import build_site
 
 CASE = "cases/20260412-hx200-pressure-drop"
 
@@ -64,9 +66,11 @@ def test_every_text_field_of_a_case_is_a_block_of_its_page_body(minimal_site):
     assert texts["environment"] == "HX-200，固件 v2.3.1，油温 58°C。"  # NFKC: ℃ is °C
     assert texts["cause"] == "比例溢流阀先导阀芯磨损。"
     assert texts["resolution"] == "更换阀芯组件 HX-PV-0231。试机 2 小时，压力稳定。"
-    assert texts["products"] == "HX-200 液压站; HX-200 hydraulic power unit"  # name_en too
+    assert texts["products"] == "HX-200 液压站"  # one name shown: the site's language's
     assert texts["skills"] == "液压系统"
     assert set(texts) <= set(FIELDS)
+    # name_en is found, in a block of its own that no excerpt is read from
+    assert decode(" ".join(blocks(fragment)["names"])) == "HX-200 hydraulic power unit"
     # The title is read back from its block; Pagefind is given one with no word in it, and no
     # other metadata: it would index their words too (a result's products are its filters).
     assert decode(" ".join(blocks(fragment)["title"])) == "液压站运行半小时后压力掉到 8 MPa"
@@ -113,3 +117,24 @@ def test_other_records_are_found_by_their_names_and_texts(minimal_site):
     assert awards and all(field_texts(fragment)["citation"] for fragment in awards)
     guides = [fragment for url, fragment in pages.items() if url.startswith("guide/")]
     assert guides and all(len(field_texts(fragment)["text"]) > 100 for fragment in guides)
+
+
+def test_an_english_site_shows_and_filters_by_name_en_and_finds_the_chinese_name_too(tmp_path):
+    result = build_site(copy_minimal(tmp_path / "data"), tmp_path / "site", tmp_path / "cache", language="en")
+    assert result.ok, (result.error, result.problems)
+    fragment = fragments(tmp_path / "site")[CASE]
+    texts = field_texts(fragment)
+    assert texts["products"] == "HX-200 hydraulic power unit"
+    assert texts["skills"] == "液压系统"  # no name_en: its one name
+    assert decode(" ".join(blocks(fragment)["names"])) == "HX-200 液压站"
+    page = LexborHTMLParser((tmp_path / "site" / CASE / "index.html").read_text(encoding="utf-8"))
+    filters = {node.attributes["data-pagefind-filter"] for node in page.css("[data-pagefind-filter]")}
+    assert {"product:HX-200 hydraulic power unit", "skill:液压系统"} <= filters
+    assert not any("液压站" in value for value in filters)
+    # an alarm code's page is filtered by its products' English names too
+    code_filters = {
+        node.attributes["data-pagefind-filter"]
+        for path in (tmp_path / "site" / "codes").glob("*/index.html")
+        for node in LexborHTMLParser(path.read_text(encoding="utf-8")).css("[data-pagefind-filter]")
+    }
+    assert "product:HX-200 hydraulic power unit" in code_filters and "product:HX-200 液压站" not in code_filters
