@@ -127,7 +127,8 @@ def expansion_terms(query: str, groups) -> list[str]:
 def one_query(browser, url: str, query: str, extra: list[str]) -> float:
     """KiB of search data a fresh page fetched to answer a query in the header box, and to look
     up the extra terms through the page's Pagefind."""
-    tab = browser.new_page()
+    context = browser.new_context(service_workers="block")  # sizes of what a worker fetched are not reported
+    tab = context.new_page()
     fetched: list[int] = []
     tab.on(
         "requestfinished",
@@ -150,7 +151,7 @@ def one_query(browser, url: str, query: str, extra: list[str]) -> float:
         )
     tab.wait_for_load_state("networkidle")
     tab.wait_for_timeout(300)
-    tab.close()
+    context.close()
     return sum(fetched) / 1024
 
 
