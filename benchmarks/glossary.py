@@ -36,13 +36,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The repository in place of this folder, whose markdown.py (benchmarks/markdown.py) would
+# stand for the markdown package that MkDocs imports.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-import yaml
+import yaml  # noqa: E402
 
-from benchmarks.glossary_loader import load_glossary
-from benchmarks.run import TODAY, WORK, is_search_data, machine, serve
-from benchmarks.search import index_figures
+from benchmarks.glossary_loader import load_glossary  # noqa: E402
+from benchmarks.run import TODAY, WORK, is_search_data, machine, serve  # noqa: E402
+from benchmarks.search import index_figures  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
