@@ -75,6 +75,7 @@ SYMLINK = _code("KB113")
 LOG_UNREADABLE = _code("KB114")
 LOG_LIMIT = _code("KB115")
 PAGE_REFUSED = _code("KB116")
+CONTEST_OUT_REFUSED = _code("KB117")
 
 # Shape
 MISSING_FIELD = _code("KB201")
@@ -128,6 +129,8 @@ ATTACHMENT_TYPE = _code("KB512")
 MARKDOWN_NESTING = _code("KB513")
 MARKDOWN_BRACKETS = _code("KB514")
 MARKDOWN_LINKS = _code("KB515")
+
+PAPER_NOT_A_CONTEST = _code("KB520")
 
 # Personal data
 MOBILE_NUMBER = _code("KB601")

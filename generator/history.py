@@ -31,7 +31,7 @@ from typing import IO
 from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import control_character_in_value, line_break_in
 from generator.messages import text
-from generator.validate.privacy import personal_data_in
+from generator.privacy import personal_data_in
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 GIT_TIMEOUT = 60  # seconds; a 10,000-case history is read in a tenth of one
@@ -81,18 +81,18 @@ NO_HISTORY = History()
 
 def read_history(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> History:
     """The history of data_dir's files, or NO_HISTORY when git cannot tell it."""
-    where = _repository_prefix(data_dir, language)
+    where = repository_prefix(data_dir, language)
     if where is None:
         return NO_HISTORY
-    output = _git(data_dir, language, "log", "-z", "-M", "--name-status", "--relative", "--no-show-signature",
+    output = run_git(data_dir, language, "log", "-z", "-M", "--name-status", "--relative", "--no-show-signature",
                   "--use-mailmap", f"--format={COMMIT}%H{FIELD}%aI{FIELD}%aN", "--", ".")  # fmt: skip
     if output is None:
         return NO_HISTORY
     return History(where, parse_log(output))
 
 
-def _repository_prefix(data_dir: Path, language: str) -> str | None:
-    output = _git(data_dir, language, "rev-parse", "--show-prefix", "--is-shallow-repository")
+def repository_prefix(data_dir: Path, language: str) -> str | None:
+    output = run_git(data_dir, language, "rev-parse", "--show-prefix", "--is-shallow-repository")
     if output is None:
         return None
     lines = output.splitlines()
@@ -103,7 +103,7 @@ def _repository_prefix(data_dir: Path, language: str) -> str | None:
     return lines[0]
 
 
-def _git(folder: Path, language: str, *args: str) -> str | None:
+def run_git(folder: Path, language: str, *args: str) -> str | None:
     """What git prints, or None when it fails, is missing, prints too much or takes too long."""
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:

@@ -17,11 +17,12 @@ from typing import Any, TypeVar
 
 from generator.diagnostics import Diagnostic, Report
 from generator.history import read_history
+from generator.learning.movement import NO_LEVELS, LevelHistory, read_level_history
 from generator.load import Document, Loaded, load_file, load_folder
 from generator.load.files import SourceFile, discover
 from generator.model import Dataset, build_dataset
+from generator.page_cache import remove_stale, write_pages
 from generator.progress import progress
-from generator.publish.cache import remove_stale, write_pages
 from generator.records import Context
 from generator.render import page_jobs, render_site
 from generator.search.similar import Neighbours, neighbours
@@ -156,19 +157,18 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
         return Prepared(checked)
     # dataset: records indexed by id with every back-link, and each file's history from git
     dataset = build_dataset(checked.context, read_history(settings.data_dir, settings.language), settings.repository)
+    # the people's skill levels over time, from the history of their records (the pipeline's movement)
+    levels = read_level_history(settings.data_dir, settings.language)
     # render: every page (or those asked for), written to the cache only where its content changed
     if only is not None:
-        pages = [
-            job.render()
-            for job in page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url)
-            if job.src_uri in only
-        ]
+        jobs = page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url, levels)
+        pages = [job.render() for job in jobs if job.src_uri in only]
         return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages))
-    pages, written = render_into(settings, dataset)
+    pages, written = render_into(settings, dataset, levels)
     return Prepared(checked, dataset, pages, written)
 
 
-def render_into(settings: Settings, dataset: Dataset) -> tuple[list[str], list[str]]:
+def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_LEVELS) -> tuple[list[str], list[str]]:
     """Render every page into the cache folder, on all cores for a large dataset.
 
     Returns every page's path and the paths of those whose content changed.
@@ -177,10 +177,10 @@ def render_into(settings: Settings, dataset: Dataset) -> tuple[list[str], list[s
     workers = min(os.cpu_count() or 1, 4)
     records = len(dataset.cases) + len(dataset.people) + len(dataset.sessions)
     if workers < 2 or records < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        shards = [_render_shard(settings, dataset, (0, 1))]
+        shards = [_render_shard(settings, dataset, levels, (0, 1))]
     else:
         global _SHARED
-        _SHARED = (settings, dataset)  # inherited by the forked workers, not pickled
+        _SHARED = (settings, dataset, levels)  # inherited by the forked workers, not pickled
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 shards = pool.map(_render_shared_shard, [(index, workers) for index in range(workers)])
@@ -192,7 +192,7 @@ def render_into(settings: Settings, dataset: Dataset) -> tuple[list[str], list[s
     return pages, written
 
 
-_SHARED: tuple[Settings, Dataset] | None = None
+_SHARED: tuple[Settings, Dataset, LevelHistory] | None = None
 
 
 def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
@@ -200,8 +200,10 @@ def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
     return _render_shard(*_SHARED, shard)
 
 
-def _render_shard(settings: Settings, dataset: Dataset, shard: tuple[int, int]) -> tuple[list[str], list[str]]:
-    pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url)
+def _render_shard(
+    settings: Settings, dataset: Dataset, levels: LevelHistory, shard: tuple[int, int]
+) -> tuple[list[str], list[str]]:
+    pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url, levels)
     changed = write_pages(settings.cache_dir, pages)
     return [page.src_uri for page in pages], changed
 

@@ -23,8 +23,9 @@ const SHELL = `kb-shell-${KB.version}`;
 const PAGES = `kb-pages-${KB.version}`;
 const NOTICE = "data-kb-from-phone hidden";
 // Never kept as they are opened: the list of search shards (offline, search reads the saved
-// packs instead), the search log, the worker itself and the packs' files (saved as packs).
-const NOT_KEPT = /^(pagefind\/shards\.json|assets\/kb-search-log\.txt|sw\.js|packs\/)/;
+// packs instead), the search log and the readers' verdicts, the worker itself and the packs'
+// files (saved as packs).
+const NOT_KEPT = /^(pagefind\/shards\.json|assets\/kb-(search-log|feedback)\.txt|sw\.js|packs\/)/;
 // Of the site's own search bundles only Pagefind's code is kept, not the index itself.
 const SEARCH_BUNDLE = /^pagefind\//;
 const SEARCH_CODE = /^pagefind\/[^/]+\/(pagefind(-worker)?\.js|wasm\.[a-z-]+\.pagefind)$/;

@@ -104,6 +104,16 @@ CODES: dict[str, tuple[str, str]] = {
         "给出普通文件（或者还不存在的文件）的路径；页面整体替换，写入失败时原来的文件保持不变。",
         "Name a plain file, or one that does not exist yet; the page is replaced whole, and a failed write leaves the previous file as it was.",
     ),
+    "kb117-title": ("竞赛试卷不能写到这个路径", "The contest paper cannot be written there"),
+    "kb117-example": (
+        "`kb contest --out contest/7`，而 contest/7 或其中的 paper.html 是符号链接",
+        "`kb contest --out contest/7` where contest/7, or the paper.html in it, is a symbolic link",
+    ),
+    "kb117-fix": (
+        "给出普通文件夹（或者还不存在的文件夹）；试卷和答案先完整写好再替换，写入失败时原来的文件保持不变。",
+        "Name a plain folder, or one that does not exist yet; the paper and its key are written whole before "
+        "they replace the previous ones, and a failed write leaves those as they were.",
+    ),
     "kb201-title": ("缺少必填字段", "Required field missing"),
     "kb201-example": ("案例没有 `symptoms`", "a case without `symptoms`"),
     "kb201-fix": (
@@ -263,6 +273,15 @@ CODES: dict[str, tuple[str, str]] = {
     "kb509-title": ("案例把自己列为相关案例", "Case names itself as related"),
     "kb509-example": ("related: [自己的 id]", "related: [its own id]"),
     "kb509-fix": ("从 `related` 里去掉它自己的 id。", "Remove its own id from `related`."),
+    "kb520-title": ("试卷写在了不是比赛的场次上", "Contest paper on a session that is not a contest"),
+    "kb520-example": (
+        "format: classroom\npaper: {seed: 7, questions: 30}",
+        "format: classroom\npaper: {seed: 7, questions: 30}",
+    ),
+    "kb520-fix": (
+        "只有形式为 `contest` 的场次才写 `paper`：改成 `contest`，或者去掉 `paper`。",
+        "Only a session whose format is `contest` names a `paper`: make it a contest, or drop `paper`.",
+    ),
     "kb510-title": ("荣誉所在的场次不是比赛", "Award session is not a contest"),
     "kb510-example": ("session: 一个课堂培训场次", "session: a classroom session"),
     "kb510-fix": (

@@ -2,7 +2,8 @@
 
 Templates read them as `t.cases` or `t[state]` (generator/render/labels.py): a key that
 templates name as an attribute is written as an identifier; states and other values keep
-their own spelling (`not-validated`).
+their own spelling (`not-validated`). A record kind's own labels (`kind_<kind>`, the kind of a
+search result) are its own words (generator/kinds/).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "related": ("相关案例", "Related cases"),
     "cited_by": ("被引用", "Cited by"),
     "review_by": ("复审日期", "Review by"),
+    "case_practice": ("出练习题", "Practice question"),
+    "sheet_yes": ("是", "yes"),
+    "sheet_no": ("否", "no"),
     "attachments": ("附件", "Attachments"),
     "similar": ("相似案例", "Similar cases"),
     "cite_related": ("相关案例", "related case"),
@@ -130,6 +134,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "contest": ("竞赛", "Contest"),
     "summary": ("内容摘要", "Summary"),
     "materials": ("资料", "Materials"),
+    "paper": ("比赛试卷", "Contest paper"),
     "cases_discussed": ("讨论的案例", "Cases discussed"),
     "upcoming": ("即将举行", "Upcoming"),
     "for_role": ("适用岗位", "For role"),
@@ -199,12 +204,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend": ("图例", "Legend"),
     "sep": ("、", ", "),
     "guide": ("指南", "Guide"),
-    "kind_case": ("案例", "Case"),
-    "kind_person": ("人员", "Person"),
-    "kind_session": ("培训", "Training"),
-    "kind_path": ("培养路径", "Training path"),
-    "kind_award": ("荣誉", "Honour"),
-    "kind_mentoring": ("传帮带", "Mentoring"),
     "search": ("搜索", "Search"),
     "insights": ("团队与数据", "Team and figures"),
     "skill_matrix": ("技能矩阵", "Skill matrix"),

@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("generator.cli.export", "help-kb-export"),
     "search-report": ("generator.cli.search_report", "help-kb-search-report"),
     "qr": ("generator.cli.qr", "help-kb-qr"),
+    "contest": ("generator.cli.contest", "help-kb-contest"),
+    "feedback-report": ("generator.cli.feedback_report", "help-kb-feedback-report"),
 }
 
 

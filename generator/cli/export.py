@@ -90,7 +90,7 @@ def command(
 
 def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     from generator.model import build_dataset
-    from generator.sheets.export import CellRefused, export_workbook
+    from generator.sheets.export import CellRefused, export_workbook, workbook_bytes
 
     def words(key: str, **args) -> str:
         return text(key, **args).render(language)
@@ -105,7 +105,7 @@ def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     except CellRefused as error:
         raise Failure(printable(error.words.render(language))) from None
     try:
-        workbook.save(out_file)
+        Path(out_file).write_bytes(workbook_bytes(workbook))
     except OSError as error:
         reason = printable(error.strerror or str(error))
         raise Failure(words("export-cannot-write", path=printable(out_file), reason=reason)) from None

@@ -21,7 +21,7 @@ from generator.report import FORMATS, printable, render_report
 from generator.schema import write_schemas
 from generator.shapes import CASE_STATE_REQUIRES, CASE_STATES
 from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, Columns, MapError, export_header, read_mapping
-from generator.sheets.fields import IMPORTABLE
+from generator.sheets.fields import IMPORTABLE, LEDGER_KIND
 from generator.sheets.ledger import DEFAULT_STATE, TITLE_LENGTH
 from generator.sheets.plan import ImportRequest, Outcome, Plan, plan_import
 from generator.sheets.read import Sheet, cell_text
@@ -38,12 +38,12 @@ _HEADER_COLUMNS = 72  # display columns of a line of the header table in --help
 
 
 def _header_table() -> str:
-    """The headers a case sheet is read by, besides the field names and labels, as --help shows them
+    """The headers a case sheet (a 台账) is read by, besides the field names and labels, as --help shows them
     (columns.py keeps the table; a header is named once there and shown from there). A Chinese
     help names each field by its label and leaves out the English headers, an English one the reverse."""
     chinese = startup_language() == "zh"
     lines = ["\b"]
-    rows = [(_field_label(name) if chinese else name, headers) for name, headers in ALIASES["case"].items()]
+    rows = [(_field_label(name) if chinese else name, headers) for name, headers in ALIASES[LEDGER_KIND].items()]
     rows.append((say("help-import-passed-over"), tuple(h for headers in PASSED_OVER.values() for h in headers)))
     for name, headers in rows:
         lead = name + " " * max(1, 20 - display_width(name))
@@ -56,9 +56,9 @@ def _header_table() -> str:
 
 def _field_label(name: str) -> str:
     return (
-        LABELS["zh"].get(LABEL_KEYS.get(("case", name), name), name)
+        LABELS["zh"].get(LABEL_KEYS.get((LEDGER_KIND, name), name), name)
         if name != "id"
-        else export_header("case", "id", "zh")
+        else export_header(LEDGER_KIND, "id", "zh")
     )
 
 
@@ -237,7 +237,7 @@ class _Label(Text):
 
 def _made_columns(sheet: Sheet, columns: Columns, state: str) -> list[Text]:
     """The fields of a case the sheet has no column for, and how each row gets them."""
-    if columns.kind != "case":
+    if columns.kind != LEDGER_KIND:
         return []
     made = []
     if columns.column_of("id") is None:
@@ -315,7 +315,7 @@ def _summary(plan: Plan, dry_run: bool, language: str) -> str:
 
 
 def _as_json(plan: Plan, dry_run: bool, language: str) -> str:
-    payload = json.loads(render_report(plan.report, "json", 1, language=language))
+    payload = json.loads(render_report(plan.report, "json", 1, False, language))
     payload["dry_run"] = dry_run
     payload["stopped"] = printable(plan.stopped.render(language)) if plan.stopped else None
     payload["columns"] = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from generator.anchors import REFERENCE_FILE
 from generator.cli.language import Command, say
-from generator.reference import REFERENCE_FILE
 from generator.render.reference import reference_markdown
 
 _HELP = say("help-reference")

@@ -63,7 +63,7 @@ _HELP = say("help-search-report")
 def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str | None) -> None:
     language = decide_language(language)
     if page is not None:
-        _refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
+        refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
     report = report_for(logs)
     for problem in report.problems:
         click.echo(diagnostic_line(problem, language), err=True)
@@ -71,7 +71,7 @@ def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, langu
         raise SystemExit(1)
     rows = report.missed(few, top)
     if page is not None:  # first: a page that cannot be written is the one line printed
-        _write_page(page, _page(report, rows, language), language)
+        write_page(page, _page(report, rows, language), language)
     click.echo(_table(report, rows, few, language))
     if page is not None:
         click.echo(text("search-report-wrote", page=shown(str(page))).render(language))
@@ -118,7 +118,7 @@ def _page(report: SearchReport, rows: list[Row], language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _refuse_page_path(page: Path, language: str) -> None:
+def refuse_page_path(page: Path, language: str) -> None:
     """The page replaces a plain file or is new; a link is never written through."""
     if page.is_symlink():
         _refuse(page, text("page-symlink"), language)
@@ -126,13 +126,13 @@ def _refuse_page_path(page: Path, language: str) -> None:
         _refuse(page, text("page-not-a-file"), language)
 
 
-def _write_page(page: Path, content: str, language: str) -> None:
+def write_page(page: Path, content: str, language: str) -> None:
     """Written whole or not at all: into a new file beside it, then renamed over it (a
     rename replaces a link that appeared meanwhile, it never writes through one)."""
     problem = page_problem(content)
     if problem is not None:
         _refuse(page, text("page-not-clean", what=problem), language)
-    _refuse_page_path(page, language)
+    refuse_page_path(page, language)
     try:
         page.parent.mkdir(parents=True, exist_ok=True)
         mode = page.stat().st_mode & 0o777 if page.is_file() else 0o666 & ~_umask()

@@ -31,6 +31,7 @@ from mkdocs.utils.meta import get_data
 from generator.diagnostics import Report
 from generator.handwritten import in_language
 from generator.language import DEFAULT_LANGUAGE, LANGUAGES, decide_language
+from generator.learning.feedback import FEEDBACK_LOG
 from generator.messages import text
 from generator.model import Dataset
 from generator.offline.capture import capture_data
@@ -46,6 +47,7 @@ from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, translate_label
+from generator.render.learning_view import LearningView
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
 from generator.render.search_data import page_blocks
 from generator.render.urls import record_page
@@ -68,13 +70,15 @@ PAGES_SCRIPT = "assets/kb-pages.js"  # wide tables' scroll hints, the honour rol
 OFFLINE_SCRIPT = "assets/kb-offline.js"  # the service worker's registration, offline packs
 CAPTURE_SCRIPT = "assets/kb-capture.js"  # the capture page
 PRIVACY_SCRIPT = "assets/kb-privacy.js"  # personal data, as `kb validate` finds it (for the capture page)
-MODULES = (SEARCH_SCRIPT, OFFLINE_SCRIPT, CAPTURE_SCRIPT)  # loaded as modules on every page
+LEARNING_SCRIPT = "assets/kb-learning.js"  # practice sets, the reader's verdict on a case
+MODULES = (SEARCH_SCRIPT, OFFLINE_SCRIPT, CAPTURE_SCRIPT, LEARNING_SCRIPT)  # loaded as modules on every page
 ASSET_FILES = (
     STYLESHEET,
     STICKER_STYLESHEET,
     PAGES_SCRIPT,
     PRIVACY_SCRIPT,
     SEARCH_LOG,
+    FEEDBACK_LOG,
     *MODULES,
     *(icon for icon, _, _ in ICONS),
 )
@@ -257,7 +261,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if file.src_uri.startswith("guide/") and file.src_uri not in self.generated
         ]
         codes = {product: [page.url for page in pages] for product, pages in codes_by_product(data).items()}
-        return plan_packs(data, self.settings.language, guide, codes)
+        practice = LearningView(data).by_product()  # each product's practice page, if it has one
+        return plan_packs(data, self.settings.language, guide, codes, practice)
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         # mkdocs.yml names its sections in Chinese; the English site shows them in English.

@@ -100,9 +100,11 @@ class Renderer:
         site_name: str = "",
         only: set[str] | None = None,
         site_url: str = "",
+        learning: Any = None,
         glossary: Glossary = NO_GLOSSARY,
     ) -> None:
         self.data = data
+        self.learning = learning  # what pages show of practice sets and movement (render/learning_view.py)
         self.glossary = GroupFinder(glossary)  # which glossary groups a case names (search)
         self.only = only
         self.t = Labels(language)
@@ -148,6 +150,7 @@ class Renderer:
             attachment=href.attachment,
             front_matter=front_matter(**meta),
             search=search,
+            learning=self.learning,
             **context,
         )
         return Page(src_uri, _tidy(text))

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from generator.kinds import URL_FOLDERS
+from generator.kinds import SEARCH_FIELDS, SEARCH_MARKS, SEARCHED_KINDS, URL_FOLDERS
 from generator.render.labels import Labels
 from generator.search.fields import (
     CODE_PAGE_WORD,
     EVERY_PAGE,
-    FIELDS,
     MARK,
-    MARK_SYMBOLS,
-    MARKED,
     NO_TITLE,
     ORDER_SYMBOLS,
-    SEARCHED_KINDS,
     STATE_ORDER,
     STATE_WORDS,
     TITLE_WEIGHT,
@@ -28,7 +24,9 @@ def client_settings(language: str, search_log: str | None, glossary: bool = Fals
     is a glossary (every query then reads the words' file, generator/search/vocabulary.py)."""
     t = Labels(language)
     return {
-        "fields": {name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in FIELDS.items()},
+        "fields": {
+            name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in SEARCH_FIELDS.items()
+        },
         "states": [t[state] for state in STATE_ORDER],
         "kinds": {URL_FOLDERS[kind]: t[f"kind_{kind}"] for kind in SEARCHED_KINDS},
         "state_words": [STATE_WORDS[state] for state in STATE_ORDER],
@@ -37,8 +35,8 @@ def client_settings(language: str, search_log: str | None, glossary: bool = Fals
         "every": EVERY_PAGE,
         "title_weight": TITLE_WEIGHT,
         "mark": MARK,
-        "marks": MARK_SYMBOLS[: len(MARKED)],
-        "marked": list(MARKED),
+        "marks": "".join(mark.removeprefix(MARK) for mark in SEARCH_MARKS.values()),
+        "marked": list(SEARCH_MARKS),
         "no_title": NO_TITLE,
         "log": search_log,
         "words": WORDS_FILE,

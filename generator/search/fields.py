@@ -1,7 +1,7 @@
 """The index's fields, their weights, and the other names the page and the query side share.
 
 A record page gives Pagefind, as its body, a search copy of each text field in a block
-of its own (see generator/render/search_data.py): a mark (`mark`) starts the block, so the
+of its own (see generator/render/search_data.py): a mark (`block_marks`) starts the block, so the
 excerpt is read back from the field that matched, and the block's `data-pagefind-weight`
 is the field's weight in Pagefind's ranking. What
 people type first weighs most: the title, aka words, tags and symptoms; then the names of
@@ -14,26 +14,14 @@ was some 230 MB above the same words as body text, and above the old index.)
 
 from __future__ import annotations
 
-from generator.shapes import CASE_STATES
+from collections.abc import Iterable
 
-# Field -> (label key, data-pagefind-weight of its block).
-FIELDS: dict[str, tuple[str, float]] = {
-    "aka": ("aka", 8.0),
-    "tags": ("tags", 6.0),
-    "symptoms": ("symptoms", 6.0),
-    "products": ("products", 4.0),
-    "skills": ("skills", 4.0),
-    "cause": ("cause", 2.0),
-    "environment": ("environment", 1.5),
-    "resolution": ("resolution", 1.5),
-    "summary": ("summary", 2.0),
-    "steps": ("steps", 2.0),
-    "citation": ("citation", 2.0),
-    "log": ("log", 1.5),
-    "outcome": ("outcome", 1.5),
-    "team": ("team", 2.0),
-    "text": ("", 1.0),  # a hand-written page's text
-}
+from generator.vocabulary import CASE_STATES
+
+# Field -> (label key, data-pagefind-weight of its block): each kind declares the fields its
+# pages give (generator/kinds/, `Search`); the table of all of them is generator.kinds.SEARCH_FIELDS.
+# What people type first weighs most: a case's title, aka words, tags and symptoms.
+TEXT_FIELD: dict[str, tuple[str, float]] = {"text": ("", 1.0)}  # a hand-written page's text
 TITLE_WEIGHT = 10.0  # the title's block, first in the body
 # A block of words a record is found by but never shows, after the title's block: the sound of
 # its title (generator/search/pinyin.py), model codes written inside longer words (tokens.py),
@@ -54,14 +42,19 @@ MARK = "¶"
 # title's block, and Pagefind would index the words of a title of its own (the page's h1).
 NO_TITLE = "·"
 MARK_SYMBOLS = "†‡§¤※⁂⁑⁎⁕⁖⁘⁙⁚⁛⁜⁝⁞⁌⁍⁏"
-MARKED = ("title", "hidden", "order", *FIELDS, "names")
-assert len(MARKED) <= len(MARK_SYMBOLS)
+# The blocks before the fields (a case's order sits among the first words, not in a block of
+# its own weight) and after them; the fields are the kinds' (generator.kinds.SEARCH_MARKS).
+BLOCKS_BEFORE_FIELDS = ("title", "hidden", "order")
+BLOCKS_AFTER_FIELDS = ("names",)
 
 
-def mark(block: str) -> str:
-    """The mark that starts a block: the title, the hidden block, the order, a field or the
-    other language's names."""
-    return MARK + MARK_SYMBOLS[MARKED.index(block)]
+def block_marks(fields: Iterable[str]) -> dict[str, str]:
+    """Block -> the mark that starts it: the title, the hidden block, the order, each field
+    and the other language's names, each a symbol of its own in this order."""
+    blocks = (*BLOCKS_BEFORE_FIELDS, *fields, *BLOCKS_AFTER_FIELDS)
+    if len(blocks) > len(MARK_SYMBOLS):
+        raise ValueError(f"{len(blocks)} search blocks, and marks for {len(MARK_SYMBOLS)} only (MARK_SYMBOLS)")
+    return {block: MARK + symbol for block, symbol in zip(blocks, MARK_SYMBOLS, strict=False)}
 
 
 def order_word(order: str) -> str:
@@ -96,5 +89,3 @@ CODE_PAGE_WORD = "qy0"
 # newer, first), as a block of its own after the state word, written in the marks' symbols
 # (a digit would be a word of the index): results load the page's text anyway.
 ORDER_SYMBOLS = "0123456789-"
-# The kinds of record that search finds; a result's badge names its kind by its URL folder.
-SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring", "code")

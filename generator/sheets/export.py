@@ -18,12 +18,16 @@ character) is refused, as validation already refuses it in every record.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.writer.excel import ExcelWriter
 
+from generator.kinds import RECORD_KIND, TAXONOMY_KINDS
 from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
@@ -31,7 +35,7 @@ from generator.model import Dataset
 from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import SHEET_TITLES, export_header
-from generator.sheets.fields import IMPORTABLE, Field, fields_of
+from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -58,14 +62,7 @@ class _Unwritable(Exception):
 
 
 def records_of(data: Dataset, kind: str) -> dict[str, Any]:
-    return {
-        "case": data.cases,
-        "person": data.people,
-        "session": data.sessions,
-        "mentoring": data.mentoring,
-        "path": data.paths,
-        "award": data.awards,
-    }[kind]
+    return data.records[RECORD_KIND[kind].attribute]
 
 
 def export_workbook(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Workbook:
@@ -87,12 +84,15 @@ def export_workbook(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Workbook
 
 
 def _names(data: Dataset) -> Names:
+    """What a cell may name a record by: taxonomy entries and the importable kinds' records by their names."""
     names = Names()
-    for kind, entries in (("product", data.products), ("skill", data.skills), ("team", data.teams)):
-        for entry_id, entry in entries.items():
-            names.add(kind, entry_id, entry.name, entry.name_en)
-    for person_id, person in data.people.items():
-        names.add("person", person_id, person.name, person.name_en)
+    for kind in TAXONOMY_KINDS:
+        for entry_id, entry in data.records[kind.attribute].items():
+            names.add(kind.name, entry_id, entry.name, entry.name_en)
+    for kind_name in IMPORTABLE:
+        named_by = importing(kind_name).names
+        for record_id, record in records_of(data, kind_name).items():
+            names.add(kind_name, record_id, *(getattr(record, name) for name in named_by))
     return names
 
 
@@ -161,9 +161,11 @@ def _cell(spec: Field, value: Any, language: str, names: Names) -> Any:
 
 
 def _one(spec: Field, value: Any, language: str, names: Names) -> Any:
+    if spec.value == "yes-no":  # only the exception is marked: `practice: false` is 否, the default no word
+        return None if value else LABELS[language]["sheet_no"]
     if spec.value == "choice":
         return LABELS[language].get(value, value)
-    if spec.ref is not None and spec.ref != "case":
+    if spec.ref is not None and spec.ref not in NAMED_LATER:  # those are written by id
         return _named(names, spec.ref, value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -210,3 +212,21 @@ def _readable(value: Any) -> Any:
     if isinstance(value, dict):
         return "; ".join(f"{key}: {_readable(item)}" for key, item in value.items() if _readable(item) is not None)
     return value
+
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook as an .xlsx file, the same bytes for the same workbook: openpyxl's own save
+    stamps the properties with the time of saving and each zip entry with the clock."""
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    steady = io.BytesIO()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(steady, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(entry))
+    return steady.getvalue()

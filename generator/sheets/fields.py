@@ -13,11 +13,24 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from generator.shapes import SHAPES, Markdown, Ref
+from generator.kinds import IMPORT_KINDS, RECORD_KIND, SHAPES
+from generator.kinds.kind import Import
+from generator.vocabulary import Markdown, Ref, Shape
 
-IMPORTABLE = ("case", "person", "session")
+# The kinds `kb import` reads, in the order of their sheets (each kind's `Sheet.importing`).
+IMPORTABLE = tuple(kind.name for kind in IMPORT_KINDS)
+# Kinds whose records other rows name only once every row's id is made (a case, named by its
+# id or title in a session's `cases`, whose id may be made from its title).
+NAMED_LATER = frozenset(
+    kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.named_later
+)
 
-ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
+# The kind a team's 台账 holds: its rows are completed as a 台账 leaves them (generator/sheets/ledger.py).
+LEDGER_KIND = next(
+    kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.ledger
+)
+
+ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels", "yes-no"]
 
 
 @dataclass(frozen=True)
@@ -32,12 +45,26 @@ class Field:
     required: bool = False
 
 
+def importing(kind: str) -> Import:
+    """How `kb import` reads a sheet of an importable kind."""
+    sheet = RECORD_KIND[kind].sheet
+    assert sheet is not None and sheet.importing is not None, kind
+    return sheet.importing
+
+
 @cache
 def fields_of(kind: str) -> tuple[Field, ...]:
     """The fields of a kind in the order records.md lists them."""
     shape = SHAPES[kind]
     hints = typing.get_type_hints(shape, include_extras=True)
-    return tuple(_field(name, hints[name], info.is_required()) for name, info in shape.model_fields.items())
+    # A field that is a mapping of its own (a contest session's `paper`) is no column of a sheet.
+    flat = {name: info for name, info in shape.model_fields.items() if not _is_mapping(hints[name])}
+    return tuple(_field(name, hints[name], info.is_required()) for name, info in flat.items())
+
+
+def _is_mapping(hint: Any) -> bool:
+    inner, _ = _unwrap(hint)
+    return isinstance(inner, type) and issubclass(inner, Shape)
 
 
 def field_named(kind: str, name: str) -> Field | None:
@@ -78,6 +105,8 @@ def _value_kind(hint: Any) -> tuple[ValueKind, tuple[str, ...]]:
         return "markdown", ()
     if hint is dt.date:
         return "date", ()
+    if hint is bool:
+        return "yes-no", ()
     if hint in (int, float):
         return "number", ()
     if typing.get_origin(hint) is Literal:

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.messages import Listing, Text, text, words
-from generator.shapes import CASE_STATE_REQUIRES
 from generator.sheets.columns import Columns
 
 DEFAULT_STATE = "not-validated"

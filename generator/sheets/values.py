@@ -19,7 +19,7 @@ from generator.messages import text as text_of
 from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import normalise
-from generator.sheets.fields import Field
+from generator.sheets.fields import NAMED_LATER, Field
 from generator.sheets.read import cell_text
 from generator.validate.references import UNKNOWN
 
@@ -64,12 +64,14 @@ class Reading:
             return read_date(raw)
         if spec.value == "number":
             return read_number(raw)
+        if spec.value == "yes-no":
+            return self._yes_no(spec, raw)
         text = cell_text(raw).strip()
         if not text:
             return None
         if spec.value == "choice":
             return self._choice(spec, text)
-        if spec.ref is not None and spec.ref != "case":
+        if spec.ref is not None and spec.ref not in NAMED_LATER:
             return self.reference(spec.ref, text)
         return text
 
@@ -88,6 +90,21 @@ class Reading:
             self.problems.append(Problem(code, text_of(key, id=text, hint=hint)))
         self.placeholders += 1
         return PLACEHOLDER.format(self.placeholders)
+
+    def _yes_no(self, spec: Field, raw: Any) -> bool | None:
+        if isinstance(raw, bool):  # a cell Excel holds as TRUE or FALSE
+            return raw
+        text = normalise(cell_text(raw))
+        if not text:
+            return None
+        for answer, said in ((True, YES), (False, NO)):
+            if text in said:
+                return answer
+        allowed = f"{LABELS['zh']['sheet_yes']}/{LABELS['zh']['sheet_no']} (yes/no)"
+        self.problems.append(
+            Problem(codes.NOT_ALLOWED_VALUE, text_of("sheet-not-a-choice", field=spec.name, text=text, allowed=allowed))
+        )
+        return None
 
     def _choice(self, spec: Field, text: str) -> str:
         wanted = normalise(text)
@@ -109,6 +126,10 @@ class Reading:
                 continue
             levels[self.reference("skill", match.group(1).strip())] = int(match.group(2))
         return levels
+
+
+YES = frozenset({"是", "yes", "y", "true", "1", "对"})
+NO = frozenset({"否", "no", "n", "false", "0", "不"})
 
 
 def split(raw: Any) -> list[str]:

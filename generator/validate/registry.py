@@ -54,6 +54,7 @@ CHECKS: tuple[Entry, ...] = (
     Entry(rules.ensure_people_had_not_left, (codes.LEFT_BEFORE,)),
     Entry(rules.ensure_path_steps_are_sound, (codes.DUPLICATE_STEP, codes.UNKNOWN_STEP, codes.STEP_CYCLE)),
     Entry(rules.ensure_award_session_is_a_contest, (codes.NOT_A_CONTEST,)),
+    Entry(rules.ensure_paper_is_on_a_contest, (codes.PAPER_NOT_A_CONTEST,)),
     Entry(attachments.ensure_attachments_exist, (codes.ATTACHMENT_ESCAPES, codes.ATTACHMENT_MISSING)),
     Entry(attachments.ensure_attachments_are_inert, (codes.ATTACHMENT_TYPE,)),
     # tickets: what the exports in data/tickets/ name exists, once per ticket

@@ -43,6 +43,9 @@ PAGES = [
     "sessions/2026-12-cnc-alarm-diagnosis/",  # planned
     "paths/",
     "paths/new-field-engineer/",
+    "training/practice/",
+    "training/practice/products/hx-200/",
+    "training/practice/paths/new-field-engineer/",
     "honours/",
     "honours/kinds/service-star/",
     "awards/2026-q3-service-star-xu-yang/",
@@ -62,6 +65,7 @@ READY = {
     "capture/": "!document.getElementById('kb-capture').hidden",
     "products/hx-200/": "!document.querySelector('.kb-pack-save').hidden",
     "offline/": "!document.querySelector('.kb-offline-storage').hidden",
+    "training/practice/products/hx-200/": "!document.querySelector('.kb-practice').hidden",
 }
 
 # Every table whose last column is cut off by its scroll box (or by the screen) sits in a box

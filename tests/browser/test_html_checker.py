@@ -54,3 +54,19 @@ def test_the_sticker_pages_and_the_sheet_of_stickers_are_valid_html(tmp_path, mo
     result = CliRunner().invoke(main, ["qr", "--data", str(data), "-f", str(REPO / "mkdocs.yml"), "--out", str(sheet)])
     assert result.exit_code == 0, result.output
     assert html_errors(site) == []
+
+
+def test_a_contest_paper_and_its_answer_key_are_valid_html(tmp_path):
+    out = tmp_path / "contest"
+    for language in ("zh", "en"):
+        arguments = ["contest", "--data", str(REPO / "data"), "--seed", "5", "--session", "2026-06-skills-contest"]
+        arguments += ["--out", str(out / language), "--language", language, "-f", str(REPO / "mkdocs.yml")]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.rglob("*.html")) == [
+        "answers.html",
+        "answers.html",
+        "paper.html",
+        "paper.html",
+    ]
+    assert html_errors(out) == []

@@ -50,7 +50,7 @@ def test_hostile_record_builds_into_inert_html(tmp_path):
         assert problems == [], f"{page.relative_to(site)}: {problems}"
 
 
-OUR_SCRIPTS = tuple(f"assets/kb-{name}.js" for name in ("search", "pages", "offline", "capture"))
+OUR_SCRIPTS = tuple(f"assets/kb-{name}.js" for name in ("search", "pages", "offline", "capture", "learning"))
 
 
 def live_html(text: str) -> list[str]:

@@ -10,16 +10,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.search.fields import (
-    EVERY_PAGE,
-    FIELDS,
-    MARK_SYMBOLS,
-    MARKED,
-    NO_TITLE,
-    ORDER_SYMBOLS,
-    STATE_WORDS,
-    mark,
-)
+from generator.kinds import SEARCH_FIELDS as FIELDS
+from generator.kinds import SEARCH_MARKS
+from generator.search.fields import EVERY_PAGE, MARK_SYMBOLS, NO_TITLE, ORDER_SYMBOLS, STATE_WORDS
 from generator.search.pinyin import sound_copy
 from generator.search.tokens import decode, search_copy
 from tests.conftest import copy_minimal
@@ -40,7 +33,7 @@ def fragments(site: Path) -> dict[str, dict]:
 def blocks(fragment: dict) -> dict[str, list[str]]:
     """The words of each block of a page's body, cut at the blocks' marks (as the search page
     does, assets/kb-search.js `blocksOf`)."""
-    marks = {mark(name): name for name in MARKED}
+    marks = {mark: name for name, mark in SEARCH_MARKS.items()}
     found: dict[str, list[str]] = {}
     current = None
     for word in fragment["content"].split():
@@ -83,8 +76,8 @@ def test_the_body_starts_with_the_title_and_no_visible_text_is_indexed(minimal_s
     fragment = fragments(site)[CASE]
     body = fragment["content"].split()
     title = search_copy("液压站运行半小时后压力掉到 8 MPa").split()
-    assert body[:3] == [EVERY_PAGE, STATE_WORDS["validated"], mark("order")]
-    assert body[4 : 5 + len(title)] == [mark("title"), *title]
+    assert body[:3] == [EVERY_PAGE, STATE_WORDS["validated"], SEARCH_MARKS["order"]]
+    assert body[4 : 5 + len(title)] == [SEARCH_MARKS["title"], *title]
     page = LexborHTMLParser((site / CASE / "index.html").read_text(encoding="utf-8"))
     bodies = page.css("[data-pagefind-body]")
     assert [body.attributes.get("class") for body in bodies] == ["kb-search-data"]

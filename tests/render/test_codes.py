@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from generator.kinds import SEARCH_MARKS
 from generator.model import build_dataset
 from generator.render import render_site
 from generator.render.codes import all_code_pages, cause_line, codes_by_product
-from generator.search.fields import mark
 from tests.conftest import REPO, TESTS, check, copy_minimal, found, write
 
 CASE_LINK = re.compile(r'<a class="kb-case-link kb-state-([a-z-]+)" href="[./]*cases/([^/"]+)/">')
@@ -159,7 +159,7 @@ def test_a_code_page_is_found_by_its_code_in_every_written_form_and_by_nothing_e
     # canonical and as written, one title block, after the code pages' word; no other block
     assert re.findall(r'data-pagefind-weight="[0-9.]+">([^<]*)<', block) == [
         "qz0 qy0",
-        f"{mark('title')} ALM-1005 ; ALM 1005",
+        f"{SEARCH_MARKS['title']} ALM-1005 ; ALM 1005",
     ]
     assert 'data-pagefind-filter="kind:报警代码"' in page and 'data-pagefind-filter="product:VMC-850' in page
     # its title, as the page's: its title block holds its code's forms; no product's model

@@ -7,9 +7,9 @@ import json
 import re
 import shutil
 
+from generator.kinds import RECORD_KIND
 from generator.model import build_dataset
-from generator.render import search_data
-from generator.render.engine import Renderer
+from generator.render.services import SiteRenderer
 from generator.search.glossary import NO_GLOSSARY, Group, GroupFinder, Term, TermKind, group_words
 from generator.search.pinyin import code
 from generator.search.vocabulary import as_json, words_data
@@ -78,8 +78,9 @@ def test_a_case_holds_the_words_of_the_groups_it_names(tmp_path):
     assert not checked.report.errors, checked.report.errors
     data = build_dataset(checked.context)
     case = data.cases["20250113-cu20-cold-room-not-cooling"]  # writes 冷媒 and 泄漏
-    with_glossary = search_data.for_case(Renderer(data, "zh", glossary=GLOSSARY), case)
-    without = search_data.for_case(Renderer(data, "zh"), case)
+    search = RECORD_KIND["case"].search.data  # the case kind's own search (generator/kinds/case.py)
+    with_glossary = search(SiteRenderer(data, "zh", glossary=GLOSSARY), case)
+    without = search(SiteRenderer(data, "zh"), case)
     assert REFRIGERANT.word in with_glossary.hidden.split() and SHORTAGE.word in with_glossary.hidden.split()
     assert PLC.word not in with_glossary.hidden
     assert with_glossary.hidden.startswith(without.hidden) and REFRIGERANT.word not in without.hidden

@@ -1,0 +1,1 @@
+"""What the team learns from its records: the pipeline's movement, the readers' verdicts."""
