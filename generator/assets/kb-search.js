@@ -379,15 +379,16 @@ export function loadWords() {
 }
 
 function prepareWords(raw) {
-  const n = raw.symbols.length;
-  const codes = new Map(raw.syllables.map((syllable, i) => [syllable, raw.symbols[Math.floor(i / n)] + raw.symbols[i % n]]));
+  // a syllable's code: the first symbol of its row, then the symbol of its place in the row
+  const rows = Object.entries(raw.rows).map(([first, row]) => [first, row.split(",")]);
+  const codes = new Map(rows.flatMap(([first, row]) => row.map((syllable, i) => [syllable, first + raw.symbols[i]])));
   const initials = new Map([...codes].map(([syllable, code]) => [code, syllable[0]]));
   const groups = raw.groups.map((group) => ({
     word: group.word,
     terms: group.terms.map(([text, kind, ...forms]) => ({ text, kind, forms, pattern: termPattern(text) })),
   }));
   const words = raw.words.map(([run, ...forms]) => ({ run, forms }));
-  return { ...raw, codes, initials, words, groups, longest: Math.max(...raw.syllables.map((s) => s.length)) };
+  return { ...raw, codes, initials, firstSymbols: new Map(Object.entries(raw.initials)), words, groups, longest: Math.max(...[...codes.keys()].map((s) => s.length)) };
 }
 
 /** Each character's first reading (the readings' file), for reading a query with a homophone. */
@@ -422,10 +423,20 @@ function cutOrder(a, b) {
   return 0;
 }
 
-/** The search for syllables (their codes) in a title: the sound tokens of each pair, as a phrase. */
+/** The search for syllables (their codes) in a title: the sound tokens of each pair, as a
+ *  phrase. A token is the prefix, the first symbols of the two codes, then their second ones. */
 function titleSound(codes, vocabulary) {
-  const tokens = codes.slice(1).map((code, i) => vocabulary.prefix + codes[i] + code);
+  const tokens = codes.slice(1).map((code, i) => vocabulary.prefix + codes[i][0] + code[0] + codes[i][1] + code[1]);
   return tokens.length === 1 ? `"${tokens[0]}"` : `"${tokens.join(" ")}"`;
+}
+
+/** The search for initials in a title: for each pair of letters, the start of the sound tokens
+ *  of every pair of syllables with those initials (Pagefind finds each word that starts so, and
+ *  pages with all of them); null if a letter starts no syllable. */
+function titleInitials(letters, vocabulary) {
+  const symbols = [...letters].map((letter) => vocabulary.firstSymbols.get(letter));
+  if (symbols.some((symbol) => !symbol)) return null;
+  return symbols.slice(1).map((symbol, i) => vocabulary.prefix + symbols[i] + symbol).join(" ");
 }
 
 /** What a word of pinyin is looked up as in titles (its first cut): for the browser tests. */
@@ -433,6 +444,11 @@ async function soundOf(word) {
   const vocabulary = await loadWords();
   const cut = cutsOf(word, vocabulary).find((syllables) => syllables.length > 1);
   return cut ? titleSound(cut.map((syllable) => vocabulary.codes.get(syllable)), vocabulary) : null;
+}
+
+/** What a word of initials is looked up as in titles: for the browser tests. */
+async function titleInitialsOf(word) {
+  return titleInitials(word, await loadWords());
 }
 
 /** Each character's reading, as a query with a homophone typo is read: for the browser tests. */
@@ -504,7 +520,10 @@ async function soundSearches(letters) {
   const searches = runs.map((run) => ({ text: runSearch(run), marks: [run] }));
   searches.push(...soundingGroups(letters, vocabulary, true).map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
   const found = await Promise.all(searches.map((one) => search(one.text)));
-  return searches.map((one, i) => ({ ...one, hits: found[i] }));
+  if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
+  // no word of the site has these initials: the titles' (their index chunks load only now)
+  const initials = titleInitials(letters, vocabulary);
+  return initials ? [{ text: initials, marks: [], hits: await search(initials) }] : [];
 }
 
 /** A run some pair of whose characters is nowhere in the index: read it as the input method
@@ -1269,5 +1288,5 @@ function onPage() {
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
 window.kbSearch = {
-  openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, cutsOf, soundOf, readingsOf,
+  openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, cutsOf, soundOf, titleInitialsOf, readingsOf,
 };

@@ -10,14 +10,17 @@ carry the sound of the words that name a case (benchmarks/SEARCH.md measures why
   syllables (反向间隙: fan xiang, xiang jian, jian xi), two symbols a syllable, in order, so that
   a run of syllables is found as a phrase of tokens, as a run of characters is found as a
   phrase of bigrams (generator/search/tokens.py). The codes are made of consonants and digits:
-  no vowel, so the English stemmer leaves a token alone, and no English word is one.
+  no vowel, so the English stemmer leaves a token alone, and no English word is one. A token
+  writes the first symbols of its two codes (which say the syllables' first letters) before
+  their second ones, so that a title's initials are the start of its tokens, found by
+  Pagefind's search for the words that start so: no word more in the index.
 - **The shorter words, at query time** (generator/search/vocabulary.py): aka words, tags, the
   names of products and skills and the glossary's terms, each with the codes of its
   syllables. A query word that reads as pinyin or initials, or a Chinese run that holds a
   homophone, is matched against them in the browser, and the words it matches are searched as
   characters, in every field. A sound token for each pair of these words too would cost the
-  index as much memory again as the titles' do, and the initials of every stretch of a title
-  as much again (one more word for each character of every case).
+  index as much memory again as the titles' do, and a word for the initials of every stretch
+  of a title as much again (one more word for each character of every case).
 
 Reading: a character is read as in its context (pypinyin's phrases: 银行 yin hang, 行程 xing
 cheng), which is what a person types in pinyin; where that differs from its first reading
@@ -100,12 +103,54 @@ def syllables() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+# A syllable's code is the symbol of its first letter (the letter its initial is typed as: z for
+# zh), then its place among that letter's syllables, the more common first. A sound token puts
+# the two first symbols first (`sound_token`), so that the initials of a title are the start of
+# its tokens: Pagefind finds every word that starts with what is searched, and `xxbh` finds
+# 相序保护 without a word more in the index. A letter's 31st syllable and on (z, c and s have
+# some 35, zh ch sh included) take a second symbol of their own: the rarest, which initials
+# then do not find in a title.
+LETTERS_AS_DIGITS = "aeoy"  # first letters that are no symbol (vowels, and y, which the stemmer reads as one)
+
+
+@cache
+def _syllable_counts() -> dict[str, int]:
+    """How many common characters each syllable is the first reading of."""
+    counts: dict[str, int] = {}
+    for char in common_characters()[:LEVEL_ONE]:
+        if reading := lazy_pinyin(char, errors=_no_reading)[0]:
+            counts[reading] = counts.get(reading, 0) + 1
+    return counts
+
+
+@cache
+def code_rows() -> dict[str, tuple[str, ...]]:
+    """First symbol -> the syllables whose code starts with it, in the order of their second symbol."""
+    by_letter: dict[str, list[str]] = {}
+    for syllable in syllables():
+        by_letter.setdefault(syllable[0], []).append(syllable)
+    digits = iter(symbol for symbol in CODE_SYMBOLS if symbol.isdigit())
+    first = {letter: letter if letter not in LETTERS_AS_DIGITS else next(digits) for letter in sorted(by_letter)}
+    assert set(first) <= set(CODE_SYMBOLS) | set(LETTERS_AS_DIGITS), first
+    count, rows = len(CODE_SYMBOLS), {}
+    counts = _syllable_counts()
+    for letter in sorted(by_letter):
+        ordered = sorted(by_letter[letter], key=lambda syllable: (-counts.get(syllable, 0), syllable))
+        rows[first[letter]] = tuple(ordered[:count])
+        if ordered[count:]:
+            rows[next(digits)] = tuple(ordered[count:])
+    return rows
+
+
+@cache
+def initial_symbols() -> dict[str, str]:
+    """A first letter -> the first symbol of its syllables' codes (of its common ones, for z, c, s)."""
+    return {row[0][0]: first for first, row in reversed(code_rows().items())}
+
+
 @cache
 def _codes() -> dict[str, str]:
-    count = len(CODE_SYMBOLS)
-    table = syllables()
-    assert len(table) <= count * count, "two symbols code every syllable"
-    return {syllable: CODE_SYMBOLS[i // count] + CODE_SYMBOLS[i % count] for i, syllable in enumerate(table)}
+    return {syllable: first + CODE_SYMBOLS[i] for first, row in code_rows().items() for i, syllable in enumerate(row)}
 
 
 def code(syllables_: Iterable[str]) -> str:
@@ -115,7 +160,9 @@ def code(syllables_: Iterable[str]) -> str:
 
 
 def sound_token(first: str, second: str) -> str:
-    return SOUND_PREFIX + code((first, second))
+    """The sound token of two syllables: the prefix, their codes' first symbols, then their second ones."""
+    one, two = code([first]), code([second])
+    return SOUND_PREFIX + one[0] + two[0] + one[1] + two[1]
 
 
 def _read_parts(readings: tuple[str | None, ...]) -> Iterator[tuple[str, ...]]:

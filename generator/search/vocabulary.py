@@ -2,8 +2,9 @@
 
 Two files of the site, JSON compressed with gzip, read by assets/kb-search.js when a query needs them:
 
-- `search/words.json.gz`: the syllables (for cutting a pinyin word; a syllable's code is made from
-  its place here, generator/search/pinyin.py), and the site's *words*: each run of two or more
+- `search/words.json.gz`: the syllables (for cutting a pinyin word), in rows by the first symbol
+  of their code (a syllable's code is that symbol and the symbol of its place in the row,
+  generator/search/pinyin.py), the first symbol of each first letter (for initials), and the site's *words*: each run of two or more
   Chinese characters of its aka words, tags, product and skill names and glossary terms, with
   the codes of its syllables; and the glossary's groups, each its index word and its terms.
   Loaded by a query with a word of letters or a homophone, and by every query when there is a
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 
 from generator.inert import json_escaped
 from generator.search.glossary import Glossary, folded
-from generator.search.pinyin import CODE_SYMBOLS, SOUND_PREFIX, character_table, syllables, word_codes
+from generator.search.pinyin import CODE_SYMBOLS, SOUND_PREFIX, character_table, code_rows, initial_symbols, word_codes
 from generator.search.tokens import CJK_RUN, normalise
 
 WORDS_FILE = "search/words.json.gz"
@@ -38,7 +39,8 @@ def words_data(words: Iterable[str], glossary: Glossary) -> dict:
     terms = [term.text for group in glossary for term in group.terms]
     runs = _runs([*words, *terms])
     return {
-        "syllables": list(syllables()),
+        "rows": {first: ",".join(row) for first, row in code_rows().items()},
+        "initials": initial_symbols(),
         "symbols": CODE_SYMBOLS,
         "prefix": SOUND_PREFIX,
         "words": [[run, *word_codes(run)] for run in runs],

@@ -509,6 +509,9 @@ def test_pinyin_questions_and_codes_are_read_the_same_way_as_the_build_writes_th
     # A title's sound tokens, as the query side builds the search for the syllables of a word.
     heard = page.tab.evaluate("w => window.kbSearch.soundOf(w)", "fanxiangjianxi")
     assert heard == f'"{sound_copy("反向间隙")}"'
+    # A word of initials, as the start of a title's sound tokens.
+    starts = page.tab.evaluate("w => window.kbSearch.titleInitialsOf(w)", "xxbh")
+    assert starts == " ".join(token[:4] for token in sound_copy("相序保护").split())
     # Characters read one by one, as a Chinese query with a homophone typo is read.
     readings = page.tab.evaluate("t => window.kbSearch.readingsOf(t)", "四通伐线圈银行")
     assert readings == [first_reading(char) for char in "四通伐线圈银行"]

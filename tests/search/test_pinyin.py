@@ -15,9 +15,11 @@ from generator.search.pinyin import (
     SOUND_PREFIX,
     character_table,
     code,
+    code_rows,
     common_characters,
     cuts,
     first_reading,
+    initial_symbols,
     sound_copy,
     sound_token,
     syllables,
@@ -80,6 +82,22 @@ def test_interjections_are_no_syllables():
 def test_every_syllable_has_its_own_code_of_two_symbols():
     codes = [code([syllable]) for syllable in syllables()]
     assert len(set(codes)) == len(codes) and all(len(one) == 2 for one in codes)
+    assert sorted(syllable for row in code_rows().values() for syllable in row) == sorted(syllables())
+
+
+def test_a_titles_initials_are_the_start_of_its_sound_tokens():
+    """相序保护 is xiang xu bao hu: its tokens start with the prefix and the symbols of x x, x b, b h;
+    zh, ch and sh are typed by their first letter."""
+    first = initial_symbols()
+    tokens = sound_copy("相序保护").split()
+    assert [token[: len(SOUND_PREFIX) + 2] for token in tokens] == [
+        SOUND_PREFIX + first[a] + first[b] for a, b in ["xx", "xb", "bh"]
+    ]
+    assert sound_copy("主轴").startswith(SOUND_PREFIX + first["z"] + first["z"])
+    assert sound_copy("安装").startswith(SOUND_PREFIX + first["a"] + first["z"])
+    # a letter's common syllables share its symbol; the rarest of z, c and s have one of their own
+    assert code(["zhong"])[0] == code(["zi"])[0] == first["z"] and code(["zhei"])[0] != first["z"]
+    assert set(first.values()) <= set(CODE_SYMBOLS)
 
 
 def test_the_readings_table_has_the_common_characters_and_the_sites_own():
@@ -94,7 +112,8 @@ def test_the_site_words_file_has_each_chinese_run_once_with_its_readings():
     data = words_data(["四通阀", "FM12 四通阀", "银行", "压"], ())
     assert data["words"] == [["四通阀", code(["si", "tong", "fa"])], ["银行", *word_codes("银行")]]
     assert len(data["words"][1]) == 3  # yin hang, and yin xing as the query side reads it
-    assert data["syllables"] == list(syllables()) and data["groups"] == []
+    assert data["rows"] == {first: ",".join(row) for first, row in code_rows().items()} and data["groups"] == []
+    assert data["initials"]["x"] == code(["xiang"])[0]
     assert json.loads(as_json(data)) == data
 
 
