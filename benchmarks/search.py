@@ -4,15 +4,16 @@
     python benchmarks/search.py --sizes 1000         # a quick run
     python benchmarks/search.py --label before --out /tmp/before.md
 
-For each size it writes a synthetic data folder (`kb demo`, fixed seed, shared with
-benchmarks/run.py), builds it with `kb build`, and then measures on that site:
+For each size it writes a data folder (grown from tests/data/second-org by benchmarks/grow.py,
+or `kb demo`'s with a fixed seed; shared with benchmarks/run.py), builds it with `kb build`, and then measures on that site:
 
 - the peak memory (resident set) of the Pagefind process, by running the project's own
   indexing step (`generator.search.index.Indexing`) again on the built site, several times
   (the peak varies by some tens of MB from run to run with the threads' timing): the median
   and the range;
 - the size of the search bundle and of its largest index chunk;
-- the bytes Chromium fetched under /pagefind/ to answer each query typed into the search
+- the bytes Chromium fetched under /pagefind/ (and the site's words and readings, search/*.json)
+  to answer each query typed into the search
   box of a fresh page (network log), and the most any one query needed; and for the first
   query on the search page with its filters.
 """
@@ -31,13 +32,18 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.run import ENV, KB, TODAY, WORK, machine, serve, size_mb, synthetic
+from benchmarks.run import ENV, KB, TODAY, WORK, is_search_data, machine, serve, size_mb, synthetic
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 # What an engineer types: a symptom with a code, a code typed without its dash, a part number,
-# a word that only the resolution of a case holds, and an English word.
-QUERIES = ["压力上不去 E203", "AL1021", "HX-VB-220", "蓄能器 预充", "overheat"]
+# a word that only the resolution of a case holds, an English word; then a question, a term in
+# toneless pinyin and in its initials (灌装阀 滴漏), a homophone typo (灌装伐 for 灌装阀), and the
+# initials of a title that no word of the site has (标签起皱: the titles' sound tokens by their start).
+QUERIES = [
+    "压力上不去 E203", "AL1021", "HX-VB-220", "蓄能器 预充", "overheat",
+    "灌装阀滴漏怎么办", "guanzhuangfa dilou", "gzf", "灌装伐", "bqqz",
+]  # fmt: skip
 
 # Runs the site's indexing step alone and reports the peak memory of the processes it starts.
 INDEX_ONLY = """
@@ -56,16 +62,27 @@ ANSWERED = """() => document.querySelector("dialog .kb-search-result")
   || /没有|No results/.test(document.querySelector("dialog .kb-search-status")?.textContent || "")"""
 
 
-def build(cases: int, reuse: bool) -> Path:
-    data = synthetic(cases)
-    site = WORK / f"search-site-{cases}"
+def build(cases: int, source: str, reuse: bool) -> Path:
+    data = synthetic(cases, source)
+    site = WORK / f"search-site-{source}-{cases}"
     if reuse and (site / "pagefind").is_dir():
         return site
     subprocess.run(
-        [KB, "build", "--data", str(data), "--site-dir", str(site), "--today", TODAY],
+        [
+            KB,
+            "build",
+            "--data",
+            str(data),
+            "--site-dir",
+            str(site),
+            "--today",
+            TODAY,
+            "--cache-dir",
+            str(WORK / f"search-cache-{source}-{cases}"),
+        ],
         check=True,
         cwd=REPO,
-        env={**ENV, "KB_CACHE": str(WORK / f"search-cache-{cases}")},
+        env=ENV,
         stdout=subprocess.DEVNULL,
     )
     return site
@@ -85,8 +102,8 @@ def index_figures(site: Path, repeat: int) -> dict:
         "seconds": statistics.median(run["seconds"] for run in runs),
     }
     bundle = site / "pagefind"
-    chunks = list((bundle / "index").glob("*.pf_index"))
-    fragments = list((bundle / "fragment").glob("*.pf_fragment"))
+    chunks = list(bundle.glob("*/index/*.pf_index"))  # every shard's
+    fragments = list(bundle.glob("*/fragment/*.pf_fragment"))
     figures["bundle_mb"] = size_mb(bundle)
     figures["chunks"] = len(chunks)
     figures["largest_chunk_kib"] = max(p.stat().st_size for p in chunks) / 1024
@@ -114,7 +131,10 @@ def transfers(site: Path) -> dict[str, float]:
 
 
 def _one_query(browser, url: str, query: str, page: bool) -> float:
-    tab = browser.new_page()
+    # Without the site's service worker: Chromium reports no sizes for what a worker fetched,
+    # and a first visit's query goes to the network anyway.
+    context = browser.new_context(service_workers="block")
+    tab = context.new_page()
     fetched: list[tuple[str, int]] = []
     tab.on(
         "requestfinished",
@@ -131,13 +151,13 @@ def _one_query(browser, url: str, query: str, page: bool) -> float:
         tab.wait_for_function(ANSWERED, timeout=120_000)
     tab.wait_for_load_state("networkidle")
     tab.wait_for_timeout(500)
-    tab.close()
-    return sum(size for address, size in fetched if "/pagefind/" in address) / 1024
+    context.close()
+    return sum(size for address, size in fetched if is_search_data(address)) / 1024
 
 
-def run_size(cases: int, repeat: int, reuse: bool) -> dict:
+def run_size(cases: int, source: str, repeat: int, reuse: bool) -> dict:
     print(f"== {cases} cases", flush=True)
-    site = build(cases, reuse)
+    site = build(cases, source, reuse)
     row = {"cases": cases, **index_figures(site, repeat)}
     print("index", row, flush=True)
     row["queries"] = transfers(site)
@@ -175,10 +195,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="where to write the table (default: print only)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the indexing step per size")
     parser.add_argument("--reuse-site", action="store_true", help="measure an already built site again")
+    parser.add_argument(
+        "--source", choices=["grown", "demo"], default="grown", help="grown from tests/data/second-org, or kb demo"
+    )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     os.environ.update(ENV)
-    text = report([run_size(cases, args.repeat, args.reuse_site) for cases in args.sizes], args.label)
+    text = report([run_size(cases, args.source, args.repeat, args.reuse_site) for cases in args.sizes], args.label)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     print(text)

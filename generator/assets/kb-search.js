@@ -5,9 +5,14 @@
 // a search copy of its title and of each text field, each field in a weighted block of its
 // own, with each run of Chinese characters written as its character bigrams.
 // Here a query is cut the same way into pieces: each run of Chinese characters, each word,
-// each code typed in parts (`HX VB 220`). Every piece is searched on its own, so that a query
-// never comes back empty for want of one word, and a run also as an exact phrase. Pages are
-// ranked by how much of the query they hold, then whether they hold it as written, then an
+// each code typed in parts (`HX VB 220`). Question words are left out (怎么办, 是什么原因).
+// Every piece is searched on its own, so that a query never comes back empty for want of one
+// word, and a run also as an exact phrase. A piece is also found by its sound and by the team
+// glossary: a word of letters read as pinyin or initials (`sitongfa`, `stf`), a run with a
+// homophone typo (四通伐), a term with the other terms of its glossary group
+// (generator/search/pinyin.py, vocabulary.py, glossary.py). Pages are ranked by how much of
+// the query they hold, then by how much of it as typed (a match by sound or synonym ranks
+// below the characters themselves), then whether they hold it as written, then an
 // alarm code's page before the cases that hold its code, then the state of the case (a word
 // of its body), then Pagefind's score (which weighs the field that matched); equal matches by
 // reuse, then date, from the data the results load. Filters and
@@ -23,9 +28,23 @@ const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
 const TOKEN_PREFIX = "qz";
 const TOKEN_END = "0";
-const TOKEN = new RegExp(`^${TOKEN_PREFIX}([a-z]{4})([a-z]{4})${TOKEN_END}$`);
+const TOKEN = new RegExp(`^${TOKEN_PREFIX}([0-9a-z]{3})([0-9a-z]{3})${TOKEN_END}$`);
+const CHAR_SYMBOLS = "0123456789abcdefghijklmnopqrstuvwxyz";
+const FIRST_CHAR = 0x3400;
 const JOINERS = /['’.-]/g;
 const CODE_PART = /^[a-z0-9]{1,5}$/;
+// An alarm code however it is typed: AL_3002, al-3002, E7 for E-07 (its digits are also tried
+// with leading zeros, as the text may write them: A041, F0203).
+const CODE = /^([a-z]{1,4})[-_.]?([0-9]{1,5})$/;
+const CODE_DIGITS = 4; // zeros are added up to this many digits
+const PREFIX_FALLBACK = 6; // a code this long that is found nowhere is tried as the start of a word (ywf4e350: YWF4E-350S)
+// What a question adds to its subject: left out of the query, so that a case is not found
+// for sharing them (and a particle at the end: 冷库不冷了). A query of nothing else is searched as typed.
+const QUESTION_WORDS = [
+  "是什么原因", "是啥原因", "什么原因", "啥原因", "是什么意思", "什么意思", "是怎么回事", "怎么回事",
+  "怎么处理", "怎么解决", "如何处理", "如何解决", "怎么办", "咋办", "怎么弄", "为什么", "为啥",
+];
+const QUESTION = new RegExp(`${QUESTION_WORDS.join("|")}|会([\u3400-\u9fff]{1,12}?)吗|[吗呢吧啊呀了](?![\u3400-\u9fff])`, "g");
 const MODAL_RESULTS = 8;
 const PAGE_RESULTS = 20;
 const DEBOUNCE_MS = 120;
@@ -37,7 +56,7 @@ const LABELS = {
     search: "搜索", placeholder: "报警代码、现象、零件号或关键词，如 E203 压力上不去", close: "关闭", none: "没有找到结果",
     results: (n) => `${n} 条结果`, all: "全部结果与筛选", more: "更多结果", loading: "正在载入搜索……",
     unavailable: "搜索索引尚未生成：请用 kb build 或 kb serve 构建站点。", hint: "↑↓ 选择 · Enter 打开 · Esc 关闭",
-    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选",
+    groups: { kind: "类型", product: "产品", skill: "技能", state: "状态", year: "年份" }, filters: "筛选", sep: "、",
     offline: (names) => `没有网络：仅搜索了已保存的 ${names.join("、")}；其他产品没有搜索。`,
     nothingSaved: "没有网络，这台手机上也没有保存产品包，没有可以搜索的内容。有网络时在「离线使用」页保存。",
   },
@@ -48,6 +67,7 @@ const LABELS = {
     unavailable: "The search index is missing: build the site with kb build or kb serve.",
     hint: "↑↓ select · Enter open · Esc close",
     groups: { kind: "Kind", product: "Product", skill: "Skill", state: "State", year: "Year" }, filters: "Filters",
+    sep: ", ",
     offline: (names) => `No network: searched only the saved ${names.join(", ")}; no other product was searched.`,
     nothingSaved: "No network, and this phone keeps no product pack: there is nothing to search. Save packs on the offline page while online.",
   },
@@ -66,19 +86,19 @@ const STATES = settings.states || [];
 // ---- cutting a query, the same way as generator/search/tokens.py cuts the text ------------
 
 export function encodeChar(char) {
-  let number = char.codePointAt(0);
-  let letters = "";
-  for (let i = 0; i < 4; i++) {
-    letters = String.fromCharCode(97 + (number % 26)) + letters;
-    number = Math.floor(number / 26);
+  let number = char.codePointAt(0) - FIRST_CHAR;
+  let symbols = "";
+  for (let i = 0; i < 3; i++) {
+    symbols = CHAR_SYMBOLS[number % 36] + symbols;
+    number = Math.floor(number / 36);
   }
-  return letters;
+  return symbols;
 }
 
-function decodeChar(letters) {
+function decodeChar(symbols) {
   let number = 0;
-  for (const letter of letters) number = number * 26 + letter.charCodeAt(0) - 97;
-  return String.fromCodePoint(number);
+  for (const symbol of symbols) number = number * 36 + CHAR_SYMBOLS.indexOf(symbol);
+  return String.fromCodePoint(FIRST_CHAR + number);
 }
 
 export function bigrams(run) {
@@ -94,49 +114,77 @@ export function bigrams(run) {
  *  or a state word, are looked up as written (Pagefind's quoted search). */
 function term(word) {
   const folded = word.toLowerCase().replace(JOINERS, "");
-  return /\d/.test(folded) || /^q([yz]|$)/.test(folded) ? `"${folded}"` : folded;
+  return /\d/.test(folded) || /^q([gpyz]|$)/.test(folded) ? `"${folded}"` : folded;
+}
+
+/** A query without its question words (怎么办, 是什么原因, 会…吗), or as typed if that is all it is. */
+function withoutQuestion(text) {
+  const left = text.replace(QUESTION, (found, asked) => ` ${asked || ""} `);
+  return /[\p{L}\p{N}]/u.test(left) ? left : text;
 }
 
 /** The pieces a query is searched by. A piece is found on a page when every one of its
  *  `terms` is (a run's bigrams), or when its first `alternative` that is anywhere at all is
- *  (a word, a code: later ones are rarer spellings, each a few more index chunks to load). */
+ *  (a word, a code: later ones are rarer spellings, each a few more index chunks to load).
+ *  `at` and `end` are where it stands in the query without its question words. */
 export function queryPieces(query) {
-  const text = query.normalize("NFKC");
+  const text = queryText(query);
   const pieces = [];
   let last = 0;
   for (const match of text.matchAll(CJK_RUN)) {
-    pieces.push(...wordPieces(text.slice(last, match.index)));
+    pieces.push(...wordPieces(text.slice(last, match.index), last));
     const run = match[0];
-    if (run.length === 1) pieces.push({ text: run, alternatives: [TOKEN_PREFIX + encodeChar(run), run] });
-    else pieces.push({ text: run, terms: [...new Set(bigrams(run))], phrase: `"${bigrams(run).join(" ")}"` });
+    const at = { at: match.index, end: match.index + run.length };
+    if (run.length === 1) pieces.push({ text: run, alternatives: [TOKEN_PREFIX + encodeChar(run), run], ...at });
+    else pieces.push({ text: run, terms: [...new Set(bigrams(run))], phrase: `"${bigrams(run).join(" ")}"`, ...at });
     last = match.index + run.length;
   }
-  pieces.push(...wordPieces(text.slice(last)));
+  pieces.push(...wordPieces(text.slice(last), last));
   const seen = new Set();
   return pieces.filter((piece) => !seen.has(piece.text.toLowerCase()) && seen.add(piece.text.toLowerCase()));
+}
+
+/** The text a query's pieces are cut from. */
+function queryText(query) {
+  return withoutQuestion(query.normalize("NFKC"));
 }
 
 /** A word as it is looked up; a code typed in one piece also as its letters and digits in a
  *  row, as the text may write it (alm2010 for ALM 2010). */
 function alternatives(word) {
   const folded = word.toLowerCase().replace(JOINERS, "");
+  const code = word.toLowerCase().match(CODE);
+  if (code) return codeForms(code[1], code[2]);
   const apart = folded.replace(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/gu, " ");
-  return apart === folded || !/\p{L}/u.test(folded) ? [term(word)] : [term(word), `"${apart}"`];
+  const forms = apart === folded || !/\p{L}/u.test(folded) ? [term(word)] : [term(word), `"${apart}"`];
+  // A code inside a longer one: YWF4E-350S is indexed as ywf4e350s and its parts.
+  if (/\d/.test(folded) && /\p{L}/u.test(folded) && folded.length >= PREFIX_FALLBACK) forms.push(folded.replace(/_/g, ""));
+  return forms;
+}
+
+/** An alarm code's forms, most likely first: as typed, then with zeros before its digits. */
+function codeForms(letters, digits) {
+  const forms = [`"${letters}${digits}"`];
+  for (let width = digits.length + 1; width <= CODE_DIGITS; width++) forms.push(`"${letters}${digits.padStart(width, "0")}"`);
+  return [...forms, `"${letters} ${digits}"`];
 }
 
 /** Words, and codes typed in parts: short parts with a digit among them, separated only by
  *  spaces (`ALM 1102`, `qm vp 16`), are searched joined and as the parts in a row. */
-function wordPieces(segment) {
+function wordPieces(segment, offset) {
   const pieces = [];
   let group = [];
   let end = -1;
+  const span = (first, last) => ({ at: offset + first.index, end: offset + last.index + last[0].length });
   const flush = () => {
     const joined = group.map((m) => m[0].toLowerCase()).join("");
     if (group.length > 1 && /\d/.test(joined) && /[a-z]/.test(joined)) {
       const parts = group.map((m) => m[0].toLowerCase());
-      pieces.push({ text: group.map((m) => m[0]).join(" "), alternatives: [`"${joined}"`, `"${parts.join(" ")}"`] });
+      const code = group.length === 2 && joined.match(CODE);
+      const forms = code ? codeForms(code[1], code[2]) : [`"${joined}"`, `"${parts.join(" ")}"`];
+      pieces.push({ text: group.map((m) => m[0]).join(" "), alternatives: forms, ...span(group[0], group[group.length - 1]) });
     } else {
-      for (const m of group) if (m[0].length > 1) pieces.push({ text: m[0], alternatives: alternatives(m[0]) });
+      for (const m of group) if (m[0].length > 1) pieces.push({ ...wordPiece(m[0]), ...span(m, m) });
     }
     group = [];
   };
@@ -149,6 +197,18 @@ function wordPieces(segment) {
   }
   flush();
   return pieces;
+}
+
+/** A word's piece; a word of letters alone may also be pinyin or initials (see soundPiece). */
+function wordPiece(word) {
+  const piece = { text: word, alternatives: alternatives(word) };
+  if (!/^[a-z]+$/i.test(word)) return piece;
+  piece.letters = word.toLowerCase();
+  // A word that may be initials or pinyin is looked up as written (an abbreviation: PLC),
+  // never as the start of a word or, when none starts so, as the longest word it starts with
+  // (czk: the C of °C; fanxiang: fan): what is found nowhere is read by its sound.
+  if (INITIALS.test(piece.letters) || PINYIN_SHAPE.test(piece.letters)) piece.alternatives = [`"${piece.letters}"`];
+  return piece;
 }
 
 // ---- Pagefind ---------------------------------------------------------------------------
@@ -192,9 +252,9 @@ async function loadSavedPacks() {
 async function mergedBundles([first, ...others]) {
   const folder = (bundle) => new URL(bundle.folder, siteRoot);
   const pagefind = await import(new URL("pagefind.js", folder(first)).href);
-  // Fields weigh through their blocks' data-pagefind-weight; the title and products shown
-  // with a result are metadata, whose words should not count a second time.
-  const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0, products: 0 } } };
+  // Fields weigh through their blocks' data-pagefind-weight; a page's only metadata is a
+  // title with no word in it (a result's title is read from its title's block).
+  const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: { title: 0 } } };
   await pagefind.options({ ...options, metaCacheTag: first.tag });
   await pagefind.init();
   await Promise.all(others.map((bundle) => pagefind.mergeIndex(folder(bundle).pathname, { ...options, metaCacheTag: bundle.tag })));
@@ -246,12 +306,14 @@ function search(termText) {
  *  (ALM-1005), which the cases may write otherwise (ALM 1005). */
 async function firstFound(terms) {
   const found = new Map();
+  let used = terms[0];
   for (const termText of terms) {
     const [hits, codes] = await Promise.all([search(termText), codePages()]);
     for (const hit of hits) if (!found.has(hit.result.id)) found.set(hit.result.id, hit);
+    used = termText;
     if (hits.some((hit) => !codes.has(hit.result.id))) break;
   }
-  return [...found.values()];
+  return { hits: [...found.values()], used };
 }
 
 let statesPromise = null;
@@ -284,53 +346,405 @@ function codePages() {
   return codePagesPromise;
 }
 
-function newEntry(result, count) {
-  return { result, id: result.id, found: new Array(count).fill(0), exact: new Array(count).fill(false), score: 0 };
+// ---- pinyin, homophones and the glossary (generator/search/pinyin.py, vocabulary.py) ----
+
+const MAX_SOUND_WORDS = 3; // the site's words a piece's sound is looked up as, at most: each loads index chunks
+const CUTS_KEPT = 16; // ways kept for each end of a word, as generator/search/pinyin.py
+const INITIALS = /^[bcdfghjklmnpqrstwxyz]{3,}$/; // a word of initials: no vowel (and no v: no pinyin starts with ü)
+// Syllables in the rough (an initial, vowels, an ending): a word of another shape is no pinyin,
+// and is looked up without loading the syllables to cut it with (most English words).
+const PINYIN_SHAPE = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]{1,3}(?:ng|n|r)?){2,}$/;
+let wordsPromise = null;
+let charsPromise = null;
+
+/** A JSON file of the search (generator/search/vocabulary.py): compressed with gzip, unless
+ *  the web server has already uncompressed it on the way. */
+async function fetchJson(path) {
+  try {
+    const response = await fetch(new URL(path, siteRoot), { cache: "no-cache" });
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return JSON.parse(await new Response(stream).text());
+  } catch {
+    return null;
+  }
+}
+
+/** The syllables and their codes, the site's words and the glossary's groups (the words' file). */
+export function loadWords() {
+  wordsPromise ||= fetchJson(settings.words).then((raw) => raw && prepareWords(raw));
+  return wordsPromise;
+}
+
+function prepareWords(raw) {
+  // a syllable's code: the first symbol of its row, then the symbol of its place in the row
+  const rows = Object.entries(raw.rows).map(([first, row]) => [first, row.split(",")]);
+  const codes = new Map(rows.flatMap(([first, row]) => row.map((syllable, i) => [syllable, first + raw.symbols[i]])));
+  const initials = new Map([...codes].map(([syllable, code]) => [code, syllable[0]]));
+  const groups = raw.groups.map((group) => ({
+    word: group.word,
+    terms: group.terms.map(([text, kind, ...forms]) => ({ text, kind, forms, pattern: termPattern(text) })),
+  }));
+  const words = raw.words.map(([run, ...forms]) => ({ run, forms }));
+  return { ...raw, codes, initials, firstSymbols: new Map(Object.entries(raw.initials)), words, groups, longest: Math.max(...[...codes.keys()].map((s) => s.length)) };
+}
+
+/** Each character's first reading (the readings' file), for reading a query with a homophone. */
+function loadChars() {
+  charsPromise ||= fetchJson(settings.chars).then((raw) => {
+    const reading = new Map();
+    for (const [syllable, chars] of Object.entries(raw || {})) for (const char of chars) reading.set(char, syllable);
+    return reading;
+  });
+  return charsPromise;
+}
+
+/** The ways a word of letters cuts into syllables, fewest syllables first, then longer ones
+ *  first (`xian` before `xi an`): generator/search/pinyin.py's `cuts`. */
+export function cutsOf(word, vocabulary, most = 3) {
+  const ends = Array.from({ length: word.length }, () => []);
+  ends.push([[]]);
+  for (let start = word.length - 1; start >= 0; start--) {
+    const found = [];
+    for (let end = start + 1; end <= Math.min(word.length, start + vocabulary.longest); end++) {
+      if (!vocabulary.codes.has(word.slice(start, end))) continue;
+      for (const rest of ends[end]) found.push([word.slice(start, end), ...rest]);
+    }
+    ends[start] = found.sort(cutOrder).slice(0, CUTS_KEPT);
+  }
+  return ends[0].slice(0, most);
+}
+
+function cutOrder(a, b) {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i].length !== b[i].length) return b[i].length - a[i].length;
+  return 0;
+}
+
+/** The search for syllables (their codes) in a title: the sound tokens of each pair, as a
+ *  phrase. A token is the prefix, the first symbols of the two codes, then their second ones. */
+function titleSound(codes, vocabulary) {
+  const tokens = codes.slice(1).map((code, i) => vocabulary.prefix + codes[i][0] + code[0] + codes[i][1] + code[1]);
+  return tokens.length === 1 ? `"${tokens[0]}"` : `"${tokens.join(" ")}"`;
+}
+
+/** The search for initials in a title: for each pair of letters, the start of the sound tokens
+ *  of every pair of syllables with those initials (Pagefind finds each word that starts so, and
+ *  pages with all of them); null if a letter starts no syllable. */
+function titleInitials(letters, vocabulary) {
+  const symbols = [...letters].map((letter) => vocabulary.firstSymbols.get(letter));
+  if (symbols.some((symbol) => !symbol)) return null;
+  return symbols.slice(1).map((symbol, i) => vocabulary.prefix + symbols[i] + symbol).join(" ");
+}
+
+/** What a word of pinyin is looked up as in titles (its first cut): for the browser tests. */
+async function soundOf(word) {
+  const vocabulary = await loadWords();
+  const cut = cutsOf(word, vocabulary).find((syllables) => syllables.length > 1);
+  return cut ? titleSound(cut.map((syllable) => vocabulary.codes.get(syllable)), vocabulary) : null;
+}
+
+/** What a word of initials is looked up as in titles: for the browser tests. */
+async function titleInitialsOf(word) {
+  return titleInitials(word, await loadWords());
+}
+
+/** Each character's reading, as a query with a homophone typo is read: for the browser tests. */
+async function readingsOf(text) {
+  const reading = await loadChars();
+  return [...text].map((char) => reading.get(char) ?? null);
+}
+
+/** Where a run of codes (two symbols a syllable) stands in a word's codes, in syllables. */
+function* placesOf(codes, form) {
+  for (let at = form.indexOf(codes); at >= 0; at = form.indexOf(codes, at + 1)) if (at % 2 === 0) yield at / 2;
+}
+
+function initialsOf(form, vocabulary) {
+  let letters = "";
+  for (let i = 0; i < form.length; i += 2) letters += vocabulary.initials.get(form.slice(i, i + 2));
+  return letters;
+}
+
+/** The characters of the site's words that sound like these codes (or have these initials),
+ *  most words first: what a word of pinyin or initials stands for. */
+function soundingWords(wanted, vocabulary, byInitials = false) {
+  const counts = new Map();
+  for (const word of vocabulary.words) {
+    const chars = [...word.run];
+    for (const form of word.forms) {
+      const written = byInitials ? initialsOf(form, vocabulary) : form;
+      const step = byInitials ? 1 : 2;
+      for (let at = written.indexOf(wanted); at >= 0; at = written.indexOf(wanted, at + 1)) {
+        if (at % step) continue;
+        const found = chars.slice(at / step, (at + wanted.length) / step).join("");
+        counts.set(found, (counts.get(found) || 0) + 1);
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([run]) => run);
+}
+
+/** The glossary's groups with a term that sounds so (or has these initials). */
+function soundingGroups(wanted, vocabulary, byInitials = false) {
+  return vocabulary.groups.filter((group) =>
+    group.terms.some((term) => term.forms.some((form) => (byInitials ? initialsOf(form, vocabulary) : form) === wanted)),
+  );
+}
+
+/** How a run of characters is searched: its one bigram, or its bigrams as a phrase. */
+function runSearch(run) {
+  const tokens = bigrams(run);
+  return tokens.length === 1 ? tokens[0] : `"${tokens.join(" ")}"`;
+}
+
+/** What a word of letters stands for when read as pinyin (its cuts into syllables, fewest
+ *  first) or as initials: searches, and the characters to mark in excerpts. */
+async function soundSearches(letters) {
+  const vocabulary = await loadWords();
+  if (!vocabulary) return [];
+  for (const cut of cutsOf(letters, vocabulary).filter((syllables) => syllables.length > 1)) {
+    const codes = cut.map((syllable) => vocabulary.codes.get(syllable));
+    const runs = soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS);
+    const groups = soundingGroups(codes.join(""), vocabulary);
+    const searches = [{ text: titleSound(codes, vocabulary), marks: [] }];
+    searches.push(...runs.map((run) => ({ text: runSearch(run), marks: [run] })));
+    searches.push(...groups.map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
+    const found = await Promise.all(searches.map((one) => search(one.text)));
+    if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
+  }
+  if (!INITIALS.test(letters)) return [];
+  const runs = soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS);
+  const searches = runs.map((run) => ({ text: runSearch(run), marks: [run] }));
+  searches.push(...soundingGroups(letters, vocabulary, true).map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
+  const found = await Promise.all(searches.map((one) => search(one.text)));
+  if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
+  // no word of the site has these initials: the titles' (their index chunks load only now)
+  const initials = titleInitials(letters, vocabulary);
+  return initials ? [{ text: initials, marks: [], hits: await search(initials) }] : [];
+}
+
+/** A run some pair of whose characters is nowhere in the index: read it as the input method
+ *  heard it (a homophone typo, 四通伐 for 四通阀) and search what sounds like it around that pair,
+ *  in titles and among the site's words and glossary terms. Each search with the pairs it covers. */
+async function homophoneSearches(piece, missing) {
+  const [vocabulary, reading] = await Promise.all([loadWords(), loadChars()]);
+  if (!vocabulary || !reading) return [];
+  const chars = [...piece.text];
+  const codes = chars.map((char) => vocabulary.codes.get(reading.get(char)));
+  const searches = [];
+  const words = new Map(); // the site's words heard in the run, written otherwise: run -> pairs
+  const groups = new Map(); // the glossary's groups heard in it: word -> search
+  for (const [from, to] of stretches(codes)) {
+    for (const [first, last] of clusters([...missing].filter((pair) => pair >= from && pair + 1 < to))) {
+      searches.push({ text: titleSound(codes.slice(first, last + 2), vocabulary), pairs: range(first, last + 1), marks: [] });
+    }
+    for (const { run, pairs } of heardIn(codes, from, to, missing, vocabulary.words.map((w) => [w.run, w.forms]))) {
+      if (chars.slice(pairs[0], pairs[pairs.length - 1] + 2).join("") !== run) words.set(run, pairs);
+    }
+    const terms = vocabulary.groups.flatMap((group) => group.terms.map((term) => [group, term.forms]));
+    for (const { run: group, pairs } of heardIn(codes, from, to, missing, terms)) {
+      const marks = group.terms.map((term) => term.text);
+      groups.set(group.word, { text: `"${group.word}"`, pairs: [...new Set([...(groups.get(group.word)?.pairs || []), ...pairs])], marks });
+    }
+  }
+  const chosen = [...words].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SOUND_WORDS);
+  searches.push(...chosen.map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })), ...groups.values());
+  const found = await Promise.all(searches.map((one) => search(one.text)));
+  return searches.map((one, i) => ({ ...one, hits: found[i] }));
+}
+
+/** The entries ([what, forms]) whose sound is in a stretch [from, to) of a run's codes and
+ *  covers one of its missing pairs: each with the pairs it covers. */
+function* heardIn(codes, from, to, missing, entries) {
+  const heard = codes.slice(from, to).join("");
+  for (const [what, forms] of entries) {
+    for (const form of forms) {
+      for (const at of placesOf(form, heard)) {
+        const pairs = range(from + at, from + at + form.length / 2 - 1);
+        if (pairs.some((pair) => missing.has(pair))) yield { run: what, pairs };
+      }
+    }
+  }
+}
+
+/** The stretches [from, to) of two or more characters that each have a reading. */
+function stretches(codes) {
+  const found = [];
+  let from = 0;
+  for (let i = 0; i <= codes.length; i++) {
+    if (i < codes.length && codes[i]) continue;
+    if (i - from > 1) found.push([from, i]);
+    from = i + 1;
+  }
+  return found;
+}
+
+/** Runs of adjacent numbers, as [first, last]. */
+function clusters(numbers) {
+  const found = [];
+  for (const n of numbers.sort((a, b) => a - b)) {
+    if (found.length && found[found.length - 1][1] === n - 1) found[found.length - 1][1] = n;
+    else found.push([n, n]);
+  }
+  return found;
+}
+
+const range = (from, to) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** A glossary term as it occurs in a query (generator/search/glossary.py's `_pattern`). */
+function termPattern(text) {
+  const words = text.split(" ").map(escapeRegExp);
+  const chinese = /[\u3400-\u9fff]/;
+  let body = words.join(chinese.test(text) ? "\\s*" : "\\s+");
+  if (!chinese.test(text[0])) body = "(?<![\\p{L}\\p{N}])" + body;
+  if (/[a-z]$/.test(text)) body += "(?:s|es|ed|ing)?";
+  if (!chinese.test(text[text.length - 1])) body += "(?![\\p{L}\\p{N}])";
+  return new RegExp(body, "gu");
+}
+
+/** Where the query names a glossary term: each place, with its group. */
+function glossaryPlaces(text, vocabulary) {
+  const folded = text.toLowerCase();
+  const places = [];
+  for (const group of vocabulary.groups) {
+    for (const term of group.terms) {
+      for (const match of folded.matchAll(term.pattern)) places.push({ group, at: match.index, end: match.index + match[0].length });
+    }
+  }
+  return places;
+}
+
+/** The units of a piece a place in the query covers: a run's pairs inside it, or the whole of a word. */
+function coveredUnits(piece, at, end) {
+  if (end <= piece.at || at >= piece.end) return [];
+  if (!piece.terms) return [0];
+  const tokens = bigrams(piece.text);
+  return range(0, tokens.length)
+    .filter((pair) => piece.at + pair >= at && piece.at + pair + 2 <= end)
+    .map((pair) => piece.terms.indexOf(tokens[pair]));
+}
+
+// ---- ranking ------------------------------------------------------------------------------
+
+function newEntry(result, units) {
+  return {
+    result,
+    id: result.id,
+    literal: units.map(() => new Set()), // the units of each piece found as typed
+    other: units.map(() => new Set()), // ... found by sound or through the glossary
+    exact: units.map(() => false),
+    score: 0,
+  };
 }
 
 /** Every page that holds any piece of the query, best first (see the top of this file). */
 export async function rankedResults(query) {
   const pieces = queryPieces(query);
   if (!pieces.length) return [];
+  const units = pieces.map((piece) => piece.terms?.length || 1);
   const pages = new Map();
+  const marks = [];
   const entry = (hit) => {
-    if (!pages.has(hit.result.id)) pages.set(hit.result.id, newEntry(hit.result, pieces.length));
+    if (!pages.has(hit.result.id)) pages.set(hit.result.id, newEntry(hit.result, units));
     return pages.get(hit.result.id);
   };
-  await Promise.all(
-    pieces.map(async (piece, i) => {
-      if (piece.terms) {
-        const [phrase, ...each] = await Promise.all([piece.terms.length > 1 ? search(piece.phrase) : [], ...piece.terms.map(search)]);
-        for (const hits of each) {
-          for (const hit of hits) {
-            const page = entry(hit);
-            page.found[i] += 1 / piece.terms.length;
-            page.score += hit.score / piece.terms.length;
-          }
-        }
-        for (const hit of phrase) entry(hit).exact[i] = true;
-        if (piece.terms.length === 1) for (const hits of each) for (const hit of hits) entry(hit).exact[i] = true;
-      } else {
-        for (const hit of await firstFound(piece.alternatives)) {
-          const page = entry(hit);
-          page.found[i] = 1;
-          page.exact[i] = true;
-          page.score += hit.score;
-        }
-      }
-    }),
-  );
+  const credit = (hit, i, unit, asTyped) => {
+    const page = entry(hit);
+    (asTyped ? page.literal : page.other)[i].add(unit);
+    page.score += (asTyped ? hit.score : hit.score / 2) / units[i];
+  };
+  await Promise.all([
+    ...pieces.map((piece, i) => findPiece(piece, i, credit, entry, marks)),
+    findInGlossary(queryText(query), pieces, credit, marks),
+  ]);
+  soundMarks.set(query, marks);
   const [states, codes] = await Promise.all([caseStates(), codePages()]);
   const ranked = [...pages.values()];
   for (const page of ranked) {
-    page.complete = page.found.filter((share) => share > 0.999).length;
-    page.coverage = page.found.reduce((sum, share) => sum + share, 0);
+    const found = page.literal.map((literal, i) => new Set([...literal, ...page.other[i]]).size / units[i]);
+    page.complete = found.filter((share) => share > 0.999).length;
+    page.coverage = found.reduce((sum, share) => sum + share, 0);
+    page.typed = page.literal.reduce((sum, literal, i) => sum + literal.size / units[i], 0);
     page.phrases = page.exact.filter(Boolean).length;
     page.state = states.get(page.id);
     page.codePage = codes.has(page.id) ? 1 : 0;
   }
   return ranked.sort((a, b) => compareMatches(a, b) || byId(a, b));
 }
+
+/** One piece: a run by its bigrams and as a phrase, and by its sound where a pair of it is
+ *  nowhere; a word by its first form found anywhere, or, if it is letters, by its sound. */
+async function findPiece(piece, i, credit, entry, marks) {
+  if (piece.terms) {
+    const [phrase, ...each] = await Promise.all([piece.terms.length > 1 ? search(piece.phrase) : [], ...piece.terms.map(search)]);
+    each.forEach((hits, unit) => hits.forEach((hit) => credit(hit, i, unit, true)));
+    for (const hit of phrase) entry(hit).exact[i] = true;
+    if (piece.terms.length === 1) for (const hit of each[0]) entry(hit).exact[i] = true;
+    const tokens = bigrams(piece.text);
+    const missing = new Set(range(0, tokens.length).filter((pair) => !each[piece.terms.indexOf(tokens[pair])].length));
+    if (!misheard(missing, tokens.length)) return;
+    for (const one of await homophoneSearches(piece, missing)) {
+      for (const hit of one.hits) for (const pair of one.pairs) credit(hit, i, piece.terms.indexOf(tokens[pair]), false);
+      if (one.hits.length) marks.push(...one.marks);
+    }
+    return;
+  }
+  const { hits, used } = await firstFound(piece.alternatives);
+  for (const hit of hits) {
+    credit(hit, i, 0, true);
+    entry(hit).exact[i] = true;
+  }
+  if (hits.length && used !== piece.alternatives[0]) marks.push(used.replace(/"/g, "")); // e07 for E7
+  // Read as pinyin or initials only what is no word of the index (brand, PLC and bingdu, if
+  // a case writes it, are found as written).
+  if (!hits.length && piece.letters && (PINYIN_SHAPE.test(piece.letters) || INITIALS.test(piece.letters))) {
+    await findBySound(piece, i, credit, entry, marks);
+  }
+}
+
+/** Whether the pairs of a run found nowhere look like a homophone typo: a wrong character
+ *  breaks the two pairs it is in, or the one at an end of the run; two words typed without a
+ *  space between them leave one pair inside the run (灌装阀滴漏: 阀滴), found nowhere too. */
+function misheard(missing, pairs) {
+  return [...missing].some((pair) => pair === 0 || pair === pairs - 1 || missing.has(pair + 1));
+}
+
+/** A word of letters read as pinyin, or as initials: whether anything was found so. */
+async function findBySound(piece, i, credit, entry, marks) {
+  let found = false;
+  for (const one of await soundSearches(piece.letters)) {
+    for (const hit of one.hits) {
+      credit(hit, i, 0, false);
+      entry(hit).exact[i] = true;
+    }
+    if (one.hits.length) marks.push(...one.marks);
+    found ||= one.hits.length > 0;
+  }
+  return found;
+}
+
+/** The glossary: a term of the query also finds its group's word, which every case that holds
+ *  any term of the group has (generator/search/glossary.py); it counts for the pieces it covers. */
+async function findInGlossary(text, pieces, credit, marks) {
+  if (!settings.glossary) return;
+  const vocabulary = await loadWords();
+  if (!vocabulary) return;
+  await Promise.all(
+    glossaryPlaces(text, vocabulary).map(async (place) => {
+      const hits = await search(`"${place.group.word}"`);
+      pieces.forEach((piece, i) => {
+        for (const unit of coveredUnits(piece, place.at, place.end)) for (const hit of hits) credit(hit, i, unit, false);
+      });
+      if (hits.length) marks.push(...place.group.terms.map((term) => term.text));
+    }),
+  );
+}
+
+// What each query was also found by (the site's words, the glossary's terms): marked in excerpts.
+const soundMarks = new Map();
 
 /** The state's place: live cases by state, then other records, archived cases last. */
 function stateRank(page) {
@@ -345,6 +759,7 @@ function compareMatches(a, b) {
   return (
     (b.complete ?? 0) - (a.complete ?? 0) ||
     (b.coverage ?? 0) - (a.coverage ?? 0) ||
+    (b.typed ?? 0) - (a.typed ?? 0) ||
     (b.phrases ?? 0) - (a.phrases ?? 0) ||
     (b.codePage ?? 0) - (a.codePage ?? 0) ||
     stateRank(a) - stateRank(b) ||
@@ -354,9 +769,11 @@ function compareMatches(a, b) {
 
 /** A case's reuse, then its date, as one number (more citations, then newer, is larger). */
 function reuseAndDate(data) {
-  const anchor = (data.anchors || []).find((a) => a.id?.startsWith(settings.order_anchor));
-  if (!anchor) return -1;
-  const [cited, date] = anchor.id.slice(settings.order_anchor.length).split("-").map(Number);
+  const block = blocksOf(data).find((one) => one.name === "order");
+  if (!block) return -1;
+  const symbols = [...(settings.marks || "")];
+  const order = [...block.words.join("")].map((symbol) => settings.order[symbols.indexOf(symbol)]).join("");
+  const [cited, date] = order.split("-").map(Number);
   return cited * 1e8 + date;
 }
 
@@ -407,7 +824,9 @@ function escapeRegExp(text) {
 const ENDINGS = ["ing", "ed", "es", "s"];
 
 /** What to mark for a query: each run as written and its bigrams; each word with any
- *  separators between its characters (hxvb220 marks HX-VB-220) and its endings (leak, leaking). */
+ *  separators between its characters (hxvb220 marks HX-VB-220) and its endings (leak, leaking);
+ *  and what the query was also found by (the site's words it sounds like, glossary terms, a
+ *  code's other form). */
 function markPattern(query) {
   const patterns = [];
   for (const piece of queryPieces(query)) {
@@ -417,15 +836,20 @@ function markPattern(query) {
     } else if (/^[\u3400-\u9fff]$/.test(piece.text)) {
       patterns.push(escapeRegExp(piece.text));
     } else {
-      const word = piece.text.toLowerCase().replace(/[\s'’._-]/g, "");
-      // Pagefind stems English: calibrating finds calibrated, bearings finds bearing.
-      const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
-      const stem = [...(ending ? word.slice(0, -ending.length) : word)];
-      patterns.push("(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’._-]?") + "[\\p{L}\\p{N}]*");
+      patterns.push(wordPattern(piece.text));
     }
   }
+  for (const mark of soundMarks.get(query) || []) patterns.push(/[\u3400-\u9fff]/.test(mark) ? escapeRegExp(mark) : wordPattern(mark));
   patterns.sort((a, b) => b.length - a.length);
   return patterns.length ? new RegExp(patterns.join("|"), "giu") : null;
+}
+
+function wordPattern(text) {
+  const word = text.toLowerCase().replace(/[\s'’._-]/g, "");
+  // Pagefind stems English: calibrating finds calibrated, bearings finds bearing.
+  const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
+  const stem = [...(ending ? word.slice(0, -ending.length) : word)];
+  return "(?<![\\p{L}\\p{N}])" + stem.map(escapeRegExp).join("[\\s'’._-]?") + "[\\p{L}\\p{N}]*";
 }
 
 /** A window of a field's text around its best match, escaped, with the matches marked. */
@@ -448,16 +872,32 @@ export function excerpt(text, query, length = EXCERPT.page) {
   return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "");
 }
 
-/** The text of each field of a page: its body, cut where the fields' anchors stand. */
+/** The blocks of a page's body, cut at their marks (generator/search/fields.py): each block's
+ *  name and its words. */
+function blocksOf(data) {
+  const names = new Map([...(settings.marks || "")].map((symbol, i) => [settings.mark + symbol, settings.marked[i]]));
+  const blocks = [];
+  for (const word of (data.content || "").split(/\s+/).filter(Boolean)) {
+    if (names.has(word)) blocks.push({ name: names.get(word), words: [] });
+    else blocks[blocks.length - 1]?.words.push(word);
+  }
+  return blocks;
+}
+
+/** The text of each field of a page, read back from its search copy. */
 export function fieldTexts(data) {
-  const words = (data.content || "").split(/\s+/).filter(Boolean);
-  const anchors = (data.anchors || [])
-    .filter((anchor) => anchor.id?.startsWith(settings.anchor) && anchor.id.slice(settings.anchor.length) in FIELDS)
-    .sort((a, b) => a.location - b.location);
-  return anchors.map((anchor, i) => {
-    const end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
-    return { name: anchor.id.slice(settings.anchor.length), text: decodeCopy(words.slice(anchor.location, end).join(" ")) };
-  });
+  return blocksOf(data)
+    .filter((block) => block.name in FIELDS)
+    .map((block) => ({ name: block.name, text: decodeCopy(block.words.join(" ")) }));
+}
+
+/** A result's title, read back from its title's block (Pagefind is given one with no word,
+ *  so as not to index its words a second time), or the one it is given. */
+function titleOf(data) {
+  const given = (data.meta?.title || "").replace(/¶/g, "").trim();
+  if (given && given !== settings.no_title) return given; // an alarm code's page: its block holds the code's forms
+  const block = blocksOf(data).find((one) => one.name === "title");
+  return block ? decodeCopy(block.words.join(" ")) : data.url;
 }
 
 /** The field of a page to show for a query: the one that holds the most of it, the weightier
@@ -495,10 +935,11 @@ function resultItem(data, entry, query, length) {
     .filter(Boolean)
     .map((b) => `<span class="kb-search-badge">${escapeHtml(b)}</span>`)
     .join("");
-  const title = (data.meta?.title || data.url).replace(/¶/g, "").trim();
+  const title = titleOf(data);
   const titlePattern = markPattern(query);
   const titleHtml = titlePattern ? escapeHtml(title).replace(titlePattern, (m) => `<mark>${m}</mark>`) : escapeHtml(title);
-  const products = data.meta?.products ? `<span class="kb-search-products">${escapeHtml(data.meta.products)}</span>` : "";
+  const productNames = (data.filters?.product || []).join(t.sep);
+  const products = productNames ? `<span class="kb-search-products">${escapeHtml(productNames)}</span>` : "";
   const field = excerptField(data, query);
   const label = field && FIELDS[field.name].label ? `<span class="kb-search-field">${escapeHtml(FIELDS[field.name].label)}</span>` : "";
   const snippet = field ? `<span class="kb-search-snippet" data-field="${field.name}">${label}${excerpt(field.text, query, length)}</span>` : "";
@@ -517,6 +958,7 @@ async function showResults(list, entries, query, from, count, length) {
     (a, b) =>
       (b.entry.complete ?? 0) - (a.entry.complete ?? 0) ||
       (b.entry.coverage ?? 0) - (a.entry.coverage ?? 0) ||
+      (b.entry.typed ?? 0) - (a.entry.typed ?? 0) ||
       (b.entry.codePage ?? 0) - (a.entry.codePage ?? 0) ||
       (b.asTyped ?? 0) - (a.asTyped ?? 0) ||
       compareMatches(a.entry, b.entry) ||
@@ -532,7 +974,7 @@ async function showResults(list, entries, query, from, count, length) {
 function markAsTyped(shown, query) {
   const typed = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   for (const item of shown) {
-    const texts = [item.data.meta?.title || "", ...fieldTexts(item.data).map((field) => field.text)];
+    const texts = [titleOf(item.data), ...fieldTexts(item.data).map((field) => field.text)];
     item.asTyped = texts.some((text) => text.toLowerCase().split(/\s+/).join(" ").includes(typed)) ? 1 : 0;
   }
 }
@@ -845,4 +1287,6 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-window.kbSearch = { openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind };
+window.kbSearch = {
+  openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, cutsOf, soundOf, titleInitialsOf, readingsOf,
+};

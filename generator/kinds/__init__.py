@@ -12,7 +12,7 @@ from generator.kinds import award, case, mentoring, path, person, session, taxon
 from generator.kinds.kind import Index, RecordKind, TaxonomyKind
 from generator.markdown import attachment_references
 from generator.messages import register
-from generator.search.fields import TEXT_FIELD
+from generator.search.fields import TEXT_FIELD, block_marks
 from generator.vocabulary import Shape, markdown_texts
 
 KINDS: tuple[RecordKind, ...] = (
@@ -72,6 +72,8 @@ def _search_fields() -> dict[str, tuple[str, float]]:
 
 
 SEARCH_FIELDS = _search_fields()
+# Block -> the mark that starts it in a page's search body (generator/search/fields.py).
+SEARCH_MARKS = block_marks(SEARCH_FIELDS)
 
 LINKING_KINDS = in_place("links")  # the order kinds link in: a case's cited-by list follows it
 SHEET_KINDS = in_place("sheet")  # the workbook's sheets, in order

@@ -180,8 +180,9 @@ def search(r: Renderer, award: Award) -> SearchData:
     kind = data.award_kinds[award.award]
     names = [data.person_name(p) for p in award.recipients]
     filters = [("kind", t.kind_award), ("year", award.period[:4])]
-    copy = search_copy_of(*entry_names([kind]), award.period, *names)
-    return r.search_data(filters, [], copy, r.search_fields(citation=r.search_text(award.citation)))
+    copy = search_copy_of(r.name(kind), award.period, *names)
+    fields = r.search_fields(citation=r.search_text(award.citation))
+    return r.search_data(filters, copy, fields, other_names=r.other_names(kind))
 
 
 # --- the OpenSearch document ----------------------------------------------------------------

@@ -362,23 +362,35 @@ def _year_pages(r: Renderer) -> Iterator[PageJob]:
 
 def search(r: Renderer, case: Case) -> SearchData:
     data, t = r.data, r.t
+    """A case is found by its fields (shown in the site's language), and beside them by its
+    title's sound, the model codes inside longer words, its glossary groups' words and its
+    products' and skills' names in the other language (never shown)."""
+    data, t = r.data, r.t
     filters = [("kind", t.kind_case), ("state", t[case.state]), ("year", str(case.solved_on.year))]
-    filters += [("product", data.products[p].name) for p in case.products]
-    filters += [("skill", data.skills[s].name) for s in case.skills]
     products = [data.products[p] for p in case.products]
-    meta = [("products", t.sep.join(p.name for p in products))]
+    skills = [data.skills[s] for s in case.skills]
+    filters += [("product", name) for name in r.shown_names(products)]
+    filters += [("skill", name) for name in r.shown_names(skills)]
     fields = r.search_fields(
         aka=search_copy_of(*map(str, case.aka)),
         tags=search_copy_of(*map(str, case.tags)),
         symptoms=r.search_text(case.symptoms),
-        products=search_copy_of(*entry_names(products)),
-        skills=search_copy_of(*entry_names(data.skills[s] for s in case.skills)),
+        products=search_copy_of(*r.shown_names(products)),
+        skills=search_copy_of(*r.shown_names(skills)),
         environment=r.search_text(case.environment),
         cause=r.search_text(case.cause),
         resolution=r.search_text(case.resolution),
     )
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
-    return r.search_data(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order)
+    texts = [case.title, *map(str, case.aka), *map(str, case.tags), *_texts(case)]
+    hidden = " ".join([r.hidden_words(case.title, *texts), *r.glossary_words(texts)]).strip()
+    names = r.other_names(*products, *skills)
+    state = STATE_WORDS[case.state]
+    return r.search_data(filters, search_copy(case.title), fields, state, order, hidden, other_names=names)
+
+
+def _texts(case: Case) -> list[str]:
+    return [text for text in (case.symptoms, case.environment, case.cause, case.resolution) if text]
 
 
 SEARCH = Search(

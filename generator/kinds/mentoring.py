@@ -131,7 +131,7 @@ def search(r: Renderer, pair: Mentoring) -> SearchData:
     fields = r.search_fields(
         log=search_copy_of(*(entry.note for entry in pair.log)), outcome=r.search_text(pair.outcome)
     )
-    return r.search_data([("kind", t.kind_mentoring)], [], search_copy_of(*names), fields)
+    return r.search_data([("kind", t.kind_mentoring)], search_copy_of(*names), fields)
 
 
 # --- the OpenSearch document ----------------------------------------------------------------

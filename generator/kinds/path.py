@@ -197,7 +197,7 @@ def search(r: Renderer, path: TrainingPath) -> SearchData:
     fields = r.search_fields(
         summary=r.search_text(path.summary), steps=search_copy_of(*(step.title for step in path.steps))
     )
-    return r.search_data([("kind", t.kind_path)], [], search_copy(path.title), fields)
+    return r.search_data([("kind", t.kind_path)], search_copy(path.title), fields, hidden=r.hidden_words(path.title))
 
 
 # --- the OpenSearch document ----------------------------------------------------------------

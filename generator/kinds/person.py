@@ -100,10 +100,12 @@ def _directory(r: Renderer) -> PageJob:
 
 def search(r: Renderer, person: Person) -> SearchData:
     data, t = r.data, r.t
-    filters = [("kind", t.kind_person)] + [("skill", data.skills[s].name) for s in sorted(person.skills)]
+    skills = [data.skills[s] for s in sorted(person.skills)]
+    filters = [("kind", t.kind_person)] + [("skill", name) for name in r.shown_names(skills)]
     team = data.teams[person.team]
-    fields = r.search_fields(summary=search_copy(person.title or ""), team=search_copy_of(*entry_names([team])))
-    return r.search_data(filters, [], search_copy_of(person.name, person.name_en or ""), fields)
+    fields = r.search_fields(summary=search_copy(person.title or ""), team=search_copy(r.name(team)))
+    title = search_copy_of(person.name, person.name_en or "")
+    return r.search_data(filters, title, fields, hidden=r.hidden_words(person.name), other_names=r.other_names(team))
 
 
 # --- the OpenSearch document ----------------------------------------------------------------

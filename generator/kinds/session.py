@@ -189,9 +189,11 @@ def _sessions_index(r: Renderer) -> PageJob:
 def search(r: Renderer, session: Session) -> SearchData:
     data, t = r.data, r.t
     filters = [("kind", t.kind_session), ("year", str(session.date.year))]
-    filters += [("skill", data.skills[s].name) for s in session.skills]
+    skills = [data.skills[s] for s in session.skills]
+    filters += [("skill", name) for name in r.shown_names(skills)]
     fields = r.search_fields(summary=r.search_text(session.summary))
-    return r.search_data(filters, [], search_copy(session.title), fields)
+    hidden, names = r.hidden_words(session.title), r.other_names(*skills)
+    return r.search_data(filters, search_copy(session.title), fields, hidden=hidden, other_names=names)
 
 
 # --- the OpenSearch document ----------------------------------------------------------------

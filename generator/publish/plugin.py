@@ -42,21 +42,22 @@ from generator.publish.fastpage import FastPage, TocSettings, convert
 from generator.publish.inputs import BuildInputs, SearchStep
 from generator.publish.mkdocs_adapter import BuiltSite, give_converted, pass_over, read_page, write_page
 from generator.publish.workers import PageWorkers, worker_count
+from generator.render import search_words
 from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, translate_label
 from generator.render.learning_view import LearningView
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
+from generator.render.search_data import page_blocks
 from generator.render.urls import record_page
 from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
 from generator.search.client import client_settings
-from generator.search.fields import SEARCH_LOG
+from generator.search.fields import NO_TITLE, SEARCH_LOG
 from generator.search.index import Indexing, IndexResult, PackRequest, SearchIndexError
 from generator.search.packs import PACKS, PackPlan
 from generator.search.shards import SHARD_PAGES
-from generator.search.tokens import html_search_copy
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.theme_markup import valid_theme_markup
 
@@ -137,6 +138,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.skipped: set[str] = set()  # record pages another part of the build writes (`--shard`)
         self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
         self.worker_peaks_mb: list[float] = []  # of the page workers of the build
+        self.glossary = False  # whether the site has a glossary for search (render/search_words.py)
 
     @property
     def settings(self) -> Settings:
@@ -236,6 +238,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         data_dir = str(settings.data_dir)
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
+        # the search script reads the glossary's groups with every query when there are any
+        self.glossary = bool(search_words.site_glossary(prepared.dataset))
         for made in self.record_files(config, prepared.dataset):
             files.append(made)
         self.files = files
@@ -243,7 +247,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def record_files(self, config: Any, data: Dataset) -> list[File]:
         """The files besides the pages made of the records: the capture page's data, the feeds,
-        calendars and the dataset as JSON (generator/render/feeds.py)."""
+        calendars, the dataset as JSON and the words search reads pinyin with (generator/render/feeds.py)."""
         made = [File.generated(config, CAPTURE_DATA, content=capture_data(data, self.settings, self.root))]
         for extra in site_files(data, self.settings.language, config.site_name, config.site_url or ""):
             made.append(File.generated(config, extra.path, content=extra.content))
@@ -340,8 +344,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         env.globals["kb_nav"] = kb_nav
         log = SEARCH_LOG if self.config.search_log else None
-        env.globals["kb_search_settings"] = client_settings(self.settings.language, log)
-        env.filters["kb_search_copy"] = html_search_copy
+        env.globals["kb_search_settings"] = client_settings(self.settings.language, log, self.glossary)
+        env.globals["kb_page_blocks"] = page_blocks
+        env.globals["kb_no_title"] = NO_TITLE
         env.globals["kb_offline"] = offline_settings(self.settings, self.shell(config))
         self.built = BuiltSite(config, files, self.nav, env)
         assert self.inputs is not None

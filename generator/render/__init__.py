@@ -6,6 +6,7 @@ from generator.kinds import RECORD_KINDS
 from generator.language import DEFAULT_LANGUAGE
 from generator.learning.movement import NO_LEVELS, LevelHistory
 from generator.model import Dataset
+from generator.render import search_words
 from generator.render.codes import code_pages
 from generator.render.engine import Page, PageJob
 from generator.render.home import checks_page, home_page, search_page
@@ -49,7 +50,8 @@ def page_jobs(
 ) -> list[PageJob]:
     """Every page to render, or, given `only`, at least those (other record pages are skipped):
     each kind's pages (generator/kinds/), then the pages of the site as a whole."""
-    r = SiteRenderer(data, language, site_name, only, site_url, LearningView(data, levels))
+    glossary = search_words.site_glossary(data)
+    r = SiteRenderer(data, language, site_name, only, site_url, LearningView(data, levels), glossary)
     pages = [home_page(r), checks_page(r), reference_page(r), search_page(r)]
     for kind in RECORD_KINDS:
         if kind.pages is not None:

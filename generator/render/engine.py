@@ -18,6 +18,7 @@ from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
 from generator.render.text import markdown_inline, render_markdown
 from generator.render.urls import ATTACHMENTS_DIR, Linker
+from generator.search.glossary import NO_GLOSSARY, Glossary, GroupFinder
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,11 @@ class Renderer:
         only: set[str] | None = None,
         site_url: str = "",
         learning: Any = None,
+        glossary: Glossary = NO_GLOSSARY,
     ) -> None:
         self.data = data
         self.learning = learning  # what pages show of practice sets and movement (render/learning_view.py)
+        self.glossary = GroupFinder(glossary)  # which glossary groups a case names (search)
         self.only = only
         self.t = Labels(language)
         self.fmt = Formats(language)

@@ -1,5 +1,6 @@
 """RSS and Atom feeds of newly validated and edited cases (all, per product, per skill) and of
-honours, the calendars of upcoming sessions, and the dataset as JSON.
+honours, the calendars of upcoming sessions, the dataset as JSON, and the words the search
+script reads pinyin and homophones with.
 
 Files besides the pages: (path in the site, bytes). Dates come from the records, so
 the same records give the same bytes.
@@ -22,6 +23,7 @@ from generator.inert import json_escaped, multi_line, one_line
 from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
 from generator.messages import words
 from generator.model import Dataset
+from generator.render import search_words
 from generator.render.calendar import calendar_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, taxonomy_name
@@ -193,4 +195,8 @@ def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> l
         + honours_feed(data, t, site_name, site_url, language)
         + api_files(data)
         + [SiteFile(path, content) for path, content in calendar_files(data, t, site_name, site_url).items()]
+        + [
+            SiteFile(path, content)
+            for path, content in search_words.search_files(data, search_words.site_glossary(data)).items()
+        ]
     )

@@ -1,24 +1,43 @@
-"""What each record page tells the search index: its text as search copies, filters, and what results show.
+"""What each record page tells the search index: its text as search copies, and filters.
 
 A record page's visible text is not indexed. Pagefind gets, in a hidden block, a word
-every page has, the title's search copy, and then each other text field's copy in a
-weighted block of its own, after an empty element that marks where the field starts
-(generator/search/fields.py); a copy reads back into the text for the excerpt
-(generator/search/tokens.py). A case's state is a word there too, and its reuse and
-date the id of an empty element; filters and what a result shows besides its title are
-metadata.
+every page has, the title's search copy, a block of words the page is found by but never
+shows (its title's sound, codes inside longer words, its glossary groups), then each
+other text field's copy, and last the names of its products, skills, team or honour in the
+site's other language (shown in one language, found in both); each block weighted and started
+by a mark that names it (generator/search/fields.py); a copy reads back into the text for the
+title and the excerpt (generator/search/tokens.py). A case's state is a word there too, and its
+reuse and date a block of symbols that are no word. Filters are what a result shows besides:
+its kind, state, products and skills, named in the site's language. No metadata: Pagefind
+indexes every word of it, which costs memory (the title's, from the page's h1, unless the
+page gives one: it gives `·`, no word).
+
+A kind's `search` (generator/kinds/) makes its page's SearchData with the renderer's helpers
+(generator/render/services.py): the fields' copies, the hidden words, the glossary's group
+words and the other language's names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from generator.kinds import SEARCH_FIELDS
+from generator.kinds import SEARCH_FIELDS, SEARCH_MARKS
 from generator.render.text import plain_text
 from generator.search.alarms import AlarmCode
-from generator.search.fields import CODE_PAGE_WORD, EVERY_PAGE, FIELD_ANCHOR, ORDER_ANCHOR, TITLE_WEIGHT
-from generator.search.tokens import search_copy, search_copy_of
+from generator.search.fields import (
+    CODE_PAGE_WORD,
+    EVERY_PAGE,
+    HIDDEN_WEIGHT,
+    NO_TITLE,
+    OTHER_NAMES_WEIGHT,
+    TITLE_WEIGHT,
+    order_word,
+)
+from generator.search.glossary import group_words
+from generator.search.pinyin import sound_copy
+from generator.search.tokens import html_search_copy, model_variants, plain_html, search_copy, search_copy_of
 
 if TYPE_CHECKING:
     from generator.render.engine import Renderer
@@ -26,21 +45,35 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SearchData:
-    filters: list[tuple[str, str]]
-    meta: list[tuple[str, str]]  # shown with a result besides the title (Pagefind takes it from the h1)
+    filters: list[tuple[str, str]]  # a result shows its products from these
     title: str  # the title's search copy: the page body
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
-    state_word: str | None = None  # a case's state (or a code page's mark), as a word of its body
-    order: str | None = None  # a case's place among equal matches: times cited, date solved
-    title_weight: ClassVar[float] = TITLE_WEIGHT
+    state_word: str | None = None  # a case's state (or a code page's word), as a word of its body
+    order: str | None = None  # a case's place among equal matches: times cited, date solved ("3-20250120")
+    hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
+    shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
+    other_names: str = ""  # the names of its products, skills, team or honour in the other language
     every_page: ClassVar[str] = EVERY_PAGE
-    anchor: ClassVar[str] = FIELD_ANCHOR
-    order_anchor: ClassVar[str] = ORDER_ANCHOR
+
+    @property
+    def first_words(self) -> str:
+        """The words of the block that weighs nothing: every page's, a case's state and its order."""
+        words = [self.every_page, self.state_word or ""]
+        if self.order:
+            words += [SEARCH_MARKS["order"], order_word(self.order)]
+        return " ".join(word for word in words if word)
 
     @property
     def blocks(self) -> list[tuple[str, float, str]]:
-        """(field, weight, copy) of each field's block."""
-        return [(name, SEARCH_FIELDS[name][1], copy) for name, copy in self.fields]
+        """(mark, weight, copy) of each block after the state's: the title, the hidden one, each
+        field, the other language's names."""
+        blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, self.title)]
+        if self.hidden:
+            blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, self.hidden))
+        blocks += [(SEARCH_MARKS[name], SEARCH_FIELDS[name][1], copy) for name, copy in self.fields]
+        if self.other_names:
+            blocks.append((SEARCH_MARKS["names"], OTHER_NAMES_WEIGHT, self.other_names))
+        return blocks
 
 
 def search_fields(**copies: str) -> list[tuple[str, str]]:
@@ -55,13 +88,48 @@ def search_text(markdown: str | None) -> str:
     return search_copy(plain_text(markdown)) if markdown else ""
 
 
+def shown_names(r: Renderer, entries: Iterable[Any]) -> list[str]:
+    """Taxonomy entries by their names in the site's language, as the pages show them."""
+    return [r.name(entry) for entry in entries]
+
+
+def other_names(r: Renderer, *entries: Any) -> str:
+    """The copy of the entries' names in the site's other language, where they have one: what
+    an English word finds a Chinese case by (and a Chinese name an English page)."""
+    other = [name for entry in entries for name in (entry.name, entry.name_en) if name and name != r.name(entry)]
+    return search_copy_of(*dict.fromkeys(other))
+
+
+def hidden_words(title: str, *texts: str) -> str:
+    """The title's sound tokens (generator/search/pinyin.py), then the model codes written
+    inside longer words of the texts (generator/search/tokens.py)."""
+    return " ".join(part for part in (sound_copy(title), " ".join(model_variants(*texts))) if part)
+
+
+def glossary_words(r: Renderer, texts: Iterable[str]) -> list[str]:
+    """The words of the glossary's groups the texts name (generator/search/glossary.py)."""
+    return group_words(r.glossary, list(texts))
+
+
+def page_blocks(title: str, markup: str) -> list[tuple[str, float, str]]:
+    """The search blocks of a hand-written page (theme/main.html), as a record page's: its
+    title's copy, its title's sound, its text's copy, each with its mark."""
+    blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, html_search_copy(title))]
+    if sound := sound_copy(plain_html(title)):
+        blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, sound))
+    return [*blocks, (SEARCH_MARKS["text"], SEARCH_FIELDS["text"][1], html_search_copy(markup))]
+
+
 def for_code(r: Renderer, alarm: AlarmCode, product_ids: tuple[str, ...]) -> SearchData:
     """An alarm code's page: found by its code, canonical and in every form the cases write it,
     and by nothing else, so that it matches a query as fully as the cases with the code only
-    when the query is the code (the search script then shows it first). No products' names
-    shown with the result: Pagefind finds metadata words too, and a model's name (FM-12)
-    would put every code of the model before the cases that hold it."""
+    when the query is the code (the search script then shows it first). Its products are
+    filters, never words: a model's name (FM-12) would put every code of the model before
+    the cases that hold it."""
     data, t = r.data, r.t
-    filters = [("kind", t.kind_code)] + [("product", data.products[p].name) for p in product_ids]
+    filters = [("kind", t.kind_code)] + [
+        ("product", name) for name in shown_names(r, [data.products[p] for p in product_ids])
+    ]
     forms = dict.fromkeys((alarm.code, *alarm.written))
-    return SearchData(filters, [], search_copy_of(*forms), [], CODE_PAGE_WORD)
+    title = f"{t.alarm_code} {alarm.code}"  # its block holds its code's forms, not its title
+    return SearchData(filters, search_copy_of(*forms), [], CODE_PAGE_WORD, shown_title=title)

@@ -15,7 +15,15 @@ from generator.render.codes import CodePage, all_code_pages, pages_by_product
 from generator.render.diagram import path_diagram
 from generator.render.engine import Renderer
 from generator.render.qr import qr_page
-from generator.render.search_data import SearchData, search_fields, search_text
+from generator.render.search_data import (
+    SearchData,
+    glossary_words,
+    hidden_words,
+    other_names,
+    search_fields,
+    search_text,
+    shown_names,
+)
 from generator.render.text import plain_text
 from generator.render.tickets import TicketSection, case_section, person_section
 from generator.render.urls import attachment_url, index_page, record_page
@@ -35,9 +43,23 @@ class SiteRenderer(Renderer):
     search_text = staticmethod(search_text)  # the search copy of a Markdown field, "" for none
     search_fields = staticmethod(search_fields)  # (field, copy) of the fields that have text
 
+    hidden_words = staticmethod(hidden_words)  # (title, *texts): its sound, codes inside longer words
+
     def search_data(self, *args: Any, **kwargs: Any) -> SearchData:
         """What a page gives the search index (generator/render/search_data.py)."""
         return SearchData(*args, **kwargs)
+
+    def shown_names(self, entries: Any) -> list[str]:
+        """Taxonomy entries by their names in the site's language, as pages and filters show them."""
+        return shown_names(self, entries)
+
+    def other_names(self, *entries: Any) -> str:
+        """The search copy of the entries' names in the site's other language (found, never shown)."""
+        return other_names(self, *entries)
+
+    def glossary_words(self, texts: Any) -> list[str]:
+        """The words of the glossary's groups that the texts name."""
+        return glossary_words(self, texts)
 
     # the parts of other pages a record page shows
     def case_tickets(self, case_id: str) -> TicketSection:

@@ -5,7 +5,7 @@ Pagefind segments Chinese into words, so a query that is part of a longer word
 index therefore never sees the Chinese itself: a page gives Pagefind a copy of each
 text field in which every run of Chinese characters is written as its overlapping
 character bigrams, in order, each bigram one ASCII word that no segmenter splits and
-no stemmer shortens (`qz`, four letters per character, `0`). Any substring of two or
+no stemmer shortens (`qz`, three digits or letters per character, `0`). Any substring of two or
 more characters is then a run of whole bigrams, and a phrase is the same bigrams at
 consecutive positions, which Pagefind's exact search finds.
 
@@ -37,25 +37,31 @@ TOKEN_END = "0"  # no English suffix ends in a digit: the stemmer leaves the tok
 # (a slash parts two codes: E-203/E-204). Marks stay separate words: Pagefind indexes nothing
 # for them but counts their position, so a phrase never runs across a comma.
 WORD_OR_MARKS = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]+")
-TOKEN = re.compile(rf"^{TOKEN_PREFIX}([a-z]{{4}})([a-z]{{4}}){TOKEN_END}$")
+TOKEN = re.compile(rf"^{TOKEN_PREFIX}([0-9a-z]{{3}})([0-9a-z]{{3}}){TOKEN_END}$")
+
+
+CHAR_SYMBOLS = "0123456789abcdefghijklmnopqrstuvwxyz"
+FIRST_CHAR = 0x3400  # the start of CJK_RUN: 27,648 code points, three symbols of 36 each
 
 
 @cache  # a few thousand distinct characters, millions of occurrences
 def encode_char(char: str) -> str:
-    """Four lower-case letters for one character (base 26 of its code point)."""
-    number = ord(char)
-    letters = []
-    for _ in range(4):
-        number, digit = divmod(number, 26)
-        letters.append(chr(97 + digit))
-    return "".join(reversed(letters))
+    """Three digits or letters for one character: its place after FIRST_CHAR, in base 36.
+    (Four letters in base 26 of its whole code point at first: Pagefind's memory grows with the
+    length of every word it holds, some 2 MB per 1,000 cases for these two letters.)"""
+    number = ord(char) - FIRST_CHAR
+    symbols = []
+    for _ in range(3):
+        number, digit = divmod(number, 36)
+        symbols.append(CHAR_SYMBOLS[digit])
+    return "".join(reversed(symbols))
 
 
-def decode_char(letters: str) -> str:
+def decode_char(symbols: str) -> str:
     number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 97
-    return chr(number)
+    for symbol in symbols:
+        number = number * 36 + CHAR_SYMBOLS.index(symbol)
+    return chr(FIRST_CHAR + number)
 
 
 # Chinese punctuation stays as written: it is never searched, and excerpts read better with it.
@@ -97,10 +103,15 @@ PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 TAG = re.compile(r"<[^>]*>")
 
 
+def plain_html(markup: str) -> str:
+    """The text of some HTML, without its permalinks."""
+    return html.unescape(TAG.sub(" ", PERMALINK.sub("", str(markup))))
+
+
 def html_search_copy(markup: str) -> str:
     """The search copy of a page's HTML (a hand-written page, whose text is no record field),
     escaped again: the page's own text may show `<id>` or a `<script>` in a code example."""
-    return html.escape(search_copy(html.unescape(TAG.sub(" ", PERMALINK.sub("", str(markup))))), quote=False)
+    return html.escape(search_copy(plain_html(markup)), quote=False)
 
 
 def decode(copy: str) -> str:
@@ -142,6 +153,23 @@ def _spaced(before: str, before_kind: str, after: str, after_kind: str) -> bool:
     if before_kind == "mark" and before[-1] in OPENING:
         return False
     return not (before_kind == "mark" and not before.isascii()) and not (after_kind == "mark" and not after.isascii())
+
+
+# A model code after a number glued to it: 130ST-M10015 (a servo motor's frame size, then its
+# series and rating). Pagefind indexes the word whole and as its parts (130st, m10015), so
+# `ST-M10015` as typed would find nothing; the code alone is added to the hidden block.
+GLUED_MODEL = re.compile(r"(?<![\w.-])[0-9]+([A-Za-z]+(?:[-_.]?[A-Za-z0-9]+)*)")
+
+
+def model_variants(*texts: str) -> list[str]:
+    """The model codes written after a number glued to them, each once: `ST-M10015` of `130ST-M10015`."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in GLUED_MODEL.finditer(normalise(text)):
+            code = match.group(1)
+            if any(char.isdigit() for char in code) and len(code) >= 3:
+                found[code] = None
+    return list(found)
 
 
 def alarm_codes(text: str) -> list[str]:

@@ -94,6 +94,36 @@ def second_org_site(second_org_build) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def english_demo_site(tmp_path_factory) -> Iterator[str]:
+    """The demo data built as an English site and served on localhost; yields its base URL."""
+    root = tmp_path_factory.mktemp("english-demo")
+    result = build_site(REPO / "data", root / "site", root / "cache", language="en")
+    assert result.ok, (result.error, result.problems)
+    url, server = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def third_org_sites(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """The third organisation's site (tests/data/third-org) in each language, served on
+    localhost: {language: base URL}. Built from a copy without its glossary.yml, which the
+    loader does not read yet."""
+    root = tmp_path_factory.mktemp("third-org")
+    data = root / "data"
+    shutil.copytree(TESTS / "data" / "third-org", data, ignore=shutil.ignore_patterns("glossary.yml"))
+    urls, servers = {}, []
+    for language in ("zh", "en"):
+        result = build_site(data, root / f"site-{language}", root / f"cache-{language}", language=language)
+        assert result.ok, (result.error, result.problems)
+        urls[language], server = serve(root / f"site-{language}")
+        servers.append(server)
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

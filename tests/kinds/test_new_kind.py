@@ -62,7 +62,7 @@ def pages(r: Renderer) -> Iterator[PageJob]:
 
 def search(r: Renderer, note: Note) -> SearchData:
     fields = r.search_fields(note=r.search_text(note.text))
-    return r.search_data([("kind", r.t.kind_note)], [], search_copy(note.title), fields)
+    return r.search_data([("kind", r.t.kind_note)], search_copy(note.title), fields)
 
 
 def document(tools: DocumentTools, note: Note) -> dict[str, Any]:

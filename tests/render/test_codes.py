@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator.kinds import SEARCH_MARKS
 from generator.model import build_dataset
 from generator.render import render_site
 from generator.render.codes import all_code_pages, cause_line, codes_by_product
@@ -155,10 +156,15 @@ def test_code_pages_in_english():
 def test_a_code_page_is_found_by_its_code_in_every_written_form_and_by_nothing_else():
     page = rendered(REPO / "data")["codes/alm-1005.md"]
     block = page[page.index("kb-search-data") : page.index("data-pagefind-ignore")]
-    assert ">ALM-1005 ; ALM 1005</span>" in block  # canonical and as written, one title block
-    assert "qy0" in block and "kb-field-" not in block  # the code pages' word; no other field
+    # canonical and as written, one title block, after the code pages' word; no other block
+    assert re.findall(r'data-pagefind-weight="[0-9.]+">([^<]*)<', block) == [
+        "qz0 qy0",
+        f"{SEARCH_MARKS['title']} ALM-1005 ; ALM 1005",
+    ]
     assert 'data-pagefind-filter="kind:报警代码"' in page and 'data-pagefind-filter="product:VMC-850' in page
-    assert "data-pagefind-meta" not in page  # a product's model name would find every code of it
+    # its title, as the page's: its title block holds its code's forms; no product's model
+    # name among its words (it would find every code of the model)
+    assert re.findall(r'data-pagefind-meta="([^"]*)"', page) == ["title:报警代码 ALM-1005"]
 
 
 def test_the_first_sentence_of_a_cause():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 
@@ -99,6 +100,8 @@ def test_control_characters_and_line_breaks_that_got_past_validation_still_give_
     data.people[person] = data.people[person].model_copy(update={"name": "张\u2028伟\x9b2J"})
     written = files(data)
     for path, content in written.items():
+        if path.endswith(".gz"):  # the search's words and readings (generator/search/vocabulary.py)
+            path, content = path.removesuffix(".gz"), gzip.decompress(content)
         text = content.decode("utf-8")
         assert not RAW_CONTROL.search(text.replace("\r\n", "\n")), path  # iCalendar ends its lines in CRLF
         if path.endswith((".xml", ".atom")):

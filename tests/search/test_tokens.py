@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from generator.search.tokens import (
     TOKEN_END,
     TOKEN_PREFIX,
+    bigrams,
     decode,
     encode_char,
     html_search_copy,
+    model_variants,
     search_copy,
     search_copy_of,
 )
@@ -21,7 +23,7 @@ from generator.search.tokens import (
 def test_chinese_runs_become_their_bigrams_in_order():
     copy = search_copy("压力上不去")
     tokens = copy.split()
-    assert len(tokens) == 4 and all(token.startswith(TOKEN_PREFIX) and len(token) == 11 for token in tokens)
+    assert len(tokens) == 4 and all(token.startswith(TOKEN_PREFIX) and len(token) == 9 for token in tokens)
     assert tokens[1] == TOKEN_PREFIX + encode_char("力") + encode_char("上") + TOKEN_END
     # Any substring of two or more characters is a run of whole, consecutive tokens.
     assert " ".join(search_copy("力上不").split()) in copy
@@ -71,3 +73,15 @@ chinese = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9
 def test_any_chinese_text_reads_back_but_for_its_spaces(runs):
     text = "，".join(runs)
     assert decode(search_copy(text)) == text
+
+
+def test_every_chinese_character_has_three_symbols_and_reads_back():
+    for char in ("\u3400", "一", "压", "\u9fff"):
+        token = bigrams(char + char)[0]
+        assert len(token) == 9 and decode(token) == char + char
+
+
+def test_a_model_code_glued_to_a_number_is_also_kept_alone():
+    """130ST-M10015 (frame size, series, rating): `ST-M10015` as typed finds nothing in its parts."""
+    assert model_variants("伺服电机 130ST-M10015，24V 电源", "3RT2026-1BB40 接触器") == ["ST-M10015", "RT2026-1BB40"]
+    assert model_variants("2018 款，12V-DC，v2.3.1，2x4 板，5S 管理") == []

@@ -1,0 +1,120 @@
+"""The team glossary as search uses it: groups of terms that mean the same in this trade.
+
+This is the interface the glossary record (data/glossary.yml, records.md) feeds: a list of
+groups, each a list of terms with their kind. Until that record exists the build passes an
+empty glossary; tests build groups directly.
+
+How search applies it (measured against the alternatives in benchmarks/SEARCH.md): each
+group has a *group word* (`qg` + a short hash of its id), written into the hidden block of
+every case that holds any of its terms (`group_words`); the browser gets the groups' terms
+with their pinyin (generator/search/vocabulary.py), and a query piece that is one of a group's
+terms, in characters, English, pinyin or initials, is also looked up as the group's word. So a
+query with 冷媒 finds the cases that write 制冷剂, at the cost of one index word per group a case
+holds and one index lookup per group a query names, where adding every other term of the group
+to the case would grow the index by all of them, and adding them to the query would make it load
+the index chunks of each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.search.tokens import CJK_RUN
+
+GROUP_PREFIX = "qg"
+ENDINGS = "(?:s|es|ed|ing)?"
+GROUP_END = "0"
+
+
+class TermKind(StrEnum):
+    """What a term is to its group (the fields of a glossary group)."""
+
+    TERM = "term"  # the preferred term, the group's headword
+    SYNONYM = "synonym"
+    ENGLISH = "english"
+    ABBREVIATION = "abbreviation"
+    CUSTOMER = "customer_word"
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    kind: TermKind
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    terms: tuple[Term, ...]
+
+    @property
+    def word(self) -> str:
+        """The group's word in the index: no vowel, so the English stemmer leaves it as it is,
+        and a digit at its end, so that no longer word is taken for it."""
+        digest = hashlib.sha256(self.id.encode("utf-8")).digest()
+        return GROUP_PREFIX + "".join(GROUP_SYMBOLS[byte % len(GROUP_SYMBOLS)] for byte in digest[:6]) + GROUP_END
+
+
+GROUP_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789"
+Glossary = Sequence[Group]
+NO_GLOSSARY: Glossary = ()
+
+
+def folded(term: str) -> str:
+    """A term compared without case, width or surrounding space (records.md, glossary)."""
+    return " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+
+
+def _pattern(term: str) -> str:
+    """A folded term as it occurs in a folded text: Chinese anywhere, other words whole (`plc`,
+    not the start of `plcs`), any run of spaces between its words."""
+    words = [re.escape(word) for word in term.split()]
+    body = r"\s*".join(words) if CJK_RUN.search(term) else r"\s+".join(words)
+    start = "" if CJK_RUN.match(term) else r"(?<![^\W_])"
+    end = "" if CJK_RUN.match(term[-1]) else r"(?![^\W_])"
+    if term[-1].isascii() and term[-1].isalpha():
+        end = ENDINGS + end  # leaks, leaking: Pagefind finds an English word by its stem too
+    return start + body + end
+
+
+class GroupFinder:
+    """Which groups a text holds a term of. One pattern finds the longest term at each place;
+    a term found also counts for the terms inside it (冷媒不足 holds 冷媒)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        groups = {folded(term.text): group for group in glossary for term in group.terms if folded(term.text)}
+        terms = sorted(groups, key=lambda term: (-len(term), term))
+        self.within = {
+            term: list(dict.fromkeys(groups[other].id for other in terms if re.search(_pattern(other), term)))
+            for term in terms
+        }
+        self.groups = {group.id: group for group in glossary}
+        alternatives = "|".join(_pattern(term) for term in terms)
+        self.pattern = re.compile(f"(?=({alternatives}))") if terms else None
+
+    def groups_in(self, texts: Iterable[str]) -> list[Group]:
+        """The groups with a term in the texts, in the glossary's order, each once."""
+        if self.pattern is None:
+            return []
+        found: set[str] = set()
+        for text in texts:
+            for match in self.pattern.finditer(folded(text)):
+                found.update(self._groups_of(" ".join(match.group(1).split())))
+        return [group for group_id, group in self.groups.items() if group_id in found]
+
+    def _groups_of(self, matched: str) -> list[str]:
+        """The groups of a matched term, which may carry an English ending (refrigerants)."""
+        for ending in ("", "s", "es", "ed", "ing"):
+            if matched.endswith(ending) and matched[: len(matched) - len(ending)] in self.within:
+                return self.within[matched[: len(matched) - len(ending)]]
+        return []
+
+
+def group_words(finder: GroupFinder, texts: Iterable[str]) -> list[str]:
+    """The words of the groups the texts name: what a case's hidden block holds of the glossary."""
+    return [group.word for group in finder.groups_in(texts)]
