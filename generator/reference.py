@@ -18,6 +18,7 @@ import yaml
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from generator.constants import REFERENCE_FILE
 from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
 from generator.load.files import TAXONOMY
 from generator.markdown import MAX_LINKS, MAX_NESTING
@@ -41,7 +42,6 @@ from generator.shapes import (
 )
 from generator.tickets.reference import TicketsReference, tickets_reference
 
-REFERENCE_FILE = "docs/records.md"
 FORMAT_VERSION = "1.1"
 
 

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.constants import CASE_STATES, ROLES, SESSION_FORMATS
 from generator.markdown import attachment_references, markdown_excess
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -28,12 +29,9 @@ _DATE_TEXT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # Chinese input methods type included) and not a zero-width character.
 _VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\ufeff]")
 
-CASE_STATES = ("wip", "not-validated", "validated", "archived")
-ROLES = ("field-service", "technical-support")
 KCS_ROLES = ("candidate", "contributor", "publisher", "coach")
 VALIDATING_ROLES = ("publisher", "coach")
 MENTORING_STATUSES = ("active", "completed", "stopped")
-SESSION_FORMATS = ("classroom", "on-site", "online", "contest")
 WEB_LINK_PREFIXES = ("https://", "http://")  # a session's material is such a link or a file in data/attachments/
 
 # Fields a case must have in each state, beyond the always-required ones.

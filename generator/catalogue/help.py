@@ -36,6 +36,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Service knowledge base: YAML records of cases, people, mentoring, training and\n    honours, checked and built into a searchable site.\n\n    \x08\n    Start with:\n      kb serve               build the site and serve it with live reload\n      kb build               build the site into site/ (validated, link-checked)\n      kb validate            check every record in data/\n      kb new case            write a new case with the editor schema line\n      kb schema              write the JSON Schemas editors use for autocompletion\n      kb reference           write docs/records.md, the record format\n      kb honours 2026-Q3     the honour roll of a period, to send or print\n      kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)\n      kb search-report LOG   the searches that found nothing, from the web server's log\n      kb qr                  nameplate QR code stickers of the products, to print\n\n    Messages and help follow the site's language: the servicekb plugin's language in\n    mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and\n    honours also take --language zh or en.\n    ",
     ),
     "help-kb-version": ("显示版本并退出。", "Show the version and exit."),
+    "help-kb-version-line": ("%(prog)s 版本 %(version)s", "%(prog)s, version %(version)s"),
     # click's own words, in Chinese on a Chinese run
     "help-help-option": ("显示本帮助并退出。", "Show this message and exit."),
     "help-usage": ("用法：", "Usage: "),
@@ -46,6 +47,17 @@ HELP: dict[str, tuple[str, str]] = {
     "help-click-required": ("[必填]", "[required]"),
     "help-click-more-default": ("；默认：", "; default: "),
     "help-click-more-required": ("；必填", "; required"),
+    "help-heading-positional": ("位置参数", "Positional arguments"),
+    # click's placeholders: of the options' and sub-commands' place in the usage line, and of a
+    # value by its type (an option's own placeholder, such as YYYY-MM-DD, is kept)
+    "help-metavar-options": ("[选项]", "[OPTIONS]"),
+    "help-metavar-command": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "help-metavar-text": ("文字", "TEXT"),
+    "help-metavar-integer": ("整数", "INTEGER"),
+    "help-metavar-number": ("数字", "NUMBER"),
+    "help-metavar-file": ("文件", "FILE"),
+    "help-metavar-directory": ("文件夹", "DIRECTORY"),
+    "help-metavar-path": ("路径", "PATH"),
     # options that several commands share (generator/cli/options.py)
     "help-option-data": ("YAML 记录所在的文件夹。", "The folder of YAML records."),
     "help-option-max-mentees": (
@@ -59,6 +71,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help-option-today": (
         "把这个日期当作今天（用于复审日期）；默认是真实的日期。",
         "Treat this date as today (for review dates); default: the real date.",
+    ),
+    "help-option-language": (
+        "帮助和消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
+        "The language of the help and messages [default: the site's, in mkdocs.yml, else zh].",
     ),
     "help-option-not-a-date": ("`{value}` 不是 YYYY-MM-DD 形式的日期", "`{value}` is not a date in YYYY-MM-DD form"),
     # kb validate (generator/cli/validate.py)
@@ -136,11 +152,20 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # kb serve (generator/cli/serve.py)
     "help-serve": (
-        "在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。",
-        "Serve the site at http://127.0.0.1:8000 and rebuild it when anything in\n    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of\n    the files on disk. When a record has an error, the last good site stays up and\n    every page shows the error until the file is fixed.\n    ",
+        "在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。\n\n    终端里每次重新构建只有一行：哪些文件有改动、构建了什么、用时多久、有几条警告；警告只在有变化时列出。加 --verbose 还会显示每个请求和浏览器的连接。\n\n    同一个网站只能有一个 kb serve：第二个会说出第一个的地址和进程号，然后以退出码 1 结束（两个会写同一个页面缓存）；打开那个地址即可。用 --cache-dir 给另一个缓存文件夹的 kb serve 可以同时运行；端口被占用时，它改用下一个空闲的端口，并说明这一点。",
+        "Serve the site at http://127.0.0.1:8000 and rebuild it when anything in\n    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of\n    the files on disk. When a record has an error, the last good site stays up and\n    every page shows the error until the file is fixed.\n\n    The terminal gets one line per rebuild: which files changed, what was built, how\n    long it took and how many warnings there are; the warnings are listed only when\n    they change. --verbose also shows every request and browser connection.\n\n    One kb serve per site: a second one names the first (its address and process id)\n    and exits 1, as both would write the same page cache; open that address instead.\n    A kb serve with another --cache-dir runs beside it; when its port is taken it\n    serves on the next free one, and says so.\n    ",
     ),
     "help-serve-short": ("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
     "help-serve-dev-addr": ("在哪个地址提供网站。", "Where to serve."),
+    "help-serve-address-metavar": ("IP:端口", "IP:PORT"),
+    "help-serve-port": (
+        "在哪个端口提供网站（代替 --dev-addr 里的端口）。",
+        "The port to serve on (instead of the one in --dev-addr).",
+    ),
+    "help-serve-verbose": (
+        "也显示每个请求和浏览器的连接（MkDocs 服务器自己的行）。",
+        "Also show every request and browser connection (the MkDocs server's own lines).",
+    ),
     "help-serve-not-an-address": ("`{dev_addr}` 不是 IP:端口", "`{dev_addr}` is not IP:PORT"),
     # kb new (generator/cli/new.py)
     "help-date-default-today": (" [默认：今天]", " [default: today]"),

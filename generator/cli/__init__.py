@@ -6,7 +6,8 @@ import importlib
 
 import click
 
-from generator.cli.language import Group, say
+from generator.cli.language import say
+from generator.cli.mistakes import Group
 
 # name -> (module, the catalogue key of its one-line summary); each module defines
 # `command`. Modules are imported only when their command runs (or shows its own help), so
@@ -50,6 +51,8 @@ _HELP = say("help-kb")
     help=_HELP,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(package_name="servicekb", prog_name="kb", help=say("help-kb-version"))
+@click.version_option(
+    package_name="servicekb", prog_name="kb", message=say("help-kb-version-line"), help=say("help-kb-version")
+)
 def main() -> None:
     pass

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.language import Command, say, startup_language
+from generator.cli.language import say, startup_language
+from generator.cli.mistakes import Command
 from generator.cli.options import max_mentees_option, today_option
 from generator.language import LANGUAGES
 from generator.messages import MESSAGES, text
-from generator.publish.site import BuildRequest, BuildResult, build, merge_parts
-from generator.report import as_text, printable
-from generator.settings import Part
+from generator.report import printable
+
+if TYPE_CHECKING:
+    from generator.publish.site import BuildRequest, BuildResult
+    from generator.settings import Part
 
 config_option = click.option(
     "-f",
@@ -45,6 +49,8 @@ language_option = click.option(
 def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Part | None:
     if value is None:
         return None
+    from generator.settings import Part
+
     try:
         return Part.parse(value)
     except ValueError:
@@ -104,6 +110,9 @@ _HELP = say("help-build")
 def command(
     config_file, data_dir, language, site_dir, check_external, part, merge, stats, parts, cache_dir, max_mentees, today
 ) -> None:
+    from generator.publish.site import BuildRequest, build
+    from generator.report import as_text
+
     _check_merge_options(part, merge, parts)
     if merge:
         _merge(BuildRequest(Path(config_file), language=language, site_dir=Path(site_dir) if site_dir else None), parts)
@@ -161,6 +170,8 @@ def _check_merge_options(part: Part | None, merge: bool, parts: tuple[str, ...])
 
 
 def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:
+    from generator.publish.site import merge_parts
+
     result = merge_parts(request, [Path(folder) for folder in parts], lambda line: click.echo(line, err=True))
 
     def words(key: str, **args) -> str:

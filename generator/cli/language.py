@@ -65,6 +65,7 @@ _HEADINGS = {
     "Options": "help-heading-options",
     "Commands": "help-heading-commands",
     "Arguments": "help-heading-arguments",
+    "Positional arguments": "help-heading-positional",
 }
 _NOTES = ("help-click-default", "help-click-required", "help-click-more-default", "help-click-more-required")
 
@@ -119,8 +120,9 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
-class _InLanguage:
-    """Help, and the help option's own line, in the language of the run."""
+class InLanguage:
+    """Help, and the help option's own line, in the language of the run (a mixin of the
+    command and group classes of generator/cli/mistakes.py)."""
 
     context_class = Context
 
@@ -129,13 +131,3 @@ class _InLanguage:
         if option is not None:
             option.help = say("help-help-option")
         return option
-
-
-class Command(_InLanguage, click.Command):
-    """A `kb` command."""
-
-
-class Group(_InLanguage, click.Group):
-    """A group of `kb` commands, whose sub-commands speak the same language."""
-
-    command_class = Command

@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator import scaffold
-from generator.cli.language import Group, say
-from generator.cli.options import data_option, parse_today
-from generator.diagnostics import Report
-from generator.language import decide_language
-from generator.pipeline import check
-from generator.report import as_text
-from generator.schema import write_schemas
-from generator.settings import Settings
-from generator.shapes import ROLES, SESSION_FORMATS
-from generator.slug import is_id
+from generator.cli.language import say, startup_language
+from generator.cli.mistakes import Group
+from generator.cli.options import data_option, language_option, parse_today
+from generator.constants import ROLES, SESSION_FORMATS
+
+if TYPE_CHECKING:
+    from generator.scaffold import NewRecord
 
 schemas_option = click.option(
     "--schemas",
@@ -69,7 +66,10 @@ def command() -> None:
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_case(title, product, author, solved_on, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     day = solved_on or dt.date.today()
     record = scaffold.new_case(title, product, author, day, record_id)
     _write(record, Path(data_dir), Path(schema_dir), year=day.year)
@@ -88,7 +88,10 @@ def new_case(title, product, author, solved_on, record_id, data_dir, schema_dir)
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_person(name, team, role, joined, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     record = scaffold.new_person(name, team, role, joined or dt.date.today(), record_id)
     _write(record, Path(data_dir), Path(schema_dir))
 
@@ -116,7 +119,10 @@ def new_person(name, team, role, joined, record_id, data_dir, schema_dir) -> Non
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_mentoring(mentor, mentee, skill, target, started, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     record = scaffold.new_mentoring(mentor, mentee, skill, target, started or dt.date.today(), record_id)
     _write(record, Path(data_dir), Path(schema_dir))
 
@@ -147,7 +153,10 @@ def new_mentoring(mentor, mentee, skill, target, started, record_id, data_dir, s
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_session(title, trainer, hours, session_format, date, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     record = scaffold.new_session(title, date or dt.date.today(), trainer, hours, session_format, record_id)
     _write(record, Path(data_dir), Path(schema_dir))
 
@@ -157,7 +166,10 @@ def new_session(title, trainer, hours, session_format, date, record_id, data_dir
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_path(title, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     _write(scaffold.new_path(title, record_id), Path(data_dir), Path(schema_dir))
 
 
@@ -186,12 +198,22 @@ def new_path(title, record_id, data_dir, schema_dir) -> None:
 @_id_option
 @data_option
 @schemas_option
+@language_option
 def new_award(award, recipient, period, citation, awarded_on, record_id, data_dir, schema_dir) -> None:
+    from generator import scaffold
+
     record = scaffold.new_award(award, recipient, period, awarded_on or dt.date.today(), citation, record_id)
     _write(record, Path(data_dir), Path(schema_dir))
 
 
-def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
+def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
+    from generator.diagnostics import Report
+    from generator.pipeline import check
+    from generator.report import as_text
+    from generator.schema import write_schemas
+    from generator.settings import Settings
+    from generator.slug import is_id
+
     if not is_id(record.record_id):
         raise click.BadParameter(
             say("help-new-not-an-id", id=record.record_id),
@@ -203,7 +225,7 @@ def _write(record: scaffold.NewRecord, data_dir: Path, schema_dir: Path, year: i
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    language = decide_language()
+    language = startup_language()
     checked = check(Settings(data_dir, language=language))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:

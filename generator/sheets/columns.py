@@ -13,12 +13,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.constants import IMPORTABLE
 from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 from generator.messages import Listing, Text, text, words
 from generator.render.labels import LABELS
-from generator.sheets.fields import IMPORTABLE, field_named, fields_of
+from generator.sheets.fields import field_named, fields_of
 from generator.sheets.read import Cell, Sheet, cell_text
 
 # The site's label for a field, where its key differs from the field's name.

@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from generator.constants import IMPORTABLE
 from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
@@ -31,7 +32,7 @@ from generator.model import Dataset
 from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import SHEET_TITLES, export_header
-from generator.sheets.fields import IMPORTABLE, Field, fields_of
+from generator.sheets.fields import Field, fields_of
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"

@@ -15,8 +15,6 @@ from typing import Any, Literal
 
 from generator.shapes import SHAPES, Markdown, Ref
 
-IMPORTABLE = ("case", "person", "session")
-
 ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
 
 

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli.serve import RAW_PATH, ServeServer
 from generator.publish.serve import MAX_REQUEST_PATH, ServeState, refused_request
+from generator.publish.server import RAW_PATH, ServeServer
 from tests.conftest import MINIMAL, REPO
 from tests.hostile import hostile_text
 
