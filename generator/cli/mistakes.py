@@ -7,7 +7,7 @@ x>=1.`) and around a run that cannot go on (`Error: …`, `Aborted!`) are Englis
 and `Group` here are the one class of every `kb` command and group. They
 
 - say click's mistakes in the catalogue's words (`Mistake`: the usage, where help is, and one
-  line saying what is wrong; exit 2), whether click finds them while parsing (make_context) or
+  line saying what is wrong; exit 2), whether click finds them while parsing (parse_args) or
   a command raises them when it runs, or a group looks for a sub-command (invoke);
 - show a ClickException a command raises as `Failure` (`错误：…`, one line, its exit code),
   and a run interrupted (Ctrl+C, the end of input at a prompt) as `Stopped`;
@@ -109,7 +109,7 @@ def _name(error: click.BadParameter) -> str:
         hint = error.param_hint
         return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint or "")
     if isinstance(error.param, click.Argument):
-        return error.param.make_metavar(error.ctx)  # type: ignore[arg-type]
+        return error.param.human_readable_name
     return " / ".join(error.param.opts)
 
 
@@ -246,10 +246,12 @@ class _Speaks:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         return [words("help-metavar-options") if piece == self.options_metavar else piece for piece in pieces]  # type: ignore[attr-defined]
 
-    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:  # type: ignore[no-untyped-def]
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
+            return super().parse_args(ctx, args)  # type: ignore[misc]
         except click.UsageError as error:
+            if error.ctx is None:  # click's parser leaves it out of some (an option without its value)
+                error.ctx = ctx
             raise _said(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
