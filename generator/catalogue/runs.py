@@ -174,6 +174,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve-all-pages-built": ("全部 {pages} 个页面已重新构建", "all {pages} pages built again"),
     "serve-pages-changed": ("更新了 {pages} 个页面", "pages updated: {pages}"),
     "serve-no-page-changed": ("没有页面变化", "no page changed"),
+    "serve-fixed": ("错误已改好，网站和上一次成功构建的一样", "the errors are fixed; the site is as last built"),
     "serve-edited-then-rest": (
         "编辑的页面 {quick} 秒就已更新，提到它们的 {pages} 个页面随后更新",
         "the edited pages updated in {quick} s, then the pages that mention them ({pages})",

@@ -25,7 +25,7 @@ from generator.cli.mistakes import Failure
 from generator.language import decide_language
 from generator.messages import Listing, text
 from generator.publish.guard import BuildBusy, Holder
-from generator.publish.mkdocs_adapter import REBUILD_LINES, REQUEST_LINE, SERVER_LOGGER, SERVING, server_says
+from generator.publish.mkdocs_adapter import REQUEST_LINE, SERVER_LOGGER, SERVING, WATCHING, server_says
 from generator.publish.serve import ServeSession
 from generator.publish.server import PORTS_TRIED, ServeServer, first_free_port
 from generator.publish.site import BuildRequest, ConfigProblem
@@ -145,9 +145,10 @@ def _error_page(session: ServeSession, code: int) -> bytes | None:
 
 
 class ServerLines(logging.Filter):
-    """The lines of MkDocs' server an author needs: its errors; with --verbose, each request
-    and each browser that connects too. Its address and rebuilds are kb serve's own lines:
-    when it says it serves, `serving` says so in the site's language."""
+    """The lines of MkDocs' server an author needs: its errors; with --verbose, all it says
+    (each request, each browser that connects, each rebuild it starts). Where it serves and
+    what it watches kb serve says itself: when it serves, `serving` says so in the site's
+    language, and the paths it watches hold kb serve's temporary folder."""
 
     def __init__(self, verbose: bool, serving: Callable[[], None]) -> None:
         super().__init__()
@@ -159,7 +160,7 @@ class ServerLines(logging.Filter):
         if said.startswith(SERVING):
             self.serving()
             return False
-        if said.startswith(REBUILD_LINES):
+        if said.startswith(WATCHING):
             return False
         if record.levelno >= logging.ERROR:
             return True

@@ -4,8 +4,9 @@
   Whoever holds a lock says so beside it (`.pages.holder.json`: its process id, its command
   and, for `kb serve`, the address it serves): a build waits for another build, naming it;
   a build or a second server finding a `kb serve` stops at once with a line naming it, as
-  a server does not finish on its own. A lock whose holder has ended (a fork of it may still
-  hold the lock; some file systems keep no locks) is taken over.
+  a server does not finish on its own. A lock whose holder has ended (a process it started
+  may still hold the lock's open file; a file system without locks keeps the lock file) is
+  taken over.
 - An OS error (permissions, a full disk, a read-only folder) becomes one line that names
   the path and what to do, never a traceback.
 - Folders left behind by a build that was killed are removed by the next one.
@@ -161,7 +162,7 @@ def _acquired(lock: FileLock) -> bool:
 
 def _taken_over(lock: FileLock) -> FileLock:
     """A new lock file in place of the one an ended process left held: whatever still holds
-    the old one (a forked worker that outlived it) holds a file no one else opens."""
+    the old one (a process it started, which kept the open file) holds a file no one opens again."""
     Path(lock.lock_file).unlink(missing_ok=True)
     fresh = FileLock(lock.lock_file)
     fresh.acquire(timeout=WAIT_SECONDS)

@@ -98,7 +98,7 @@ RequestHandler = _Handler  # kb serve's handler keeps MkDocs' (its log lines) an
 # filters them through logging (generator/cli/serving.py) and says some itself.
 SERVER_LOGGER = "mkdocs.livereload"
 SERVING = "Serving on "  # then the address: the server listens
-REBUILD_LINES = ("Watching paths for changes", "Detected file changes", "Reloading browsers")
+WATCHING = "Watching paths for changes"  # then every path watched, kb serve's temporary folder among them
 REQUEST_LINE = '"'  # a request line starts with the request, in quotes
 
 

@@ -200,6 +200,7 @@ class ServeSession:
             prepared = prepare(site.settings, self.cache)
             if not prepared.ok:
                 return self._records_broken(prepared)
+            was_broken = self.state.broken
             self.state.errors, self.state.failure = [], ""
             self._say_warnings(prepared)
             warnings = len(prepared.report.warnings)
@@ -216,7 +217,7 @@ class ServeSession:
                 return _Rebuilt(text(built, pages=len(prepared.pages)), warnings)
             self._update_pages(prepared, Update.EVERYTHING)
             if not prepared.written:
-                return _Rebuilt(text("serve-no-page-changed"), warnings)
+                return _Rebuilt(text("serve-fixed" if was_broken else "serve-no-page-changed"), warnings)
             return _Rebuilt(text("serve-pages-changed", pages=len(prepared.written)), warnings)
 
     # an edit to records that exist: their pages at once, the rest in the background ------

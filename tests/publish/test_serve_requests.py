@@ -137,6 +137,7 @@ def test_a_real_server_answers_hostile_paths_and_keeps_reloading(tmp_path):
     log_path = tmp_path / "serve.log"
     command = [sys.executable, "-m", "generator", "serve", "--data", str(MINIMAL), "--today", "2026-11-28"]
     command += ["--cache-dir", str(tmp_path / "cache"), "-a", f"127.0.0.1:{port}", "--language", "en"]
+    command += ["--verbose"]  # request lines are printed with --verbose only
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         try:
