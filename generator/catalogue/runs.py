@@ -133,7 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The lock of {folder} belonged to process {pid}, which has ended; taking it over.",
     ),
     "build-server-running": (
-        "kb serve 已经在 {address} 运行（进程 {pid}），它占用着页面缓存 {folder}：打开这个地址就能看到网站。要再启动一个，先停止它（在它的终端按 Ctrl+C），或者用 --cache-dir 给新的一个另一个文件夹",
+        "`kb serve` 已经在 {address} 运行（进程 {pid}），它占用着页面缓存 {folder}：打开这个地址就能看到网站。要再启动一个，先停止它（在它的终端按 `Ctrl+C`），或者用 `--cache-dir` 给新的一个另一个文件夹",
         "kb serve is already running at {address} (process {pid}) and holds the page cache {folder}: open that address to see the site. To start another, stop it first (Ctrl+C in its terminal), or give the new one another folder with --cache-dir",
     ),
     "build-busy": (
@@ -169,7 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[{time}] {files} changed: {what} in {seconds} s{warnings}.",
     ),
     "serve-some-files": ("文件", "Files"),
-    "serve-files-and-more": ("{named} 等 {count} 个文件", "{named} and {more} more"),
+    "serve-files-and-more": ("{named} 和另外 {more} 个文件", "{named} and {more} more"),
     "serve-pages": ("{pages} 个页面", "{pages} pages"),
     "serve-all-pages-built": ("全部 {pages} 个页面已重新构建", "all {pages} pages built again"),
     "serve-pages-changed": ("更新了 {pages} 个页面", "pages updated: {pages}"),
@@ -187,12 +187,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the records have errors ({errors}, above); the last good site stays served, with the errors shown on every page",
     ),
     "serve-serving": (
-        "在 {address} 提供网站（进程 {pid}）；{watched} 有改动时自动重新构建。按 Ctrl+C 停止。",
+        "在 {address} 提供网站（进程 {pid}）；{watched} 有改动时自动重新构建。按 `Ctrl+C` 停止。",
         "Serving the site at {address} (process {pid}); it is rebuilt when {watched} change. Press Ctrl+C to stop.",
     ),
     "serve-port-taken": ("端口 {port} 已被占用，改用 {free}。", "Port {port} is taken; serving on {free} instead."),
     "serve-no-free-port": (
-        "端口 {first} 到 {last} 都已被占用；请用 --port 指定另一个端口",
+        "端口 {first} 到 {last} 都已被占用；请用 `--port` 指定另一个端口",
         "Ports {first} to {last} are all taken; choose another with --port",
     ),
     "serve-cannot-listen": ("无法在 {host}:{port} 提供网站：`{reason}`", "Cannot serve at {host}:{port}: {reason}"),

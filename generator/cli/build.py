@@ -14,7 +14,7 @@ from generator.cli.mistakes import Command
 from generator.cli.options import max_mentees_option, today_option
 from generator.language import LANGUAGES
 from generator.messages import MESSAGES, text
-from generator.report import printable
+from generator.report import as_text, printable
 
 if TYPE_CHECKING:
     from generator.publish.site import BuildRequest, BuildResult
@@ -111,7 +111,6 @@ def command(
     config_file, data_dir, language, site_dir, check_external, part, merge, stats, parts, cache_dir, max_mentees, today
 ) -> None:
     from generator.publish.site import BuildRequest, build
-    from generator.report import as_text
 
     _check_merge_options(part, merge, parts)
     if merge:
@@ -130,9 +129,14 @@ def command(
         part=part,
     )
     result = build(request, lambda line: click.echo(line, err=True))
-    language = result.language  # the site's, as mkdocs.yml and --language decide
     if stats:
         Path(stats).write_text(json.dumps(result.statistics(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _show(result, part)
+
+
+def _show(result: BuildResult, part: Part | None) -> None:
+    """What the build did, or why it failed (exit 1), in the site's language."""
+    language = result.language  # the site's, as mkdocs.yml and --language decide
 
     def words(key: str, **args) -> str:
         return text(key, **args).render(language)

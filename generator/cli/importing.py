@@ -211,7 +211,7 @@ def _summary(plan: Plan, dry_run: bool, language: str) -> str:
 
 
 def _as_json(plan: Plan, dry_run: bool, language: str) -> str:
-    payload = json.loads(render_report(plan.report, "json", 1, language=language))
+    payload = json.loads(render_report(plan.report, "json", 1, False, language))
     payload["dry_run"] = dry_run
     payload["stopped"] = printable(plan.stopped.render(language)) if plan.stopped else None
     payload["columns"] = [

@@ -375,7 +375,7 @@ def _files(changed: list[str]) -> Text | str:
     shown = tuple(printable(_relative(path)) for path in changed[:NAMED_CHANGES])
     if len(changed) <= NAMED_CHANGES:
         return Listing(shown)
-    return text("serve-files-and-more", named=Listing(shown), count=len(changed), more=len(changed) - len(shown))
+    return text("serve-files-and-more", named=Listing(shown), more=len(changed) - len(shown))
 
 
 def _relative(path: str) -> str:

@@ -12,6 +12,7 @@ with a minimal data folder.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -152,7 +153,7 @@ def test_the_terminal_says_what_an_author_needs_and_a_second_server_names_the_fi
         timeout=120,
     )
     assert second.returncode == 1 and second.stdout == "", second.stderr
-    assert second.stderr.count("\n") == 1 and second.stderr.startswith("错误：kb serve 已经在 "), second.stderr
+    assert second.stderr.count("\n") == 1 and second.stderr.startswith("错误：`kb serve` 已经在 "), second.stderr
     assert f"{address} 运行（进程 {pid}）" in second.stderr and "--cache-dir" in second.stderr
     assert "Traceback" not in second.stderr
     assert len(REBUILD_LINE.findall(first.said())) == 1, "the edit was said once, and nothing since"
@@ -187,3 +188,55 @@ def test_a_server_killed_leaves_a_lock_the_next_takes_over_on_the_next_free_port
     assert eventually(lambda: '"GET /no/such/page/ HTTP/1.1" code 404' in third.said()), third.said()
     assert eventually(lambda: "Browser connected" in third.said()), third.said()
     assert "kb-serve-" not in third.said() and "Traceback" not in third.said()
+
+
+# --- what the line of a rebuild names, and what MkDocs' server lines are let through -----------
+
+
+def test_a_rebuild_names_the_files_changed_but_not_a_tools_temporary_file(tmp_path):
+    from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+
+    from generator.publish.server import _ChangesObserver, _Noting
+
+    changes = _ChangesObserver()
+    handed_on = []
+    handler = _Noting(type("Handler", (), {"dispatch": lambda self, event: handed_on.append(event)})(), changes._note)
+    target, temporary, gone = tmp_path / "case.yml", tmp_path / "sedX1y2", tmp_path / "old.yml"
+    target.write_text("title: x\n", encoding="utf-8")
+    events = [
+        FileCreatedEvent(str(temporary)),  # sed -i and many editors write aside, then rename over the file
+        FileModifiedEvent(str(temporary)),
+        FileMovedEvent(str(temporary), str(target)),
+        FileDeletedEvent(str(gone)),  # a record deleted is a change to name
+    ]
+    for event in events:
+        handler.dispatch(event)
+    assert handed_on == events, "every event still reaches MkDocs' handler"
+    assert changes.take_changes() == [str(target), str(gone)]
+    assert changes.take_changes() == [], "each change is named once"
+
+
+def test_mkdocs_server_lines_are_let_through_only_when_an_author_needs_them():
+    import logging
+
+    from generator.cli.serving import ServerLines
+
+    def record(level: int, said: str) -> logging.LogRecord:
+        return logging.LogRecord("mkdocs.livereload", level, __file__, 1, f"[10:42:07] {said}", None, None)
+
+    lines = {
+        "serving": record(logging.INFO, "Serving on http://127.0.0.1:8000/"),
+        "watching": record(logging.INFO, "Watching paths for changes: 'data', '/tmp/kb-serve-x/refresh'"),
+        "rebuild": record(logging.INFO, "Detected file changes"),
+        "browser": record(logging.INFO, "Browser connected: http://127.0.0.1:8000/"),
+        "not found": record(logging.WARNING, '"GET /x/ HTTP/1.1" code 404'),
+        "found": record(logging.DEBUG, '"GET / HTTP/1.1" code 200'),
+        "event": record(logging.DEBUG, "<FileModifiedEvent: src_path='data/x.yml'>"),
+        "failure": record(logging.ERROR, "An error happened during the rebuild."),
+    }
+    for verbose, shown in ((False, {"failure"}), (True, {"rebuild", "browser", "not found", "found", "failure"})):
+        served: list[int] = []
+        filtered = ServerLines(verbose, functools.partial(served.append, 1))
+        kept = {name for name, line in lines.items() if filtered.filter(line)}
+        assert kept == shown, verbose
+        assert len(served) == 1, "kb serve says where it serves when MkDocs does, in the site's language"
