@@ -2,8 +2,8 @@
 with a minimal data folder.
 
 - The terminal shows the address to open and one line per rebuild (what changed, how long, how
-  many warnings), and none of MkDocs' own lines: no temporary folder, no `Browser connected`,
-  no request lines (those only with --verbose).
+  many warnings; the warnings themselves when they change), and none of MkDocs' own lines: no
+  temporary folder, no `Browser connected`, no request lines (those only with --verbose).
 - A second server of the same site names the first (its address and process id) and exits 1.
 - A server killed with -9 leaves its lock and its note behind: the next one takes them over, and
   serves on the next free port when its own is taken, saying so.
@@ -31,6 +31,7 @@ import pytest
 from tests.conftest import MINIMAL, REPO
 
 CASE = "data/cases/2026/20260412-hx200-pressure-drop.yml"
+WIP_CASE = "data/cases/2026/20260501-vmc850-spindle-alarm.yml"  # past its review date: a warning (KB701)
 REBUILD_LINE = re.compile(r"^\[\d\d:\d\d:\d\d\] .* 有改动：.*$", re.MULTILINE)
 MKDOCS_LINES = ("Serving on", "Watching paths", "Detected file changes", "Reloading browsers", "kb-serve-")
 
@@ -142,6 +143,15 @@ def test_the_terminal_says_what_an_author_needs_and_a_second_server_names_the_fi
     assert len(lines) == 1 and f"`{CASE}` 有改动：" in lines[0] and re.search(r"用时 \d+\.\d 秒，没有警告。$", lines[0])
     assert "Browser connected" not in first.said() and "GET" not in first.said(), first.said()
 
+    # a warning: said with the line of the edit that made it, and not again while it stays
+    overdue = folder / WIP_CASE
+    overdue.write_text(overdue.read_text(encoding="utf-8") + "review_by: 2026-06-01\n", encoding="utf-8")
+    assert eventually(lambda: len(REBUILD_LINE.findall(first.said())) == 2), first.said()
+    assert REBUILD_LINE.findall(first.said())[1].endswith("，1 条警告。") and first.said().count("KB701") == 1
+    case.write_text(case.read_text(encoding="utf-8").replace("压力降到", "压力掉到"), encoding="utf-8")
+    assert eventually(lambda: len(REBUILD_LINE.findall(first.said())) == 3), first.said()
+    assert REBUILD_LINE.findall(first.said())[2].endswith("，1 条警告。") and first.said().count("KB701") == 1
+
     # a second server of the same site: one line naming the first, exit 1, at once
     second = subprocess.run(
         [sys.executable, "-m", "generator", "serve", "-f", str(REPO / "mkdocs.yml"), "--data", "data"]
@@ -156,7 +166,7 @@ def test_the_terminal_says_what_an_author_needs_and_a_second_server_names_the_fi
     assert second.stderr.count("\n") == 1 and second.stderr.startswith("错误：`kb serve` 已经在 "), second.stderr
     assert f"{address} 运行（进程 {pid}）" in second.stderr and "--cache-dir" in second.stderr
     assert "Traceback" not in second.stderr
-    assert len(REBUILD_LINE.findall(first.said())) == 1, "the edit was said once, and nothing since"
+    assert len(REBUILD_LINE.findall(first.said())) == 3, "each edit was said once, and nothing since"
     assert "Traceback" not in first.said()
 
 
