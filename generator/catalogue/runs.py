@@ -164,6 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[{time}] 网站已构建：{what}，用时 {seconds} 秒{warnings}。",
         "[{time}] Site built: {what} in {seconds} s{warnings}.",
     ),
+    "serve-not-built": ("[{time}] 网站还没有构建：{what}。", "[{time}] The site is not built yet: {what}."),
     "serve-rebuilt": (
         "[{time}] {files} 有改动：{what}，用时 {seconds} 秒{warnings}。",
         "[{time}] {files} changed: {what} in {seconds} s{warnings}.",
@@ -185,6 +186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve-records-broken": (
         "记录有 {errors} 个错误（见上），网站保持上一次成功构建的内容，每个页面都显示这些错误",
         "the records have errors ({errors}, above); the last good site stays served, with the errors shown on every page",
+    ),
+    "serve-records-broken-first": (
+        "记录有 {errors} 个错误（见上）；改好后自动构建，在此之前每个页面都显示这些错误",
+        "the records have errors ({errors}, above); it is built once they are fixed, and until then every page shows them",
     ),
     "serve-serving": (
         "在 {address} 提供网站（进程 {pid}）；{watched} 有改动时自动重新构建。按 `Ctrl+C` 停止。",

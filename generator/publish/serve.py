@@ -183,8 +183,8 @@ class ServeSession:
         said = {"time": time.strftime("%H:%M:%S"), "what": rebuilt.what, "seconds": f"{seconds:.1f}"}
         said["warnings"] = _warnings(rebuilt.warnings)
         if not self._built_once:
-            self._built_once = True
-            self._tell("serve-built", **said)
+            self._built_once = rebuilt.built
+            self._tell("serve-built" if rebuilt.built else "serve-not-built", **said)
         else:
             self._tell("serve-rebuilt", files=_files(changed), **said)
 
@@ -271,7 +271,8 @@ class ServeSession:
         if report != self._said:  # once per state of the files, not at every save
             self.say(report)
             self._said = report
-        return _Rebuilt(text("serve-records-broken", errors=len(self.state.errors)), built=False)
+        broken = "serve-records-broken" if self._built_once else "serve-records-broken-first"
+        return _Rebuilt(text(broken, errors=len(self.state.errors)), built=False)
 
     def _say_warnings(self, prepared: Prepared) -> None:
         """The advice (KB7xx) as warnings, once for each state of the files."""

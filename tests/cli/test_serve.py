@@ -250,3 +250,20 @@ def test_mkdocs_server_lines_are_let_through_only_when_an_author_needs_them():
         kept = {name for name, line in lines.items() if filtered.filter(line)}
         assert kept == shown, verbose
         assert len(served) == 1, "kb serve says where it serves when MkDocs does, in the site's language"
+
+
+def test_a_site_whose_records_have_errors_at_the_start_is_built_once_they_are_fixed(site):
+    folder, start = site
+    person = folder / "data/people/li-na.yml"
+    good = person.read_text(encoding="utf-8")
+    person.write_text(good.replace("team:", "teem:"), encoding="utf-8")
+    server = start("broken", "--port", str(free_port()))
+    serving = server.wait_serving()
+    said = server.said()
+    assert "error KB202" in said and re.search(
+        r"^\[[\d:]+\] 网站还没有构建：记录有 \d+ 个错误（见上）；改好后自动构建", said, re.M
+    )
+    person.write_text(good, encoding="utf-8")
+    assert eventually(lambda: "网站已构建：" in server.said()), server.said()
+    assert eventually(lambda: get(serving.group(1) + "people/li-na/") == 200), server.said()
+    assert "Traceback" not in server.said()
