@@ -1,4 +1,10 @@
-"""The `kb` command: one small module per sub-command, imported only when it is used."""
+"""The `kb` command: one small module per sub-command, imported only when it is used.
+
+A command's module defines its command line alone (click, the catalogue's words, the plain
+values of generator/constants.py) and imports what the command runs inside the command, so
+`kb --help`, a command's help and a mistake on its command line answer at once
+(tests/cli/test_help.py holds every module to it; benchmarks/CLI.md has the times).
+"""
 
 from __future__ import annotations
 
