@@ -91,8 +91,8 @@ def measure(folder: Path) -> dict:
     def tickets_into_dataset() -> None:
         data.tickets_of_case.clear()
         data.tickets_of_person.clear()
-        data.tickets = dataset_tickets(context, data)
-        link_tickets(data)
+        data.tickets = dataset_tickets(context, data.people, data.products, data.cases)
+        link_tickets(data.tickets, data.tickets_of_case, data.tickets_of_person)
 
     timed(stages, "dataset", tickets_into_dataset)
 

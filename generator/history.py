@@ -31,7 +31,7 @@ from typing import IO
 from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import control_character_in_value, line_break_in
 from generator.messages import text
-from generator.validate.privacy import personal_data_in
+from generator.privacy import personal_data_in
 
 log = logging.getLogger("mkdocs.plugins.servicekb")
 GIT_TIMEOUT = 60  # seconds; a 10,000-case history is read in a tenth of one

@@ -235,3 +235,15 @@ def _joined(catalogue: dict[str, tuple[str, str]], areas: tuple[dict[str, tuple[
 
 _joined(MESSAGES, AREAS)
 _joined(CATALOGUE, (MESSAGES, *WORDS))
+
+
+def register(messages: dict[str, tuple[str, str]], words: dict[str, tuple[str, str]]) -> None:
+    """Join areas kept outside generator/catalogue/ to the catalogue: each record kind's own
+    (generator/kinds/), which the table of kinds registers as it is imported, so that a new
+    kind's words are written in its module alone. A key is still defined once."""
+    if any(messages is known for known in AREAS):
+        return  # registered already
+    _joined(MESSAGES, (messages,))
+    _joined(CATALOGUE, (messages, words))
+    AREAS.append(messages)
+    WORDS.append(words)

@@ -8,55 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from generator.history import NO_HISTORY, FileHistory, History, attributed
-from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
+from generator.kinds import INDEXES, LINKING_KINDS, RECORD_KINDS, TAXONOMY_KINDS, named_attachments
+from generator.kinds.person import Person
 from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem, normalised_name
 from generator.load.files import ATTACHMENTS
 from generator.records import Context
 from generator.repository import NO_LINKS, RepositoryLinks
 from generator.search.alarms import AlarmCode, find_alarm_codes
-from generator.shapes import (
-    Award,
-    Case,
-    Entry,
-    Mentoring,
-    Person,
-    Session,
-    SkillEntry,
-    TrainingPath,
-    named_attachments,
-)
+from generator.slug import pinyin_key
 from generator.tickets.ticket import Ticket, dataset_tickets, link_tickets
-
-
-@cache  # names repeat on every page that lists people
-def pinyin_key(text: str) -> tuple[str, str]:
-    """Sort key that orders Chinese names as a Chinese reader expects (by pinyin)."""
-    return " ".join(lazy_pinyin(text, style=Style.TONE3)).lower(), text
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A record that points at a case: which kind, which id, and in which role."""
-
-    kind: str  # case, mentoring, session, award, path
-    id: str
-    role: str  # related, log, discussed, evidence, read
-
-
-@dataclass(frozen=True)
-class StepStatus:
-    state: str  # done, available, blocked
-    how: str = ""  # for done: "session" or "signed-off"; for blocked: the missing step ids
-    via: str = ""  # the session id, or who signed off
-    when: dt.date | None = None
-    scheduled: tuple[str, ...] = ()  # upcoming sessions of the step the person is enrolled in
 
 
 @dataclass(frozen=True)
@@ -70,43 +34,22 @@ class NextStep:
     mentors: tuple[str, ...]  # mentors of the person's active pairs
 
 
-@dataclass
+@dataclass(init=False)
 class Dataset:
+    """Every kind's records and back-links by the names the table of kinds gives them
+    (generator/kinds/): `data.cases`, `data.products`, `data.cases_by_author` are
+    `data.records["cases"]`, `data.records["products"]`, `data.indexes["cases_by_author"]`.
+    A name no kind declares is an AttributeError, as any misspelt attribute is."""
+
     today: dt.date
-    products: dict[str, Entry] = field(default_factory=dict)
-    skills: dict[str, SkillEntry] = field(default_factory=dict)
-    teams: dict[str, Entry] = field(default_factory=dict)
-    award_kinds: dict[str, Entry] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    cases: dict[str, Case] = field(default_factory=dict)
-    mentoring: dict[str, Mentoring] = field(default_factory=dict)
-    sessions: dict[str, Session] = field(default_factory=dict)
-    paths: dict[str, TrainingPath] = field(default_factory=dict)
-    awards: dict[str, Award] = field(default_factory=dict)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # by the kind's attribute, each by id
+    indexes: dict[str, Any] = field(default_factory=dict)  # the back-links the kinds declare, by name
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     history: History = NO_HISTORY  # each record file's history from git, when there is one
     links: RepositoryLinks = NO_LINKS  # edit, history and report links of record pages
     attachments: list[str] = field(default_factory=list)  # "attachments/x.png": the only files published
     pictures: dict[str, str] = field(default_factory=dict)  # person id -> "attachments/people/<id>.jpg"
 
-    # back-links, filled by link()
-    cases_by_author: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    cases_validated_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    mentoring_as_mentor: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    mentoring_as_mentee: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    sessions_trained: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    sessions_attended: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    awards_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    paths_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    cited_by: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    cases_by_product: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    cases_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    cases_by_tag: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    cases_by_year: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    sessions_by_skill: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    awards_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    results_by_contest: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # by rank
-    progress: dict[str, dict[str, dict[str, StepStatus]]] = field(default_factory=dict)
     similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # the alarm and fault codes the cases report, by key ("al1021"), in code order
     alarm_codes: dict[str, AlarmCode] = field(default_factory=dict)
@@ -114,6 +57,33 @@ class Dataset:
     tickets: tuple[Ticket, ...] = ()
     tickets_of_case: dict[str, list[Ticket]] = field(default_factory=lambda: defaultdict(list))
     tickets_of_person: dict[str, list[Ticket]] = field(default_factory=lambda: defaultdict(list))
+
+    def __init__(self, today: dt.date, **given: Any) -> None:
+        """The fields by their names, and a kind's collection or a back-link index by its own
+        name too (`Dataset(today, cases={...})`, as `dataclasses.replace(data, cases=...)` passes
+        it): a name that is neither is a TypeError, as for any dataclass."""
+        self.today = today
+        for each in fields(self)[1:]:
+            default = each.default_factory() if each.default_factory is not MISSING else each.default
+            setattr(self, each.name, given.pop(each.name, default))
+        collections = {kind.attribute for kind in RECORD_KINDS + TAXONOMY_KINDS}
+        unknown = sorted(set(given) - collections - set(INDEXES))
+        if unknown:
+            raise TypeError(f"Dataset() got unexpected keyword arguments {unknown}")
+        # new dicts of collections and indexes: the Dataset given these was made from another
+        self.records = {**self.records, **{name: given[name] for name in given if name in collections}}
+        self.indexes = {**self.indexes, **{name: given[name] for name in given if name in INDEXES}}
+        self._by_name()
+
+    def _by_name(self) -> None:
+        for kind in RECORD_KINDS + TAXONOMY_KINDS:
+            self.records.setdefault(kind.attribute, {})
+        for name, index in INDEXES.items():
+            self.indexes.setdefault(name, defaultdict(list) if index.lists else {})
+        # Each collection and index by its own name too, as plain attributes: the templates
+        # and helpers read them on every page.
+        self.__dict__.update(self.records)
+        self.__dict__.update(self.indexes)
 
     # ordering helpers -------------------------------------------------------
 
@@ -183,9 +153,9 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
     taxonomy = context.taxonomy
     data = Dataset(today=context.today, links=links.located(history.prefix) if history else links)
     for kind in TAXONOMY_KINDS if taxonomy is not None else ():
-        setattr(data, kind.attribute, {entry.id: entry for entry in getattr(taxonomy, kind.folder)})
+        data.records[kind.attribute].update({entry.id: entry for entry in getattr(taxonomy, kind.folder)})
     for kind in RECORD_KINDS:
-        target = getattr(data, kind.attribute)
+        target = data.records[kind.attribute]
         for record in sorted(context.of(kind.name), key=lambda r: r.id):
             target[record.id] = record.model
             data.source_files[(kind.name, record.id)] = record.source.path.relative_to(context.data_dir).as_posix()
@@ -193,8 +163,8 @@ def build_dataset(context: Context, history: History = NO_HISTORY, links: Reposi
     data.history = attributed(history, {pid: (person.name, person.name_en) for pid, person in data.people.items()})
     link(data)
     data.alarm_codes = find_alarm_codes(data.cases, data.products.values())
-    data.tickets = dataset_tickets(context, data)
-    link_tickets(data)
+    data.tickets = dataset_tickets(context, data.people, data.products, data.cases)
+    link_tickets(data.tickets, data.tickets_of_case, data.tickets_of_person)
     data.pictures = people_pictures(context, data.people)
     data.attachments = sorted(set(published_attachments(context)) | set(data.pictures.values()))
     data.similar = context.similar  # computed once by the pipeline, shared with the near-duplicate check
@@ -227,115 +197,15 @@ def people_pictures(context: Context, people: dict[str, Person]) -> dict[str, st
 
 
 def link(data: Dataset) -> None:
-    """Fill every back-link. Ids are visited in sorted order, so lists come out stable."""
-    _link_cases(data)
-    _link_mentoring(data)
-    _link_sessions(data)
-    _link_awards(data)
-    _link_paths(data)
-    for person_lists in (
-        data.cases_by_author,
-        data.cases_validated_by,
-        data.cases_by_product,
-        data.cases_by_skill,
-        data.cases_by_tag,
-        data.cases_by_year,
-    ):
-        for key, ids in person_lists.items():
-            person_lists[key] = data.newest_cases(ids)
-
-
-def _link_cases(data: Dataset) -> None:
-    for case_id, case in data.cases.items():
-        for author in case.authors:
-            data.cases_by_author[author].append(case_id)
-        if case.validated_by:
-            data.cases_validated_by[case.validated_by].append(case_id)
-        for product in case.products:
-            data.cases_by_product[product].append(case_id)
-        for skill in case.skills:
-            data.cases_by_skill[skill].append(case_id)
-        for tag in dict.fromkeys(case.tags):
-            data.cases_by_tag[tag].append(case_id)
-        data.cases_by_year[case.solved_on.year].append(case_id)
-        for related in case.related:
-            data.cited_by[related].append(Citation("case", case_id, "related"))
-
-
-def _link_mentoring(data: Dataset) -> None:
-    for pair_id, pair in data.mentoring.items():
-        data.mentoring_as_mentor[pair.mentor].append(pair_id)
-        data.mentoring_as_mentee[pair.mentee].append(pair_id)
-        for entry in pair.log:
-            if entry.case:
-                data.cited_by[entry.case].append(Citation("mentoring", pair_id, "log"))
-
-
-def _link_sessions(data: Dataset) -> None:
-    for session_id in data.sessions_in_order():
-        session = data.sessions[session_id]
-        for trainer in session.trainers:
-            data.sessions_trained[trainer].append(session_id)
-        for attendee in session.attendees:
-            data.sessions_attended[attendee].append(session_id)
-        for skill in session.skills:
-            data.sessions_by_skill[skill].append(session_id)
-        for case_id in session.cases:
-            data.cited_by[case_id].append(Citation("session", session_id, "discussed"))
-
-
-def _link_awards(data: Dataset) -> None:
-    for award_id in data.awards_newest_first():
-        award = data.awards[award_id]
-        data.awards_by_kind[award.award].append(award_id)
-        for person in award.recipients:
-            data.awards_of[person].append(award_id)
-        for case_id in award.evidence:
-            data.cited_by[case_id].append(Citation("award", award_id, "evidence"))
-    for award_id in sorted(data.awards, key=lambda a: (data.awards[a].rank or 99, a)):
-        if data.awards[award_id].session:
-            data.results_by_contest[data.awards[award_id].session].append(award_id)
-
-
-def _link_paths(data: Dataset) -> None:
-    for path_id, path in data.paths.items():
-        for person in path.enrolled:
-            data.paths_of[person].append(path_id)
-        for step in path.steps:
-            for case_id in step.read:
-                data.cited_by[case_id].append(Citation("path", path_id, "read"))
-        data.progress[path_id] = {person: step_statuses(data, path, person) for person in path.enrolled}
-
-
-def step_statuses(data: Dataset, path: TrainingPath, person: str) -> dict[str, StepStatus]:
-    """Each step's status for one person: done (attended or signed off), available or blocked."""
-    completed = {step.id: _completion(data, step, person) for step in path.steps}
-    statuses: dict[str, StepStatus] = {}
-    for step in path.steps:
-        done = completed[step.id]
-        if done is not None:
-            statuses[step.id] = done
-            continue
-        missing = tuple(required for required in step.requires if completed.get(required) is None)
-        scheduled = tuple(
-            s
-            for s in step.sessions
-            if s in data.sessions and data.is_upcoming(s) and person in data.sessions[s].attendees
-        )
-        statuses[step.id] = StepStatus("blocked" if missing else "available", ",".join(missing), scheduled=scheduled)
-    return statuses
-
-
-def _completion(data: Dataset, step, person: str) -> StepStatus | None:
-    attended = [
-        s
-        for s in step.sessions
-        if s in data.sessions and not data.is_upcoming(s) and person in data.sessions[s].attendees
-    ]
-    if attended:
-        first = min(attended, key=lambda s: data.sessions[s].date)
-        return StepStatus("done", "session", first, data.sessions[first].date)
-    for sign_off in step.signed_off:
-        if sign_off.person == person:
-            return StepStatus("done", "signed-off", sign_off.by, sign_off.date)
-    return None
+    """Fill every back-link: each kind links its records (its `Links`, generator/kinds/) in the
+    table's linking order, then each index that declares an order sorts its lists."""
+    for kind in LINKING_KINDS:
+        links, records = kind.links, data.records[kind.attribute]
+        assert links is not None
+        for record_id in links.order(data) if links.order else records:
+            links.link(data, record_id, records[record_id])
+    for name, index in INDEXES.items():
+        if index.order is not None:
+            lists = data.indexes[name]
+            for key, ids in lists.items():
+                lists[key] = index.order(data, ids)

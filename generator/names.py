@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.records import Context
 from generator.slug import slugify
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -159,37 +158,3 @@ class Resolver:
         if not ids:
             return None
         return Found(ids[0]) if len(ids) == 1 else Found(None, ambiguous=tuple(ids))
-
-
-def names_of(context: Context) -> Names:
-    """The people, products and teams of a run, by id, name and English name."""
-    names = Names()
-    taxonomy = context.taxonomy
-    if taxonomy is not None:
-        for entry in taxonomy.products:
-            names.add("product", entry.id, entry.name, entry.name_en)
-        for entry in taxonomy.teams:
-            names.add("team", entry.id, entry.name, entry.name_en)
-    for record in context.of("person"):
-        names.add("person", record.id, record.model.name, record.model.name_en)
-    _add_people_of_the_wrong_shape(names, context)
-    return names
-
-
-def _add_people_of_the_wrong_shape(names: Names, context: Context) -> None:
-    # A person whose record has one wrong field is reported there; what names them by
-    # name must not be reported again at every row (only person records have a `name`).
-    known, valid = context.known_ids.get("person", set()), {record.id for record in context.of("person")}
-    for document in context.documents:
-        data = document.data if isinstance(document.data, dict) else {}
-        record_id, name, name_en = data.get("id"), data.get("name"), data.get("name_en")
-        if isinstance(record_id, str) and record_id in known and record_id not in valid and isinstance(name, str):
-            names.add("person", record_id, name, name_en if isinstance(name_en, str) else None)
-
-
-def resolve(kind: str, value: str, context: Context) -> str | None:
-    """The id of the person, product or team that `value` names (by id or name), or None.
-
-    For one value; to resolve many, make one `Resolver(names_of(context))` and ask it.
-    """
-    return Resolver(names_of(context)).resolve(kind, value)

@@ -20,8 +20,8 @@ from generator.history import read_history
 from generator.load import Document, Loaded, load_file, load_folder
 from generator.load.files import SourceFile, discover
 from generator.model import Dataset, build_dataset
+from generator.page_cache import remove_stale, write_pages
 from generator.progress import progress
-from generator.publish.cache import remove_stale, write_pages
 from generator.records import Context
 from generator.render import page_jobs, render_site
 from generator.search.similar import Neighbours, neighbours

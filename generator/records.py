@@ -11,17 +11,16 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.kinds import TAXONOMY_KINDS as _TAXONOMY
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
+from generator.names import Names, Resolver
 from generator.search.similar import Neighbours
 from generator.settings import Settings
 from generator.shapes import Taxonomy
-
-if TYPE_CHECKING:  # the tickets' parser reads this module's Context
-    from generator.tickets.parse import TicketSet
+from generator.tickets.parsed import TicketSet
 
 # Taxonomy lists and the reference kinds that name their entries.
 TAXONOMY_KINDS = {kind.folder: kind.name for kind in _TAXONOMY}
@@ -86,3 +85,37 @@ class Context:
 
     def exists(self, kind: str, record_id: str) -> bool:
         return record_id in self.known_ids.get(kind, set())
+
+
+def names_of(context: Context) -> Names:
+    """The people, products and teams of a run, by id, name and English name."""
+    names = Names()
+    taxonomy = context.taxonomy
+    if taxonomy is not None:
+        for entry in taxonomy.products:
+            names.add("product", entry.id, entry.name, entry.name_en)
+        for entry in taxonomy.teams:
+            names.add("team", entry.id, entry.name, entry.name_en)
+    for record in context.of("person"):
+        names.add("person", record.id, record.model.name, record.model.name_en)
+    _add_people_of_the_wrong_shape(names, context)
+    return names
+
+
+def _add_people_of_the_wrong_shape(names: Names, context: Context) -> None:
+    # A person whose record has one wrong field is reported there; what names them by
+    # name must not be reported again at every row (only person records have a `name`).
+    known, valid = context.known_ids.get("person", set()), {record.id for record in context.of("person")}
+    for document in context.documents:
+        data = document.data if isinstance(document.data, dict) else {}
+        record_id, name, name_en = data.get("id"), data.get("name"), data.get("name_en")
+        if isinstance(record_id, str) and record_id in known and record_id not in valid and isinstance(name, str):
+            names.add("person", record_id, name, name_en if isinstance(name_en, str) else None)
+
+
+def resolve(kind: str, value: str, context: Context) -> str | None:
+    """The id of the person, product or team that `value` names (by id or name), or None.
+
+    For one value; to resolve many, make one `Resolver(names_of(context))` and ask it.
+    """
+    return Resolver(names_of(context)).resolve(kind, value)

@@ -9,7 +9,6 @@ diagnostics link to through `reference_anchor`.
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -18,17 +17,20 @@ import yaml
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from generator.constants import REFERENCE_FILE
-from generator.kinds import RECORD_KIND, RESERVED_IDS, TAXONOMY_KINDS
+from generator.anchors import (
+    core_type,
+    field_anchor,
+    nested_shape,
+    table_anchor,
+    without_none,
+)
+from generator.kinds import EXAMPLES, RECORD_KIND, RESERVED_IDS, SHAPES, TAXONOMY_KINDS
 from generator.load.files import TAXONOMY
 from generator.markdown import MAX_LINKS, MAX_NESTING
-from generator.reference_examples import EXAMPLES
 from generator.reference_terms import terms as terms_in
-from generator.shapes import (
-    CASE_STATE_REQUIRES,
-    CASE_STATES,
+from generator.tickets.reference import TicketsReference, tickets_reference
+from generator.vocabulary import (
     ID_PATTERN,
-    SHAPES,
     Day,
     Id,
     Level,
@@ -40,7 +42,6 @@ from generator.shapes import (
     Word,
     description_zh,
 )
-from generator.tickets.reference import TicketsReference, tickets_reference
 
 FORMAT_VERSION = "1.1"
 
@@ -112,57 +113,6 @@ def record_reference(language: str) -> Reference:
     )
 
 
-def reference_anchor(kind: str, field: str | tuple = ()) -> str:
-    """The anchor of a field in docs/records.md and on /reference/: `case-symptoms`.
-
-    `field` is a name or a location as diagnostics have it, list positions included
-    (`("steps", 0, "signed_off", 1, "by")` -> `path-steps-signed_off-by`). A name that is no
-    field there, a misspelt one, gives the table it should be in (`case-fields`).
-    """
-    parts = (field,) if isinstance(field, str) else tuple(part for part in field if isinstance(part, str))
-    shape: type[Shape] | None = SHAPES[kind]
-    walked: tuple[str, ...] = ()
-    for part in parts:
-        if shape is None:  # a key inside a field that holds no fields (a person's map of skills)
-            break
-        info = shape.model_fields.get(part)
-        if info is None:
-            return _table_anchor(kind, walked)
-        walked += (part,)
-        shape = nested_shape(info.annotation)
-    return _field_anchor(kind, walked) if walked else _table_anchor(kind, ())
-
-
-def reference_link(kind: str, field: str | tuple = ()) -> str:
-    """`docs/records.md#case-symptoms`: where a message sends the reader."""
-    return f"{REFERENCE_FILE}#{reference_anchor(kind, field)}"
-
-
-def shape_fields(shape: type[Shape], path: tuple[str, ...] = ()) -> typing.Iterator[tuple[str, ...]]:
-    """The path of every field of a shape, those of nested entries included."""
-    for name, info in shape.model_fields.items():
-        yield path + (name,)
-        nested = nested_shape(info.annotation)
-        if nested is not None:
-            yield from shape_fields(nested, path + (name,))
-
-
-def nested_shape(annotation: Any) -> type[Shape] | None:
-    """The shape of a field's entries (`steps` -> Step), or None for a field of plain values."""
-    core = _core(annotation)
-    if typing.get_origin(core) is list:
-        core = _core(typing.get_args(core)[0])
-    return core if isinstance(core, type) and issubclass(core, Shape) else None
-
-
-def _field_anchor(kind: str, path: tuple[str, ...]) -> str:
-    return "-".join((kind, *path))
-
-
-def _table_anchor(kind: str, path: tuple[str, ...]) -> str:
-    return "-".join((kind, *path, "fields"))
-
-
 def _kind_reference(kind: str, terms: dict[str, Any]) -> KindReference:
     example = EXAMPLES[kind]
     return KindReference(
@@ -198,7 +148,7 @@ def _id_rule(kind: str, example: dict, terms: dict[str, Any]) -> str:
 def _tables(kind: str, shape: type[Shape], path: tuple[str, ...], terms: dict[str, Any]) -> typing.Iterator[FieldTable]:
     title = terms["fields"] if not path else terms["entry_of"].format(field=f"`{'.'.join(path)}`")
     rows = tuple(_row(kind, path + (name,), info, shape, terms) for name, info in shape.model_fields.items())
-    yield FieldTable(_table_anchor(kind, path), title, rows)
+    yield FieldTable(table_anchor(kind, path), title, rows)
     for name, info in shape.model_fields.items():
         nested = nested_shape(info.annotation)
         if nested is not None:
@@ -213,7 +163,7 @@ def _row(kind: str, path: tuple[str, ...], info: FieldInfo, shape: type[Shape], 
         allowed.append(terms["default"].format(value=f"`{default}`"))
     return FieldRow(
         name=path[-1],
-        anchor=_field_anchor(kind, path),
+        anchor=field_anchor(kind, path),
         type=type_words,
         required=_required(kind, path, info, terms),
         allowed=terms["allowed_sep"].join(allowed),
@@ -224,9 +174,13 @@ def _row(kind: str, path: tuple[str, ...], info: FieldInfo, shape: type[Shape], 
 def _required(kind: str, path: tuple[str, ...], info: FieldInfo, terms: dict[str, Any]) -> str:
     if info.is_required():
         return terms["yes"]
-    if kind == "case" and len(path) == 1:
-        states = [state for state in CASE_STATES if path[0] in CASE_STATE_REQUIRES.get(state, ())]
-        others = [state for state in CASE_STATES if state not in states]
+    record_kind = RECORD_KIND.get(kind)
+    if record_kind is not None and record_kind.required_when is not None and len(path) == 1:
+        # a field some values of another field need (a case's environment in every state but wip)
+        deciding, needs = record_kind.required_when
+        values = typing.get_args(record_kind.shape.model_fields[deciding].annotation)
+        states = [value for value in values if path[0] in needs.get(value, ())]
+        others = [value for value in values if value not in states]
         if states and len(others) < len(states):
             return terms["yes_unless"].format(states=_one_of(others, terms))
         if states:
@@ -236,14 +190,14 @@ def _required(kind: str, path: tuple[str, ...], info: FieldInfo, terms: dict[str
 
 def _describe(hint: Any, kind: str, path: tuple[str, ...], terms: dict[str, Any]) -> tuple[str, list[str]]:
     """(the type in plain words, the allowed values) of a field's type hint."""
-    hint = _without_none(hint)
+    hint = without_none(hint)
     named = next((name for named_type, name in _NAMED_TYPES if hint == named_type), None)
     if named is not None:
         return terms[named], [terms[f"{named}_allowed"]] if f"{named}_allowed" in terms else []
     ref = next((item.kind for item in typing.get_args(hint)[1:] if isinstance(item, Ref)), None)
     if ref is not None:
         return terms["ref"].format(kind=terms["kinds"][ref]), [terms["ref_allowed"][ref]]
-    base, limits = _core(hint), _limits(hint)
+    base, limits = core_type(hint), _limits(hint)
     origin = typing.get_origin(base)
     if origin is Literal:
         return terms["choice"], [terms["sep"].join(f"`{value}`" for value in typing.get_args(base))]
@@ -251,7 +205,7 @@ def _describe(hint: Any, kind: str, path: tuple[str, ...], terms: dict[str, Any]
         allowed = [terms["at_least_one"]] if limits.get("min_length") else []
         item = typing.get_args(base)[0]
         if nested_shape(item) is not None:
-            return terms["entries"].format(anchor=_table_anchor(kind, path)), allowed
+            return terms["entries"].format(anchor=table_anchor(kind, path)), allowed
         item_words, item_allowed = _describe(item, kind, path, terms)
         if terms["language"] == "zh" and item_words[-1:].isascii():
             item_words += " "  # 人员 id 列表, as Chinese typesetting spaces a Latin word
@@ -278,22 +232,6 @@ _NAMED_TYPES = (
     (Id, "id"),
 )
 _BOUNDS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
-
-
-def _without_none(hint: Any) -> Any:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return next(arg for arg in typing.get_args(hint) if arg is not type(None))
-    return hint
-
-
-def _core(hint: Any) -> Any:
-    """The type inside `Annotated[...]` and `X | None`."""
-    while True:
-        hint = _without_none(hint)
-        if typing.get_origin(hint) is typing.Annotated:
-            hint = typing.get_args(hint)[0]
-        else:
-            return hint
 
 
 def _limits(hint: Any) -> dict[str, Any]:

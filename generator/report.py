@@ -8,46 +8,17 @@ read it need not know the language.
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import click
 
 from generator.diagnostics import Diagnostic, Report
 from generator.language import DEFAULT_LANGUAGE
 from generator.messages import Text, text
+from generator.printable import printable, shown
+
+__all__ = ["FORMATS", "printable", "shown"]  # beside the report's own: what may be printed
 
 FORMATS = ("text", "json", "github")
-
-
-def shown(text: str, newlines: bool = False) -> str:
-    """Text from the records as it may be printed: personal data masked (a message may quote
-    a value that a check refuses), control characters escaped."""
-    from generator.validate.privacy import masked_text  # only when there is something to print
-
-    return printable(masked_text(text), newlines)
-
-
-def printable(text: str, newlines: bool = False) -> str:
-    """Text with every control character written as an escape: a file name or value from
-    data/ must not move the cursor, recolour the terminal or forge a line of the report.
-    With `newlines`, line breaks stay (a message may show the offending line)."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" or (newlines and ch == "\n") else _escape(ch)
-        for ch in text
-    )
-
-
-def _escape(ch: str) -> str:
-    point = ord(ch)
-    if ch == "\n":
-        return "\\n"
-    if ch == "\t":
-        return "\\t"
-    if point < 0x100 and unicodedata.category(ch) == "Cc":
-        return f"\\x{point:02x}"
-    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
 def render_report(report: Report, output_format: str, checked: int, colour: bool, language: str) -> str:

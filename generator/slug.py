@@ -8,12 +8,13 @@ page on a phone reads too, so that both make the same id.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pypinyin import Style, lazy_pinyin
 
 from generator.pinyin import readings
-from generator.shapes import ID_PATTERN
 
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # every id of every record: lower-case ASCII words and single hyphens
 MAX_ID_LENGTH = 64  # what the record format allows
 NEW_ID_LENGTH = 40  # what `kb new` makes: short enough to read in a URL, a file list and a message
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -71,3 +72,9 @@ def javascript_pattern(pattern: re.Pattern) -> dict[str, str]:
 
 def is_id(text: str) -> bool:
     return len(text) <= MAX_ID_LENGTH and bool(_ID.match(text))
+
+
+@cache  # names repeat on every page that lists people
+def pinyin_key(text: str) -> tuple[str, str]:
+    """Sort key that orders Chinese names as a Chinese reader expects (by pinyin)."""
+    return " ".join(lazy_pinyin(text, style=Style.TONE3)).lower(), text

@@ -54,13 +54,13 @@ from generator.opensearch.bulk import bulk_body
 from generator.opensearch.documents import documents
 from generator.pipeline import Checked
 from generator.pipeline import check as run_check
+from generator.privacy import personal_data_in
 from generator.render import page_jobs
 from generator.render.calendar import site_calendar
 from generator.render.feeds import site_files
 from generator.report import as_github, as_json, as_text
 from generator.settings import Settings
 from generator.sheets.export import CellRefused, export_workbook
-from generator.validate.privacy import personal_data_in
 from tests.conftest import MINIMAL
 from tests.hostile import hostile_text
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Citation, build_dataset, pinyin_key
+from generator.kinds.kind import Citation
+from generator.model import build_dataset, pinyin_key
 from generator.pipeline import check
 from generator.settings import Settings
 from tests.conftest import MINIMAL

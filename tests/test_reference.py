@@ -9,12 +9,12 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.kinds import RECORD_KIND
+from generator.anchors import nested_shape, reference_anchor, shape_fields
+from generator.kinds import EXAMPLES, RECORD_KIND
 from generator.load.strict_yaml import parse_document
 from generator.model import build_dataset
 from generator.pipeline import check as run_check
-from generator.reference import nested_shape, record_reference, reference_anchor, shape_fields
-from generator.reference_examples import EXAMPLES
+from generator.reference import record_reference
 from generator.render import render_site
 from generator.render.reference import reference_markdown
 from generator.settings import Settings

@@ -34,8 +34,10 @@ from generator.catalogue import (
     writing,
 )
 
-# What diagnostics and runs of the commands say: kebab-case keys, each a message.
-AREAS: tuple[dict[str, tuple[str, str]], ...] = (
+# What diagnostics and runs of the commands say: kebab-case keys, each a message; then what
+# each record kind's messages call it, registered by the table of kinds (generator/kinds/,
+# generator.messages.register).
+AREAS: list[dict[str, tuple[str, str]]] = [
     loading.MESSAGES,
     syntax.MESSAGES,
     shape.MESSAGES,
@@ -46,11 +48,12 @@ AREAS: tuple[dict[str, tuple[str, str]], ...] = (
     command_line.MESSAGES,
     qr.MESSAGES,
     inputs.MESSAGES,
-)
+]
 
 # The other words: the pages' labels, the record reference, the check codes, the commands' help
-# and how each language writes lists, periods and dates.
-WORDS: tuple[dict[str, tuple[str, str]], ...] = (
+# and how each language writes lists, periods and dates; then each record kind's own words,
+# registered the same way.
+WORDS: list[dict[str, tuple[str, str]]] = [
     labels.LABELS,
     ticket_labels.TICKET_LABELS,
     reference.TERMS,
@@ -59,4 +62,4 @@ WORDS: tuple[dict[str, tuple[str, str]], ...] = (
     help.HELP,
     workbook.WORKBOOK,
     writing.WRITING,
-)
+]

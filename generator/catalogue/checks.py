@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # the record kinds, as messages name them (generator/kinds.py)
-    "kind-person": ("人员", "person"),
-    "kind-case": ("案例", "case"),
-    "kind-mentoring": ("传帮带", "mentoring"),
-    "kind-session": ("培训场次", "session"),
-    "kind-path": ("培训路径", "path"),
-    "kind-award": ("荣誉", "award"),
+    # the record kinds, as messages name them (`kind-<kind>`), are each kind's own words (generator/kinds/)
     # identity (generator/validate/identity.py)
     "id-taxonomy-missing": ("缺少 taxonomy.yml；它列出产品、技能、团队和奖项类别", "taxonomy.yml is missing; it names the products, skills, teams and award kinds"),
     "id-not-file-name": ("id `{id}` 和文件名 `{file}` 不一致；请改其中一个", "id `{id}` differs from the file name `{file}`; rename one of them"),

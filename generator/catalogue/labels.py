@@ -2,7 +2,8 @@
 
 Templates read them as `t.cases` or `t[state]` (generator/render/labels.py): a key that
 templates name as an attribute is written as an identifier; states and other values keep
-their own spelling (`not-validated`).
+their own spelling (`not-validated`). A record kind's own labels (`kind_<kind>`, the kind of a
+search result) are its own words (generator/kinds/).
 """
 
 from __future__ import annotations
@@ -199,12 +200,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend": ("图例", "Legend"),
     "sep": ("、", ", "),
     "guide": ("指南", "Guide"),
-    "kind_case": ("案例", "Case"),
-    "kind_person": ("人员", "Person"),
-    "kind_session": ("培训", "Training"),
-    "kind_path": ("培养路径", "Training path"),
-    "kind_award": ("荣誉", "Honour"),
-    "kind_mentoring": ("传帮带", "Mentoring"),
     "search": ("搜索", "Search"),
     "insights": ("团队与数据", "Team and figures"),
     "skill_matrix": ("技能矩阵", "Skill matrix"),

@@ -2,8 +2,9 @@
 key -> (Chinese, English).
 
 The fields' meanings are not here: they live with the fields, in generator/shapes.py.
-A list of paragraphs is kept as numbered keys (`reference-general-1`, `-2`, …), a word for
-each kind as `reference-heading-<kind>`; generator/reference_terms.py puts them together.
+A list of paragraphs is kept as numbered keys (`reference-general-1`, `-2`, …). The words
+of one kind (`reference-heading-<kind>`, `reference-about-<kind>`, `reference-kinds-<kind>`)
+are the kind's own (generator/kinds/); generator/reference_terms.py puts them together.
 """
 
 from __future__ import annotations
@@ -63,41 +64,6 @@ TERMS: dict[str, tuple[str, str]] = {
         "每个条目的 `id` 在本列表中不能重复，例如 {id}；记录用它引用条目",
         "each entry's `id` is unique within its list, e.g. {id}; records name entries by it",
     ),
-    "reference-heading-taxonomy": ("受控词表", "Taxonomy: controlled vocabularies"),
-    "reference-heading-person": ("人员", "People"),
-    "reference-heading-case": ("案例", "Cases"),
-    "reference-heading-mentoring": ("传帮带", "Mentoring pairs"),
-    "reference-heading-session": ("培训场次", "Training sessions"),
-    "reference-heading-path": ("培养路径", "Training paths"),
-    "reference-heading-award": ("荣誉", "Honours"),
-    "reference-about-taxonomy": (
-        "受控词表：产品、技能、班组和荣誉种类。记录用 id 引用其中的条目；英文站点在有 `name_en` 处显示它。",
-        "The controlled vocabularies: products, skills, teams and award kinds. Records name their entries by id; an English site shows `name_en` wherever it exists.",
-    ),
-    "reference-about-person": (
-        "一个文件一名工程师（或其他员工）。离职的人留在历史记录中。",
-        "One engineer (or other staff member) per file. A person who left stays in history.",
-    ),
-    "reference-about-case": (
-        "一个文件一个已解决的案例，按 KCS 文章来写。",
-        "One solved case per file, written as a KCS article.",
-    ),
-    "reference-about-mentoring": (
-        "一个文件一对传帮带师徒：老员工在真实作业中带新员工。",
-        "One mentoring pair per file: a veteran teaches a newer engineer on real jobs.",
-    ),
-    "reference-about-session": (
-        "一个文件一次培训：已举办或计划中的某一天的培训。",
-        "One training session per file: a dated occurrence that took place or is planned.",
-    ),
-    "reference-about-path": (
-        "一个文件一条培养路径：新员工按顺序完成的一系列步骤。",
-        "One training path per file: an ordered programme of steps that new hires follow.",
-    ),
-    "reference-about-award": (
-        "一个文件一项荣誉：称号、竞赛名次或表彰。",
-        "One honour per file: a title, a contest place, a commendation.",
-    ),
     "reference-fields": ("字段", "Fields"),
     "reference-entry-of": ("{field} 的每一项", "Each entry of {field}"),
     "reference-example": ("示例", "Example"),
@@ -133,14 +99,6 @@ TERMS: dict[str, tuple[str, str]] = {
         "lower-case letters, digits and single hyphens; at most 64 characters",
     ),
     "reference-ref": ("{kind} id", "{kind} id"),
-    "reference-kinds-person": ("人员", "person"),
-    "reference-kinds-case": ("案例", "case"),
-    "reference-kinds-session": ("培训场次", "session"),
-    "reference-kinds-skill": ("技能", "skill"),
-    "reference-kinds-product": ("产品", "product"),
-    "reference-kinds-team": ("班组", "team"),
-    "reference-kinds-award-kind": ("荣誉种类", "award kind"),
-    "reference-kinds-step": ("步骤", "step"),
     "reference-choice": ("下列值之一", "one of the allowed values"),
     # a space after a Latin word: see generator/reference.py, _describe
     "reference-list": ("{item}列表", "list of {item}s"),

@@ -1,18 +1,9 @@
-"""Messages of `kb import` about a spreadsheet and its cells, and of `kb export --format xlsx`."""
+"""Messages of `kb import` about a spreadsheet and its cells, and of `kb export --format xlsx`.
+What they call a kind (`noun-<kind>`) is the kind's own words (generator/kinds/)."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "noun-person": ("人员", "person"),
-    "noun-product": ("产品", "product"),
-    "noun-skill": ("技能", "skill"),
-    "noun-team": ("团队", "team"),
-    "noun-session": ("培训场次", "session"),
-    "noun-award-kind": ("奖项类别", "award kind"),
-    "noun-case": ("案例", "case"),
-    "noun-mentoring": ("传帮带", "mentoring"),
-    "noun-path": ("培养路径", "path"),
-    "noun-award": ("荣誉", "award"),
     "count-row": ("{n} 行", "{n} row"),
     "count-rows": ("{n} 行", "{n} rows"),
     "sheet-separator": ("；", "; "),

@@ -1,5 +1,6 @@
-"""The words of the workbook `kb export` writes and `kb import` reads back: its sheets' titles,
-and the headers of fields that the site shows no label for: key -> (Chinese, English).
+"""The words of the workbook `kb export` writes and `kb import` reads back: the headers of
+fields that the site shows no label for: key -> (Chinese, English). Each sheet's title
+(`workbook-title-<kind>`) is its kind's own words (generator/kinds/).
 """
 
 from __future__ import annotations
@@ -8,10 +9,4 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "workbook-header-id": ("编号", "ID"),
     "workbook-header-name": ("姓名", "Name"),
     "workbook-header-name-en": ("英文名", "Name (English)"),
-    "workbook-title-case": ("案例", "Cases"),
-    "workbook-title-person": ("人员", "People"),
-    "workbook-title-session": ("培训场次", "Sessions"),
-    "workbook-title-mentoring": ("传帮带", "Mentoring"),
-    "workbook-title-path": ("培养路径", "Training paths"),
-    "workbook-title-award": ("荣誉", "Honours"),
 }

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from generator.cli.kinds_digest import digest
 from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Choice, Command, ExistingPath
 from generator.cli.options import max_mentees_option, today_option
 from generator.columns import display_width
-from generator.constants import CASE_STATES, IMPORTABLE, IMPORTED_STATE
+from generator.constants import IMPORTED_STATE
 from generator.language import LANGUAGES
 from generator.report import FORMATS
 
@@ -16,15 +17,15 @@ _HEADER_COLUMNS = 72  # display columns of a line of the header table in --help
 
 
 def _header_table() -> str:
-    """The headers a case sheet is read by, besides the field names and labels, as --help shows them
-    (columns.py keeps the table; a header is named once there and shown from there). A Chinese
-    help names each field by its label and leaves out the English headers, an English one the reverse."""
-    from generator.sheets.columns import ALIASES, PASSED_OVER
-
+    """The headers a 台账 is read by, besides the field names and labels, as --help shows them
+    (the ledger kind declares them, generator/kinds/; a header is named once there and shown from
+    there). A Chinese help names each field by its label and leaves out the English headers, an
+    English one the reverse."""
     chinese = startup_language() == "zh"
+    table = digest()
     lines = ["\b"]
-    rows = [(_field_label(name) if chinese else name, headers) for name, headers in ALIASES["case"].items()]
-    rows.append((say("help-import-passed-over"), tuple(h for headers in PASSED_OVER.values() for h in headers)))
+    rows = [(label if chinese else name, headers) for name, label, headers in table.ledger_fields]
+    rows.append((say("help-import-passed-over"), table.passed_over))
     for name, headers in rows:
         lead = name + " " * max(1, 20 - display_width(name))
         shown = tuple(header for header in headers if not (chinese and header.isascii()))
@@ -32,17 +33,6 @@ def _header_table() -> str:
             lines.append(lead + line)
             lead = " " * 20
     return "\n".join("    " + line for line in lines)  # indented as the docstrings around it, which click dedents
-
-
-def _field_label(name: str) -> str:
-    from generator.render.labels import LABELS
-    from generator.sheets.columns import LABEL_KEYS, export_header
-
-    return (
-        LABELS["zh"].get(LABEL_KEYS.get(("case", name), name), name)
-        if name != "id"
-        else export_header("case", "id", "zh")
-    )
 
 
 def _lines_of(words: tuple[str, ...], columns: int) -> list[str]:
@@ -56,7 +46,7 @@ def _lines_of(words: tuple[str, ...], columns: int) -> list[str]:
 
 class _ImportCommand(Command):
     """`kb import`, whose help holds the table of the headers a 台账 is read by: made when the
-    help is shown, since the table's module reads the record shapes (a mistake answers at once)."""
+    help is shown (a mistake answers without it)."""
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self.help = say("help-import") + _header_table() + say("help-import-after-headers")
@@ -71,7 +61,7 @@ class _ImportCommand(Command):
 @click.argument("file", type=ExistingPath())
 @click.option(
     "--kind",
-    type=Choice(IMPORTABLE),
+    type=Choice(digest().importable),
     help=say("help-import-kind"),
 )
 @click.option(
@@ -90,7 +80,7 @@ class _ImportCommand(Command):
 )
 @click.option(
     "--state",
-    type=Choice(CASE_STATES),
+    type=Choice(digest().states),
     default=IMPORTED_STATE,
     show_default=True,
     help=say("help-import-state"),

@@ -12,13 +12,14 @@ import click
 from openpyxl.utils import get_column_letter
 
 from generator.cli.mistakes import Failure
+from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.language import decide_language
 from generator.messages import Listing, Text, text
 from generator.render.labels import LABELS
 from generator.report import printable, render_report
 from generator.schema import write_schemas
-from generator.shapes import CASE_STATE_REQUIRES
 from generator.sheets.columns import LABEL_KEYS, Columns, MapError, read_mapping
+from generator.sheets.fields import LEDGER_KIND
 from generator.sheets.ledger import TITLE_LENGTH
 from generator.sheets.plan import ImportRequest, Outcome, Plan, plan_import
 from generator.sheets.read import Sheet, cell_text
@@ -133,7 +134,7 @@ class _Label(Text):
 
 def _made_columns(sheet: Sheet, columns: Columns, state: str) -> list[Text]:
     """The fields of a case the sheet has no column for, and how each row gets them."""
-    if columns.kind != "case":
+    if columns.kind != LEDGER_KIND:
         return []
     made = []
     if columns.column_of("id") is None:

@@ -1,21 +1,28 @@
-"""`kb new KIND`: write a new record that validates, with the editor schema line."""
+"""`kb new KIND`: write a new record that validates, with the editor schema line.
+
+Its sub-commands are the kinds that declare a scaffold, each with the options its kind
+declares (generator/kinds/), read from the digest of the table (generator/cli/kinds_digest.py)
+so that their help and a mistake on their command line answer without importing the kinds;
+writing a record reads the table itself.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from generator.cli.kinds_digest import NewKind, NewOption, digest
 from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Group
-from generator.cli.options import data_option, language_option, parse_today
-from generator.constants import ROLES, SESSION_FORMATS
+from generator.cli.options import data_option, parse_today
+from generator.language import LANGUAGES
 
 if TYPE_CHECKING:
-    from generator.scaffold import NewRecord
+    from generator.record_text import NewRecord
 
 schemas_option = click.option(
     "--schemas",
@@ -35,6 +42,10 @@ def _id_option(function):
     )(function)
 
 
+def _language_option(function):
+    return click.option("--language", type=click.Choice(LANGUAGES), help=say("help-new-language"))(function)
+
+
 def _date_option(name: str, help_text: str):
     default = say("help-date-default-today")
     return click.option(name, callback=parse_today, metavar="YYYY-MM-DD", help=help_text + default)
@@ -50,164 +61,58 @@ def command() -> None:
     pass
 
 
-@command.command("case", help=say("help-new-case"))
-@click.option(
-    "--title",
-    prompt=say("help-new-case-title-prompt"),
-    help=say("help-new-case-title"),
-)
-@click.option(
-    "--product",
-    prompt=say("help-new-case-product-prompt"),
-    help=say("help-new-case-product"),
-)
-@click.option("--author", prompt=say("help-new-case-author-prompt"), help=say("help-new-case-author"))
-@_date_option("--solved-on", say("help-new-case-solved-on"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_case(title, product, author, solved_on, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
-
-    day = solved_on or dt.date.today()
-    record = scaffold.new_case(title, product, author, day, record_id)
-    _write(record, Path(data_dir), Path(schema_dir), year=day.year)
+def _option(kind: NewKind, option: NewOption):
+    """A kind's scaffold option as a click option: its help and question are the kind's
+    `help-new-<kind>-<option>` and `help-new-<kind>-<option>-prompt`."""
+    key = f"help-new-{kind.name}-{option.name.removeprefix('--')}"
+    language = startup_language()
+    if option.value == "date":
+        return _date_option(option.name, kind.say(key, language))
+    settings: dict[str, Any] = {"help": kind.say(key, language)}
+    if option.prompt:
+        settings["prompt"] = kind.say(f"{key}-prompt", language)
+    if option.value in VALUE_TYPES:
+        settings["type"] = VALUE_TYPES[option.value]
+    elif option.value == "choice":
+        settings["type"] = click.Choice(option.choices)
+    if option.default is not None:
+        settings.update(default=option.default, show_default=True)
+    return click.option(option.name, option.dest, **settings)
 
 
-@command.command("person", help=say("help-new-person"))
-@click.option("--name", prompt=say("help-new-person-name-prompt"), help=say("help-new-person-name"))
-@click.option("--team", prompt=say("help-new-person-team-prompt"), help=say("help-new-person-team"))
-@click.option(
-    "--role",
-    type=click.Choice(ROLES),
-    prompt=say("help-new-person-role-prompt"),
-    help=say("help-new-person-role"),
-)
-@_date_option("--joined", say("help-new-person-joined"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_person(name, team, role, joined, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
-
-    record = scaffold.new_person(name, team, role, joined or dt.date.today(), record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+VALUE_TYPES = {"level": click.IntRange(1, 4), "hours": click.FloatRange(min=0, min_open=True)}
 
 
-@command.command("mentoring", help=say("help-new-mentoring"))
-@click.option(
-    "--mentor",
-    prompt=say("help-new-mentoring-mentor-prompt"),
-    help=say("help-new-mentoring-mentor"),
-)
-@click.option(
-    "--mentee",
-    prompt=say("help-new-mentoring-mentee-prompt"),
-    help=say("help-new-mentoring-mentee"),
-)
-@click.option("--skill", prompt=say("help-new-mentoring-skill-prompt"), help=say("help-new-mentoring-skill"))
-@click.option(
-    "--target",
-    type=click.IntRange(1, 4),
-    default=3,
-    show_default=True,
-    help=say("help-new-mentoring-target"),
-)
-@_date_option("--started", say("help-new-mentoring-started"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_mentoring(mentor, mentee, skill, target, started, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
+def _kind_command(kind: NewKind) -> None:
+    """`kb new <kind>`: the kind's options, then --id, --data, --schemas and --language."""
+    dates = [option.dest for option in kind.options if option.value == "date"]
 
-    record = scaffold.new_mentoring(mentor, mentee, skill, target, started or dt.date.today(), record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+    def new(record_id: str | None, data_dir: str, schema_dir: str, language: str | None, **values: Any) -> None:
+        from generator.kinds import RECORD_KIND
+        from generator.language import decide_language
+
+        declared = RECORD_KIND[kind.name]
+        assert declared.scaffold is not None
+        values |= {name: values[name] or dt.date.today() for name in dates}
+        language = decide_language(language)  # the site's: of the file's comments and of the check's messages
+        record = declared.scaffold.make(**values, record_id=record_id, language=language)
+        year = values[declared.sub_folders].year if declared.sub_folders in values else None
+        _write(record, Path(data_dir), Path(schema_dir), language, year=year)
+
+    decorated = _id_option(data_option(schemas_option(_language_option(new))))
+    for option in reversed(kind.options):
+        decorated = _option(kind, option)(decorated)
+    command.command(kind.name, help=kind.say(f"help-new-{kind.name}", startup_language()))(decorated)
 
 
-@command.command("session", help=say("help-new-session"))
-@click.option("--title", prompt=say("help-new-session-title-prompt"), help=say("help-new-session-title"))
-@click.option(
-    "--trainer",
-    prompt=say("help-new-session-trainer-prompt"),
-    help=say("help-new-session-trainer"),
-)
-@click.option(
-    "--hours",
-    type=click.FloatRange(min=0, min_open=True),
-    default=2,
-    show_default=True,
-    help=say("help-new-session-hours"),
-)
-@click.option(
-    "--format",
-    "session_format",
-    type=click.Choice(SESSION_FORMATS),
-    default="classroom",
-    show_default=True,
-    help=say("help-new-session-format"),
-)
-@_date_option("--date", say("help-new-session-date"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_session(title, trainer, hours, session_format, date, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
-
-    record = scaffold.new_session(title, date or dt.date.today(), trainer, hours, session_format, record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
+for _kind in digest().new_kinds:
+    _kind_command(_kind)
 
 
-@command.command("path", help=say("help-new-path"))
-@click.option("--title", prompt=say("help-new-path-title-prompt"), help=say("help-new-path-title"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_path(title, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
-
-    _write(scaffold.new_path(title, record_id), Path(data_dir), Path(schema_dir))
-
-
-@command.command("award", help=say("help-new-award"))
-@click.option(
-    "--award",
-    prompt=say("help-new-award-award-prompt"),
-    help=say("help-new-award-award"),
-)
-@click.option(
-    "--recipient",
-    prompt=say("help-new-award-recipient-prompt"),
-    help=say("help-new-award-recipient"),
-)
-@click.option(
-    "--period",
-    prompt=say("help-new-award-period-prompt"),
-    help=say("help-new-award-period"),
-)
-@click.option(
-    "--citation",
-    prompt=say("help-new-award-citation-prompt"),
-    help=say("help-new-award-citation"),
-)
-@_date_option("--awarded-on", say("help-new-award-awarded-on"))
-@_id_option
-@data_option
-@schemas_option
-@language_option
-def new_award(award, recipient, period, citation, awarded_on, record_id, data_dir, schema_dir) -> None:
-    from generator import scaffold
-
-    record = scaffold.new_award(award, recipient, period, awarded_on or dt.date.today(), citation, record_id)
-    _write(record, Path(data_dir), Path(schema_dir))
-
-
-def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None = None) -> None:
+def _write(record: NewRecord, data_dir: Path, schema_dir: Path, language: str, year: int | None = None) -> None:
+    """Write the record and check it with the rest of the data; say what happened in `language`."""
     from generator.diagnostics import Report
+    from generator.messages import text
     from generator.pipeline import check
     from generator.report import as_text
     from generator.schema import write_schemas
@@ -215,25 +120,18 @@ def _write(record: NewRecord, data_dir: Path, schema_dir: Path, year: int | None
     from generator.slug import is_id
 
     if not is_id(record.record_id):
-        raise click.BadParameter(
-            say("help-new-not-an-id", id=record.record_id),
-            param_hint="--id",
-        )
+        raise click.BadParameter(text("help-new-not-an-id", id=record.record_id).render(language), param_hint="--id")
     target = record.path(data_dir, year)
     if target.exists():
-        raise click.ClickException(say("help-new-exists", target=target))
+        raise click.ClickException(text("help-new-exists", target=target).render(language))
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")
-    language = startup_language()
     checked = check(Settings(data_dir, language=language))
     own = [item for item in checked.report.errors if Path(item.file).resolve() == target.resolve()]
     if own:
         target.unlink()
         click.echo(as_text(Report(own), 1, language=language), err=True)
-        click.echo(
-            say("help-new-not-written"),
-            err=True,
-        )
+        click.echo(text("help-new-not-written").render(language), err=True)
         sys.exit(1)
-    click.echo(say("help-new-done", target=target))
+    click.echo(text("help-new-done", target=target).render(language))

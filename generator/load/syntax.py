@@ -21,6 +21,7 @@ import yaml
 from generator.columns import display_width, first_columns, last_columns
 from generator.diagnostics import Position
 from generator.messages import Text, text
+from generator.printable import shown  # the report's own rule for what may be printed
 
 _CLIP_BEFORE = 60  # columns of the line shown before the caret, at most
 _CLIP_AFTER = 40  # and after it
@@ -362,8 +363,6 @@ def excerpt(line_text: str, line: int, column: int) -> str:
     through the same masking and escaping as every printed message (a tab shows as `\\t`),
     so the caret stands under what is printed.
     """
-    from generator.report import shown  # the report's own rule for what may be printed
-
     before, rest = shown(line_text[: column - 1]), shown(line_text[column - 1 :])
     if display_width(before) > _CLIP_BEFORE:
         before = "…" + last_columns(before, _CLIP_BEFORE - 1)

@@ -5,7 +5,7 @@ the site as assets/kb-capture.json.
 Nothing here is a second copy of a rule: the id's pinyin table (generator/pinyin.py), the
 words an id leaves out (generator/slug.py), the layout of the file (generator/scaffold.py),
 the required fields (generator/shapes.py), the personal-data patterns
-(generator/validate/privacy.py) and the messages (the catalogue) are each handed over from
+(generator/privacy.py) and the messages (the catalogue) are each handed over from
 the one place that defines them.
 """
 
@@ -21,11 +21,11 @@ from generator import codes, scaffold, slug
 from generator.messages import words
 from generator.model import Dataset
 from generator.pinyin import readings
+from generator.privacy import browser_patterns
 from generator.render.labels import taxonomy_name
 from generator.schema import MODELINE, schema_file_name
 from generator.settings import Settings
 from generator.shapes import CASE_STATE_REQUIRES, Case
-from generator.validate.privacy import browser_patterns
 
 NEW_STATE = "wip"
 # The catalogue's words the page shows, with the codes of `kb validate`.

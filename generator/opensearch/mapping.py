@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.kinds import MAPPING_KINDS
+
 TEXT_ANALYZER = "kb_text"
 CODE_ANALYZER = "kb_codes"
 CODE_TOKENIZER = "kb_code"
@@ -43,74 +45,22 @@ INTEGER = "integer"
 # one thing in every kind). Fields keep the record format's names (docs/records.md); the few
 # added for search: `kind`, `url`, `title` (what the record's page is headed by), the names of
 # the taxonomy entries a record names (`product_names` beside `products`), `times_cited`, and a
-# person's job title as `job_title`, so that `title` means the same in every kind.
-FIELD_TYPES: dict[str, str] = {
-    # every document
-    "kind": KEYWORD,
-    "id": KEYWORD,
-    "url": KEYWORD,
-    "title": TEXT,
-    # cases
-    "state": KEYWORD,
-    "aka": TEXT,
-    "tags": TEXT,
-    "symptoms": TEXT,
-    "environment": TEXT,
-    "cause": TEXT,
-    "resolution": TEXT,
-    "products": KEYWORD,
-    "product_names": TEXT,
-    "skills": KEYWORD,
-    "skill_names": TEXT,
-    "team": KEYWORD,
-    "team_names": TEXT,
-    "authors": KEYWORD,
-    "validated_by": KEYWORD,
-    "solved_on": DATE,
-    "review_by": DATE,
-    "hours_to_resolve": FLOAT,
-    "related": KEYWORD,
-    "times_cited": INTEGER,
-    # people
-    "name_en": TEXT,
-    "job_title": TEXT,
-    "role": KEYWORD,
-    "kcs_role": KEYWORD,
-    "joined": DATE,
-    "left": DATE,
-    # sessions
-    "date": DATE,
-    "hours": FLOAT,
-    "format": KEYWORD,
-    "trainers": KEYWORD,
-    "attendees": KEYWORD,
-    "summary": TEXT,
-    "cases": KEYWORD,
-    # paths
-    "for_role": KEYWORD,
-    "steps": TEXT,
-    "sessions": KEYWORD,
-    "enrolled": KEYWORD,
-    # awards
-    "award": KEYWORD,
-    "award_names": TEXT,
-    "period": KEYWORD,
-    "awarded_on": DATE,
-    "recipients": KEYWORD,
-    "recipient_names": TEXT,
-    "citation": TEXT,
-    "evidence": KEYWORD,
-    "rank": INTEGER,
-    "session": KEYWORD,
-    # mentoring pairs
-    "mentor": KEYWORD,
-    "mentee": KEYWORD,
-    "started": DATE,
-    "ends": DATE,
-    "status": KEYWORD,
-    "log": TEXT,
-    "outcome": TEXT,
-}
+# person's job title as `job_title`, so that `title` means the same in every kind. Each kind
+# declares its own fields (its `Document`, generator/kinds/); these four every document has.
+EVERY_DOCUMENT: dict[str, str] = {"kind": KEYWORD, "id": KEYWORD, "url": KEYWORD, "title": TEXT}
+
+
+def _field_types() -> dict[str, str]:
+    types = dict(EVERY_DOCUMENT)
+    for kind in MAPPING_KINDS:
+        assert kind.document is not None
+        for name, field_type in kind.document.fields.items():
+            if types.setdefault(name, field_type) != field_type:
+                raise ValueError(f"the field `{name}` of {kind.name} documents has another type in another kind")
+    return types
+
+
+FIELD_TYPES: dict[str, str] = _field_types()
 
 
 def _half_width_mappings() -> list[str]:

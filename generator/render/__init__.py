@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from generator.kinds import RECORD_KINDS
 from generator.language import DEFAULT_LANGUAGE
 from generator.model import Dataset
-from generator.render.cases import case_pages, index_pages
-from generator.render.codes import all_code_pages, code_pages, pages_by_product
-from generator.render.engine import Page, PageJob, Renderer
+from generator.render.codes import code_pages
+from generator.render.engine import Page, PageJob
 from generator.render.home import checks_page, home_page, search_page
-from generator.render.honours import award_pages
 from generator.render.insights import health_page, team_pages, training_figures_page
-from generator.render.learning import mentoring_pages, path_pages, session_pages
 from generator.render.offline import offline_pages
-from generator.render.people import people_pages
 from generator.render.qr import qr_pages
 from generator.render.reference import reference_page
+from generator.render.services import SiteRenderer
 
 __all__ = ["Page", "render_site"]
 
@@ -38,19 +36,15 @@ def render_site(
 def page_jobs(
     data: Dataset, language: str, site_name: str, only: set[str] | None = None, site_url: str = ""
 ) -> list[PageJob]:
-    """Every page to render, or, given `only`, at least those (other record pages are skipped)."""
-    r = Renderer(data, language, site_name, only, site_url)
-    codes = all_code_pages(data)
+    """Every page to render, or, given `only`, at least those (other record pages are skipped):
+    each kind's pages (generator/kinds/), then the pages of the site as a whole."""
+    r = SiteRenderer(data, language, site_name, only, site_url)
     pages = [home_page(r), checks_page(r), reference_page(r), search_page(r)]
-    pages += case_pages(r)
-    pages += index_pages(r, pages_by_product(data, codes))
-    pages += code_pages(r, codes)
+    for kind in RECORD_KINDS:
+        if kind.pages is not None:
+            pages += kind.pages(r)
+    pages += code_pages(r, r.code_pages)
     pages += qr_pages(r)
-    pages += people_pages(r)
-    pages += mentoring_pages(r)
-    pages += session_pages(r)
-    pages += path_pages(r)
-    pages += award_pages(r)
     pages += team_pages(r)
     pages += [health_page(r), training_figures_page(r)]
     pages += offline_pages(r)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 
+from generator.kinds.case import STATES_IN_ORDER
 from generator.markdown import parser
 from generator.model import Dataset
 from generator.render import search_data
-from generator.render.cases import STATES_IN_ORDER
 from generator.render.engine import PageJob, Renderer
 from generator.render.urls import index_page, page_dir, record_page
 from generator.search.alarms import AlarmCode

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.codes import CODES
-from generator.render.cases import HOME_LIST, validated_newest
+from generator.kinds.case import HOME_LIST, validated_newest
 from generator.render.engine import Page, Renderer
 
 
@@ -15,7 +15,7 @@ def home_page(r: Renderer) -> Page:
         "index.md",
         meta={"hide": ["navigation", "toc"]},  # no title: the theme then shows the site name alone
         site_name=r.site_name,
-        newest=validated_newest(r)[:HOME_LIST],
+        newest=validated_newest(r.data)[:HOME_LIST],
         validated_count=sum(1 for c in data.cases.values() if c.state == "validated"),
         active_people=sum(1 for pid in data.people if not data.is_alumnus(pid)),
         active_pairs=sum(1 for p in data.mentoring.values() if p.status == "active"),

@@ -12,22 +12,16 @@ metadata.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from generator.render.engine import Renderer
+from generator.kinds import SEARCH_FIELDS
 from generator.render.text import plain_text
 from generator.search.alarms import AlarmCode
-from generator.search.fields import (
-    CODE_PAGE_WORD,
-    EVERY_PAGE,
-    FIELD_ANCHOR,
-    FIELDS,
-    ORDER_ANCHOR,
-    STATE_WORDS,
-    TITLE_WEIGHT,
-)
+from generator.search.fields import CODE_PAGE_WORD, EVERY_PAGE, FIELD_ANCHOR, ORDER_ANCHOR, TITLE_WEIGHT
 from generator.search.tokens import search_copy, search_copy_of
-from generator.shapes import Award, Case, Mentoring, Person, Session, TrainingPath
+
+if TYPE_CHECKING:
+    from generator.render.engine import Renderer
 
 
 @dataclass(frozen=True)
@@ -46,80 +40,19 @@ class SearchData:
     @property
     def blocks(self) -> list[tuple[str, float, str]]:
         """(field, weight, copy) of each field's block."""
-        return [(name, FIELDS[name][1], copy) for name, copy in self.fields]
+        return [(name, SEARCH_FIELDS[name][1], copy) for name, copy in self.fields]
 
 
-def _fields(**copies: str) -> list[tuple[str, str]]:
+def search_fields(**copies: str) -> list[tuple[str, str]]:
+    """(field, copy) of each field that has text, in the order given; every field is one a kind declares."""
     fields = [(name, copy) for name, copy in copies.items() if copy]
-    assert all(name in FIELDS for name, _ in fields), fields
+    assert all(name in SEARCH_FIELDS for name, _ in fields), fields
     return fields
 
 
-def _text(markdown: str | None) -> str:
+def search_text(markdown: str | None) -> str:
+    """The search copy of a Markdown field's plain text; "" for no text."""
     return search_copy(plain_text(markdown)) if markdown else ""
-
-
-def _names(entries) -> list[str]:
-    return [name for entry in entries for name in (entry.name, entry.name_en) if name]
-
-
-def for_case(r: Renderer, case: Case) -> SearchData:
-    data, t = r.data, r.t
-    filters = [("kind", t.kind_case), ("state", t[case.state]), ("year", str(case.solved_on.year))]
-    filters += [("product", data.products[p].name) for p in case.products]
-    filters += [("skill", data.skills[s].name) for s in case.skills]
-    products = [data.products[p] for p in case.products]
-    meta = [("products", t.sep.join(p.name for p in products))]
-    fields = _fields(
-        aka=search_copy_of(*map(str, case.aka)),
-        tags=search_copy_of(*map(str, case.tags)),
-        symptoms=_text(case.symptoms),
-        products=search_copy_of(*_names(products)),
-        skills=search_copy_of(*_names(data.skills[s] for s in case.skills)),
-        environment=_text(case.environment),
-        cause=_text(case.cause),
-        resolution=_text(case.resolution),
-    )
-    order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
-    return SearchData(filters, meta, search_copy(case.title), fields, STATE_WORDS[case.state], order)
-
-
-def for_person(r: Renderer, person: Person) -> SearchData:
-    data, t = r.data, r.t
-    filters = [("kind", t.kind_person)] + [("skill", data.skills[s].name) for s in sorted(person.skills)]
-    team = data.teams[person.team]
-    fields = _fields(summary=search_copy(person.title or ""), team=search_copy_of(*_names([team])))
-    return SearchData(filters, [], search_copy_of(person.name, person.name_en or ""), fields)
-
-
-def for_session(r: Renderer, session: Session) -> SearchData:
-    data, t = r.data, r.t
-    filters = [("kind", t.kind_session), ("year", str(session.date.year))]
-    filters += [("skill", data.skills[s].name) for s in session.skills]
-    fields = _fields(summary=_text(session.summary))
-    return SearchData(filters, [], search_copy(session.title), fields)
-
-
-def for_path(r: Renderer, path: TrainingPath) -> SearchData:
-    t = r.t
-    fields = _fields(summary=_text(path.summary), steps=search_copy_of(*(step.title for step in path.steps)))
-    return SearchData([("kind", t.kind_path)], [], search_copy(path.title), fields)
-
-
-def for_award(r: Renderer, award: Award) -> SearchData:
-    data, t = r.data, r.t
-    kind = data.award_kinds[award.award]
-    names = [data.person_name(p) for p in award.recipients]
-    filters = [("kind", t.kind_award), ("year", award.period[:4])]
-    copy = search_copy_of(*_names([kind]), award.period, *names)
-    return SearchData(filters, [], copy, _fields(citation=_text(award.citation)))
-
-
-def for_mentoring(r: Renderer, pair: Mentoring) -> SearchData:
-    data, t = r.data, r.t
-    names = [data.person_name(pair.mentor), data.person_name(pair.mentee)]
-    fields = _fields(log=search_copy_of(*(entry.note for entry in pair.log)), outcome=_text(pair.outcome))
-    return SearchData([("kind", t.kind_mentoring)], [], search_copy_of(*names), fields)
 
 
 def for_code(r: Renderer, alarm: AlarmCode, product_ids: tuple[str, ...]) -> SearchData:

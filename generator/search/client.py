@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from generator.kinds import URL_FOLDERS
+from generator.kinds import SEARCH_FIELDS, SEARCHED_KINDS, URL_FOLDERS
 from generator.render.labels import Labels
 from generator.search.fields import (
     CODE_PAGE_WORD,
     EVERY_PAGE,
     FIELD_ANCHOR,
-    FIELDS,
     ORDER_ANCHOR,
-    SEARCHED_KINDS,
     STATE_ORDER,
     STATE_WORDS,
     TITLE_WEIGHT,
@@ -22,7 +20,9 @@ def client_settings(language: str, search_log: str | None) -> dict:
     first with the word of each, the code pages' word, kind labels, and where to log searches (None: not at all)."""
     t = Labels(language)
     return {
-        "fields": {name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in FIELDS.items()},
+        "fields": {
+            name: {"label": t[key] if key else "", "weight": weight} for name, (key, weight) in SEARCH_FIELDS.items()
+        },
         "states": [t[state] for state in STATE_ORDER],
         "kinds": {URL_FOLDERS[kind]: t[f"kind_{kind}"] for kind in SEARCHED_KINDS},
         "state_words": [STATE_WORDS[state] for state in STATE_ORDER],

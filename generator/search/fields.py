@@ -14,26 +14,12 @@ was some 230 MB above the same words as body text, and above the old index.)
 
 from __future__ import annotations
 
-from generator.shapes import CASE_STATES
+from generator.vocabulary import CASE_STATES
 
-# Field -> (label key, data-pagefind-weight of its block).
-FIELDS: dict[str, tuple[str, float]] = {
-    "aka": ("aka", 8.0),
-    "tags": ("tags", 6.0),
-    "symptoms": ("symptoms", 6.0),
-    "products": ("products", 4.0),
-    "skills": ("skills", 4.0),
-    "cause": ("cause", 2.0),
-    "environment": ("environment", 1.5),
-    "resolution": ("resolution", 1.5),
-    "summary": ("summary", 2.0),
-    "steps": ("steps", 2.0),
-    "citation": ("citation", 2.0),
-    "log": ("log", 1.5),
-    "outcome": ("outcome", 1.5),
-    "team": ("team", 2.0),
-    "text": ("", 1.0),  # a hand-written page's text
-}
+# Field -> (label key, data-pagefind-weight of its block): each kind declares the fields its
+# pages give (generator/kinds/, `Search`); the table of all of them is generator.kinds.SEARCH_FIELDS.
+# What people type first weighs most: a case's title, aka words, tags and symptoms.
+TEXT_FIELD: dict[str, tuple[str, float]] = {"text": ("", 1.0)}  # a hand-written page's text
 TITLE_WEIGHT = 10.0  # the title's block, first in the body
 FIELD_ANCHOR = "kb-field-"  # + the field: the id of the empty element before a field's block
 # Pagefind's language decides only how it cuts and stems words. The copies arrive cut
@@ -63,5 +49,3 @@ CODE_PAGE_WORD = "qy0"
 # citations, then newer, first). An element's id is kept in the page's data file, which
 # results load anyway, without being a word of the index or a filter that loads with it.
 ORDER_ANCHOR = "kb-order-"
-# The kinds of record that search finds; a result's badge names its kind by its URL folder.
-SEARCHED_KINDS = ("case", "person", "session", "path", "award", "mentoring", "code")

@@ -32,8 +32,8 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic, Position
 from generator.load.text import character_name, control_character_in_file, control_character_in_value
 from generator.messages import Text, text
+from generator.privacy import find_personal_data
 from generator.search.fields import SEARCH_LOG
-from generator.validate.privacy import find_personal_data
 
 MAX_LOG_BYTES = 1024**3  # one file as read, after decompression: a gzip bomb stops here
 MAX_LOG_LINES = 10_000_000  # one file

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.kinds import URL_FOLDERS
-from generator.search.fields import SEARCHED_KINDS
+from generator.kinds import SEARCHED_KINDS, URL_FOLDERS
 
 # The folders whose pages carry a search block (generator/templates/_macros.j2 for record
 # pages, generator/theme/main.html for hand-written ones).

@@ -13,17 +13,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.constants import IMPORTABLE
+from generator.kinds import SHEET_KINDS
 from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 from generator.messages import Listing, Text, text, words
 from generator.render.labels import LABELS
-from generator.sheets.fields import field_named, fields_of
+from generator.sheets.fields import IMPORTABLE, field_named, fields_of, importing
 from generator.sheets.read import Cell, Sheet, cell_text
 
 # The site's label for a field, where its key differs from the field's name.
-LABEL_KEYS = {("person", "title"): "person_title", ("session", "cases"): "cases_discussed"}
+LABEL_KEYS = {
+    (kind.name, name): key for kind in SHEET_KINDS if kind.sheet for name, key in kind.sheet.label_keys.items()
+}
 # The header `kb export` writes for a field the site shows no label for (generator/catalogue/workbook.py).
 EXPORT_HEADERS = {
     name: {language: words(f"workbook-header-{name.replace('_', '-')}", language) for language in LANGUAGES}
@@ -31,41 +33,8 @@ EXPORT_HEADERS = {
 }
 # Headers teams write besides the field names and the site's labels (both languages); a 台账
 # names the date, the model, the fault, its cause and fix and the engineer in these words.
-ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
-    "case": {
-        "id": ("案例编号", "记录编号"),
-        "title": ("问题", "案例标题", "故障名称"),
-        "symptoms": ("现象", "故障现象", "故障描述", "问题描述", "问题现象", "故障情况"),
-        "environment": ("设备环境", "现场环境"),
-        "cause": ("故障原因", "原因分析", "问题原因"),
-        "resolution": ("解决方法", "处理方法", "解决方案", "处理措施", "处理过程", "维修措施", "维修内容", "处理结果", "solution"),
-        "authors": ("编写人", "工程师", "处理人", "服务工程师", "维修人员", "维修人", "维修工程师", "author", "engineer"),
-        "validated_by": ("审核人",),
-        "solved_on": ("解决时间", "完成日期", "日期", "处理日期", "维修日期", "服务日期", "date"),
-        "products": ("设备型号", "机型", "型号", "设备", "设备名称", "产品型号", "model", "product"),
-        "customer": ("客户名称", "用户", "用户名称", "客户单位"),
-        "hours_to_resolve": ("工时", "用时", "处理时长", "维修工时", "hours"),
-        "review_by": ("复审", "下次复审"),
-    },
-    "person": {
-        "id": ("工号",),
-        "name": ("名字", "员工姓名"),
-        "name_en": ("英文名字", "english name"),
-        "title": ("职位", "job title"),
-        "joined": ("入职日期", "入职时间"),
-        "left": ("离职日期", "离职时间"),
-        "kcs_role": ("kcs 角色",),
-    },
-    "session": {
-        "id": ("场次编号",),
-        "title": ("主题", "课程", "培训主题", "培训名称"),
-        "date": ("培训日期", "时间"),
-        "trainers": ("讲师姓名", "trainer"),
-        "attendees": ("学员", "已报名", "参训人", "参加人员"),
-        "summary": ("摘要", "内容"),
-        "cases": ("案例", "相关案例"),
-    },
-}  # fmt: skip
+# Each importable kind declares its own (its `Import`, generator/kinds/).
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {name: dict(importing(name).aliases) for name in IMPORTABLE}
 # Columns a team keeps beside the records that are no field of any kind, by why they are
 # passed over. A contact column is never read at all: its cells are a customer's personal data.
 PASSED_OVER: dict[str, tuple[str, ...]] = {
@@ -77,23 +46,18 @@ PASSED_OVER: dict[str, tuple[str, ...]] = {
     "billing": ("是否收费", "收费", "费用", "金额", "服务费", "报价"),
     "notes": ("备注", "附注", "remarks", "notes", "note"),
 }  # fmt: skip
-# The sheets `kb export` writes, one per kind, titled in each language (generator/catalogue/workbook.py).
+# The sheets `kb export` writes, one per kind, in order, titled in each language (`workbook-title-<kind>`).
 SHEET_TITLES = {
-    kind: {language: words(f"workbook-title-{kind}", language) for language in LANGUAGES}
-    for kind in ("case", "person", "session", "mentoring", "path", "award")
+    kind.name: {language: words(f"workbook-title-{kind.name}", language) for language in LANGUAGES}
+    for kind in SHEET_KINDS
 }
 # Sheet names that say which kind a sheet holds, when the headers alone leave it open.
-SHEET_NAMES = {
-    "case": ("案例", "案例库", "案例台账", "台账", "cases", "case"),
-    "person": ("人员", "人员名单", "花名册", "people", "person", "staff"),
-    "session": ("培训", "培训场次", "培训记录", "sessions", "session", "training"),
-}
+SHEET_NAMES = {name: importing(name).sheet_names for name in IMPORTABLE}
 # What a sheet must have to be taken for a kind at all.
-# A 台账 has no title column (titles are made from the symptoms), so the symptoms alone tell a case sheet.
-KEY_FIELDS = {"case": ("symptoms",), "person": ("name",), "session": ("title", "date")}
+KEY_FIELDS = {name: importing(name).key_fields for name in IMPORTABLE}
 # Fields a sheet may lack because a row's value is made from another column or given by an option.
-MADE_FROM = {("case", "title"): "symptoms"}
-DEFAULTED = {("case", "state")}  # `kb import --state`
+MADE_FROM = {(name, made): source for name in IMPORTABLE for made, source in importing(name).made_from.items()}
+DEFAULTED = {(name, field_name) for name in IMPORTABLE for field_name in importing(name).defaulted}
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from generator.constants import IMPORTABLE
+from generator.kinds import RECORD_KIND, TAXONOMY_KINDS
 from generator.language import DEFAULT_LANGUAGE
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
@@ -32,7 +32,7 @@ from generator.model import Dataset
 from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import SHEET_TITLES, export_header
-from generator.sheets.fields import Field, fields_of
+from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -59,14 +59,7 @@ class _Unwritable(Exception):
 
 
 def records_of(data: Dataset, kind: str) -> dict[str, Any]:
-    return {
-        "case": data.cases,
-        "person": data.people,
-        "session": data.sessions,
-        "mentoring": data.mentoring,
-        "path": data.paths,
-        "award": data.awards,
-    }[kind]
+    return data.records[RECORD_KIND[kind].attribute]
 
 
 def export_workbook(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Workbook:
@@ -88,12 +81,15 @@ def export_workbook(data: Dataset, language: str = DEFAULT_LANGUAGE) -> Workbook
 
 
 def _names(data: Dataset) -> Names:
+    """What a cell may name a record by: taxonomy entries and the importable kinds' records by their names."""
     names = Names()
-    for kind, entries in (("product", data.products), ("skill", data.skills), ("team", data.teams)):
-        for entry_id, entry in entries.items():
-            names.add(kind, entry_id, entry.name, entry.name_en)
-    for person_id, person in data.people.items():
-        names.add("person", person_id, person.name, person.name_en)
+    for kind in TAXONOMY_KINDS:
+        for entry_id, entry in data.records[kind.attribute].items():
+            names.add(kind.name, entry_id, entry.name, entry.name_en)
+    for kind_name in IMPORTABLE:
+        named_by = importing(kind_name).names
+        for record_id, record in records_of(data, kind_name).items():
+            names.add(kind_name, record_id, *(getattr(record, name) for name in named_by))
     return names
 
 
@@ -164,7 +160,7 @@ def _cell(spec: Field, value: Any, language: str, names: Names) -> Any:
 def _one(spec: Field, value: Any, language: str, names: Names) -> Any:
     if spec.value == "choice":
         return LABELS[language].get(value, value)
-    if spec.ref is not None and spec.ref != "case":
+    if spec.ref is not None and spec.ref not in NAMED_LATER:  # those are written by id
         return _named(names, spec.ref, value)
     if isinstance(value, float) and value.is_integer():
         return int(value)

@@ -13,7 +13,22 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from generator.shapes import SHAPES, Markdown, Ref
+from generator.kinds import IMPORT_KINDS, RECORD_KIND, SHAPES
+from generator.kinds.kind import Import
+from generator.vocabulary import Markdown, Ref
+
+# The kinds `kb import` reads, in the order of their sheets (each kind's `Sheet.importing`).
+IMPORTABLE = tuple(kind.name for kind in IMPORT_KINDS)
+# Kinds whose records other rows name only once every row's id is made (a case, named by its
+# id or title in a session's `cases`, whose id may be made from its title).
+NAMED_LATER = frozenset(
+    kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.named_later
+)
+
+# The kind a team's 台账 holds: its rows are completed as a 台账 leaves them (generator/sheets/ledger.py).
+LEDGER_KIND = next(
+    kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.ledger
+)
 
 ValueKind = Literal["text", "markdown", "date", "number", "choice", "levels"]
 
@@ -28,6 +43,13 @@ class Field:
     ref: str | None = None  # the kind its ids name (person, product, ...)
     choices: tuple[str, ...] = ()
     required: bool = False
+
+
+def importing(kind: str) -> Import:
+    """How `kb import` reads a sheet of an importable kind."""
+    sheet = RECORD_KIND[kind].sheet
+    assert sheet is not None and sheet.importing is not None, kind
+    return sheet.importing
 
 
 @cache

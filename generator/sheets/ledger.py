@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.constants import IMPORTED_STATE
+from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.messages import Listing, Text, text, words
-from generator.shapes import CASE_STATE_REQUIRES
 from generator.sheets.columns import Columns
 
 DEFAULT_STATE = IMPORTED_STATE

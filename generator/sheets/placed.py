@@ -14,7 +14,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document, LoadError, parse_document
-from generator.scaffold import NewRecord
+from generator.record_text import NewRecord
 from generator.sheets.rows import Row
 from generator.sheets.yaml_text import record_yaml
 

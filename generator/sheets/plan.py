@@ -16,15 +16,15 @@ from pydantic import ValidationError
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic, Position, Report
-from generator.kinds import RECORD_KIND
+from generator.kinds import RECORD_KIND, RECORD_KINDS, SHAPES, TAXONOMY_KINDS
 from generator.load import Loaded, load_folder
 from generator.messages import Listing, Text, text
 from generator.names import Names
 from generator.pipeline import check_loaded
 from generator.records import Context
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
-from generator.shapes import SHAPES
 from generator.sheets.columns import SHEET_TITLES, Columns, read_columns
+from generator.sheets.fields import IMPORTABLE, NAMED_LATER, importing
 from generator.sheets.ledger import DEFAULT_STATE, Ledger
 from generator.sheets.placed import NotFaithful, Placed, place
 from generator.sheets.read import Sheet, SheetError, cell_text, read_sheets
@@ -35,8 +35,9 @@ from generator.slug import is_id
 
 Action = Literal["create", "update", "unchanged", "failed", "held"]
 # The sheets `kb export` writes for reading only (nested goals, steps and logs do not fit a cell).
-READING_SHEETS = {kind: SHEET_TITLES[kind] for kind in ("mentoring", "path", "award")}
-KIND_ORDER = ("person", "case", "session")  # people first: cases and sessions name them
+READING_SHEETS = {kind: titles for kind, titles in SHEET_TITLES.items() if kind not in IMPORTABLE}
+# The order rows are read in, the table's: people first, as cases and sessions name them.
+KIND_ORDER = tuple(kind.name for kind in RECORD_KINDS if kind.name in IMPORTABLE)
 _PLACEHOLDER_MARK = PLACEHOLDER.split("{")[0]
 
 
@@ -149,23 +150,18 @@ def _validate(request: ImportRequest, loaded: Loaded, placed: list[Placed]) -> t
 
 
 def _known_names(context: Context) -> Names:
+    """What a cell may name a record of the data folder by: taxonomy entries, and the records
+    of the importable kinds by the fields each declares (a person's names, a case's title)."""
     names = Names()
     taxonomy = context.taxonomy
     if taxonomy is not None:
-        for kind, entries in (
-            ("product", taxonomy.products),
-            ("skill", taxonomy.skills),
-            ("team", taxonomy.teams),
-            ("award-kind", taxonomy.awards),
-        ):
-            for entry in entries:
-                names.add(kind, entry.id, entry.name, entry.name_en)
-    for record in context.of("person"):
-        names.add("person", record.id, record.model.name, record.model.name_en)
-    for record in context.of("case"):
-        names.add("case", record.id, record.model.title)
-    for record in context.of("session"):
-        names.add("session", record.id, record.model.title)
+        for kind in TAXONOMY_KINDS:
+            for entry in getattr(taxonomy, kind.folder):
+                names.add(kind.name, entry.id, entry.name, entry.name_en)
+    for kind in IMPORTABLE:
+        named_by = importing(kind).names
+        for record in context.of(kind):
+            names.add(kind, record.id, *(getattr(record.model, name) for name in named_by))
     return names
 
 
@@ -197,15 +193,20 @@ def _read_all(laid_out: list[tuple[Sheet, Columns]], names: Names, ledger: Ledge
                 continue
             for row in read_rows(sheet, columns, names, ledger):
                 rows.append(row)
-                if kind == "person":
-                    names.add("person", row.id, row.record.get("name"), row.record.get("name_en"))
+                if kind not in NAMED_LATER:
+                    _name(names, row)
     _make_ids_unique(rows)
     for row in rows:
-        if row.kind == "case":
-            names.add("case", row.id, row.record.get("title"))
+        if row.kind in NAMED_LATER:
+            _name(names, row)
     for row in rows:
         read_case_references(row)
     return rows
+
+
+def _name(names: Names, row: Row) -> None:
+    """A row's record by the names later rows may give it."""
+    names.add(row.kind, row.id, *(row.record.get(name) for name in importing(row.kind).names))
 
 
 def _skipped_message(sheet: Sheet) -> Text:
@@ -238,7 +239,7 @@ def _columns_usable(sheet: Sheet, columns: Columns, problems: list[Diagnostic], 
 
 def _not_for_validated(columns: Columns, request: ImportRequest) -> list[str]:
     """The columns a sheet lacks to be imported as validated: who validated each case, and its real environment."""
-    if columns.kind != "case" or request.state != "validated" or request.update:
+    if not importing(columns.kind).ledger or request.state != "validated" or request.update:
         return []
     return [name for name in ("environment", "validated_by") if columns.column_of(name) is None]
 
@@ -389,9 +390,10 @@ def _record_for(row: Row, existing, update: bool) -> dict[str, Any]:
 def _target(request: ImportRequest, row: Row, existing) -> tuple[Path, str]:
     if existing is not None:
         return existing.source.path, existing.file
-    folder = RECORD_KIND[row.kind].folder
-    day = row.record.get("solved_on")
-    if row.kind == "case" and isinstance(day, dt.date):
+    kind = RECORD_KIND[row.kind]
+    folder = kind.folder
+    day = row.record.get(kind.sub_folders) if kind.sub_folders else None
+    if isinstance(day, dt.date):  # a case in the folder of its year
         folder = f"{folder}/{day.year}"
     relative = f"{folder}/{row.id}.yml"
     prefix = request.shown_root.rstrip("/") + "/" if request.shown_root.rstrip("/") else ""

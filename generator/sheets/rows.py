@@ -4,24 +4,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import codes, scaffold
+from generator import codes
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text
 from generator.messages import text as words_of
 from generator.names import Names
 from generator.sheets.columns import Columns
-from generator.sheets.fields import field_named, fields_of
+from generator.sheets.fields import NAMED_LATER, field_named, fields_of, importing
 from generator.sheets.ledger import Ledger, complete_case
 from generator.sheets.read import Cell, Formula, Sheet, cell_text
 from generator.sheets.values import Problem, Reading, split
 
 FORMULA_SHOWN = 60  # characters of a formula quoted in its message
-# The column an id is reported at when the sheet has no id column: the one it was made from.
-ID_SOURCE = {"case": "title", "person": "name", "session": "title"}
 
 
 @dataclass
@@ -48,8 +45,8 @@ class Row:
     def column_of(self, name: str) -> int:
         """The column a field is read or made from (the id: the title's); 1 if none."""
         found = self.columns.column_of(name) or self.columns.made_from(name)
-        if found is None and name == "id":
-            return self.column_of(ID_SOURCE[self.kind])
+        if found is None and name == "id":  # reported at the column it was made from
+            return self.column_of(importing(self.kind).id_from)
         return found or 1
 
     def place(self, column: int) -> str:
@@ -81,7 +78,7 @@ def read_row(
         if isinstance(cell.value, Formula):
             row.problems.append((column, formula_problem(cell.value)))
             continue
-        if spec.ref == "case":
+        if spec.ref in NAMED_LATER:
             row.pending[name] = cell
             continue
         before = len(reading.problems)
@@ -92,7 +89,7 @@ def read_row(
             row.problems.append((column, _control_problem(name, refused)))
         if value is not None:
             row.record[name] = value
-    if columns.kind == "case":
+    if importing(columns.kind).ledger:
         row.made = complete_case(row.record, columns, ledger)
     if "id" not in row.record:
         row.record["id"] = made_id(columns.kind, row.record) or f"row-{number}"
@@ -106,7 +103,8 @@ def read_case_references(row: Row) -> None:
     assert reading is not None
     for name, cell in row.pending.items():
         before = len(reading.problems)
-        items = [reading.reference("case", text) for text in split(cell.value)]
+        kind = field_named(row.kind, name).ref
+        items = [reading.reference(kind, text) for text in split(cell.value)]
         row.problems += [(cell.column, problem) for problem in reading.problems[before:]]
         if items:
             row.record[name] = items
@@ -137,16 +135,4 @@ def formula_problem(formula: Formula) -> Problem:
 
 def made_id(kind: str, record: dict[str, Any]) -> str | None:
     """The id `kb new` would give the record."""
-    if kind == "case":
-        day, title, products = record.get("solved_on"), record.get("title"), record.get("products")
-        if isinstance(day, dt.date) and isinstance(title, str) and products:
-            return scaffold.case_id(day, title, products[0])
-    elif kind == "person":
-        name = record.get("name")
-        if isinstance(name, str):
-            return scaffold.person_id(name) or None
-    elif kind == "session":
-        day, title = record.get("date"), record.get("title")
-        if isinstance(day, dt.date) and isinstance(title, str):
-            return scaffold.session_id(day, title)
-    return None
+    return importing(kind).made_id(record)

@@ -19,7 +19,7 @@ from generator.messages import text as text_of
 from generator.names import Names
 from generator.render.labels import LABELS
 from generator.sheets.columns import normalise
-from generator.sheets.fields import Field
+from generator.sheets.fields import NAMED_LATER, Field
 from generator.sheets.read import cell_text
 from generator.validate.references import UNKNOWN
 
@@ -69,7 +69,7 @@ class Reading:
             return None
         if spec.value == "choice":
             return self._choice(spec, text)
-        if spec.ref is not None and spec.ref != "case":
+        if spec.ref is not None and spec.ref not in NAMED_LATER:
             return self.reference(spec.ref, text)
         return text
 

@@ -17,10 +17,10 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.messages import NOTHING, Text, text
 from generator.names import Found, Resolver
+from generator.privacy import may_hold_personal_data, personal_data_in
 from generator.records import Context
 from generator.tickets.columns import CASES, CLOSED, ENGINEER, PRODUCT, TICKET, case_ids_in, headers
-from generator.tickets.parse import ParsedTicket
-from generator.validate.privacy import may_hold_personal_data, personal_data_in
+from generator.tickets.parsed import ParsedTicket
 
 SUGGESTIONS = 100  # near misses are looked for in this many distinct unknown values per check, then no more
 

@@ -12,47 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.text import character_name, control_character_in_value
 from generator.messages import text
-from generator.names import Resolver, names_of
-from generator.records import Context
+from generator.names import Resolver
+from generator.records import Context, names_of
 from generator.tickets.columns import CLOSED, OPENED, REQUIRED, case_ids_in, headers
+from generator.tickets.parsed import ParsedTicket, TicketSet
 from generator.tickets.read import TicketFile, TicketRow
 
 # 2025-01-11, 2025/1/11 or 2025.01.11, with a time after it as exports often add; 2025年1月11日
 _DATE = re.compile(
     r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedTicket:
-    """A row whose dates and required cells are right, with what its names resolve to."""
-
-    file: str  # the export, as messages show it
-    row: TicketRow
-    opened: dt.date
-    closed: dt.date | None
-    engineer: str | None  # a person id; None when the cell names nobody (reported by a check)
-    product: str | None  # a product id; None when empty or unknown
-    cases: tuple[str, ...]  # the linked case ids as written, each once, in order
-
-    @property
-    def id(self) -> str:
-        return self.row.values[0]
-
-
-@dataclass
-class TicketSet:
-    """The tickets of every export of a run, and the names they were resolved with."""
-
-    tickets: list[ParsedTicket] = field(default_factory=list)
-    exports: list[TicketFile] = field(default_factory=list)  # every export read, each row of them
-    resolver: Resolver | None = None
 
 
 def parse_tickets(exports: list[TicketFile], context: Context) -> tuple[TicketSet, list[Diagnostic]]:

@@ -8,13 +8,10 @@ or feed can show it, because the Dataset does not hold it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container, Iterable, MutableMapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from generator.records import Context
-
-if TYPE_CHECKING:
-    from generator.model import Dataset
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +29,11 @@ class Ticket:
         return self.closed or self.opened
 
 
-def dataset_tickets(context: Context, data: Dataset) -> tuple[Ticket, ...]:
-    """The tickets of a run that validated, ordered by the day they were opened.
+def dataset_tickets(
+    context: Context, people: Container[str], products: Container[str], cases: Container[str]
+) -> tuple[Ticket, ...]:
+    """The tickets of a run that validated, ordered by the day they were opened. The Dataset
+    hands in the ids of its people, products and cases.
 
     Only what exists is kept (a check skipped with --skip may let an unknown name through),
     and a ticket id repeated across exports counts once, as its first row.
@@ -51,19 +51,23 @@ def dataset_tickets(context: Context, data: Dataset) -> tuple[Ticket, ...]:
             parsed.id if show_ids else None,
             parsed.opened,
             parsed.closed,
-            parsed.engineer if parsed.engineer in data.people else None,
-            parsed.product if parsed.product in data.products else None,
-            tuple(case_id for case_id in parsed.cases if case_id in data.cases),
+            parsed.engineer if parsed.engineer in people else None,
+            parsed.product if parsed.product in products else None,
+            tuple(case_id for case_id in parsed.cases if case_id in cases),
         )
         kept.append(((parsed.opened, parsed.closed or dt.date.max, parsed.id), ticket))
     kept.sort(key=lambda item: item[0])
     return tuple(ticket for _, ticket in kept)
 
 
-def link_tickets(data: Dataset) -> None:
-    """Each case's and each person's tickets, in the order of data.tickets."""
-    for ticket in data.tickets:
+def link_tickets(
+    tickets: Iterable[Ticket],
+    of_case: MutableMapping[str, list[Ticket]],
+    of_person: MutableMapping[str, list[Ticket]],
+) -> None:
+    """Each case's and each person's tickets (the Dataset's lists), in the order of `tickets`."""
+    for ticket in tickets:
         for case_id in ticket.cases:
-            data.tickets_of_case[case_id].append(ticket)
+            of_case.setdefault(case_id, []).append(ticket)
         if ticket.engineer:
-            data.tickets_of_person[ticket.engineer].append(ticket)
+            of_person.setdefault(ticket.engineer, []).append(ticket)

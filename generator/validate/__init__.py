@@ -13,6 +13,7 @@ from generator.load.files import TAXONOMY, SourceFile
 from generator.load.strict_yaml import Document
 from generator.records import TAXONOMY_KINDS, Context, Record
 from generator.settings import Settings
+from generator.validate.registry import CHECKS
 from generator.validate.shape import parse_record
 
 __all__ = ["Context", "Record", "parse_records", "run_checks"]
@@ -42,8 +43,6 @@ def parse_records(loaded: Loaded, settings: Settings) -> tuple[Context, list[Dia
 
 def run_checks(context: Context) -> list[Diagnostic]:
     """Every check of the registry that is not skipped, in the registry's order."""
-    from generator.validate.registry import CHECKS  # the check modules import this package
-
     skip = context.settings.skip
     found: list[Diagnostic] = []
     for entry in CHECKS:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.load.attachments import PICTURE_SUFFIXES, attachment_problem
+from generator.records import Context
 from generator.search.similar import near_duplicates
-from generator.validate.context import Context
 
 
 def ensure_cases_reviewed_in_time(context: Context) -> Iterator[Diagnostic]:

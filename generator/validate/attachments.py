@@ -15,8 +15,8 @@ from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.load.attachments import attachment_problem, normalised_name
 from generator.messages import Text, text
+from generator.records import Context, Record
 from generator.shapes import named_attachments
-from generator.validate.context import Context, Record
 
 
 def _named(record: Record) -> Iterator[tuple[tuple, int, str]]:

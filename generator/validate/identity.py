@@ -8,7 +8,7 @@ from generator import codes
 from generator.diagnostics import START, Diagnostic
 from generator.kinds import RESERVED_IDS
 from generator.messages import Listing, text
-from generator.validate.context import TAXONOMY_KINDS, Context
+from generator.records import TAXONOMY_KINDS, Context
 
 
 def ensure_taxonomy_exists(context: Context) -> Iterator[Diagnostic]:

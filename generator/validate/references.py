@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.messages import NOTHING, Text, text
+from generator.records import Context, Record
 from generator.shapes import SHAPES, Ref
-from generator.validate.context import Context, Record
 
 ANY = "*"  # a list index or mapping key in a reference path
 KEY = "<key>"  # the keys of a mapping, e.g. a person's skills

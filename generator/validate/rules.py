@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.kinds import RECORD_KIND
+from generator.kinds.kind import Activity
 from generator.messages import Listing
+from generator.records import Context, Record
 from generator.shapes import VALIDATING_ROLES
-from generator.validate.context import Context, Record
 
 
 def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
@@ -52,12 +54,8 @@ def ensure_case_is_not_related_to_itself(context: Context) -> Iterator[Diagnosti
 
 def _date_pairs(record: Record) -> Iterator[tuple[str, dt.date | None, str, dt.date | None]]:
     model = record.model
-    if record.kind == "case":
-        yield "solved_on", model.solved_on, "review_by", model.review_by
-    elif record.kind == "mentoring":
-        yield "started", model.started, "ends", model.ends
-    elif record.kind == "person":
-        yield "joined", model.joined, "left", model.left
+    for first, later in RECORD_KIND[record.kind].dates_in_order:
+        yield first, getattr(model, first), later, getattr(model, later)
 
 
 def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
@@ -76,30 +74,11 @@ def ensure_dates_in_order(context: Context) -> Iterator[Diagnostic]:
                 )
 
 
-def activities(record: Record) -> Iterator[tuple[tuple, str, dt.date]]:
-    """(path, person id, date) for every time a record says someone took part in something."""
-    model = record.model
-    if record.kind == "case":
-        for index, author in enumerate(model.authors):
-            yield ("authors", index), author, model.solved_on
-        if model.validated_by:
-            yield ("validated_by",), model.validated_by, model.solved_on
-    elif record.kind == "session":
-        for field in ("trainers", "attendees"):
-            for index, person in enumerate(getattr(model, field)):
-                yield (field, index), person, model.date
-    elif record.kind == "mentoring":
-        yield ("mentor",), model.mentor, model.started
-        yield ("mentee",), model.mentee, model.started
-    elif record.kind == "award":
-        for index, person in enumerate(model.recipients):
-            yield ("recipients", index), person, model.awarded_on
-    elif record.kind == "path":
-        for step_index, step in enumerate(model.steps):
-            for index, sign_off in enumerate(step.signed_off):
-                at = ("steps", step_index, "signed_off", index)
-                yield at + ("person",), sign_off.person, sign_off.date
-                yield at + ("by",), sign_off.by, sign_off.date
+def activities(record: Record) -> Iterator[Activity]:
+    """(path, person id, date) for every time a record says someone took part in something
+    (each kind says it: generator/kinds/)."""
+    of_kind = RECORD_KIND[record.kind].activities
+    return of_kind(record.model) if of_kind is not None else iter(())
 
 
 def ensure_people_had_joined(context: Context) -> Iterator[Diagnostic]:

@@ -11,13 +11,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import codes
+from generator.anchors import reference_link
 from generator.diagnostics import Diagnostic
+from generator.kinds import RECORD_KIND, SHAPES
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
 from generator.load.text import character_name, line_break_in
 from generator.messages import NOTHING, Listing, Text, text
-from generator.reference import reference_link
-from generator.shapes import CASE_STATE_REQUIRES, SHAPES, Shape, single_line_texts
+from generator.vocabulary import Shape, single_line_texts
 
 _PATH_HINTS = ("/", "\\", "..")
 _KIND_OF_SHAPE = {shape: kind for kind, shape in SHAPES.items()}
@@ -52,12 +53,16 @@ def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[d
 
 
 def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator[Diagnostic]:
-    if kind != "case":
+    """The fields a record needs in its state, as its kind declares them (a validated case's resolution)."""
+    record_kind = RECORD_KIND.get(kind)
+    if record_kind is None or record_kind.required_when is None:
         return
-    for name in CASE_STATE_REQUIRES.get(model.state, ()):
+    deciding, needs = record_kind.required_when
+    state = getattr(model, deciding)
+    for name in needs.get(state, ()):
         if getattr(model, name) is None:
             yield codes.STATE_REQUIRES.at(
-                document.file, document.position(("state",)), "shape-state-requires", state=model.state, field=name
+                document.file, document.position((deciding,)), "shape-state-requires", state=state, field=name
             )
 
 

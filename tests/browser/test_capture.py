@@ -1,7 +1,7 @@
 """The capture page in Chromium. First that the browser and Python agree: on the id and the
 whole file of a new case (assets/kb-capture.js against generator/scaffold.py) for every title of
 both data folders and for hostile input, and on personal data (assets/kb-privacy.js against
-generator/validate/privacy.py) for every sample of the Python tests and generated ones. Then the
+generator/privacy.py) for every sample of the Python tests and generated ones. Then the
 page itself, offline (network cut and the test's server stopped): filled in, it gives a file
 that `kb validate` accepts in the data folder unchanged, keeps the draft on the phone, and
 refuses a phone or ID-card number with the code `kb validate` gives.
@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from generator import scaffold
 from generator.cli import main
+from generator.privacy import personal_data_in
 from generator.repository import repository_links
-from generator.validate.privacy import personal_data_in
 from tests.browser.conftest import screenshot
 from tests.browser.test_offline import PHONE, Server, cut_the_network
 from tests.conftest import REPO, TESTS

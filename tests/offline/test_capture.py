@@ -15,9 +15,9 @@ from generator import scaffold
 from generator.cli import main
 from generator.model import build_dataset
 from generator.offline.capture import capture_data, required_fields, schema_line
+from generator.privacy import _javascript, browser_patterns
 from generator.repository import repository_links
 from generator.settings import Settings
-from generator.validate.privacy import _javascript, browser_patterns
 from tests.conftest import REPO, TODAY, check, write
 
 

@@ -72,7 +72,7 @@ def test_english_site_names_nav_sections_in_english(tmp_path):
 
 
 def test_cache_rewrites_only_changed_pages(tmp_path):
-    from generator.publish.cache import remove_stale, write_pages
+    from generator.page_cache import remove_stale, write_pages
     from generator.render import Page
 
     assert write_pages(tmp_path, [Page("a.md", "A"), Page("b/c.md", "C")]) == ["a.md", "b/c.md"]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.search.fields import EVERY_PAGE, FIELD_ANCHOR, FIELDS, ORDER_ANCHOR, STATE_WORDS
+from generator.kinds import SEARCH_FIELDS as FIELDS
+from generator.search.fields import EVERY_PAGE, FIELD_ANCHOR, ORDER_ANCHOR, STATE_WORDS
 from generator.search.tokens import decode, search_copy
 
 CASE = "cases/20260412-hx200-pressure-drop"

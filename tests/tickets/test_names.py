@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.names import Names, Resolver, resolve
+from generator.names import Names, Resolver
+from generator.records import resolve
 from tests.conftest import check, write
 
 

@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import privacy
-from generator.validate.privacy import (
+from generator import privacy
+from generator.privacy import (
     find_personal_data,
     find_personal_data_in_value,
     is_id_card_number,
@@ -501,7 +501,7 @@ def test_a_record_with_a_shape_error_is_still_checked_for_personal_data(data):
 def test_masking_leaves_no_address_that_another_one_hid():
     """Two spelled-out addresses run together: the first's domain ran on into the second, so the
     first was found only once the second was masked (hypothesis found this in a report line)."""
-    from generator.validate.privacy import masked_text, personal_data_in
+    from generator.privacy import masked_text, personal_data_in
 
     masked = masked_text("zhang at example dot comzhang at example dot com")
     assert personal_data_in(masked) == [], masked

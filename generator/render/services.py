@@ -1,0 +1,63 @@
+"""The Renderer the kinds' pages are given (generator/kinds/, each kind's `pages` and `search`):
+the template engine, and the render layer's parts a kind's pages use, so that a kind module
+needs nothing above the kinds when it runs.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import metrics
+from generator.render.codes import CodePage, all_code_pages, pages_by_product
+from generator.render.diagram import path_diagram
+from generator.render.engine import Renderer
+from generator.render.qr import qr_page
+from generator.render.search_data import SearchData, search_fields, search_text
+from generator.render.text import plain_text
+from generator.render.tickets import TicketSection, case_section, person_section
+from generator.render.urls import attachment_url, index_page, record_page
+
+
+class SiteRenderer(Renderer):
+    """A Renderer with what the kinds' pages ask of it."""
+
+    # where pages are: `cases/<id>.md`, `cases/index.md`, and a file a record names from a page
+    record_page = staticmethod(record_page)
+    index_page = staticmethod(index_page)
+    attachment_url = staticmethod(attachment_url)
+    qr_page = staticmethod(qr_page)  # a product's sticker page
+
+    # text and search
+    plain_text = staticmethod(plain_text)  # a Markdown field's words, without its marks
+    search_text = staticmethod(search_text)  # the search copy of a Markdown field, "" for none
+    search_fields = staticmethod(search_fields)  # (field, copy) of the fields that have text
+
+    def search_data(self, *args: Any, **kwargs: Any) -> SearchData:
+        """What a page gives the search index (generator/render/search_data.py)."""
+        return SearchData(*args, **kwargs)
+
+    # the parts of other pages a record page shows
+    def case_tickets(self, case_id: str) -> TicketSection:
+        return case_section(self, case_id)
+
+    def person_tickets(self, person_id: str) -> TicketSection:
+        return person_section(self, person_id)
+
+    def path_diagram(self, path: Any, aria_label: str) -> Markup:
+        return path_diagram(path, aria_label)
+
+    def past_review(self) -> list[str]:
+        """The cases past their review date, not validated."""
+        return metrics.past_review(self.data)
+
+    @cached_property
+    def code_pages(self) -> list[CodePage]:
+        """The page of every alarm code the cases report."""
+        return all_code_pages(self.data)
+
+    def product_codes(self) -> dict[str, list[CodePage]]:
+        """Each product's alarm code pages."""
+        return pages_by_product(self.data, self.code_pages)
