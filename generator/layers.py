@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.layers",
             "generator.language",
             "generator.constants",
+            "generator.page_labels",
             "generator.messages",
             "generator.catalogue.*",
             "generator.codes",

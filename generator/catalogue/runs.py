@@ -7,9 +7,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build-checking": ("正在检查 {folder}/ 里的记录 ……", "Checking records in {folder}/ ..."),
     "build-rendered": ("已生成 {pages} 个页面；正在构建网站 ……", "Rendered {pages} pages; building the site ..."),
     "build-checking-links": ("正在检查链接、锚点和图片，同时建立搜索索引 ……", "Checking links, anchors and images while the search index is built ..."),
-    "build-mkdocs-failed": ("`mkdocs build` 失败：{error}", "mkdocs build failed: {error}"),
+    "build-mkdocs-failed": ("`mkdocs build` 失败：`{error}`", "mkdocs build failed: {error}"),
+    # what MkDocs logs while it builds, its own words quoted as it wrote them
+    "build-mkdocs-warning": ("MkDocs 警告：`{message}`", "WARNING - {message}"),
+    "build-mkdocs-error": ("MkDocs 错误：`{message}`", "ERROR - {message}"),
     "build-error": ("错误：", "Error: "),
     "build-broken-links": ("{count} 个失效链接；之前的网站保持不变。", "{count} broken link(s); the previous site was left in place."),
+    # a broken link, anchor or image of the built site (generator/check/links.py): the page, why, the link
+    "link-problem": ("{page}: 错误: {reason}: {url}", "{page}: error: {reason}: {url}"),
+    "link-unsafe": ("`{scheme}:` 链接", "{scheme}: link"),
+    "link-missing": ("链接指向不存在的页面或文件", "link to a missing page or file"),
+    "link-anchor-missing": ("{target} 里没有锚点 `#{fragment}`", "anchor #{fragment} missing in {target}"),
+    "link-external-status": ("外部链接返回了 {status}", "external link answered {status}"),
+    "link-external-failed": ("外部链接打不开（{error}）", "external link failed ({error})"),
+    # the site's configuration (generator/publish/site.py); MkDocs' own words are quoted as it wrote them
+    "config-no-plugin": (
+        "{file} 没有启用 `servicekb` 插件：在 `plugins:` 下加上 `- servicekb`",
+        "{file} does not enable the `servicekb` plugin: add `- servicekb` under `plugins:`",
+    ),
+    "config-refused": ("MkDocs 不接受 {file}：{problems}", "MkDocs refuses {file}: {problems}"),
     "build-records-have-errors": ("记录有错误；之前的网站保持不变。", "The records have errors; the previous site was left in place."),
     "build-done": (
         "已把 {pages} 个页面构建到 {site}/，用时 {seconds} 秒；链接已检查。",

@@ -147,7 +147,7 @@ def _show(result: BuildResult, part: Part | None) -> None:
     if result.error:
         click.echo(click.style(words("build-error"), fg="red", bold=True) + result.error, err=True)
     for problem in result.problems:
-        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
+        click.echo(problem.line(language))
     if not result.ok:
         if result.problems:
             click.echo(words("build-broken-links", count=len(result.problems)), err=True)
@@ -185,7 +185,7 @@ def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:
         click.echo(click.style(words("build-error"), fg="red", bold=True) + printable(result.error), err=True)
         sys.exit(1)
     for problem in result.problems:
-        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
+        click.echo(problem.line(result.language))
     if result.problems:
         click.echo(words("build-broken-links", count=len(result.problems)), err=True)
         sys.exit(1)

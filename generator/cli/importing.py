@@ -15,7 +15,7 @@ from generator.cli.mistakes import Failure
 from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.language import decide_language
 from generator.messages import Listing, Text, text
-from generator.render.labels import LABELS
+from generator.page_labels import LABELS
 from generator.report import printable, render_report
 from generator.schema import write_schemas
 from generator.sheets.columns import LABEL_KEYS, Columns, MapError, read_mapping

@@ -84,7 +84,7 @@ def digest() -> Digest:
 def from_table() -> Digest:
     """The digest read from the table of kinds itself (imports every kind)."""
     from generator.kinds import IMPORT_KINDS, SCAFFOLD_KINDS
-    from generator.render.labels import LABELS
+    from generator.page_labels import LABELS
     from generator.sheets.columns import ALIASES, LABEL_KEYS, PASSED_OVER, export_header
     from generator.sheets.fields import LEDGER_KIND
     from generator.vocabulary import CASE_STATES

@@ -65,8 +65,10 @@ def serve(wanted: Wanted, host: str, port: int, verbose: bool) -> None:
         session = ServeSession(request, Path(serve_dir), _say, Holder.this_process("serve", address))
         try:
             session.hold()  # a second server of the same site stops here, naming the first
-        except (BuildBusy, ConfigProblem) as error:
+        except BuildBusy as error:
             raise Failure(str(error)) from None
+        except ConfigProblem as error:
+            raise Failure(error.said(session.language)) from None
         if free != port:
             _say(text("serve-port-taken", port=port, free=free).render(session.language))
         try:

@@ -158,7 +158,7 @@ class ServeSession:
         try:
             rebuilt = self._rebuild(started)
         except ConfigProblem as error:
-            self._fail(str(error))
+            self._fail(error.said(self.language))
             return
         except MkDocsException as error:
             self._fail(text("build-mkdocs-failed", error=str(error)).render(self.language))
@@ -313,7 +313,7 @@ class ServeSession:
         try:
             fresh.chmod(0o755)
             site.config.site_dir = str(fresh)
-            with quiet_mkdocs(), mkdocs_command(site.config):
+            with quiet_mkdocs(self.language), mkdocs_command(site.config):
                 # the search index is made in the background (below), not by the build
                 site.plugin.take(BuildInputs(site.settings, prepared, SearchStep.NONE))
                 mkdocs_build(site.config)
@@ -333,7 +333,7 @@ class ServeSession:
         assert self.site is not None
         # the pages are built here one by one, with the last full build's navigation: no page workers
         self.site.plugin.take(BuildInputs(self.site.settings, prepared, SearchStep.NONE, page_workers=False))
-        with quiet_mkdocs():
+        with quiet_mkdocs(self.language):
             self.site.plugin.update(scope)
 
     # the search index, in the background ---------------------------------------

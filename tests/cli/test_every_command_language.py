@@ -1,5 +1,7 @@
 """Every `kb` command and sub-command, its help and its usual mistakes, in the site's language:
-Chinese by default, English with `--language en` or with the English setting in mkdocs.yml.
+Chinese by default, English with `--language en` or with the English setting in mkdocs.yml;
+and every line `kb build` prints when a link of the built site is broken or mkdocs.yml cannot
+be built from.
 
 A Chinese run shows no English word of three letters or more outside option names, placeholders,
 paths, codes, values (what is typed, in backticks, a choice's values, a default) and command
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +27,7 @@ from generator.cli import COMMANDS, main
 from generator.cli.language import startup_language
 from tests.cli.test_language import kb_help
 from tests.cli.test_sheet_language import CJK, stray_chinese
+from tests.conftest import MINIMAL, REPO
 
 ENGLISH_SITE = "site_name: x\nplugins:\n  - servicekb:\n      language: en\n"
 GROUP = main.get_command(None, "new")
@@ -294,3 +298,129 @@ def test_the_version_is_said_in_the_language_of_the_site(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(ENGLISH_SITE, encoding="utf-8")
     english = subprocess.run(version, cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert english.stdout.startswith("kb, version ")
+
+
+# --- what `kb build` prints when the site cannot be built -----------------------------------------
+
+# Raw HTML in a hand-written page, which MkDocs passes on unchecked: the link check finds them.
+BROKEN_LINKS = '\n<a href="../nowhere/">x</a> <a href="../writing-cases/#no-such-heading">y</a> <a href="javascript:alert(1)">z</a>\n'
+PAGE = "guide/adding-records/index.html"
+BROKEN_LINES = {
+    "zh": [
+        f"{PAGE}: 错误: 链接指向不存在的页面或文件: ../nowhere/",
+        f"{PAGE}: 错误: guide/writing-cases/index.html 里没有锚点 `#no-such-heading`: ../writing-cases/#no-such-heading",
+        f"{PAGE}: 错误: `javascript:` 链接: javascript:alert(1)",
+        "3 个失效链接；之前的网站保持不变。",
+    ],
+    "en": [
+        f"{PAGE}: error: link to a missing page or file: ../nowhere/",
+        f"{PAGE}: error: anchor #no-such-heading missing in guide/writing-cases/index.html: ../writing-cases/#no-such-heading",
+        f"{PAGE}: error: javascript: link: javascript:alert(1)",
+        "3 broken link(s); the previous site was left in place.",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def broken_links_site(tmp_path_factory) -> Path:
+    """The site's configuration and hand-written pages with the minimal records, where one page
+    (in both languages) links to a missing page, a missing anchor and a script."""
+    root = tmp_path_factory.mktemp("broken-links")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "kb", root / "kb")
+    shutil.copytree(MINIMAL, root / "data")
+    for page in ("kb/guide/adding-records.md", "kb/en/guide/adding-records.md"):
+        with (root / page).open("a", encoding="utf-8") as written:
+            written.write(BROKEN_LINKS)
+    return root
+
+
+@pytest.fixture
+def kb_in(monkeypatch):
+    """Runs `kb` in-process in `folder`, as a person types it there."""
+    monkeypatch.delenv("KB_LANGUAGE", raising=False)  # the site's mkdocs.yml: !ENV [KB_LANGUAGE, zh]
+
+    def run(folder: Path, arguments: list[str]):
+        monkeypatch.chdir(folder)
+        monkeypatch.setattr(sys, "argv", ["kb", *arguments])
+        startup_language.cache_clear()
+        return CliRunner().invoke(main, arguments, prog_name="kb")
+
+    yield run
+    monkeypatch.undo()
+    startup_language.cache_clear()
+    startup_language()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_build_whose_links_are_broken_says_each_in_the_language_of_the_site(kb_in, broken_links_site, language):
+    arguments = ["build", "--cache-dir", "cache", "--today", "2026-11-28", "--language", language]
+    result = kb_in(broken_links_site, arguments)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    lines = result.output.splitlines()
+    for line in BROKEN_LINES[language]:
+        assert line in lines, result.output
+    assert not (broken_links_site / "site").exists()  # nothing was swapped in
+    if language == "zh":
+        assert "正在检查链接、锚点和图片" in result.output and english_in(result.output) == set(), result.output
+    else:
+        assert "Checking links, anchors and images" in result.output and not CJK.search(result.output), result.output
+
+
+NO_PLUGIN = "site_name: x\n"
+REFUSED = "site_name: x\nplugins:\n  - servicekb:\n      language: {language}\n      colour: blue\n"
+CONFIG_LINES = {
+    ("zh", "no plugin"): "错误：mkdocs.yml 没有启用 `servicekb` 插件：在 `plugins:` 下加上 `- servicekb`",
+    ("en", "no plugin"): "Error: mkdocs.yml does not enable the `servicekb` plugin: add `- servicekb` under `plugins:`",
+    ("zh", "refused"): "错误：MkDocs 不接受 mkdocs.yml：`Config value 'plugins': Plugin 'servicekb' option 'colour': "
+    "Unrecognised configuration name: colour`",
+    ("en", "refused"): "Error: MkDocs refuses mkdocs.yml: Config value 'plugins': Plugin 'servicekb' option 'colour': "
+    "Unrecognised configuration name: colour",
+}
+
+
+@pytest.mark.parametrize(("language", "config"), list(CONFIG_LINES), ids=[" ".join(key) for key in CONFIG_LINES])
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_configuration_that_cannot_be_built_from_is_one_line_in_the_language_of_the_site(
+    kb_in, tmp_path, language, config, command
+):
+    """Without the plugin the site's language is --language's; MkDocs' own words, where it refuses
+    an option, are quoted as it wrote them (in English), in the line of the site's language."""
+    (tmp_path / "docs").mkdir()
+    text = NO_PLUGIN if config == "no plugin" else REFUSED.format(language=language)
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    choice = ["--language", language] if config == "no plugin" else []
+    result = kb_in(tmp_path, [command, *choice])
+    assert result.exit_code == 1 and result.output == CONFIG_LINES[language, config] + "\n", result.output
+    if language == "zh":
+        assert english_in(result.output) == set(), result.output
+
+
+MKDOCS_LINES = {
+    "zh": [
+        "MkDocs 警告：`Doc file 'guide/adding-records.md' contains a link 'nowhere.md', but the target "
+        "'guide/nowhere.md' is not found among documentation files.`",
+        "错误：`mkdocs build` 失败：`Aborted with 1 warnings in strict mode!`",
+    ],
+    "en": [
+        "WARNING - Doc file 'guide/adding-records.md' contains a link 'nowhere.md', but the target "
+        "'guide/nowhere.md' is not found among documentation files.",
+        "Error: mkdocs build failed: Aborted with 1 warnings in strict mode!",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_what_mkdocs_says_is_quoted_in_a_line_of_the_language_of_the_site(kb_in, tmp_path, language):
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "kb", tmp_path / "kb")
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    for page in ("kb/guide/adding-records.md", "kb/en/guide/adding-records.md"):
+        with (tmp_path / page).open("a", encoding="utf-8") as written:
+            written.write("\n[x](nowhere.md)\n")  # MkDocs' strict mode fails the build on it
+    result = kb_in(tmp_path, ["build", "--cache-dir", "cache", "--today", "2026-11-28", "--language", language])
+    assert result.exit_code == 1 and result.output.splitlines()[-2:] == MKDOCS_LINES[language], result.output
+    if language == "zh":
+        assert english_in(result.output) == set(), result.output
+    else:
+        assert not CJK.search(result.output), result.output

@@ -62,3 +62,36 @@ def test_each_listed_command_is_its_modules_command():
     for name, (module, summary) in COMMANDS.items():
         command = importlib.import_module(module).command
         assert command.name == name and all(summary), name
+
+
+IMPORT_HELP = f"""
+import sys
+from generator.cli import main
+try:
+    main(["import", "--help"])
+except SystemExit:
+    pass
+loaded = (name for name in sys.modules if name.startswith({HEAVY + ("generator.kinds", "generator.sheets")!r}))
+print("\\x00" + " ".join(sorted(loaded)))
+"""
+
+
+def test_the_import_help_shows_its_table_of_headers_without_importing_a_kind_or_the_sheets(tmp_path):
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    build = "from generator.cli.kinds_digest import digest; digest()"
+    subprocess.run([sys.executable, "-c", build], env=environment, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_HELP], env=environment, capture_output=True, text=True, check=True
+    )
+    shown, loaded = result.stdout.split("\x00")
+    assert "故障现象" in shown and "处理措施" in shown  # the 台账's headers
+    assert loaded.strip() == "", loaded
+
+
+def test_the_table_of_headers_does_not_load_the_renderer():
+    """The module that keeps the 台账's headers reads the pages' labels from the catalogue
+    (generator/page_labels.py), not through the renderer's package, which loads every page."""
+    loaded = "import sys, generator.sheets.columns; print(sorted(m for m in sys.modules if m.startswith(RENDERER)))"
+    command = [sys.executable, "-c", f"RENDERER = ('generator.render', 'jinja2')\n{loaded}"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]", result.stdout
