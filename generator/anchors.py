@@ -10,9 +10,8 @@ import types
 import typing
 from typing import Any
 
+from generator.constants import REFERENCE_FILE
 from generator.shapes import SHAPES, Shape
-
-REFERENCE_FILE = "docs/records.md"
 
 
 def reference_anchor(kind: str, field: str | tuple = ()) -> str:

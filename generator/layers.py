@@ -23,6 +23,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator",
             "generator.layers",
             "generator.language",
+            "generator.constants",
+            "generator.page_labels",
             "generator.messages",
             "generator.catalogue.*",
             "generator.codes",

@@ -13,7 +13,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help-kb-build": ("把网站构建到 site/（检查记录和链接）。", "Build the site into site/ (validated, link-checked)."),
     "help-kb-serve": ("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
     "help-kb-validate": ("检查 data/ 里的每一条记录。", "Check every record in data/."),
-    "help-kb-new": ("新建一条记录，带编辑器用的 schema 行。", "Write a new record file, ready to fill in."),
+    "help-kb-new": ("新建一条记录，带编辑器用的 `$schema` 行。", "Write a new record file, ready to fill in."),
     "help-kb-schema": (
         "写出编辑器自动补全用的 JSON Schema。",
         "Write the JSON Schemas editors use for autocompletion.",
@@ -21,7 +21,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help-kb-reference": ("写出记录格式说明 docs/records.md。", "Write docs/records.md, the record format."),
     "help-kb-honours": ("某个期间的光荣榜，用来发送或打印。", "The honour roll of a period, to send or print."),
     "help-kb-demo": ("写出任意规模的合成数据文件夹。", "Write a synthetic data folder of any size."),
-    "help-kb-import": ("把团队的表格（xlsx、csv）导入为记录。", "Records from a team's spreadsheet (xlsx, csv)."),
+    "help-kb-import": ("把团队的表格（.xlsx、.csv）导入为记录。", "Records from a team's spreadsheet (xlsx, csv)."),
     "help-kb-export": (
         "把记录导出为 Excel 工作簿或 OpenSearch 的批量导入文件。",
         "Export the records to Excel or OpenSearch.",
@@ -32,10 +32,11 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help-kb-qr": ("产品铭牌的二维码贴纸，用来打印。", "Nameplate QR code stickers of the products, to print."),
     "help-kb": (
-        "服务知识库：案例、人员、传帮带、培训和荣誉的 YAML 记录，经过检查，构建成一个可以搜索的网站。\n\n    \x08\n    从这里开始：\n      kb serve               构建网站并在本机预览，改动后自动刷新\n      kb build               把网站构建到 site/（检查记录和链接）\n      kb validate            检查 data/ 里的每一条记录\n      kb new case            新建一个案例，带编辑器用的 schema 行\n      kb schema              写出编辑器自动补全用的 JSON Schema\n      kb reference           写出记录格式说明 docs/records.md\n      kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印\n      kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）\n      kb search-report LOG   从网站服务器的日志里找出没有结果的搜索\n      kb qr                  产品铭牌的二维码贴纸，用来打印\n\n    消息和帮助的语言跟随网站：mkdocs.yml 里 servicekb 插件的 language（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。\n    ",
-        "Service knowledge base: YAML records of cases, people, mentoring, training and\n    honours, checked and built into a searchable site.\n\n    \x08\n    Start with:\n      kb serve               build the site and serve it with live reload\n      kb build               build the site into site/ (validated, link-checked)\n      kb validate            check every record in data/\n      kb new case            write a new case with the editor schema line\n      kb schema              write the JSON Schemas editors use for autocompletion\n      kb reference           write docs/records.md, the record format\n      kb honours 2026-Q3     the honour roll of a period, to send or print\n      kb import 台账.xlsx     records from a team's spreadsheet (kb export: the reverse)\n      kb search-report LOG   the searches that found nothing, from the web server's log\n      kb qr                  nameplate QR code stickers of the products, to print\n\n    Messages and help follow the site's language: the servicekb plugin's language in\n    mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and\n    honours also take --language zh or en.\n    ",
+        "服务知识库：案例、人员、传帮带、培训和荣誉的 YAML 记录，经过检查，构建成一个可以搜索的网站。\n\n    \x08\n    从这里开始：\n      kb serve               构建网站并在本机预览，改动后自动刷新\n      kb build               把网站构建到 site/（检查记录和链接）\n      kb validate            检查 data/ 里的每一条记录\n      kb new case            新建一个案例，带编辑器用的 `$schema` 行\n      kb schema              写出编辑器自动补全用的 JSON Schema\n      kb reference           写出记录格式说明 docs/records.md\n      kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印\n      kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）\n      kb search-report LOG   从网站服务器的日志里找出没有结果的搜索\n      kb qr                  产品铭牌的二维码贴纸，用来打印\n\n    消息和帮助的语言跟随网站：mkdocs.yml 里 `servicekb` 插件的 `language`（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。\n    ",
+        "Service knowledge base: YAML records of cases, people, mentoring, training and\n    honours, checked and built into a searchable site.\n\n    \x08\n    Start with:\n      kb serve               build the site and serve it with live reload\n      kb build               build the site into site/ (validated, link-checked)\n      kb validate            check every record in data/\n      kb new case            write a new case with the editor schema line\n      kb schema              write the JSON Schemas editors use for autocompletion\n      kb reference           write docs/records.md, the record format\n      kb honours 2026-Q3     the honour roll of a period, to send or print\n      kb import ledger.xlsx  records from a team's spreadsheet (kb export: the reverse)\n      kb search-report LOG   the searches that found nothing, from the web server's log\n      kb qr                  nameplate QR code stickers of the products, to print\n\n    Messages and help follow the site's language: the servicekb plugin's language in\n    mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and\n    honours also take --language zh or en.\n    ",
     ),
     "help-kb-version": ("显示版本并退出。", "Show the version and exit."),
+    "help-kb-version-line": ("%(prog)s 版本 %(version)s", "%(prog)s, version %(version)s"),
     # click's own words, in Chinese on a Chinese run
     "help-help-option": ("显示本帮助并退出。", "Show this message and exit."),
     "help-usage": ("用法：", "Usage: "),
@@ -46,6 +47,17 @@ HELP: dict[str, tuple[str, str]] = {
     "help-click-required": ("[必填]", "[required]"),
     "help-click-more-default": ("；默认：", "; default: "),
     "help-click-more-required": ("；必填", "; required"),
+    "help-heading-positional": ("位置参数", "Positional arguments"),
+    # click's placeholders: of the options' and sub-commands' place in the usage line, and of a
+    # value by its type (an option's own placeholder, such as YYYY-MM-DD, is kept)
+    "help-metavar-options": ("[选项]", "[OPTIONS]"),
+    "help-metavar-command": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "help-metavar-text": ("文字", "TEXT"),
+    "help-metavar-integer": ("整数", "INTEGER"),
+    "help-metavar-number": ("数字", "NUMBER"),
+    "help-metavar-file": ("文件", "FILE"),
+    "help-metavar-directory": ("文件夹", "DIRECTORY"),
+    "help-metavar-path": ("路径", "PATH"),
     # options that several commands share (generator/cli/options.py)
     "help-option-data": ("YAML 记录所在的文件夹。", "The folder of YAML records."),
     "help-option-max-mentees": (
@@ -60,10 +72,14 @@ HELP: dict[str, tuple[str, str]] = {
         "把这个日期当作今天（用于复审日期）；默认是真实的日期。",
         "Treat this date as today (for review dates); default: the real date.",
     ),
+    "help-option-language": (
+        "帮助和消息的语言 [默认：mkdocs.yml 里网站的语言，否则 zh]。",
+        "The language of the help and messages [default: the site's, in mkdocs.yml, else zh].",
+    ),
     "help-option-not-a-date": ("`{value}` 不是 YYYY-MM-DD 形式的日期", "`{value}` is not a date in YYYY-MM-DD form"),
     # kb validate (generator/cli/validate.py)
     "help-validate": (
-        "检查数据文件夹（默认 data/）里的记录。\n\n    PATHS 是数据文件夹，或者其中的记录文件：这时仍然检查全部记录（引用会跨文件），但只报告这些文件里的问题，正适合 pre-commit 钩子。\n\n    每个问题输出一行 `文件:行:列: error 代码: 消息`，按文件和行排序，最后是统计。有错误（加 --strict 时还有警告）时退出码为 1，否则为 0。\n\n    消息默认用网站的语言（mkdocs.yml 里 servicekb 插件的 language，没有 mkdocs.yml 时看 KB_LANGUAGE），否则用中文。\n    ",
+        "检查数据文件夹（默认 data/）里的记录。\n\n    PATHS 是数据文件夹，或者其中的记录文件：这时仍然检查全部记录（引用会跨文件），但只报告这些文件里的问题，正适合 `pre-commit` 钩子。\n\n    每个问题输出一行 `文件:行:列: error 代码: 消息`，按文件和行排序，最后是统计。有错误（加 --strict 时还有警告）时退出码为 1，否则为 0。\n\n    消息默认用网站的语言（mkdocs.yml 里 `servicekb` 插件的 `language`，没有 mkdocs.yml 时看 KB_LANGUAGE），否则用中文。\n    ",
         "Check the records in a data folder (default: data/).\n\n    PATHS is the data folder, or record files inside it: then every record is\n    still checked (references cross files) but only problems in those files are\n    reported, as a pre-commit hook wants.\n\n    Prints `file:line:column: error CODE: message` for each problem, sorted by\n    file and line, then a count. Exits 1 when there are errors (or, with\n    --strict, warnings), 0 otherwise.\n\n    Messages are in the site's language (the servicekb plugin's language in\n    mkdocs.yml, or KB_LANGUAGE without one), else in Chinese.\n    ",
     ),
     "help-validate-short": ("检查 data/ 里的每一条记录。", "Check every record in data/."),
@@ -136,11 +152,20 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # kb serve (generator/cli/serve.py)
     "help-serve": (
-        "在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。",
-        "Serve the site at http://127.0.0.1:8000 and rebuild it when anything in\n    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of\n    the files on disk. When a record has an error, the last good site stays up and\n    every page shows the error until the file is fixed.\n    ",
+        "在 http://127.0.0.1:8000 提供网站，data/、kb/ 或 mkdocs.yml 有任何改动就重新构建。每个页面都和 `kb build` 用磁盘上的文件构建出来的一样。记录有错误时，继续提供上一次成功构建的网站，每个页面都显示这些错误，直到文件改好。\n\n    终端里每次重新构建只有一行：哪些文件有改动、构建了什么、用时多久、有几条警告；警告只在有变化时列出。加 --verbose 还会显示每个请求和浏览器的连接。\n\n    同一个网站只能有一个 kb serve：第二个会说出第一个的地址和进程号，然后以退出码 1 结束（两个会写同一个页面缓存）；打开那个地址即可。用 --cache-dir 给另一个缓存文件夹的 kb serve 可以同时运行；端口被占用时，它改用下一个空闲的端口，并说明这一点。",
+        "Serve the site at http://127.0.0.1:8000 and rebuild it when anything in\n    data/, kb/ or mkdocs.yml changes. Every page is what `kb build` would make of\n    the files on disk. When a record has an error, the last good site stays up and\n    every page shows the error until the file is fixed.\n\n    The terminal gets one line per rebuild: which files changed, what was built, how\n    long it took and how many warnings there are; the warnings are listed only when\n    they change. --verbose also shows every request and browser connection.\n\n    One kb serve per site: a second one names the first (its address and process id)\n    and exits 1, as both would write the same page cache; open that address instead.\n    A kb serve with another --cache-dir runs beside it; when its port is taken it\n    serves on the next free one, and says so.\n    ",
     ),
     "help-serve-short": ("构建网站并在本机预览，改动后自动刷新。", "Build the site and serve it with live reload."),
     "help-serve-dev-addr": ("在哪个地址提供网站。", "Where to serve."),
+    "help-serve-address-metavar": ("IP:端口", "IP:PORT"),
+    "help-serve-port": (
+        "在哪个端口提供网站（代替 --dev-addr 里的端口）。",
+        "The port to serve on (instead of the one in --dev-addr).",
+    ),
+    "help-serve-verbose": (
+        "也显示每个请求和浏览器的连接（MkDocs 服务器自己的行）。",
+        "Also show every request and browser connection (the MkDocs server's own lines).",
+    ),
     "help-serve-not-an-address": ("`{dev_addr}` 不是 IP:端口", "`{dev_addr}` is not IP:PORT"),
     # kb new (generator/cli/new.py); each kind's command and options (`help-new-<kind>`,
     # `help-new-<kind>-<option>`) are the kind's own words (generator/kinds/)
@@ -153,7 +178,7 @@ HELP: dict[str, tuple[str, str]] = {
         "新文件让编辑器去读的 JSON Schema 所在的文件夹。",
         "Folder of the JSON Schemas that the new file points editors to.",
     ),
-    "help-new-short": ("新建一条记录，带编辑器用的 schema 行。", "Write a new record file, ready to fill in."),
+    "help-new-short": ("新建一条记录，带编辑器用的 `$schema` 行。", "Write a new record file, ready to fill in."),
     "help-new": (
         "新建一个记录文件，等着填写。\n\n        id 由标题或姓名生成（中文取拼音），文件以 `# yaml-language-server: $schema=...` 这一行开头，让编辑器能自动补全；新记录会和其余数据一起检查。\n        ",
         "Write a new record file, ready to fill in.\n\n        The id is made from the title or name (pinyin for Chinese), the file starts\n        with the `# yaml-language-server: $schema=...` line for editor autocompletion,\n        and the new record is validated with the rest of the data.\n        ",
@@ -177,7 +202,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help-new-exists": ("{target} 已经存在；请用 --id 换一个", "{target} already exists; choose another --id"),
     # kb schema (generator/cli/schema.py)
     "help-schema": (
-        "为每种记录写一个 JSON Schema，由记录的结构定义生成。\n\n    带 YAML language server 的编辑器通过 `kb new` 写的 `# yaml-language-server: $schema=...` 这一行读取它们。\n    ",
+        "为每种记录写一个 JSON Schema，由记录的结构定义生成。\n\n    带 YAML 语言服务器（`yaml-language-server`）的编辑器通过 `kb new` 写的 `# yaml-language-server: $schema=...` 这一行读取它们。\n    ",
         "Write one JSON Schema per record kind, generated from the record shapes.\n\n    Editors with the YAML language server read them through the\n    `# yaml-language-server: $schema=...` line that `kb new` writes.\n    ",
     ),
     "help-schema-short": (
@@ -260,7 +285,7 @@ HELP: dict[str, tuple[str, str]] = {
         "已把含 {cases} 个案例、{count} 张工单的合成数据文件夹写到 {target}/（种子 {seed}）。",
         "Wrote a synthetic data folder with {cases} cases and {count} tickets to {target}/ (seed {seed}).",
     ),
-    "help-demo-not-empty": ("{target} 不是空的；请换一个新文件夹", "{target} is not empty; choose a new folder"),
+    "help-demo-not-empty": ("`{target}` 不是空的；请换一个新文件夹", "{target} is not empty; choose a new folder"),
     # kb import (generator/cli/import_sheet.py)
     "help-import-after-headers": (
         "\n\n    没有标题列时，标题取自症状的第一句（在 。，；,; 或换行处断开），至多 30 个字，不会截断 AL-1021 这样的代码。没有状态的行按 --state 导入（默认待验证 `not-validated`）；待验证需要解决方法和环境：没有解决方法的行导入为处理中（`wip`），表里没有环境一列时，环境由这一行的产品生成，并写明台账没有记下版本和现场条件。`--state validated` 要求表里有环境和验证人两列。\n\n    单元格里的人员、产品、技能和团队可以写名字或 id；产品也可以按台账的写法（VMC850、SD-3伺服、液压站），只有正好对应一个产品时才采用，对应不上或对应多个时在单元格处报告，绝不猜。状态可以写中文（已验证），日期可以是 Excel 日期或文字（2026/4/12、2026年4月12日），一个单元格里的多个值用 、 ， , ; 或换行分开。\n\n    写入之前，每一行都和数据文件夹一起检查；有错误的行不写入，并在它的单元格处报告，例如 `台账.xlsx:案例!K14`。--dry-run 先列出每一列成为哪个字段（或者为什么不导入），再列出每一行会写成的文件。有任何一行出错时退出码为 1。\n    ",
@@ -327,7 +352,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help-export-data": ("YAML 记录所在的文件夹。", "The folder of YAML records."),
     # kb search-report (generator/cli/search_report.py)
     "help-search-report": (
-        "读取网站服务器的访问日志（nginx 或 Apache，common 或 combined 格式；也可以是 .gz），网站要用 `search_log: true` 构建；列出结果不超过 --few 个的搜索词和搜索次数：这就是知识库缺少的内容。含个人信息（手机号、身份证号、电子邮箱）或控制字符的搜索词不会列出。",
+        "读取网站服务器的访问日志（nginx 或 Apache，`common` 或 `combined` 格式；也可以是 .gz），网站要用 `search_log: true` 构建；列出结果不超过 --few 个的搜索词和搜索次数：这就是知识库缺少的内容。含个人信息（手机号、身份证号、电子邮箱）或控制字符的搜索词不会列出。",
         "Read web server access logs (nginx or Apache, common or combined format; .gz too) of a\n    site built with `search_log: true`, and list the queries that found at most --few\n    results, with how often each was searched: what the knowledge base is missing.\n    A query that holds personal data (phone, ID-card number, e-mail) or a control\n    character is never listed.\n    ",
     ),
     "help-search-report-short": (

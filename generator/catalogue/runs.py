@@ -7,9 +7,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build-checking": ("正在检查 {folder}/ 里的记录 ……", "Checking records in {folder}/ ..."),
     "build-rendered": ("已生成 {pages} 个页面；正在构建网站 ……", "Rendered {pages} pages; building the site ..."),
     "build-checking-links": ("正在检查链接、锚点和图片，同时建立搜索索引 ……", "Checking links, anchors and images while the search index is built ..."),
-    "build-mkdocs-failed": ("`mkdocs build` 失败：{error}", "mkdocs build failed: {error}"),
+    "build-mkdocs-failed": ("`mkdocs build` 失败：`{error}`", "mkdocs build failed: {error}"),
+    # what MkDocs logs while it builds, its own words quoted as it wrote them
+    "build-mkdocs-warning": ("MkDocs 警告：`{message}`", "WARNING - {message}"),
+    "build-mkdocs-error": ("MkDocs 错误：`{message}`", "ERROR - {message}"),
     "build-error": ("错误：", "Error: "),
     "build-broken-links": ("{count} 个失效链接；之前的网站保持不变。", "{count} broken link(s); the previous site was left in place."),
+    # a broken link, anchor or image of the built site (generator/check/links.py): the page, why, the link
+    "link-problem": ("{page}: 错误: {reason}: {url}", "{page}: error: {reason}: {url}"),
+    "link-unsafe": ("`{scheme}:` 链接", "{scheme}: link"),
+    "link-missing": ("链接指向不存在的页面或文件", "link to a missing page or file"),
+    "link-anchor-missing": ("{target} 里没有锚点 `#{fragment}`", "anchor #{fragment} missing in {target}"),
+    "link-external-status": ("外部链接返回了 {status}", "external link answered {status}"),
+    "link-external-failed": ("外部链接打不开（{error}）", "external link failed ({error})"),
+    # the site's configuration (generator/publish/site.py); MkDocs' own words are quoted as it wrote them
+    "config-no-plugin": (
+        "{file} 没有启用 `servicekb` 插件：在 `plugins:` 下加上 `- servicekb`",
+        "{file} does not enable the `servicekb` plugin: add `- servicekb` under `plugins:`",
+    ),
+    "config-refused": ("MkDocs 不接受 {file}：{problems}", "MkDocs refuses {file}: {problems}"),
     "build-records-have-errors": ("记录有错误；之前的网站保持不变。", "The records have errors; the previous site was left in place."),
     "build-done": (
         "已把 {pages} 个页面构建到 {site}/，用时 {seconds} 秒；链接已检查。",
@@ -124,6 +140,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Merged {parts} parts into {site}/ in {seconds} s; links checked.",
     ),
     "build-waiting": ("{folder} 正被另一次构建使用；等它结束 ……", "Another build is using {folder}; waiting for it to finish ..."),
+    "build-waiting-for": (
+        "{folder} 正被另一次构建（进程 {pid}）使用；等它结束 ……",
+        "Another build (process {pid}) is using {folder}; waiting for it to finish ...",
+    ),
+    "build-stale-lock": (
+        "{folder} 的锁属于已经结束的进程 {pid}；接管它。",
+        "The lock of {folder} belonged to process {pid}, which has ended; taking it over.",
+    ),
+    "build-server-running": (
+        "`kb serve` 已经在 {address} 运行（进程 {pid}），它占用着页面缓存 {folder}：打开这个地址就能看到网站。要再启动一个，先停止它（在它的终端按 `Ctrl+C`），或者用 `--cache-dir` 给新的一个另一个文件夹",
+        "kb serve is already running at {address} (process {pid}) and holds the page cache {folder}: open that address to see the site. To start another, stop it first (Ctrl+C in its terminal), or give the new one another folder with --cache-dir",
+    ),
     "build-busy": (
         "{folder} 已经被占用了 {minutes} 分钟；请停止另一次构建（或 `kb serve`）后再试",
         "{folder} has been busy for {minutes} minutes; stop the other build (or `kb serve`) and try again",
@@ -148,22 +176,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage-link-check-and-search-index": ("链接检查与搜索索引", "link check and search index"),
     "list-separator": ("，", ", "),
     # kb serve (generator/publish/serve.py, generator/cli/serve.py)
-    "serve-site-updated": ("网站已更新（{changed}），用时 {seconds} 秒。", "Site updated ({changed}) in {seconds} s."),
-    "serve-all-pages-built": ("全部 {pages} 个页面已构建", "all {pages} pages built"),
-    "serve-pages-changed": ("{pages} 个页面有变化", "{pages} page(s) changed"),
+    "serve-built": (
+        "[{time}] 网站已构建：{what}，用时 {seconds} 秒{warnings}。",
+        "[{time}] Site built: {what} in {seconds} s{warnings}.",
+    ),
+    "serve-not-built": ("[{time}] 网站还没有构建：{what}。", "[{time}] The site is not built yet: {what}."),
+    "serve-rebuilt": (
+        "[{time}] {files} 有改动：{what}，用时 {seconds} 秒{warnings}。",
+        "[{time}] {files} changed: {what} in {seconds} s{warnings}.",
+    ),
+    "serve-some-files": ("文件", "Files"),
+    "serve-files-and-more": ("{named} 和另外 {more} 个文件", "{named} and {more} more"),
+    "serve-pages": ("{pages} 个页面", "{pages} pages"),
+    "serve-all-pages-built": ("全部 {pages} 个页面已重新构建", "all {pages} pages built again"),
+    "serve-pages-changed": ("更新了 {pages} 个页面", "pages updated: {pages}"),
     "serve-no-page-changed": ("没有页面变化", "no page changed"),
-    "serve-edited-first": (
-        "先更新了编辑的记录的页面（{pages} 个），提到它的页面随后更新",
-        "the edited records' pages first ({pages}); the pages that mention them follow",
+    "serve-fixed": ("错误已改好，网站和上一次成功构建的一样", "the errors are fixed; the site is as last built"),
+    "serve-edited-then-rest": (
+        "编辑的页面 {quick} 秒就已更新，提到它们的 {pages} 个页面随后更新",
+        "the edited pages updated in {quick} s, then the pages that mention them ({pages})",
     ),
-    "serve-rest-updated": (
-        "提到它的页面也已更新（{pages} 个）：网站与 `kb build` 的结果一致",
-        "the pages that mention them are updated too ({pages}): the site is what `kb build` gives",
-    ),
+    "serve-no-warnings": ("，没有警告", ", no warnings"),
+    "serve-one-warning": ("，1 条警告", ", 1 warning"),
+    "serve-warnings": ("，{count} 条警告", ", {count} warnings"),
     "serve-records-broken": (
-        "记录有错误；网站保持上一次成功构建的内容，每个页面都显示这些错误。",
-        "The records have errors; the last good site stays served, with the errors shown on every page.",
+        "记录有 {errors} 个错误（见上），网站保持上一次成功构建的内容，每个页面都显示这些错误",
+        "the records have errors ({errors}, above); the last good site stays served, with the errors shown on every page",
     ),
+    "serve-records-broken-first": (
+        "记录有 {errors} 个错误（见上）；改好后自动构建，在此之前每个页面都显示这些错误",
+        "the records have errors ({errors}, above); it is built once they are fixed, and until then every page shows them",
+    ),
+    "serve-serving": (
+        "在 {address} 提供网站（进程 {pid}）；{watched} 有改动时自动重新构建。按 `Ctrl+C` 停止。",
+        "Serving the site at {address} (process {pid}); it is rebuilt when {watched} change. Press Ctrl+C to stop.",
+    ),
+    "serve-port-taken": ("端口 {port} 已被占用，改用 {free}。", "Port {port} is taken; serving on {free} instead."),
+    "serve-no-free-port": (
+        "端口 {first} 到 {last} 都已被占用；请用 `--port` 指定另一个端口",
+        "Ports {first} to {last} are all taken; choose another with --port",
+    ),
+    "serve-cannot-listen": ("无法在 {host}:{port} 提供网站：`{reason}`", "Cannot serve at {host}:{port}: {reason}"),
     "serve-last-good-site": ("网站保持上一次成功构建的内容。", "The last good site stays served."),
     "serve-search-failed": ("搜索索引没能更新：{error}", "The search index could not be updated: {error}"),
     "serve-stopped": ("已停止。", "Stopped."),

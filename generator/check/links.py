@@ -11,11 +11,14 @@ import os
 import posixpath
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from generator.messages import Text, text
+from generator.printable import printable
 
 LINKS = "a[href], link[href], img[src], script[src], source[src]"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
@@ -26,10 +29,13 @@ WEB_SCHEMES = ("http", "https")
 class Problem:
     page: str
     url: str
-    reason: str
+    reason: Text = field(compare=False)  # the catalogue's `link-…` words: a page and a link have one reason
 
-    def __str__(self) -> str:
-        return f"{self.page}: {self.reason}: {self.url}"
+    def line(self, language: str) -> str:
+        """`page: error: reason: url` as `kb build` prints it, in `language`; nothing of the page
+        or the link can pass for a line of its own or colour the terminal."""
+        words = text("link-problem", page=printable(self.page), reason=self.reason, url=printable(self.url))
+        return words.render(language)
 
 
 @dataclass
@@ -102,23 +108,24 @@ def _inside_site(url: str, base_path: str) -> str:
     return "/" + url[len(prefix) :] if prefix != "/" and url.startswith(prefix) else url
 
 
-def _check_link(resolver: _Resolver, pages: dict[str, _Page], page: str, url: str) -> str | None:
+def _check_link(resolver: _Resolver, pages: dict[str, _Page], page: str, url: str) -> Text | str | None:
+    """Why the link is broken (the catalogue's words), "external" for a link out of the site, or None."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in UNSAFE_SCHEMES:
-        return f"{scheme}: link"
+        return text("link-unsafe", scheme=scheme)
     if scheme in WEB_SCHEMES or parts.netloc:
         return "external"
     if scheme:  # mailto:, tel: and the like lead out of the site
         return None
     target = resolver.target(page, unquote(parts.path))
     if target is None:
-        return "link to a missing page or file"
+        return text("link-missing")
     if parts.fragment and target.endswith(".html"):
         fragment = unquote(parts.fragment)
         target_page = pages.get(target)
         if target_page is not None and fragment not in target_page.ids:
-            return f"anchor #{fragment} missing in {target}"
+            return text("link-anchor-missing", fragment=printable(fragment), target=target)
     return None
 
 
@@ -153,13 +160,13 @@ class _Resolver:
 
 
 def _check_external(urls: dict[str, str]) -> list[Problem]:
-    def probe(url: str) -> str | None:
+    def probe(url: str) -> Text | None:
         request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "kb-link-check"})
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return None if response.status < 400 else f"external link answered {response.status}"
+                return None if response.status < 400 else text("link-external-status", status=response.status)
         except Exception as error:  # any network failure is a finding, never a crash
-            return f"external link failed ({type(error).__name__})"
+            return text("link-external-failed", error=type(error).__name__)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(probe, sorted(urls)))

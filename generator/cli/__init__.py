@@ -1,4 +1,10 @@
-"""The `kb` command: one small module per sub-command, imported only when it is used."""
+"""The `kb` command: one small module per sub-command, imported only when it is used.
+
+A command's module defines its command line alone (click, the catalogue's words, the plain
+values of generator/constants.py) and imports what the command runs inside the command, so
+`kb --help`, a command's help and a mistake on its command line answer at once
+(tests/cli/test_help.py holds every module to it; benchmarks/CLI.md has the times).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,8 @@ import importlib
 
 import click
 
-from generator.cli.language import Group, say
+from generator.cli.language import say
+from generator.cli.mistakes import Group
 
 # name -> (module, the catalogue key of its one-line summary); each module defines
 # `command`. Modules are imported only when their command runs (or shows its own help), so
@@ -52,6 +59,8 @@ _HELP = say("help-kb")
     help=_HELP,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(package_name="servicekb", prog_name="kb", help=say("help-kb-version"))
+@click.version_option(
+    package_name="servicekb", prog_name="kb", message=say("help-kb-version-line"), help=say("help-kb-version")
+)
 def main() -> None:
     pass

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.language import Command, say, startup_language
+from generator.cli.language import say, startup_language
+from generator.cli.mistakes import Command
 from generator.cli.options import max_mentees_option, today_option
 from generator.language import LANGUAGES
 from generator.messages import MESSAGES, text
-from generator.publish.site import BuildRequest, BuildResult, build, merge_parts
 from generator.report import as_text, printable
-from generator.settings import Part
+
+if TYPE_CHECKING:
+    from generator.publish.site import BuildRequest, BuildResult
+    from generator.settings import Part
 
 config_option = click.option(
     "-f",
@@ -45,6 +49,8 @@ language_option = click.option(
 def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Part | None:
     if value is None:
         return None
+    from generator.settings import Part
+
     try:
         return Part.parse(value)
     except ValueError:
@@ -104,6 +110,8 @@ _HELP = say("help-build")
 def command(
     config_file, data_dir, language, site_dir, check_external, part, merge, stats, parts, cache_dir, max_mentees, today
 ) -> None:
+    from generator.publish.site import BuildRequest, build
+
     _check_merge_options(part, merge, parts)
     if merge:
         _merge(BuildRequest(Path(config_file), language=language, site_dir=Path(site_dir) if site_dir else None), parts)
@@ -121,9 +129,14 @@ def command(
         part=part,
     )
     result = build(request, lambda line: click.echo(line, err=True))
-    language = result.language  # the site's, as mkdocs.yml and --language decide
     if stats:
         Path(stats).write_text(json.dumps(result.statistics(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _show(result, part)
+
+
+def _show(result: BuildResult, part: Part | None) -> None:
+    """What the build did, or why it failed (exit 1), in the site's language."""
+    language = result.language  # the site's, as mkdocs.yml and --language decide
 
     def words(key: str, **args) -> str:
         return text(key, **args).render(language)
@@ -134,7 +147,7 @@ def command(
     if result.error:
         click.echo(click.style(words("build-error"), fg="red", bold=True) + result.error, err=True)
     for problem in result.problems:
-        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
+        click.echo(problem.line(language))
     if not result.ok:
         if result.problems:
             click.echo(words("build-broken-links", count=len(result.problems)), err=True)
@@ -161,6 +174,8 @@ def _check_merge_options(part: Part | None, merge: bool, parts: tuple[str, ...])
 
 
 def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:
+    from generator.publish.site import merge_parts
+
     result = merge_parts(request, [Path(folder) for folder in parts], lambda line: click.echo(line, err=True))
 
     def words(key: str, **args) -> str:
@@ -170,7 +185,7 @@ def _merge(request: BuildRequest, parts: tuple[str, ...]) -> None:
         click.echo(click.style(words("build-error"), fg="red", bold=True) + printable(result.error), err=True)
         sys.exit(1)
     for problem in result.problems:
-        click.echo(printable(f"{problem.page}: error: {problem.reason}: {problem.url}"))
+        click.echo(problem.line(result.language))
     if result.problems:
         click.echo(words("build-broken-links", count=len(result.problems)), err=True)
         sys.exit(1)

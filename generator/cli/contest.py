@@ -13,21 +13,23 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import codes
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.cli.options import data_option, site_of
+from generator.constants import CONTEST_ANSWERS as ANSWERS
+from generator.constants import CONTEST_PAPER as PAPER
 from generator.diagnostics import START
 from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, Text, text
-from generator.model import build_dataset
-from generator.pipeline import check
-from generator.render.contest import ANSWERS, PAPER, PaperRequest, paper_command, paper_files, paper_questions
-from generator.render.questions import practice_opt_outs, practice_questions
-from generator.report import as_text, diagnostic_line, shown
-from generator.settings import Settings
+from generator.report import diagnostic_line, shown
+
+if TYPE_CHECKING:
+    from generator.render.contest import PaperRequest
 
 _HELP = say("help-contest")
 
@@ -71,6 +73,13 @@ def command(
     language: str | None,
     config_file: str,
 ) -> None:
+    from generator.model import build_dataset
+    from generator.pipeline import check
+    from generator.render.contest import PaperRequest, paper_files, paper_questions
+    from generator.render.questions import practice_opt_outs, practice_questions
+    from generator.report import as_text
+    from generator.settings import Settings
+
     language = decide_language(language, Path(config_file))
     request = PaperRequest(seed, questions, products, skills, session)
     out = out_dir if out_dir is not None else Path("contest") / str(seed)
@@ -105,6 +114,8 @@ def _check_request(data, request: PaperRequest, language: str) -> None:
 
 
 def _report(out: Path, request: PaperRequest, count: int, language: str) -> None:
+    from generator.render.contest import paper_command
+
     if count < request.questions:
         click.echo(text("contest-fewer", count=count, asked=request.questions).render(language))
     paper, answers = (shown(str(out / name)) for name in (PAPER, ANSWERS))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
-from generator.synthetic import write_synthetic
+from generator.cli.language import say
+from generator.cli.mistakes import Command
+from generator.cli.options import language_option
 
 _HELP = say("help-demo")
 
@@ -38,7 +39,10 @@ _HELP = say("help-demo")
     type=click.IntRange(min=0),
     help=say("help-demo-tickets"),
 )
+@language_option
 def command(cases: int, out_dir: str, seed: int, tickets: int | None) -> None:
+    from generator.synthetic import write_synthetic
+
     target = Path(out_dir)
     if target.exists() and any(target.iterdir()):
         raise click.ClickException(say("help-demo-not-empty", target=target))

@@ -7,6 +7,7 @@ import datetime as dt
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,10 +16,10 @@ from generator.cli.mistakes import Choice, Command, ExistingPath, Failure, Mista
 from generator.cli.options import today_option
 from generator.language import LANGUAGES, decide_language
 from generator.messages import text
-from generator.pipeline import check
-from generator.render.labels import Labels
-from generator.report import as_text, printable
-from generator.settings import Settings
+from generator.report import printable
+
+if TYPE_CHECKING:
+    from generator.settings import Settings
 
 FORMATS = ("xlsx", "opensearch")
 DEFAULT_OUT = {"xlsx": "records.xlsx", "opensearch": "opensearch"}
@@ -80,6 +81,8 @@ def command(
     language = decide_language(language)
     if index_name is not None and output_format != "opensearch":
         raise Mistake(text("export-index-only-opensearch").render(startup_language()), click.get_current_context())
+    from generator.settings import Settings
+
     out = out_path or DEFAULT_OUT[output_format]
     settings = Settings(Path(data_dir), today or dt.date.today(), shown_root=data_dir.rstrip("/") or ".")
     if output_format == "opensearch":
@@ -90,6 +93,8 @@ def command(
 
 def _xlsx(settings: Settings, out_file: str, language: str) -> None:
     from generator.model import build_dataset
+    from generator.pipeline import check
+    from generator.report import as_text
     from generator.sheets.export import CellRefused, export_workbook, workbook_bytes
 
     def words(key: str, **args) -> str:
@@ -117,6 +122,9 @@ def _opensearch(settings: Settings, folder: Path, index_name: str | None, langua
     from generator.model import build_dataset
     from generator.opensearch.bulk import DEFAULT_INDEX
     from generator.opensearch.export import DoesNotFit, opensearch_export, write_export
+    from generator.pipeline import check
+    from generator.render.labels import Labels
+    from generator.report import as_text
 
     def words(key: str, **args) -> str:
         return text(key, **args).render(language)

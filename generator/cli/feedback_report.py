@@ -10,16 +10,19 @@ a remark with personal data is never shown, only counted.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.cli.search_report import refuse_page_path, show_report, stop_on_problems
 from generator.language import LANGUAGES, decide_language
-from generator.learning.feedback import FeedbackReport, feedback_report_for
 from generator.messages import text
-from generator.render.text import markdown_inline
 from generator.report import printable, shown
+
+if TYPE_CHECKING:
+    from generator.learning.feedback import FeedbackReport
 
 Row = tuple[str, int, int, list[tuple[str, int]]]
 
@@ -55,6 +58,8 @@ def command(logs: tuple[Path, ...], top: int, page: Path | None, language: str |
     language = decide_language(language)
     if page is not None:
         refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
+    from generator.learning.feedback import feedback_report_for
+
     report = feedback_report_for(logs)
     stop_on_problems(report.problems, language)
     rows = report.unhelpful(top)
@@ -82,6 +87,8 @@ def _table(report: FeedbackReport, rows: list[Row], language: str) -> str:
 
 def _page(report: FeedbackReport, rows: list[Row], language: str) -> str:
     """The page as Markdown: each remark escaped, so that its Markdown and HTML show as written."""
+    from generator.render.text import markdown_inline
+
     title, case, no, yes, remarks = (
         text(key).render(language)
         for key in (

@@ -8,16 +8,20 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.cli.options import data_option, site_of, today_option
-from generator.honours import announcement, awards_in, parse_period, periods_with_awards
 from generator.language import LANGUAGES, decide_language
-from generator.model import build_dataset
-from generator.pipeline import check
-from generator.report import as_text
-from generator.settings import Settings
+from generator.periods import Period, parse_period
 
 _HELP = say("help-honours")
+
+
+def _period(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
+    wanted = parse_period(value)
+    if wanted is None:
+        raise click.BadParameter(say("help-honours-not-a-period", period=value))
+    return wanted
 
 
 @click.command(
@@ -26,7 +30,7 @@ _HELP = say("help-honours")
     help=_HELP,
     short_help=say("help-honours-short"),
 )
-@click.argument("period")
+@click.argument("period", callback=_period)
 @data_option
 @click.option(
     "--out",
@@ -50,13 +54,14 @@ _HELP = say("help-honours")
     help=say("help-honours-config-file"),
 )
 @today_option
-def command(period: str, data_dir: str, out_dir: str, language: str | None, config_file: str, today) -> None:
-    wanted = parse_period(period)
-    if wanted is None:
-        raise click.BadParameter(
-            say("help-honours-not-a-period", period=period),
-            param_hint="PERIOD",
-        )
+def command(period: Period, data_dir: str, out_dir: str, language: str | None, config_file: str, today) -> None:
+    from generator.honours import announcement, awards_in, periods_with_awards
+    from generator.model import build_dataset
+    from generator.pipeline import check
+    from generator.report import as_text
+    from generator.settings import Settings
+
+    wanted = period
     language = decide_language(language, Path(config_file))
     checked = check(Settings(Path(data_dir), today or dt.date.today(), language, shown_root=data_dir))
     if checked.report.errors:

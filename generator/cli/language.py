@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-from click.formatting import measure_table
 
-from generator.columns import wrap_columns
+from generator.columns import display_width, wrap_columns
 from generator.language import CONFIG_FILE, decide_language
 from generator.messages import words
 
@@ -65,6 +64,7 @@ _HEADINGS = {
     "Options": "help-heading-options",
     "Commands": "help-heading-commands",
     "Arguments": "help-heading-arguments",
+    "Positional arguments": "help-heading-positional",
 }
 _NOTES = ("help-click-default", "help-click-required", "help-click-more-default", "help-click-more-required")
 
@@ -90,12 +90,28 @@ class HelpFormatter(click.HelpFormatter):
         super().write_text(text)
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Click's two columns, measured in display columns on a Chinese run (a Chinese
+        character takes two; click counts one, and the columns would not line up)."""
         rows = list(rows)
-        if startup_language() == "zh" and rows:
-            first_column = min(measure_table(rows)[0], col_max) + col_spacing
-            width = max(self.width - first_column - 2, 10)  # as click measures the second column
-            rows = [(term, _wrapped(_in_chinese(help_text), width)) for term, help_text in rows]
-        super().write_dl(rows, col_max, col_spacing)
+        if startup_language() != "zh" or not rows:
+            return super().write_dl(rows, col_max, col_spacing)
+        first_column = min(max(display_width(term) for term, _ in rows), col_max) + col_spacing
+        width = max(self.width - first_column - 2, 10)  # as click measures the second column
+        indent = " " * self.current_indent
+        for term, help_text in rows:
+            self.write(indent + term)
+            lines = wrap_columns(" ".join(_in_chinese(help_text).split()), width)
+            if not lines:
+                self.write("\n")
+                continue
+            if display_width(term) <= first_column - col_spacing:
+                self.write(" " * (first_column - display_width(term)))
+            else:
+                self.write("\n" + indent + " " * first_column)
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(indent + " " * first_column + line + "\n")
+        return None
 
 
 def _in_chinese(help_text: str) -> str:
@@ -119,8 +135,9 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
-class _InLanguage:
-    """Help, and the help option's own line, in the language of the run."""
+class InLanguage:
+    """Help, and the help option's own line, in the language of the run (a mixin of the
+    command and group classes of generator/cli/mistakes.py)."""
 
     context_class = Context
 
@@ -129,13 +146,3 @@ class _InLanguage:
         if option is not None:
             option.help = say("help-help-option")
         return option
-
-
-class Command(_InLanguage, click.Command):
-    """A `kb` command."""
-
-
-class Group(_InLanguage, click.Group):
-    """A group of `kb` commands, whose sub-commands speak the same language."""
-
-    command_class = Command

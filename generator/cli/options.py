@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.language import say
+from generator.language import LANGUAGES
 
 data_option = click.option(
     "--data",
@@ -39,6 +40,15 @@ skip_option = click.option(
     multiple=True,
     metavar="CODE|CHECK",
     help=say("help-option-skip"),
+)
+
+# For the commands that print a line or two: the language of their help and of what they
+# say, read from the command line before it is parsed (generator/cli/language.py).
+language_option = click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,
+    help=say("help-option-language"),
 )
 
 today_option = click.option(

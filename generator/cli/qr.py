@@ -8,16 +8,11 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.cli.options import data_option, site_of
 from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, text
-from generator.model import build_dataset
-from generator.pipeline import check
-from generator.render.labels import Labels
-from generator.render.qr import SHEET, STYLESHEET, qr_files
-from generator.report import as_text
-from generator.settings import Settings
 
 ASSETS = Path(__file__).resolve().parent.parent  # the generator package: assets/kb-qr.css
 
@@ -60,6 +55,13 @@ _HELP = say("help-qr")
     help=say("help-qr-config-file"),
 )
 def command(products: tuple[str, ...], data_dir: str, out_dir: str, language: str | None, config_file: str) -> None:
+    from generator.model import build_dataset
+    from generator.pipeline import check
+    from generator.render.labels import Labels
+    from generator.render.qr import SHEET, STYLESHEET, qr_files
+    from generator.report import as_text
+    from generator.settings import Settings
+
     language = decide_language(language, Path(config_file))
     site_name, site_url = site_of(Path(config_file))
     if not site_url:

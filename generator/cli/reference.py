@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from generator.anchors import REFERENCE_FILE
-from generator.cli.language import Command, say
-from generator.render.reference import reference_markdown
+from generator.cli.language import say
+from generator.cli.mistakes import Command
+from generator.cli.options import language_option
+from generator.constants import REFERENCE_FILE
 
 _HELP = say("help-reference")
 
@@ -32,7 +33,10 @@ _HELP = say("help-reference")
     is_flag=True,
     help=say("help-reference-check"),
 )
+@language_option
 def command(out_file: str, check: bool) -> None:
+    from generator.render.reference import reference_markdown
+
     target, text = Path(out_file), reference_markdown()
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     up_to_date = say("help-reference-up-to-date", out_file=out_file)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
-from generator.schema import schema_texts, write_schemas
+from generator.cli.language import say
+from generator.cli.mistakes import Command
+from generator.cli.options import language_option
 
 _HELP = say("help-schema")
 
@@ -31,7 +32,10 @@ _HELP = say("help-schema")
     is_flag=True,
     help=say("help-schema-check"),
 )
+@language_option
 def command(out_dir: str, check: bool) -> None:
+    from generator.schema import schema_texts, write_schemas
+
     target = Path(out_dir)
     if check:
         stale = [

@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import codes
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.diagnostics import START
 from generator.language import LANGUAGES, decide_language
 from generator.messages import Text, text
-from generator.render.text import markdown_inline
 from generator.report import diagnostic_line, printable, shown
-from generator.search.report import SearchReport, page_problem, report_for
+
+if TYPE_CHECKING:
+    from generator.search.report import SearchReport
 
 Row = tuple[str, int, int]
 
@@ -64,6 +67,8 @@ def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, langu
     language = decide_language(language)
     if page is not None:
         refuse_page_path(page, language)  # before the logs are read: nothing is done for nothing
+    from generator.search.report import report_for
+
     report = report_for(logs)
     stop_on_problems(report.problems, language)
     rows = report.missed(few, top)
@@ -116,6 +121,8 @@ def _searches(count: int) -> Text:
 
 def _page(report: SearchReport, rows: list[Row], language: str) -> str:
     """The page as Markdown: each query escaped, so that its Markdown and HTML show as written."""
+    from generator.render.text import markdown_inline
+
     title, query, searches, results = (
         text(key).render(language)
         for key in ("search-page-title", "search-page-query", "search-page-searches", "search-page-results")
@@ -140,6 +147,8 @@ def refuse_page_path(page: Path, language: str) -> None:
 def write_page(page: Path, content: str, language: str) -> None:
     """Written whole or not at all: into a new file beside it, then renamed over it (a
     rename replaces a link that appeared meanwhile, it never writes through one)."""
+    from generator.search.report import page_problem
+
     problem = page_problem(content)
     if problem is not None:
         _refuse(page, text("page-not-clean", what=problem), language)

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
+from generator.cli.language import say
+from generator.cli.mistakes import Command
 from generator.cli.options import max_mentees_option, skip_option, today_option
-from generator.diagnostics import Report
 from generator.language import LANGUAGES, decide_language
-from generator.pipeline import check
-from generator.report import FORMATS, render_report
-from generator.settings import DEFAULT_MAX_MENTEES, Settings
+from generator.report import FORMATS
 
 _HELP = say("help-validate")
 
@@ -66,6 +64,11 @@ def command(
         raise click.UsageError(
             say("help-validate-outside", files=say("listing-separator").join(outside), data_dir=data_dir)
         )
+    from generator.diagnostics import Report
+    from generator.pipeline import check
+    from generator.report import render_report
+    from generator.settings import DEFAULT_MAX_MENTEES, Settings
+
     settings = Settings(
         Path(data_dir),
         today or dt.date.today(),

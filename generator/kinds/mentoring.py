@@ -256,7 +256,7 @@ WORDS: dict[str, Words] = {
         "一个文件一对传帮带师徒：老员工在真实作业中带新员工。",
         "One mentoring pair per file: a veteran teaches a newer engineer on real jobs.",
     ),
-    "help-new-mentoring": ("一对传帮带师徒。", "A 传帮带 mentoring pair."),
+    "help-new-mentoring": ("一对传帮带师徒。", "A mentoring pair: a mentor and a mentee."),
     "help-new-mentoring-started": ("开始带徒的日期。", "When the pair started."),
     "help-new-mentoring-mentor-prompt": ("师傅（人员 id）", "Mentor (person id)"),
     "help-new-mentoring-mentor": ("师傅的人员 id。", "The mentor's person id."),

@@ -233,7 +233,7 @@ WORDS: dict[str, Words] = {
     "help-new-person": ("一名工程师或其他员工。", "An engineer or other staff member."),
     "help-new-person-joined": ("入职的日期。", "When the person joined."),
     "help-new-person-name-prompt": ("姓名", "Name"),
-    "help-new-person-name": ("显示的姓名，例如 张伟。", "Display name, e.g. 张伟."),
+    "help-new-person-name": ("显示的姓名，例如 张伟。", "Display name, e.g. Zhang Wei."),
     "help-new-person-team-prompt": ("团队 id", "Team id"),
     "help-new-person-team": ("taxonomy.yml 里的团队 id。", "A teams id from taxonomy.yml."),
     "help-new-person-role-prompt": ("角色", "Role"),

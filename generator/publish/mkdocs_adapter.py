@@ -11,6 +11,7 @@ failing with this module's name when an upgrade changes them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,6 +90,21 @@ def give_converted(page: Any, toc_tokens: list[dict], anchor_ids: set[str]) -> N
 
 
 RequestHandler = _Handler  # kb serve's handler keeps MkDocs' (its log lines) and adds to it
+
+# Undocumented: what MkDocs' live-reload server logs, and where. Every line goes to this logger,
+# after the time ("[10:42:07] "): at INFO the address it serves, the paths it watches, each
+# rebuild (detected, reloading) and each browser that connects; each request at DEBUG (200) or
+# WARNING (any other status), as '"GET /x/ HTTP/1.1" code 404'; a failure at ERROR. kb serve
+# filters them through logging (generator/cli/serving.py) and says some itself.
+SERVER_LOGGER = "mkdocs.livereload"
+SERVING = "Serving on "  # then the address: the server listens
+WATCHING = "Watching paths for changes"  # then every path watched, kb serve's temporary folder among them
+REQUEST_LINE = '"'  # a request line starts with the request, in quotes
+
+
+def server_says(record: logging.LogRecord) -> str:
+    """A line of MkDocs' server without the time in front of it."""
+    return record.getMessage().split("] ", 1)[-1]
 
 
 class PageServer(LiveReloadServer):

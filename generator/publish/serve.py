@@ -11,6 +11,9 @@ the whole site aside and it is swapped in. Either way the pages are the bytes a 
 gives. The server reads the site through a link (`current`) that a full
 build moves, in one rename, to the new folder. Records with errors build nothing: the last good site stays served,
 with the errors shown on every page until the file is fixed.
+
+The terminal gets one line per rebuild: which files changed, what was built, how long it took
+and how many warnings the records have (the warnings themselves only when they changed).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +35,9 @@ from mkdocs.exceptions import MkDocsException
 from generator.diagnostics import Diagnostic, Report
 from generator.kinds import RECORD_KIND
 from generator.language import decide_language
-from generator.messages import Text, text
+from generator.messages import Listing, Text, text
 from generator.pipeline import Checked, FileCache, Prepared, check, prepare, prepare_checked
-from generator.publish.guard import one_build_at_a_time, os_error_message
+from generator.publish.guard import Holder, one_build_at_a_time, os_error_message
 from generator.publish.inputs import BuildInputs, SearchStep
 from generator.publish.mkdocs_adapter import mkdocs_build
 from generator.publish.plugin import Update
@@ -48,7 +51,7 @@ from generator.publish.site import (
     reproducible_dates,
 )
 from generator.render.urls import record_page
-from generator.report import as_text
+from generator.report import as_text, printable
 from generator.search.index import BUNDLE, SearchIndexError
 from generator.search.packs import PACKS
 
@@ -56,6 +59,7 @@ Say = Callable[[str], None]
 MAX_REQUEST_PATH = 2048  # characters; no page of the site has a longer address
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+NAMED_CHANGES = 3  # files a rebuild's line names; more are counted
 
 
 @dataclass
@@ -71,9 +75,20 @@ class ServeState:
         return bool(self.errors or self.failure)
 
 
+@dataclass
+class _Rebuilt:
+    """What a rebuild did, for its line."""
+
+    what: Text  # what was built, or why nothing was
+    warnings: int | None = None  # the records' warnings (None: not counted)
+    built: bool = True  # the site changed: a new generation, and its search index
+    said_later: bool = False  # an edit's line is said when the rest of the site follows it
+
+
 class ServeSession:
-    def __init__(self, request: BuildRequest, serve_dir: Path, say: Say) -> None:
+    def __init__(self, request: BuildRequest, serve_dir: Path, say: Say, holder: Holder | None = None) -> None:
         self.request = request
+        self.holder = holder or Holder.this_process("serve")
         self.serve_dir = serve_dir
         self.root = serve_dir / "current"  # what the server serves: a link to the current site
         self.say = say
@@ -84,6 +99,11 @@ class ServeSession:
         self.inputs: tuple = ()  # what forces a full build when it changes
         self._said = ""
         self._warned = ""
+        self._changed: set[str] = set()  # files changed since the last rebuild's line
+        self._changes_lock = threading.Lock()  # the server's rebuilds and an edit's full pass say lines
+        self._built_once = False
+        self._edited_at = 0.0  # when the rebuild of the last edit started, for the line its full pass says
+        self._quick_seconds = 0.0  # how long that rebuild took to update the edited pages
         self._attachments: list[str] = []  # the attachments the site publishes, as of the last full build
         self._lock = ExitStack()
         self._stopping = False
@@ -103,13 +123,18 @@ class ServeSession:
 
     def start(self) -> None:
         """Hold the page cache for the session, and build the site once in full."""
+        self.hold()
+        self.rebuild()
+
+    def hold(self) -> None:
+        """Hold the page cache for the session (ServerRunning when another server holds it)."""
         site = load_site_config(self.request)
         self.language = site.settings.language
-        self._lock.enter_context(one_build_at_a_time([site.settings.cache_dir], self.say, self.language))
+        cache = [site.settings.cache_dir]
+        self._lock.enter_context(one_build_at_a_time(cache, self.say, self.language, self.holder))
         self.serve_dir.mkdir(parents=True, exist_ok=True)
         if not self.root.exists():
             _placeholder(self.serve_dir, self.root)
-        self.rebuild()
 
     def stop(self) -> None:
         self._stopping = True  # an index being made now has no site left: nothing to say of it
@@ -124,13 +149,16 @@ class ServeSession:
 
     # one rebuild -------------------------------------------------------------
 
-    def rebuild(self) -> None:
-        """Bring the served site up to date with the files on disk; never raises."""
+    def rebuild(self, changed: Sequence[str] = ()) -> None:
+        """Bring the served site up to date with the files on disk (`changed`: the files whose
+        change started it) and say so in one line; never raises."""
         started = time.monotonic()
+        with self._changes_lock:
+            self._changed.update(path for path in changed if not Path(path).is_relative_to(self.serve_dir))
         try:
-            changed = self._rebuild()
+            rebuilt = self._rebuild(started)
         except ConfigProblem as error:
-            self._fail(str(error))
+            self._fail(error.said(self.language))
             return
         except MkDocsException as error:
             self._fail(text("build-mkdocs-failed", error=str(error)).render(self.language))
@@ -138,15 +166,29 @@ class ServeSession:
         except OSError as error:
             self._fail(os_error_message(error, self.language))
             return
-        if changed is None:
+        if rebuilt is None:
             return
-        self.state.generation += 1
-        self._said = ""
-        self._tell("serve-site-updated", changed=changed, seconds=f"{time.monotonic() - started:.1f}")
-        self._index_wanted.set()
-        self._start_indexer()
+        if not rebuilt.said_later:
+            self._say_rebuilt(rebuilt, time.monotonic() - started)
+        if rebuilt.built:
+            self.state.generation += 1
+            self._said = ""
+            self._index_wanted.set()
+            self._start_indexer()
 
-    def _rebuild(self) -> Text | None:
+    def _say_rebuilt(self, rebuilt: _Rebuilt, seconds: float) -> None:
+        """`[10:42:07] data/cases/x.yml 有改动：更新了 3 个页面，用时 0.4 秒，没有警告。`"""
+        with self._changes_lock:
+            changed, self._changed = sorted(self._changed), set()
+        said = {"time": time.strftime("%H:%M:%S"), "what": rebuilt.what, "seconds": f"{seconds:.1f}"}
+        said["warnings"] = _warnings(rebuilt.warnings)
+        if not self._built_once:
+            self._built_once = rebuilt.built
+            self._tell("serve-built" if rebuilt.built else "serve-not-built", **said)
+        else:
+            self._tell("serve-rebuilt", files=_files(changed), **said)
+
+    def _rebuild(self, started: float) -> _Rebuilt | None:
         site = load_site_config(self.request)
         self.language = site.settings.language
         with self._pipeline, reproducible_dates(site.settings.today):
@@ -154,13 +196,14 @@ class ServeSession:
                 checked = check(site.settings, self.cache, quick=True)
                 edited = self._edited_pages(site, checked)
                 if edited is not None:
-                    return self._quick_update(site, checked, edited)
+                    return self._quick_update(site, checked, edited, started)
             prepared = prepare(site.settings, self.cache)
             if not prepared.ok:
-                self._records_broken(prepared)
-                return None
+                return self._records_broken(prepared)
+            was_broken = self.state.broken
             self.state.errors, self.state.failure = [], ""
             self._say_warnings(prepared)
+            warnings = len(prepared.report.warnings)
             inputs = self._inputs(site, prepared)
             if self.site is None or set(prepared.pages) != self.pages or inputs != self.inputs:
                 gc.unfreeze()
@@ -170,13 +213,12 @@ class ServeSession:
                 # the collector's way, an edit's update does not pay for walking them.
                 gc.collect()
                 gc.freeze()
-                return text("serve-all-pages-built", pages=len(prepared.pages))
+                built = "serve-all-pages-built" if self._built_once else "serve-pages"
+                return _Rebuilt(text(built, pages=len(prepared.pages)), warnings)
             self._update_pages(prepared, Update.EVERYTHING)
-            return (
-                text("serve-pages-changed", pages=len(prepared.written))
-                if prepared.written
-                else text("serve-no-page-changed")
-            )
+            if not prepared.written:
+                return _Rebuilt(text("serve-fixed" if was_broken else "serve-no-page-changed"), warnings)
+            return _Rebuilt(text("serve-pages-changed", pages=len(prepared.written)), warnings)
 
     # an edit to records that exist: their pages at once, the rest in the background ------
 
@@ -196,15 +238,16 @@ class ServeSession:
             return None
         return pages
 
-    def _quick_update(self, site: SiteConfig, checked: Checked, edited: set[str]) -> Text | None:
+    def _quick_update(self, site: SiteConfig, checked: Checked, edited: set[str], started: float) -> _Rebuilt | None:
         self.state.errors, self.state.failure = [], ""
         if not edited:
             return None  # nothing changed (a full pass done, or a save without a change)
         prepared = prepare_checked(checked, site.settings, only=edited)
         self._update_pages(prepared, Update.EDITED)
+        self._edited_at, self._quick_seconds = started, time.monotonic() - started
         self._edits += 1
         threading.Thread(target=self._full_pass, args=(site, self._edits), daemon=True).start()
-        return text("serve-edited-first", pages=len(prepared.written))
+        return _Rebuilt(text("serve-no-page-changed"), said_later=True)
 
     def _full_pass(self, site: SiteConfig, edit: int) -> None:
         """After a quick update: every page brought to what a full build gives, then a reload."""
@@ -216,18 +259,20 @@ class ServeSession:
                 return  # the server's next rebuild says so, or builds in full
             self._say_warnings(prepared)
             self._update_pages(prepared, Update.EVERYTHING)
-        self._tell("serve-rest-updated", pages=len(prepared.written))
+        what = text("serve-edited-then-rest", quick=f"{self._quick_seconds:.1f}", pages=len(prepared.written))
+        self._say_rebuilt(_Rebuilt(what, len(prepared.report.warnings)), time.monotonic() - self._edited_at)
         self._index_wanted.set()
         self._start_indexer()
         self.trigger.touch()
 
-    def _records_broken(self, prepared: Prepared) -> None:
+    def _records_broken(self, prepared: Prepared) -> _Rebuilt:
         self.state.errors = prepared.report.errors
         report = as_text(prepared.report, prepared.checked.files, language=self.language)
         if report != self._said:  # once per state of the files, not at every save
             self.say(report)
-            self._tell("serve-records-broken")
             self._said = report
+        broken = "serve-records-broken" if self._built_once else "serve-records-broken-first"
+        return _Rebuilt(text(broken, errors=len(self.state.errors)), built=False)
 
     def _say_warnings(self, prepared: Prepared) -> None:
         """The advice (KB7xx) as warnings, once for each state of the files."""
@@ -268,7 +313,7 @@ class ServeSession:
         try:
             fresh.chmod(0o755)
             site.config.site_dir = str(fresh)
-            with quiet_mkdocs(), mkdocs_command(site.config):
+            with quiet_mkdocs(self.language), mkdocs_command(site.config):
                 # the search index is made in the background (below), not by the build
                 site.plugin.take(BuildInputs(site.settings, prepared, SearchStep.NONE))
                 mkdocs_build(site.config)
@@ -288,7 +333,7 @@ class ServeSession:
         assert self.site is not None
         # the pages are built here one by one, with the last full build's navigation: no page workers
         self.site.plugin.take(BuildInputs(self.site.settings, prepared, SearchStep.NONE, page_workers=False))
-        with quiet_mkdocs():
+        with quiet_mkdocs(self.language):
             self.site.plugin.update(scope)
 
     # the search index, in the background ---------------------------------------
@@ -322,6 +367,31 @@ class ServeSession:
             except (SearchIndexError, OSError) as error:
                 if self.root.resolve() == site and not self._stopping:
                     self._tell("serve-search-failed", error=str(error))
+
+
+def _files(changed: list[str]) -> Text | str:
+    """The files that changed, as the terminal shows them (relative to the folder kb runs in)."""
+    if not changed:
+        return text("serve-some-files")
+    shown = tuple(printable(_relative(path)) for path in changed[:NAMED_CHANGES])
+    if len(changed) <= NAMED_CHANGES:
+        return Listing(shown)
+    return text("serve-files-and-more", named=Listing(shown), more=len(changed) - len(shown))
+
+
+def _relative(path: str) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def _warnings(count: int | None) -> Text:
+    if count is None:
+        return text("")
+    return text(
+        "serve-no-warnings" if count == 0 else "serve-one-warning" if count == 1 else "serve-warnings", count=count
+    )
 
 
 def refused_request(raw_path: str, path_info: str) -> int | None:

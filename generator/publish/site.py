@@ -26,8 +26,9 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.check.links import Problem, check_site
 from generator.language import decide_language
-from generator.messages import text
+from generator.messages import Listing, Text, text
 from generator.pipeline import Prepared, prepare
+from generator.printable import printable
 from generator.publish.guard import (
     BuildBusy,
     new_aside,
@@ -116,7 +117,14 @@ class BuildResult:
 
 
 class ConfigProblem(Exception):
-    pass
+    """mkdocs.yml cannot be built from: what is wrong, said in a language when it is shown."""
+
+    def __init__(self, words: Text) -> None:
+        super().__init__(words)
+        self.words = words
+
+    def said(self, language: str) -> str:
+        return self.words.render(language)
 
 
 @dataclass
@@ -132,13 +140,16 @@ class SiteConfig:
 
 def load_site_config(request: BuildRequest) -> SiteConfig:
     """mkdocs.yml with the request's choices laid over the plugin's options."""
-    try:
-        config = load_config(str(request.config_file), strict=True)
-    except MkDocsException as error:
-        raise ConfigProblem(f"{request.config_file}: {error}") from None
+    shown = printable(str(request.config_file))
+    with mkdocs_config_problems() as problems:
+        try:
+            config = load_config(str(request.config_file), strict=True)
+        except MkDocsException as error:
+            said = problems or [" ".join(str(error).split())]  # what it logged, else its one error
+            raise ConfigProblem(text("config-refused", file=shown, problems=Listing(tuple(said)))) from None
     plugin = config.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, KnowledgeBasePlugin):
-        raise ConfigProblem(f"{request.config_file} does not enable the `{PLUGIN_NAME}` plugin")
+        raise ConfigProblem(text("config-no-plugin", file=shown))
     root = request.config_file.resolve().parent
     base = plugin.settings_from_options(config, root, request.language)
     settings = base.with_(
@@ -159,6 +170,32 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
         cache_dir = request.cache_dir or settings.cache_dir.with_name(settings.cache_dir.name + suffix)
         settings = settings.with_(cache_dir=cache_dir.resolve())
     return SiteConfig(config, plugin, settings, Path(site_dir))
+
+
+@contextmanager
+def mkdocs_config_problems() -> Iterator[list[str]]:
+    """What MkDocs logs while it reads a configuration (`Config value 'plugins': …`), kept to be
+    said in one line of the site's language rather than printed in its own."""
+    problems: list[str] = []
+    handler = _Kept(problems)
+    logger = logging.getLogger("mkdocs.config")
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
+
+
+class _Kept(logging.Handler):
+    def __init__(self, kept: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.kept = kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append(printable(" ".join(record.getMessage().split())))
 
 
 @contextmanager
@@ -193,7 +230,7 @@ def build(request: BuildRequest, say: Say) -> BuildResult:
     try:
         site = load_site_config(request)
     except ConfigProblem as error:
-        result.error = str(error)
+        result.error = error.said(result.language)
         return result
     result.site_dir, result.language = site.site_dir, site.settings.language
 
@@ -234,7 +271,7 @@ def merge_parts(request: BuildRequest, folders: list[Path], say: Say) -> MergeRe
     try:
         site = load_site_config(request)
     except ConfigProblem as error:
-        result.error = str(error)
+        result.error = error.said(result.language)
         return result
     language = result.language = site.settings.language
     try:
@@ -268,7 +305,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
     assert prepared is not None
     config.site_dir = str(aside)
     try:
-        with quiet_mkdocs(), mkdocs_command(config):
+        with quiet_mkdocs(site.settings.language), mkdocs_command(config):
             stage = time.monotonic()
             try:
                 # inputs: handed to the plugin once; Pagefind will index while the links are checked
@@ -302,11 +339,12 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
 
 
 @contextmanager
-def quiet_mkdocs() -> Iterator[None]:
-    """MkDocs' INFO lines are noise here; its warnings and errors still show."""
+def quiet_mkdocs(language: str) -> Iterator[None]:
+    """MkDocs' INFO lines are noise here; its warnings and errors still show, in a line of the
+    site's language that quotes MkDocs' own words."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setFormatter(_InLanguage(language))
     handler.setLevel(logging.WARNING)
     previous_level = logger.level
     logger.addHandler(handler)
@@ -316,3 +354,16 @@ def quiet_mkdocs() -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous_level)
+
+
+class _InLanguage(logging.Formatter):
+    """A line MkDocs logs, as `WARNING - …` says it in English."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def format(self, record: logging.LogRecord) -> str:
+        key = "build-mkdocs-error" if record.levelno >= logging.ERROR else "build-mkdocs-warning"
+        message = printable(record.getMessage(), newlines=True)
+        return text(key, message=message).render(self.language)

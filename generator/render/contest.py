@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.constants import CONTEST_ANSWERS, CONTEST_PAPER
 from generator.model import Dataset
 from generator.render.engine import template_environment
 from generator.render.formats import Formats
@@ -23,8 +24,8 @@ from generator.render.labels import Labels, taxonomy_name
 from generator.render.questions import Question
 from generator.render.text import render_markdown
 
-PAPER = "paper.html"
-ANSWERS = "answers.html"
+PAPER = CONTEST_PAPER
+ANSWERS = CONTEST_ANSWERS
 LETTERS = "ABCDEFGH"
 
 

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.catalogue.labels import LABELS as PAGE_LABELS
-from generator.language import LANGUAGES
 from generator.messages import UnknownKey, words
-
-# Each language's page labels as one mapping, for code that looks a label up by its
-# words or passes over values without one (translate_label, the spreadsheets).
-LABELS: dict[str, dict[str, str]] = {
-    language: {key: words(key, language) for key in PAGE_LABELS} for language in LANGUAGES
-}
+from generator.page_labels import LABELS  # each language's page labels as one mapping (translate_label)
 
 
 def taxonomy_name(entry: Any, language: str) -> str:

@@ -18,7 +18,7 @@ from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 from generator.messages import Listing, Text, text, words
-from generator.render.labels import LABELS
+from generator.page_labels import LABELS
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of, importing
 from generator.sheets.read import Cell, Sheet, cell_text
 

@@ -33,7 +33,7 @@ from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
 from generator.model import Dataset
 from generator.names import Names
-from generator.render.labels import LABELS
+from generator.page_labels import LABELS
 from generator.sheets.columns import SHEET_TITLES, export_header
 from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
 

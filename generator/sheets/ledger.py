@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.constants import IMPORTED_STATE
 from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.messages import Listing, Text, text, words
 from generator.sheets.columns import Columns
 
-DEFAULT_STATE = "not-validated"
+DEFAULT_STATE = IMPORTED_STATE
 TITLE_LENGTH = 30  # characters: a title that reads at a glance in a list of results
 # A clause ends at a full stop, a comma or a semicolon (full-width or not), or a line break.
 CLAUSE_END = re.compile(r"[。，；,;\n]")

@@ -17,7 +17,7 @@ from generator import codes
 from generator.messages import NOTHING, Text
 from generator.messages import text as text_of
 from generator.names import Names
-from generator.render.labels import LABELS
+from generator.page_labels import LABELS
 from generator.sheets.columns import normalise
 from generator.sheets.fields import NAMED_LATER, Field
 from generator.sheets.read import cell_text

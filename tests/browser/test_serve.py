@@ -73,7 +73,7 @@ def served(tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     command = [sys.executable, "-m", "generator", "serve", "--data", str(data_dir), "--today", "2026-11-28"]
-    command += ["--cache-dir", str(tmp_path / "cache"), "-a", f"127.0.0.1:{port}"]
+    command += ["--cache-dir", str(tmp_path / "cache"), "-a", f"127.0.0.1:{port}", "--verbose"]  # each rebuild too
     server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:

@@ -38,14 +38,28 @@ def test_broken_page_anchor_image_and_unsafe_links_are_found(tmp_path):
         '<a href="javascript:alert(1)">z</a><a href="../../etc/passwd">w</a>',
     )
     page(tmp_path, "other/index.html", "<p id='yes'></p>")
-    reasons = sorted((p.url, p.reason.split(" ")[0]) for p in check_site(tmp_path))
+    problems = check_site(tmp_path)
+    reasons = sorted((p.url, p.reason.key) for p in problems)
     assert reasons == [
-        ("../../etc/passwd", "link"),
-        ("gone.png", "link"),
-        ("javascript:alert(1)", "javascript:"),
-        ("missing/", "link"),
-        ("other/#nope", "anchor"),
+        ("../../etc/passwd", "link-missing"),
+        ("gone.png", "link-missing"),
+        ("javascript:alert(1)", "link-unsafe"),
+        ("missing/", "link-missing"),
+        ("other/#nope", "link-anchor-missing"),
     ]
+    lines = {p.url: (p.line("zh"), p.line("en")) for p in problems}
+    assert lines["other/#nope"] == (
+        "index.html: 错误: other/index.html 里没有锚点 `#nope`: other/#nope",
+        "index.html: error: anchor #nope missing in other/index.html: other/#nope",
+    )
+    assert lines["javascript:alert(1)"][1] == "index.html: error: javascript: link: javascript:alert(1)"
+
+
+def test_a_problem_line_shows_no_control_character_of_a_link(tmp_path):
+    page(tmp_path, "index.html", '<a href="gone/\x1b[31m\rforged">x</a>')
+    (problem,) = check_site(tmp_path)
+    # the HTML parser reads the carriage return as a line feed; either is shown as its escape
+    assert problem.line("en") == "index.html: error: link to a missing page or file: gone/\\x1b[31m\\nforged"
 
 
 def test_links_under_the_published_base_path_point_into_the_site(tmp_path):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.cli.serve import banner
 from generator.diagnostics import Diagnostic, Position
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.messages import NOTHING, text
 from generator.publish.serve import ServeState
+from generator.publish.server import banner
 
 
 def state() -> ServeState:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock, Timeout
 
 from generator.cli import main
 from generator.publish import site as site_module
@@ -108,3 +111,74 @@ def test_an_os_error_names_the_path_and_what_to_do_in_the_sites_language():
         os_error_message(error, "en")
         == "/srv/kb/site: No space left on device; the disk is full: free some space and build again"
     )
+
+
+# --- who holds a lock: named, waited for, or taken over ----------------------------------------
+
+HOLDING = """
+import os, subprocess, sys, time
+from pathlib import Path
+from generator.publish.guard import Holder, one_build_at_a_time
+
+folder, command, keep = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "keep"
+lock = folder.parent / f".{folder.name}.lock"
+with one_build_at_a_time([folder], print, "en", Holder.this_process(command, "http://127.0.0.1:8123/")):
+    worker = 0
+    if keep:  # a process it started that kept the lock's open file: it holds the lock on
+        fd = next(int(n) for n in os.listdir("/proc/self/fd") if os.path.realpath(f"/proc/self/fd/{n}") == str(lock))
+        worker = subprocess.Popen(["sleep", "120"], pass_fds=[fd]).pid
+    print("held", worker, flush=True)
+    if keep:
+        os._exit(0)  # ended without letting go: its note stays beside the lock
+    time.sleep(120)
+"""
+
+
+def holding(folder, command: str, keep: str = "") -> tuple[subprocess.Popen, int]:
+    """A process holding the lock beside `folder` as `command`, and its forked worker's id."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDING, str(folder), command, keep or "no"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    held, worker = process.stdout.readline().split()
+    assert held == "held"
+    return process, int(worker)
+
+
+def test_a_server_holding_the_cache_is_named_at_once(tmp_path):
+    from generator.publish.guard import ServerRunning, one_build_at_a_time
+
+    server, _ = holding(tmp_path / "pages", "serve")
+    try:
+        said: list[str] = []
+        with pytest.raises(ServerRunning) as refused, one_build_at_a_time([tmp_path / "pages"], said.append, "en"):
+            pass
+        assert f"kb serve is already running at http://127.0.0.1:8123/ (process {server.pid})" in str(refused.value)
+        assert said == [], "no waiting: a server does not finish on its own"
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_a_lock_whose_holder_has_ended_is_taken_over_though_a_process_it_started_still_holds_it(tmp_path):
+    from generator.publish.guard import Holder, one_build_at_a_time, read_holder
+
+    ended, worker = holding(tmp_path / "pages", "serve", keep="keep")
+    try:
+        ended.wait(30)
+        stale = read_holder(tmp_path / "pages")
+        assert stale is not None and stale.pid == ended.pid and not stale.alive()
+        with pytest.raises(Timeout):  # the worker still holds the lock
+            FileLock(str(tmp_path / ".pages.lock")).acquire(timeout=0)
+        said: list[str] = []
+        with one_build_at_a_time([tmp_path / "pages"], said.append, "en"):
+            assert read_holder(tmp_path / "pages") == Holder.this_process("build")
+        assert said == [
+            f"The lock of {tmp_path / 'pages'} belonged to process {ended.pid}, which has ended; taking it over."
+        ]
+        assert read_holder(tmp_path / "pages") is None, "the note goes with the lock"
+    finally:
+        os.kill(worker, signal.SIGKILL)

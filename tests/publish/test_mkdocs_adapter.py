@@ -224,3 +224,53 @@ def test_the_server_takes_its_watcher_and_hands_every_page_to_served_html(tmp_pa
         server.server_close()
     assert started == ["200 OK"]
     assert b"<p>marked</p>" in body and b"livereload" in body, f"{ADAPTER}: pages no longer pass _inject_js_into_html"
+
+
+class StartedWatcher(Watcher):
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def join(self) -> None:
+        pass
+
+
+def test_the_server_says_where_it_serves_what_it_watches_and_each_request_as_kb_serve_reads_it(tmp_path, caplog):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from generator.publish.mkdocs_adapter import (
+        REQUEST_LINE,
+        SERVER_LOGGER,
+        SERVING,
+        WATCHING,
+        PageServer,
+        RequestHandler,
+        server_says,
+    )
+
+    (tmp_path / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
+    server = PageServer(StartedWatcher(), builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    caplog.set_level(logging.DEBUG, logger=SERVER_LOGGER)
+    serving = threading.Thread(target=server.serve, daemon=True)
+    serving.start()
+    try:
+        for _ in range(100):
+            if any(server_says(record).startswith(SERVING) for record in caplog.records):
+                break
+            serving.join(0.05)
+        port = server.socket.getsockname()[1]
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no/such/page/", timeout=10)
+    finally:
+        server.shutdown(wait=True)
+    said = [(record.name, record.levelno, server_says(record)) for record in caplog.records]
+    assert (SERVER_LOGGER, logging.INFO, f"{SERVING}http://127.0.0.1:0/") in said, f"{ADAPTER}: {said}"
+    assert any(level == logging.INFO and line.startswith(WATCHING) for _, level, line in said), f"{ADAPTER}: {said}"
+    request = f'{REQUEST_LINE}GET /no/such/page/ HTTP/1.1" code 404'
+    assert (SERVER_LOGGER, logging.WARNING, request) in said, f"{ADAPTER}: {said}"
+    assert RequestHandler.log_request.__module__ == "mkdocs.livereload", f"{ADAPTER}: request lines are MkDocs' own"

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli.serve import RAW_PATH, ServeServer
 from generator.publish.serve import MAX_REQUEST_PATH, ServeState, refused_request
+from generator.publish.server import RAW_PATH, ServeServer
 from tests.conftest import MINIMAL, REPO
 from tests.hostile import hostile_text
 
@@ -137,6 +137,7 @@ def test_a_real_server_answers_hostile_paths_and_keeps_reloading(tmp_path):
     log_path = tmp_path / "serve.log"
     command = [sys.executable, "-m", "generator", "serve", "--data", str(MINIMAL), "--today", "2026-11-28"]
     command += ["--cache-dir", str(tmp_path / "cache"), "-a", f"127.0.0.1:{port}", "--language", "en"]
+    command += ["--verbose"]  # request lines are printed with --verbose only
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         try:

@@ -1,0 +1,17 @@
+"""The site's page labels (generator/catalogue/labels.py) as one mapping per language.
+
+For code that shows a label outside a page or looks a label up by its words: the workbook's
+headers and values, the columns `kb import` reads, its dry run's lines. It reads the catalogue
+only, so that those need not import the renderer (generator/render/, whose package loads every
+page's module and Jinja) for a word; the renderer's `Labels` reads the same mapping.
+"""
+
+from __future__ import annotations
+
+from generator.catalogue.labels import LABELS as PAGE_LABELS
+from generator.language import LANGUAGES
+from generator.messages import words
+
+LABELS: dict[str, dict[str, str]] = {
+    language: {key: words(key, language) for key in PAGE_LABELS} for language in LANGUAGES
+}
