@@ -132,7 +132,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The seed: the same seed gives the same paper; keep it to make the paper again.",
     ),
     "help-contest-session": (
-        "这份试卷用于哪场竞赛（format 为 contest 的培训场次 id），印在试卷上。",
+        "这份试卷用于哪场竞赛（`format: contest` 的培训场次 id），印在试卷上。",
         "The contest session (a session id whose format is contest) the paper is for; printed on it.",
     ),
     "help-contest-out": ("写入的文件夹（默认 contest/<种子>/）。", "Folder to write into (default contest/<seed>/)."),
@@ -150,7 +150,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Cases readers said did not solve their problem, from the web server's log.",
     ),
     "help-feedback-report": (
-        "读取网站服务器的访问日志（nginx 或 Apache，common 或 combined 格式；也可以是 .gz），网站要用 `search_log: true` 构建；"
+        "读取网站服务器的访问日志（nginx 或 Apache，`common` 或 `combined` 格式；也可以是 .gz），网站要用 `search_log: true` 构建；"
         "列出被读者标为「没有解决问题」次数最多的案例，以及读者写下的不同之处。含个人信息（手机号、身份证号、电子邮箱）"
         "或控制字符的留言不会列出，只计数。",
         "Read web server access logs (nginx or Apache, common or combined format; .gz too) of a site\n"
