@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.pinyin",
             "generator.slug",
             "generator.periods",
+            "generator.figure_definitions",
             "generator.progress",
             "generator.repository",
             "generator.record_text",
@@ -91,6 +92,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.model",
             "generator.metrics",
+            "generator.figures",
             "generator.tickets.ticket",
             "generator.tickets.figures",
         ),

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from generator.figures import Figures
 from generator.inert import multi_line, one_line
 from generator.model import Dataset
 from generator.render.avatars import initials_avatar
@@ -103,6 +104,12 @@ class Renderer:
         self.site_url = site_url  # mkdocs.yml's: the site's absolute address, or ""
         self.language = language
         self.env = page_environment()
+
+    @cached_property
+    def figures(self) -> Figures:
+        """The registry's figures of this Dataset (generator/figures.py): every page that shows
+        a figure reads it here, so the same definition and period give the same number."""
+        return Figures(self.data)
 
     def name(self, entry: Any) -> str:
         """A taxonomy entry's name in the site's language."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import metrics
+from generator.figures import ALL_TEAMS
 from generator.kinds import URL_FOLDERS
+from generator.periods import parse_period
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
 from generator.render.tickets import health_section, percent
@@ -48,8 +50,8 @@ def _ready_reasons(r: Renderer, newcomer: metrics.Newcomer) -> list[str]:
 
 def health_page(r: Renderer) -> Page:
     data, t = r.data, r.t
-    per_month = metrics.cases_per_month(data)
-    months = list(per_month)[-CHART_MONTHS:]
+    months = metrics.months_of_cases(data)[-CHART_MONTHS:]
+    per_month = {month: _cases_of_month(r, month) for month in months}
     chart = bar_chart(
         months,
         [Series(t.written, [per_month[m][0] for m in months]), Series(t.validated, [per_month[m][1] for m in months])],
@@ -76,10 +78,18 @@ def health_page(r: Renderer) -> Page:
     )
 
 
+def _cases_of_month(r: Renderer, month: str) -> tuple[int, int]:
+    """(cases solved, cases validated) in a month, as the registry of figures counts them."""
+    period = parse_period(month)
+    assert period is not None
+    first, last = period.first_day, period.last_day
+    return len(r.figures.cases_solved(ALL_TEAMS, first, last)), len(r.figures.cases_validated(ALL_TEAMS, first, last))
+
+
 def training_figures_page(r: Renderer) -> Page:
     data, t = r.data, r.t
     quarters = metrics.quarters(data)
-    by_quarter = metrics.training_hours_by_quarter(data)
+    by_quarter = r.figures.hours_by_quarter(ALL_TEAMS, quarters)
     hours_chart = bar_chart(
         quarters,
         [Series(t.hours, [by_quarter.get(q, 0) for q in quarters])],
@@ -89,7 +99,7 @@ def training_figures_page(r: Renderer) -> Page:
         unfinished=metrics.quarter_of(data.today),
         unfinished_note=t.unfinished_period,
     )
-    team_hours = metrics.training_hours_by_team(data)
+    team_hours = {team: r.figures.hours_by_quarter(team, quarters) for team in data.teams}
     person_hours = metrics.training_hours_by_person(data)
     coverage = metrics.skill_coverage(data)
     skills = list(data.skills)
@@ -110,7 +120,7 @@ def training_figures_page(r: Renderer) -> Page:
         meta={"title": t.training_figures},
         hours_chart=hours_chart,
         quarters=quarters[::-1],  # newest first: beside the names, never scrolled out of view
-        team_hours=[(team, team_hours[team]) for team in data.teams if team in team_hours],
+        team_hours=[(team, hours) for team, hours in team_hours.items() if any(hours.values())],
         person_hours=[(pid, person_hours[pid]) for pid in data.sorted_people(person_hours)],
         attendance=metrics.attendance(data),
         per_skill=list(metrics.sessions_per_skill(data).items()),
