@@ -33,12 +33,28 @@ def parse_record(kind: str, source: SourceFile, document: Document) -> tuple[Sha
 
 def _parse(kind: str, document: Document) -> tuple[Shape | None, list[Diagnostic]]:
     shape = SHAPES[kind]
+    refused = _refused_fields(kind, document)
     try:
         model = shape.model_validate(document.data)
     except ValidationError as error:
         problems = _without_missing_that_were_misspelt(shape, error.errors(include_url=False))
-        return None, [_diagnostic(shape, document, problem) for problem in problems]
+        problems = [p for p in problems if not (p["type"] == "extra_forbidden" and p["loc"][:1] in refused)]
+        return None, [*refused.values(), *(_diagnostic(shape, document, problem) for problem in problems)]
     return model, [*_state_requirements(kind, model, document), *_line_breaks(model, document)]
+
+
+def _refused_fields(kind: str, document: Document) -> dict[tuple, Diagnostic]:
+    """The fields the kind refuses for a reason of its own (a goal's `person`), each with its own
+    code rather than as an unknown field: (field,) -> its diagnostic."""
+    record_kind = RECORD_KIND.get(kind)
+    if record_kind is None or not isinstance(document.data, dict):
+        return {}
+    found = {}
+    for name in document.data:
+        if name in record_kind.refused_fields:
+            code, key = record_kind.refused_fields[name]
+            found[(name,)] = code.at(document.file, document.position((name,)), key, field=name, id="")
+    return found
 
 
 def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[dict]) -> list[dict]:
