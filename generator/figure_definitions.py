@@ -11,7 +11,10 @@ computed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from generator.messages import words
 
 # The largest target a unit allows: a share is written in percent (`target: 60` is 60 %).
 HIGHEST = {"percent": 100, "count": 100_000, "days": 3650, "hours": 2000}
@@ -49,3 +52,26 @@ DEFINITIONS: tuple[FigureDefinition, ...] = (
 )
 DEFINITION = {definition.key: definition for definition in DEFINITIONS}
 FIGURE_KEYS: tuple[str, ...] = tuple(DEFINITION)
+
+
+def rounded(key: str, value: float) -> float:
+    """The value as pages show it: a share in whole percent (halves up), hours to one decimal,
+    days to a half day, counts whole. A target is met or not as it is shown."""
+    unit = DEFINITION[key].unit
+    if unit == "percent":
+        return float(math.floor(value + 0.5))
+    if unit == "hours":
+        return math.floor(value * 10 + 0.5) / 10
+    if unit == "days":
+        return math.floor(value * 2 + 0.5) / 2
+    return float(math.floor(value + 0.5))
+
+
+def shown(key: str, value: float | None, language: str) -> str:
+    """A value or target of figure `key` as every page writes it: `63%`, `4.5 天`, `12`; `—` for none."""
+    if value is None:
+        return "—"
+    number = rounded(key, value)
+    written = f"{number:g}" if number != int(number) else str(int(number))
+    unit = DEFINITION[key].unit
+    return written if unit == "count" else written + words(f"figure-unit-{unit}", language)

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.figure_definitions import DEFINITION, FIGURE_KEYS, FigureDefinition
-from generator.messages import words
+from generator.figure_definitions import DEFINITION, FIGURE_KEYS, FigureDefinition, rounded, shown
 from generator.metrics import TEACHING_LEVEL, case_team, skill_matrix
 from generator.model import Dataset
 from generator.periods import Period, parse_period
@@ -33,7 +31,7 @@ from generator.tickets import figures as tickets
 from generator.tickets.figures import ALL_TEAMS, PeriodFigures, current_engineers, days_summary
 from generator.tickets.ticket import Ticket
 
-__all__ = ["ALL_TEAMS", "FIGURES", "Figures", "Measured", "shown"]
+__all__ = ["ALL_TEAMS", "FIGURES", "Figures", "Measured", "rounded", "shown"]
 
 
 @dataclass(frozen=True)
@@ -259,26 +257,3 @@ _COMPUTE: dict[str, Compute] = {
 }
 assert tuple(_COMPUTE) == FIGURE_KEYS, "every figure has one function, in the definitions' order"
 FIGURES: dict[str, Figure] = {key: Figure(DEFINITION[key], _COMPUTE[key]) for key in FIGURE_KEYS}
-
-
-def rounded(key: str, value: float) -> float:
-    """The value as pages show it: a share in whole percent (halves up), hours to one decimal,
-    days to a half day, counts whole."""
-    unit = DEFINITION[key].unit
-    if unit == "percent":
-        return float(math.floor(value + 0.5))
-    if unit == "hours":
-        return math.floor(value * 10 + 0.5) / 10
-    if unit == "days":
-        return math.floor(value * 2 + 0.5) / 2
-    return float(round(value))
-
-
-def shown(key: str, value: float | None, language: str) -> str:
-    """A value or target of figure `key` as every page writes it: `63%`, `4.5 天`, `12`; `—` for none."""
-    if value is None:
-        return "—"
-    number = rounded(key, value)
-    text = f"{number:g}" if number != int(number) else str(int(number))
-    unit = DEFINITION[key].unit
-    return text if unit == "count" else text + words(f"figure-unit-{unit}", language)

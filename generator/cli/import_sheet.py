@@ -16,7 +16,7 @@ from generator.cli.options import max_mentees_option, today_option
 from generator.columns import display_width
 from generator.language import LANGUAGES, decide_language
 from generator.messages import Listing, Text, text
-from generator.render.labels import LABELS
+from generator.render.labels import LABELS, field_label
 from generator.report import FORMATS, printable, render_report
 from generator.schema import write_schemas
 from generator.shapes import CASE_STATE_REQUIRES, CASE_STATES
@@ -232,7 +232,7 @@ class _Label(Text):
     """A field's label as the site shows it, in the language of the message around it."""
 
     def render(self, language: str) -> str:
-        return LABELS[language].get(self.key, self.key)
+        return field_label(self.key, language) or self.key
 
 
 def _made_columns(sheet: Sheet, columns: Columns, state: str) -> list[Text]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.kinds import award, case, mentoring, path, person, session, taxonomy
+from generator.kinds import award, case, goal, mentoring, path, person, session, taxonomy
 from generator.kinds.kind import Index, RecordKind, Section, TaxonomyKind
 from generator.markdown import attachment_references
 from generator.messages import register
@@ -22,6 +22,7 @@ KINDS: tuple[RecordKind, ...] = (
     session.KIND,
     path.KIND,
     award.KIND,
+    goal.KIND,
 )
 TAXONOMY = taxonomy.KIND  # data/taxonomy.yml and its lists
 

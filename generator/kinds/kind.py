@@ -121,7 +121,7 @@ class Option:
     name: str  # "--title"
     dest: str  # the value's name for `make`
     prompt: bool = False  # asked for when not given
-    value: str = "text"  # text, date (default today), level (1-4), hours (more than 0), or a choice
+    value: str = "text"  # text, date (default today), level (1-4), hours (more than 0), number, or a choice
     choices: tuple[str, ...] = ()
     default: Any = None
 

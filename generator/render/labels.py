@@ -10,13 +10,21 @@ from typing import Any
 
 from generator.catalogue.labels import LABELS as PAGE_LABELS
 from generator.language import LANGUAGES
-from generator.messages import UnknownKey, words
+from generator.messages import CATALOGUE, UnknownKey, words
 
 # Each language's page labels as one mapping, for code that looks a label up by its
 # words or passes over values without one (translate_label, the spreadsheets).
 LABELS: dict[str, dict[str, str]] = {
     language: {key: words(key, language) for key in PAGE_LABELS} for language in LANGUAGES
 }
+
+
+def field_label(key: str, language: str) -> str | None:
+    """The label of a field by its key: a page label, or a kind's own word (a goal's `goal_targets`,
+    generator/kinds/); None when there is none."""
+    if key in LABELS[language]:
+        return LABELS[language][key]
+    return words(key, language) if key in CATALOGUE else None
 
 
 def taxonomy_name(entry: Any, language: str) -> str:

@@ -30,8 +30,8 @@ from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
 from generator.model import Dataset
 from generator.names import Names
-from generator.render.labels import LABELS
-from generator.sheets.columns import SHEET_TITLES, export_header
+from generator.render.labels import LABELS, field_label
+from generator.sheets.columns import LABEL_KEYS, SHEET_TITLES, export_header
 from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
 
 SEPARATOR = "、"
@@ -185,7 +185,10 @@ def _reading_sheet(sheet, data: Dataset, kind: str, language: str) -> None:
     records = sorted(records_of(data, kind).items())
     fields = list(next(iter(records))[1].model_dump(mode="json")) if records else []
     header = [
-        LABELS[language].get(name, name) if name != "id" else export_header(kind, "id", language) for name in fields
+        field_label(LABEL_KEYS.get((kind, name), name), language) or name
+        if name != "id"
+        else export_header(kind, "id", language)
+        for name in fields
     ]
     _append(sheet, 1, header)
     for row, (record_id, record) in enumerate(records, start=2):

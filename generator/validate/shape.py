@@ -38,23 +38,33 @@ def _parse(kind: str, document: Document) -> tuple[Shape | None, list[Diagnostic
         model = shape.model_validate(document.data)
     except ValidationError as error:
         problems = _without_missing_that_were_misspelt(shape, error.errors(include_url=False))
-        problems = [p for p in problems if not (p["type"] == "extra_forbidden" and p["loc"][:1] in refused)]
+        problems = [p for p in problems if not (p["type"] == "extra_forbidden" and p["loc"] in refused)]
         return None, [*refused.values(), *(_diagnostic(shape, document, problem) for problem in problems)]
     return model, [*_state_requirements(kind, model, document), *_line_breaks(model, document)]
 
 
 def _refused_fields(kind: str, document: Document) -> dict[tuple, Diagnostic]:
-    """The fields the kind refuses for a reason of its own (a goal's `person`), each with its own
-    code rather than as an unknown field: (field,) -> its diagnostic."""
+    """The fields the kind refuses for a reason of its own (a goal's `person`, at any depth: a
+    target's `owner` too), each with its own code rather than as an unknown field: path -> its
+    diagnostic."""
     record_kind = RECORD_KIND.get(kind)
-    if record_kind is None or not isinstance(document.data, dict):
-        return {}
+    refused = record_kind.refused_fields if record_kind is not None else {}
     found = {}
-    for name in document.data:
-        if name in record_kind.refused_fields:
-            code, key = record_kind.refused_fields[name]
-            found[(name,)] = code.at(document.file, document.position((name,)), key, field=name, id="")
+    for path in _keys(document.data, ()) if refused else ():
+        if path[-1] in refused:
+            code, key = refused[path[-1]]
+            found[path] = code.at(document.file, document.position(path), key, field=path[-1], id="")
     return found
+
+
+def _keys(data: Any, path: tuple) -> Iterator[tuple]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield path + (key,)
+            yield from _keys(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _keys(value, path + (index,))
 
 
 def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[dict]) -> list[dict]:
