@@ -140,7 +140,10 @@ CODES: dict[str, tuple[str, str]] = {
     "kb208-title": ("列表不能为空", "List must not be empty"),
     "kb208-example": ("products: []", "products: []"),
     "kb208-fix": ("至少列出一项。", "Name at least one entry."),
-    "kb209-title": ("案例的状态要求的字段", "Field required by the case's state"),
+    "kb209-title": (
+        "另一个字段的值所要求的字段（案例的状态、表扬的来源）",
+        "Field required by another field's value (a case's state, a commendation's source)",
+    ),
     "kb209-example": ("state: validated 却没有 validated_by", "state: validated without validated_by"),
     "kb209-fix": (
         "补上这个字段，或者选择与案例内容相符的状态。",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.kinds import award, case, goal, mentoring, path, person, session, taxonomy
+from generator.kinds import award, case, commendation, goal, mentoring, path, person, session, taxonomy
 from generator.kinds.kind import Index, RecordKind, Section, TaxonomyKind
 from generator.markdown import attachment_references
 from generator.messages import register
@@ -23,6 +23,7 @@ KINDS: tuple[RecordKind, ...] = (
     path.KIND,
     award.KIND,
     goal.KIND,
+    commendation.KIND,
 )
 TAXONOMY = taxonomy.KIND  # data/taxonomy.yml and its lists
 

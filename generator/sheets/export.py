@@ -30,9 +30,9 @@ from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
 from generator.model import Dataset
 from generator.names import Names
-from generator.render.labels import LABELS, field_label
+from generator.render.labels import field_label
 from generator.sheets.columns import LABEL_KEYS, SHEET_TITLES, export_header
-from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
+from generator.sheets.fields import IMPORTABLE, NAMED_LATER, UNNAMED, Field, fields_of, importing
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -159,8 +159,8 @@ def _cell(spec: Field, value: Any, language: str, names: Names) -> Any:
 
 def _one(spec: Field, value: Any, language: str, names: Names) -> Any:
     if spec.value == "choice":
-        return LABELS[language].get(value, value)
-    if spec.ref is not None and spec.ref not in NAMED_LATER:  # those are written by id
+        return field_label(spec.choice_key(value), language) or value
+    if spec.ref is not None and spec.ref not in NAMED_LATER | UNNAMED:  # those are written by id
         return _named(names, spec.ref, value)
     if isinstance(value, float) and value.is_integer():
         return int(value)

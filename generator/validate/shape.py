@@ -17,7 +17,7 @@ from generator.kinds import RECORD_KIND, SHAPES
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
 from generator.load.text import character_name, line_break_in
-from generator.messages import NOTHING, Listing, Text, text
+from generator.messages import MESSAGES, NOTHING, Listing, Text, text
 from generator.vocabulary import Shape, single_line_texts
 
 _PATH_HINTS = ("/", "\\", "..")
@@ -85,11 +85,11 @@ def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator
         return
     deciding, needs = record_kind.required_when
     state = getattr(model, deciding)
+    # in the kind's own words where it has them (a commendation from a customer), else a case's
+    key = f"{kind}-requires" if f"{kind}-requires" in MESSAGES else "shape-state-requires"
     for name in needs.get(state, ()):
         if getattr(model, name) is None:
-            yield codes.STATE_REQUIRES.at(
-                document.file, document.position((deciding,)), "shape-state-requires", state=state, field=name
-            )
+            yield codes.STATE_REQUIRES.at(document.file, document.position((deciding,)), key, state=state, field=name)
 
 
 def _line_breaks(model: Shape, document: Document) -> Iterator[Diagnostic]:
