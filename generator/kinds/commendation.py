@@ -332,11 +332,11 @@ WORDS: dict[str, Words] = {
     # the comments of the file `kb new commendation` writes
     "new-commendation-customer": (
         "单位的匿名标签，如 某食品厂；不写联系人姓名、电话、邮箱",
-        "the organisation's anonymised label, e.g. 某食品厂; never a contact's name, phone or e-mail",
+        "the organisation's anonymised label, such as a food factory; never a contact's name, phone or e-mail",
     ),
     "new-commendation-given-by": ("表扬人的人员 id", "the person id of whoever gave it"),
     "new-commendation-form": (
-        "letter 表扬信、banner 锦旗、thanks 感谢或 progress 进步表扬",
+        "`letter` 表扬信、`banner` 锦旗、`thanks` 感谢或 `progress` 进步表扬",
         "letter, banner, thanks or progress",
     ),
     "new-commendation-cases": ("提到的案例 id", "case ids it refers to"),

@@ -34,7 +34,7 @@ from generator.kinds.kind import (
     Words,
 )
 from generator.language import DEFAULT_LANGUAGE
-from generator.messages import NOTHING, text, words
+from generator.messages import text, words
 from generator.periods import Period as Span
 from generator.periods import parse_period
 from generator.record_text import NewRecord, block, quoted
@@ -120,7 +120,7 @@ def ensure_targets_can_be_reached(context: Context) -> Iterator[Diagnostic]:
         for index, target in enumerate(record.model.targets):
             definition = DEFINITION[target.figure]
             if not definition.holds(target.target):
-                unit = text(f"figure-unit-{definition.unit}") if definition.unit != "count" else NOTHING
+                unit = text(f"goal-unit-{definition.unit}")
                 yield codes.TARGET_OUT_OF_RANGE.at(
                     record.file,
                     record.document.position(("targets", index, "target")),
@@ -348,9 +348,13 @@ MESSAGES: dict[str, Words] = {
         "HR's, not the site's",
     ),
     "goal-target-out-of-range": (
-        "`{figure}` 的目标 {value} 超出范围：应在 0 到 {highest}{unit} 之间",
+        "`{figure}` 的目标 {value} 超出范围：应在 0 到 {highest} 之间{unit}",
         "the target {value} of `{figure}` is out of its range: 0 to {highest}{unit}",
     ),
+    "goal-unit-percent": ("（比例按百分数写：`60` 表示 60%）", " (a share in percent: `60` is 60 %)"),
+    "goal-unit-count": ("（次数）", " (a count)"),
+    "goal-unit-days": ("（天数）", " (days)"),
+    "goal-unit-hours": ("（学时）", " (hours)"),
 }
 # and its other words: its labels on pages, the reference's, the workbook's, `kb new`'s help.
 WORDS: dict[str, Words] = {
@@ -388,7 +392,7 @@ WORDS: dict[str, Words] = {
     ),
     "new-goal-period": ("2026、2026-H2、2026-Q4 或 2026-11", "2026, 2026-H2, 2026-Q4 or 2026-11"),
     "new-goal-targets": (
-        "指标：" + "、".join(FIGURE_KEYS) + "；比例按百分数写",
+        "指标：" + "、".join(f"`{key}`" for key in FIGURE_KEYS) + "；比例按百分数写",
         "figures: " + ", ".join(FIGURE_KEYS) + "; a share in percent",
     ),
     "new-goal-why": ("为什么定这个目标（可不写）", "why this target (optional)"),
