@@ -68,6 +68,15 @@ FIGURES: dict[str, tuple[str, str]] = {
     "figure-unit-percent": ("%", "%"),
     "figure-unit-days": (" 天", " days"),
     "figure-unit-hours": (" 小时", " h"),
+    # the tables of the figures by quarter, on the knowledge-health and training pages
+    "figures_by_quarter": ("各季度的指标", "The figures by quarter"),
+    "figures_by_quarter_intro": (
+        "本季度和上季度，全公司和各班组；与目标页面用同一套定义和计算。",
+        "This quarter and the last, for the organisation and each team; the same definitions and computation as "
+        "the goal pages.",
+    ),
+    "figures_organisation": ("全公司", "Whole organisation"),
+    "figures_running": ("进行中，只算到今天", "running: counted to today"),
     "figure-better-higher": ("越高越好", "higher is better"),
     "figure-better-lower": ("越低越好", "lower is better"),
 }

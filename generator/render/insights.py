@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from generator import metrics
-from generator.figures import ALL_TEAMS
+from generator.figures import ALL_TEAMS, shown
 from generator.kinds import URL_FOLDERS
 from generator.periods import parse_period
 from generator.render.charts import Series, bar_chart
@@ -14,6 +15,41 @@ from generator.render.tickets import health_section, percent
 from generator.render.urls import index_page, record_page
 
 CHART_MONTHS = 24
+# The registry's figures each page shows by quarter, for the organisation and every team: the
+# same functions as the goals' actuals (generator/figures.py), so the numbers agree.
+KNOWLEDGE_FIGURES = (
+    "link_rate",
+    "reuse_rate",
+    "cases_written",
+    "cases_validated",
+    "days_to_validation",
+    "participation",
+)
+TRAINING_FIGURES = ("training_hours_per_person", "sessions_held", "active_pairs", "second_teacher")
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """The figures `keys` of one quarter: a row for the organisation (ALL_TEAMS) and one per team."""
+
+    period: str
+    running: bool
+    keys: tuple[str, ...]
+    rows: list[tuple[str, list[str]]]  # (team or ALL_TEAMS, each figure as shown)
+
+
+def figure_tables(r: Renderer, keys: tuple[str, ...]) -> list[FigureTable]:
+    """This quarter's figures and the last quarter's, newest first."""
+    current = parse_period(metrics.quarter_of(r.data.today))
+    assert current is not None
+    tables = []
+    for period in (current, current.previous()):
+        rows = [
+            (team, [shown(key, r.figures.measure(key, team, period).value, r.language) for key in keys])
+            for team in (ALL_TEAMS, *r.data.teams)
+        ]
+        tables.append(FigureTable(period.text, period.last_day >= r.data.today, keys, rows))
+    return tables
 
 
 def team_pages(r: Renderer) -> Iterator[Page]:
@@ -75,6 +111,7 @@ def health_page(r: Renderer) -> Page:
         review=metrics.past_review(data),
         stale=metrics.stale_wip(data),
         tickets=health_section(r),
+        figure_tables=figure_tables(r, KNOWLEDGE_FIGURES),
     )
 
 
@@ -126,4 +163,5 @@ def training_figures_page(r: Renderer) -> Page:
         per_skill=list(metrics.sessions_per_skill(data).items()),
         coverage_chart=coverage_chart,
         pairs=[(pid, pairs[pid]) for pid in data.sorted_people(pairs)],
+        figure_tables=figure_tables(r, TRAINING_FIGURES),
     )
