@@ -106,6 +106,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.reference_terms",
             "generator.tickets.reference",
             "generator.honours",
+            "generator.digest",
         ),
     ),
     (

@@ -263,12 +263,7 @@ def person_tickets(data: Dataset, person_id: str) -> PersonTickets | None:
     recent = [t for t in own if t.closed and since < t.closed <= data.today]
     reused = []
     for case_id in data.cases_by_author.get(person_id, []):
-        authors = data.cases[case_id].authors
-        count = sum(
-            1
-            for ticket in data.tickets_of_case.get(case_id, [])
-            if ticket.engineer not in authors and is_reuse(data, ticket, case_id)
-        )
+        count = len(reused_by_others(data, case_id))
         if count:
             reused.append((case_id, count))
     if not own and not reused:
@@ -280,3 +275,14 @@ def person_tickets(data: Dataset, person_id: str) -> PersonTickets | None:
         linked_last_year=sum(1 for t in recent if t.cases),
         reused_by_others=reused,
     )
+
+
+def reused_by_others(data: Dataset, case_id: str) -> list[Ticket]:
+    """The tickets that reused a case and were handled by someone other than its authors: what a
+    person's page counts as their case reused by others (the monthly note too, by the month closed)."""
+    authors = data.cases[case_id].authors
+    return [
+        ticket
+        for ticket in data.tickets_of_case.get(case_id, [])
+        if ticket.engineer not in authors and is_reuse(data, ticket, case_id)
+    ]
