@@ -63,10 +63,8 @@ def test_the_goal_pages_and_the_health_and_training_pages_agree(rendered):
 def test_a_team_page_shows_its_goals_with_the_same_actuals(rendered):
     for goal_id, goal in rendered.goals().items():
         shown = shown_actuals(rendered.pages[f"goals/{goal_id}.md"])
-        if goal.get("team"):
-            host = rendered.pages[f"teams/{goal['team']}.md"]
-        else:
-            host = rendered.pages["health.md"]  # the organisation's goals
+        # a team's goals are on its page, the organisation's on the knowledge-health page
+        host = rendered.pages[f"teams/{goal['team']}.md"] if goal.get("team") else rendered.pages["health.md"]
         section = host.split(f'href="../../goals/{goal_id}/"' if goal.get("team") else f'href="../goals/{goal_id}/"', 1)
         assert len(section) == 2, goal_id
         assert shown_actuals(section[1])[: len(shown)] == shown, goal_id
