@@ -13,6 +13,7 @@ from generator.cli.language import Command, say
 from generator.cli.options import data_option, site_folders, site_of, today_option
 from generator.digest import notes
 from generator.language import LANGUAGES, decide_language
+from generator.messages import words
 from generator.model import build_dataset
 from generator.periods import parse_period
 from generator.pipeline import check
@@ -43,8 +44,8 @@ def command(
     if period is None:
         raise click.BadParameter(say("help-digest-not-a-month", month=month), param_hint="MONTH")
     target = Path(out_dir or Path("digest") / month)
-    _refuse_published_places(target, Path(config_file), Path(data_dir))
     language = decide_language(language, Path(config_file))
+    _refuse_published_places(target, Path(config_file), Path(data_dir), language)
     checked = check(Settings(Path(data_dir), today or dt.date.today(), language, shown_root=data_dir))
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files, language=language), err=True)
@@ -52,17 +53,17 @@ def command(
     site_name, _ = site_of(Path(config_file))
     written = notes(build_dataset(checked.context), period, language, site_name)
     if not written:
-        raise click.ClickException(say("help-digest-nobody", month=month))
+        raise click.ClickException(words("help-digest-nobody", language).format(month=month))
     target.mkdir(parents=True, exist_ok=True)
     for note in written:
         (target / f"{note.person}.md").write_text(note.markdown, encoding="utf-8")
         (target / f"{note.person}.html").write_text(note.html, encoding="utf-8")
-    click.echo(say("help-digest-done", count=len(written), month=month, target=target))
+    click.echo(words("help-digest-done", language).format(count=len(written), month=month, target=target))
 
 
-def _refuse_published_places(target: Path, config_file: Path, data_dir: Path) -> None:
+def _refuse_published_places(target: Path, config_file: Path, data_dir: Path, language: str) -> None:
     """A note is private: never written where the site is built from or to, nor among the records."""
     where = target.resolve()
     for folder in (*site_folders(config_file), data_dir):
         if where == folder.resolve() or where.is_relative_to(folder.resolve()):
-            raise click.UsageError(say("help-digest-inside", out=target, folder=folder))
+            raise click.UsageError(words("help-digest-inside", language).format(out=target, folder=folder))
