@@ -151,20 +151,20 @@ def test_the_notes_are_in_english_when_asked(tmp_path):
 
 @pytest.mark.parametrize("inside", ["site", "site/2026-11", "kb/notes", "data/digest"])
 def test_a_note_is_never_written_where_the_site_is_made(tmp_path, monkeypatch, inside):
-    data_dir = organisation("second-org", tmp_path / "data")
+    organisation("second-org", tmp_path / "data")
     (tmp_path / "kb").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: kb\nsite_dir: site\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, output = digest(Path("data"), Path(inside), "--language", "en")
     assert code == 2 and "the notes are private" in output, output
-    assert not list((tmp_path / inside).rglob("*.md")) if (tmp_path / inside).exists() else True
+    assert not (tmp_path / inside).exists() or not list((tmp_path / inside).rglob("*.md"))
     assert not list((tmp_path / "data").rglob("*.md"))
 
 
 def test_a_month_is_a_month(tmp_path):
     data_dir = organisation("second-org", tmp_path / "data")
     code, output = digest(data_dir, tmp_path / "notes", "--language", "zh")
-    assert code == 0
+    assert code == 0, output
     result = CliRunner().invoke(main, ["digest", "2026-Q4", "--data", str(data_dir), "--language", "zh"])
     assert result.exit_code == 2 and "`2026-Q4` 不是月份" in result.output
 
