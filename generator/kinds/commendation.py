@@ -304,6 +304,7 @@ MESSAGES: dict[str, Words] = {
 # and its other words: its labels on pages, the reference's, the workbook's, `kb new`'s help.
 WORDS: dict[str, Words] = {
     "commendations": ("表扬", "Commendations"),
+    "kind_commendation": ("表扬", "Commendation"),
     "commendations_intro": (
         "客户的表扬信和锦旗、同事的感谢、主管对进步的肯定。只记好事：这里没有批评。",
         "Customers' letters and banners, colleagues' thanks, a manager's recognition of progress. Positive only: "

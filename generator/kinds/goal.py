@@ -359,6 +359,7 @@ MESSAGES: dict[str, Words] = {
 # and its other words: its labels on pages, the reference's, the workbook's, `kb new`'s help.
 WORDS: dict[str, Words] = {
     "goals_overview": ("目标", "Goals"),
+    "kind_goal": ("目标", "Goal"),
     "goals_intro": (
         "班组和全公司在各期间的目标：每个目标值对照网站算出的实际数字。目标只属于班组，不针对个人。",
         "The goals of the teams and the organisation by period: each target against the figure the site "

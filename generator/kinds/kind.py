@@ -238,7 +238,7 @@ class RecordKind:
         file `kb new` writes) are its own business."""
         needed = {f"kind-{self.name}", f"noun-{self.name}"}  # in `messages`, the rest in `words`
         needed |= {f"reference-heading-{self.name}", f"reference-about-{self.name}"}
-        if self.search is not None:
+        if self.search is not None or self.document is not None:  # a search result's kind, an export's count
             needed.add(f"kind_{self.name}")
         if self.sheet is not None:
             needed.add(f"workbook-title-{self.name}")

@@ -30,7 +30,7 @@ def test_the_words_a_kind_needs_follow_what_it_declares():
     assert {"kind-case", "kind_case", "workbook-title-case", "help-new-case", "help-new-case-title-prompt"} <= (
         case.words_needed()
     )
-    bare = dataclasses.replace(case, search=None, sheet=None, scaffold=None)
+    bare = dataclasses.replace(case, search=None, document=None, sheet=None, scaffold=None)
     assert bare.words_needed() == {
         "kind-case",
         "noun-case",
