@@ -324,7 +324,7 @@ CODES: dict[str, tuple[str, str]] = {
     "kb516-example": ("team: zhang-wei", "team: zhang-wei"),
     "kb516-fix": (
         "`team` 写班组 id（taxonomy.yml 的 `teams`），或不写表示全公司；删除 `person`、`owner` 这类字段。"
-        "个人的绩效目标属于人事，不进网站。",
+        "个人的指标归人事管，不进网站。",
         "Write a team id (`teams` of taxonomy.yml) as `team`, or none for the whole organisation, and remove "
         "fields such as `person` or `owner`. Individual targets are HR's, not the site's.",
     ),
@@ -357,9 +357,10 @@ CODES: dict[str, tuple[str, str]] = {
     "kb604-fix": (
         "只写匿名的单位标签，如 `某食品厂`：以「某」开头，或以厂、公司、集团、医院、中心、站、局、院、所、"
         "学校、店、超市、物流园等单位词结尾；不写联系人的姓名、电话或邮箱。",
-        "Write an anonymised organisation label such as `某食品厂`: starting with 某, or ending in a word for an "
-        "organisation (厂, 公司, 集团, 医院, 中心, 站, 局, 院, 所, 学校, 店, 超市, 物流园 …, or Factory, Company, "
-        "Hospital …); never a contact's name, phone or e-mail.",
+        "Write an anonymised label of the organisation, as the records write one in Chinese: starting with the "
+        'character for "a certain", or ending in a word for an organisation (factory, company, group, hospital, '
+        "centre, station, bureau, institute, school, shop, supermarket …; in English too). Never a contact's "
+        "name, phone or e-mail.",
     ),
     "kb701-title": ("案例已过复审日期", "Case is past its review date"),
     "kb701-example": ("未验证的案例写着 review_by: 2025-01-01", "review_by: 2025-01-01 on a not-validated case"),

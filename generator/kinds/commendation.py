@@ -71,12 +71,13 @@ class Commendation(Shape):
         "来自谁：`customer`（客户）、`colleague`（同事）或 `manager`（主管）",
     )
     form: Literal[FORMS] = doc(  # type: ignore[valid-type]
-        "`letter` (表扬信), `banner` (锦旗), `thanks` (感谢) or `progress` (进步表扬)",
+        "`letter` (a letter of thanks), `banner` (a silk banner), `thanks` (a colleague's thanks) or `progress` "
+        "(recognition of progress)",
         "`letter`（表扬信）、`banner`（锦旗）、`thanks`（感谢）或 `progress`（进步表扬）",
     )
     customer: Title | None = doc(
-        "when `source: customer`: the organisation's anonymised label, e.g. 某食品厂 (starting with 某, or ending "
-        "in a word such as 厂, 公司, 医院, 中心); never a contact's name, phone or e-mail",
+        "when `source: customer`: the organisation's anonymised label, e.g. `某食品厂` (starting with `某`, or ending "
+        "in a word for an organisation: factory, company, hospital, centre …); never a contact's name, phone or e-mail",
         "`source: customer` 时必填：单位的匿名标签，如 某食品厂（以「某」开头，或以厂、公司、医院、中心等结尾）；"
         "不写联系人的姓名、电话或邮箱",
         default=None,
@@ -297,8 +298,9 @@ MESSAGES: dict[str, Words] = {
     "commendation-customer-person": (
         "`customer: {value}` 不像单位的标签：只写匿名的单位（如 `某食品厂`，以「某」开头或以厂、公司、医院、中心等结尾），"
         "不写联系人的姓名",
-        "`customer: {value}` does not read as an organisation's label: write the anonymised organisation (such as "
-        "`某食品厂`: starting with 某 or ending in 厂, 公司, 医院, 中心 …), never a contact's name",
+        "`customer: {value}` does not read as an organisation's label: write the organisation, anonymised (starting "
+        'with the character for "a certain", or ending in a word for an organisation such as factory, company, '
+        "hospital or centre), never a contact's name",
     ),
 }
 # and its other words: its labels on pages, the reference's, the workbook's, `kb new`'s help.

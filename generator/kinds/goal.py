@@ -105,7 +105,9 @@ class TeamGoal(Shape):
         "the period: `2026`, `2026-H2`, `2026-Q4` or `2026-11`",
         "期间：`2026`、`2026-H2`、`2026-Q4` 或 `2026-11`",
     )
-    title: Title | None = doc("a short heading, e.g. 四季度华东站目标", "简短的标题，如 四季度华东站目标", default=None)
+    title: Title | None = doc(
+        "a short heading, e.g. `四季度华东站目标`", "简短的标题，如 `四季度华东站目标`", default=None
+    )
     targets: Annotated[list[Target], Field(min_length=1)] = doc(
         "the targets (at least one): `{figure, target, why}`", "目标值（至少一个）：`{figure, target, why}`"
     )
