@@ -353,7 +353,7 @@ CODES: dict[str, tuple[str, str]] = {
         "Remove the address: customer contact data never goes into records.",
     ),
     "kb604-title": ("客户写的不是单位", "Customer is not an organisation's label"),
-    "kb604-example": ("customer: 王建国", "customer: 王建国"),
+    "kb604-example": ("customer: 张先生", "customer: 张先生"),
     "kb604-fix": (
         "只写匿名的单位标签，如 `某食品厂`：以「某」开头，或以厂、公司、集团、医院、中心、站、局、院、所、"
         "学校、店、超市、物流园等单位词结尾；不写联系人的姓名、电话或邮箱。",
