@@ -110,6 +110,9 @@ UNKNOWN_PRODUCT = _code("KB405")
 UNKNOWN_TEAM = _code("KB406")
 UNKNOWN_AWARD_KIND = _code("KB407")
 UNKNOWN_STEP = _code("KB408")
+# A ticket id a record names (a commendation's `tickets`), checked when data/tickets/ holds exports.
+UNKNOWN_TICKET = _code("KB409")
+UNKNOWN_COMMENDATION = _code("KB410")
 
 # Rules
 VALIDATOR_ROLE = _code("KB501")
@@ -130,12 +133,18 @@ MARKDOWN_NESTING = _code("KB513")
 MARKDOWN_BRACKETS = _code("KB514")
 MARKDOWN_LINKS = _code("KB515")
 
+# Goals: a team's, never a person's; a target the figure can reach.
+GOAL_NAMES_PERSON = _code("KB516")
+TARGET_OUT_OF_RANGE = _code("KB517")
+
 PAPER_NOT_A_CONTEST = _code("KB520")
 
 # Personal data
 MOBILE_NUMBER = _code("KB601")
 ID_CARD_NUMBER = _code("KB602")
 EMAIL_ADDRESS = _code("KB603")
+# A customer named by a commendation is an organisation's label (某食品厂), never a contact.
+CUSTOMER_NOT_ORGANISATION = _code("KB604")
 
 # Advice
 REVIEW_DUE = _code("KB701", "warning")

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.pinyin",
             "generator.slug",
             "generator.periods",
+            "generator.figure_definitions",
             "generator.progress",
             "generator.repository",
             "generator.learning",
@@ -98,6 +99,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.model",
             "generator.metrics",
+            "generator.figures",
             "generator.tickets.ticket",
             "generator.tickets.figures",
         ),
@@ -111,6 +113,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.reference_terms",
             "generator.tickets.reference",
             "generator.honours",
+            "generator.digest",
         ),
     ),
     (

@@ -50,8 +50,10 @@ class SkillMatrix:
     single_points: list[str]  # skills the team uses that one or no member can teach
 
 
-def skill_matrix(data: Dataset, team_id: str) -> SkillMatrix:
-    people = current_members(data, team_id)
+def skill_matrix(data: Dataset, team_id: str, people: list[str] | None = None) -> SkillMatrix:
+    """The team's skills and levels: of its current members, or of `people` (those in post at
+    a period's end, generator/figures.py)."""
+    people = current_members(data, team_id) if people is None else people
     levels = {pid: dict(data.people[pid].skills) for pid in people}
     used = {skill for pid in people for skill in levels[pid]}
     used |= {skill for cid in data.cases if case_team(data, cid) == team_id for skill in data.cases[cid].skills}
@@ -116,17 +118,8 @@ def most_reused(data: Dataset, limit: int = 10) -> list[tuple[str, int]]:
     return [(case_id, count) for count, case_id in ranked[:limit]]
 
 
-def cases_per_month(data: Dataset) -> dict[str, tuple[int, int]]:
-    """Month -> (cases solved, of which validated), for every month from the first case to today."""
-    written: Counter[str] = Counter()
-    validated: Counter[str] = Counter()
-    for case in data.cases.values():
-        written[month_of(case.solved_on)] += 1
-        validated[month_of(case.solved_on)] += case.state == "validated"
-    return {month: (written[month], validated[month]) for month in _months_between(data)}
-
-
-def _months_between(data: Dataset) -> list[str]:
+def months_of_cases(data: Dataset) -> list[str]:
+    """Every month from the first case's to today's (or the last case's, when later)."""
     if not data.cases:
         return []
     first = min(case.solved_on for case in data.cases.values())
@@ -217,23 +210,6 @@ def training_hours_by_person(data: Dataset) -> dict[str, dict[str, float]]:
         for person in session.attendees:
             hours[person][quarter_of(session.date)] += session.hours
     return {person: dict(by_quarter) for person, by_quarter in hours.items()}
-
-
-def training_hours_by_team(data: Dataset) -> dict[str, dict[str, float]]:
-    """Team -> quarter -> hours attended by the people of that team."""
-    hours: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for person, by_quarter in training_hours_by_person(data).items():
-        team = data.people[person].team if person in data.people else None
-        for quarter, value in by_quarter.items():
-            hours[team][quarter] += value
-    return {team: dict(by_quarter) for team, by_quarter in hours.items() if team}
-
-
-def training_hours_by_quarter(data: Dataset) -> dict[str, float]:
-    total: Counter[str] = Counter()
-    for by_quarter in training_hours_by_person(data).values():
-        total.update(by_quarter)
-    return dict(sorted(total.items()))
 
 
 def quarters(data: Dataset) -> list[str]:

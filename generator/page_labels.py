@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from generator.catalogue.labels import LABELS as PAGE_LABELS
 from generator.language import LANGUAGES
-from generator.messages import words
+from generator.messages import CATALOGUE, words
 
 LABELS: dict[str, dict[str, str]] = {
     language: {key: words(key, language) for key in PAGE_LABELS} for language in LANGUAGES
 }
+
+
+def field_label(key: str, language: str) -> str | None:
+    """The label of a field by its key: a page label, or a kind's own word (a goal's `goal_targets`,
+    generator/kinds/); None when there is none."""
+    if key in LABELS[language]:
+        return LABELS[language][key]
+    return words(key, language) if key in CATALOGUE else None

@@ -136,6 +136,8 @@ def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None 
     # near-duplicate check and the pages alike), then the registry of checks
     context, shape_problems = parse_records(loaded, settings)
     context.tickets, ticket_problems = parse_tickets(loaded.tickets, context)
+    if context.tickets is not None:  # what records may name: a commendation's tickets
+        context.known_ids["ticket"] = {ticket.id for ticket in context.tickets.tickets}
     context.similar = similar if similar is not None else neighbours({c.id: c.model for c in context.of("case")})
     problems = loaded.diagnostics + loaded.ticket_problems + shape_problems + ticket_problems
     report = Report(problems + run_checks(context))

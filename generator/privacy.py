@@ -432,3 +432,41 @@ def _javascript(pattern: re.Pattern) -> str:
     if found or pattern.flags & ~re.UNICODE:
         raise ValueError(f"{source!r} uses syntax only Python reads: {found}")
     return source
+
+
+# --- A customer named in a record: an organisation's label, never a contact ----------------
+#
+# A contact's name has no pattern to find, so a customer label is held to what an organisation's
+# label looks like instead: it starts with 某 (某食品厂, the anonymised form) or ends in a word
+# for an organisation, and it does not end in a word for a person (先生, 经理, 师傅 …), which
+# 某 does not excuse (某王经理). English labels end in such a word too ("a food factory").
+ORGANISATION_ENDINGS = (
+    "有限公司", "公司", "集团", "工厂", "厂", "医院", "卫生院", "诊所", "中心", "站", "局", "院", "所", "学校",
+    "大学", "学院", "店", "超市", "商场", "物流园", "园区", "产业园", "基地", "银行", "矿", "场", "馆", "车间",
+    "酒店", "宾馆", "企业", "单位", "部", "处", "社", "队",
+)  # fmt: skip
+ORGANISATION_ENDINGS_EN = (
+    "factory", "plant", "mill", "works", "company", "co.", "co", "ltd", "ltd.", "inc", "inc.", "group",
+    "hospital", "clinic", "centre", "center", "station", "bureau", "institute", "school", "university",
+    "college", "store", "shop", "supermarket", "park", "bank", "mine", "farm", "hotel", "site", "workshop",
+)  # fmt: skip
+PERSON_ENDINGS = (
+    "先生", "女士", "小姐", "师傅", "经理", "主任", "科长", "厂长", "处长", "部长", "所长", "院长", "站长", "局长",
+    "老师", "工程师", "总监", "老板", "主管", "班长", "同志", "总", "工", "姐", "哥",
+)  # fmt: skip
+PERSON_STARTS_EN = ("mr", "mrs", "ms", "miss", "dr")
+LABEL_LENGTH = 40
+
+
+def is_organisation_label(label: str) -> bool:
+    """Whether a customer label reads as an anonymised organisation (某食品厂, 华东某汽车零部件有限公司,
+    a food factory) rather than a person (王建国, 李经理, 某张先生, Mr Wang)."""
+    words = label.strip()
+    if not words or len(words) > LABEL_LENGTH or words.endswith(PERSON_ENDINGS):
+        return False
+    if words.startswith("某") or words.endswith(ORGANISATION_ENDINGS):
+        return True
+    lowered = words.lower().split()
+    if lowered and lowered[0].rstrip(".") in PERSON_STARTS_EN:
+        return False
+    return bool(lowered) and lowered[-1] in ORGANISATION_ENDINGS_EN

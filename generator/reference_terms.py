@@ -49,6 +49,7 @@ def _ref_places(language: str) -> dict[str, str]:
     taxonomy = words(PREFIX + "place-taxonomy", language)
     return {
         "step": words(PREFIX + "place-step", language),
+        "ticket": words(PREFIX + "place-ticket", language),
         **{kind: record.format(folder=entry.folder) for kind, entry in RECORD_KIND.items()},
         **{entry.name: taxonomy.format(file=TAXONOMY, folder=entry.folder) for entry in TAXONOMY_KINDS},
     }

@@ -76,10 +76,15 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 
 
 class Ref:
-    """Marks an id field as naming a record of another kind; the reference check reads it."""
+    """Marks an id field as naming a record of another kind; the reference check reads it.
 
-    def __init__(self, kind: str) -> None:
+    `instead`: kinds the id must not name, each with the code and message key the check
+    reports when it does (a goal's `team` that is a person's id), rather than "unknown".
+    """
+
+    def __init__(self, kind: str, instead: dict[str, tuple[Any, str]] | None = None) -> None:
         self.kind = kind
+        self.instead = instead or {}
 
     def __repr__(self) -> str:
         return f"Ref({self.kind!r})"

@@ -18,13 +18,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{list} id `{id}` is reserved for a page the site generates (reserved: {reserved})",
     ),
     # references (generator/validate/references.py)
-    "ref-unknown-person": ("未知的人员 `{id}`{hint}", "unknown person `{id}`{hint}"),
-    "ref-unknown-case": ("未知的案例 `{id}`{hint}", "unknown case `{id}`{hint}"),
-    "ref-unknown-session": ("未知的培训场次 `{id}`{hint}", "unknown session `{id}`{hint}"),
     "ref-unknown-skill": ("未知的技能 `{id}`{hint}", "unknown skill `{id}`{hint}"),
     "ref-unknown-product": ("未知的产品 `{id}`{hint}", "unknown product `{id}`{hint}"),
     "ref-unknown-team": ("未知的团队 `{id}`{hint}", "unknown team `{id}`{hint}"),
     "ref-unknown-award-kind": ("未知的奖项类别 `{id}`{hint}", "unknown award kind `{id}`{hint}"),
+    "ref-unknown-ticket": (
+        "data/tickets/ 的导出文件中没有工单 `{id}`{hint}",
+        "ticket `{id}` is in none of the exports in data/tickets/{hint}",
+    ),
     # rules (generator/validate/rules.py)
     "rule-validator-role": (
         "`{person}` 的 `kcs_role` 是 `{role}`；只有 `publisher` 或 `coach` 才能验证案例",

@@ -150,7 +150,10 @@ CODES: dict[str, tuple[str, str]] = {
     "kb208-title": ("列表不能为空", "List must not be empty"),
     "kb208-example": ("products: []", "products: []"),
     "kb208-fix": ("至少列出一项。", "Name at least one entry."),
-    "kb209-title": ("案例的状态要求的字段", "Field required by the case's state"),
+    "kb209-title": (
+        "另一个字段的值所要求的字段（案例的状态、表扬的来源）",
+        "Field required by another field's value (a case's state, a commendation's source)",
+    ),
     "kb209-example": ("state: validated 却没有 validated_by", "state: validated without validated_by"),
     "kb209-fix": (
         "补上这个字段，或者选择与案例内容相符的状态。",
@@ -240,6 +243,18 @@ CODES: dict[str, tuple[str, str]] = {
     "kb408-title": ("本路径没有这个步骤", "Unknown step of this path"),
     "kb408-example": ("requires: [basic]", "requires: [basic]"),
     "kb408-fix": ("写同一条路径里某个步骤的 id。", "Name a step id of the same path."),
+    "kb409-title": ("工单导出里没有这张工单", "Unknown ticket"),
+    "kb409-example": ("tickets: [SR-2026-99999]", "tickets: [SR-2026-99999]"),
+    "kb409-fix": (
+        "写 data/tickets/ 导出文件里的工单号；没有导出文件时不检查工单号。",
+        "Name a ticket id of an export in data/tickets/; without exports, ticket ids are not checked.",
+    ),
+    "kb410-title": ("未知的表扬", "Unknown commendation"),
+    "kb410-example": ("commendations: [2026-letter]", "commendations: [2026-letter]"),
+    "kb410-fix": (
+        "使用 data/commendations/ 里某条表扬的 id。",
+        "Use the id of a commendation in data/commendations/.",
+    ),
     "kb501-title": ("验证人无权验证", "Validator may not validate"),
     "kb501-example": ("validated_by 是一名 contributor", "validated_by a contributor"),
     "kb501-fix": (
@@ -321,6 +336,23 @@ CODES: dict[str, tuple[str, str]] = {
         "一个 Markdown 字段最多 500 个链接和图片；把附件列在 `attachments` 里，或者把记录拆开。",
         "A Markdown field holds at most 500 links and images; list files under `attachments` or split the record.",
     ),
+    "kb516-title": (
+        "目标写的是个人：目标只属于班组，个人指标归人事管",
+        "A goal names a person: a goal names a team, never a person",
+    ),
+    "kb516-example": ("team: zhang-wei", "team: zhang-wei"),
+    "kb516-fix": (
+        "`team` 写班组 id（taxonomy.yml 的 `teams`），或不写表示全公司；删除 `person`、`owner` 这类字段。"
+        "个人的指标归人事管，不进网站。",
+        "Write a team id (`teams` of taxonomy.yml) as `team`, or none for the whole organisation, and remove "
+        "fields such as `person` or `owner`. Individual targets are HR's, not the site's.",
+    ),
+    "kb517-title": ("目标值超出该指标的范围", "Target outside the figure's range"),
+    "kb517-example": ("figure: link_rate\ntarget: 120", "figure: link_rate\ntarget: 120"),
+    "kb517-fix": (
+        "比例按百分数写（0–100，`60` 表示 60%）；次数、天数和学时不能为负，也不能大得不现实。",
+        "Write a share in percent (0–100: `60` is 60 %); counts, days and hours are not negative and not beyond reach.",
+    ),
     "kb601-title": ("文字里有手机号", "Mobile phone number in text"),
     "kb601-example": ("联系人 13812345678", "联系人 13812345678"),
     "kb601-fix": (
@@ -338,6 +370,16 @@ CODES: dict[str, tuple[str, str]] = {
     "kb603-fix": (
         "删除地址：客户的联系方式永远不写进记录。",
         "Remove the address: customer contact data never goes into records.",
+    ),
+    "kb604-title": ("客户写的不是单位", "Customer is not an organisation's label"),
+    "kb604-example": ("customer: 张先生", "customer: 张先生"),
+    "kb604-fix": (
+        "只写匿名的单位标签，如 `某食品厂`：以「某」开头，或以厂、公司、集团、医院、中心、站、局、院、所、"
+        "学校、店、超市、物流园等单位词结尾；不写联系人的姓名、电话或邮箱。",
+        "Write an anonymised label of the organisation, as the records write one in Chinese: starting with the "
+        'character for "a certain", or ending in a word for an organisation (factory, company, group, hospital, '
+        "centre, station, bureau, institute, school, shop, supermarket …; in English too). Never a contact's "
+        "name, phone or e-mail.",
     ),
     "kb701-title": ("案例已过复审日期", "Case is past its review date"),
     "kb701-example": ("未验证的案例写着 review_by: 2025-01-01", "review_by: 2025-01-01 on a not-validated case"),

@@ -139,6 +139,11 @@ TERMS: dict[str, tuple[str, str]] = {
         "Only a contest session (`format: contest`) names a `paper` (KB520).",
     ),
     "reference-place-step": ("本路径某一步骤的 id", "a step id of the same path"),
+    "reference-place-ticket": (
+        "`data/tickets/` 导出文件里的工单号（有导出文件时检查）",
+        "a ticket id of an export in `data/tickets/` (checked when there are exports)",
+    ),
+    "reference-kinds-ticket": ("工单", "ticket"),
     "reference-place-record": ("`data/{folder}/` 中某个文件的 id", "an id of a file in `data/{folder}/`"),
     "reference-place-taxonomy": (
         "`data/{file}.yml` 中 `{folder}` 的 id",

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("generator.cli.schema", "help-kb-schema"),
     "reference": ("generator.cli.reference", "help-kb-reference"),
     "honours": ("generator.cli.honours", "help-kb-honours"),
+    "digest": ("generator.cli.digest", "help-kb-digest"),
     "demo": ("generator.cli.demo", "help-kb-demo"),
     "import": ("generator.cli.import_sheet", "help-kb-import"),
     "export": ("generator.cli.export", "help-kb-export"),

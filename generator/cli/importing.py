@@ -15,7 +15,7 @@ from generator.cli.mistakes import Failure
 from generator.kinds.case import CASE_STATE_REQUIRES
 from generator.language import decide_language
 from generator.messages import Listing, Text, text
-from generator.page_labels import LABELS
+from generator.page_labels import field_label
 from generator.report import printable, render_report
 from generator.schema import write_schemas
 from generator.sheets.columns import LABEL_KEYS, Columns, MapError, read_mapping
@@ -129,7 +129,7 @@ class _Label(Text):
     """A field's label as the site shows it, in the language of the message around it."""
 
     def render(self, language: str) -> str:
-        return LABELS[language].get(self.key, self.key)
+        return field_label(self.key, language) or self.key
 
 
 def _made_columns(sheet: Sheet, columns: Columns, state: str) -> list[Text]:

@@ -80,7 +80,7 @@ def _option(kind: NewKind, option: NewOption):
     return click.option(option.name, option.dest, **settings)
 
 
-VALUE_TYPES = {"level": click.IntRange(1, 4), "hours": click.FloatRange(min=0, min_open=True)}
+VALUE_TYPES = {"level": click.IntRange(1, 4), "hours": click.FloatRange(min=0, min_open=True), "number": click.FLOAT}
 
 
 def _kind_command(kind: NewKind) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import click
@@ -71,3 +72,20 @@ def site_of(config_file: Path) -> tuple[str, str]:
     except MkDocsException:
         return "", ""
     return config.site_name, config.site_url or ""
+
+
+def site_folders(config_file: Path) -> tuple[Path, ...]:
+    """Where the site is built to and from: `site/` and `kb/` beside the MkDocs configuration, and
+    its own `site_dir` and `docs_dir` when they are elsewhere. Read as text: a folder must be
+    known even when the configuration does not load."""
+    root = config_file.parent
+    folders = [root / "site", root / "kb"]
+    try:
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    for key in ("site_dir", "docs_dir"):
+        found = re.search(rf"^{key}:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
+        if found:
+            folders.append(root / found.group(1).strip())
+    return tuple(dict.fromkeys(folders))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.kinds import award, case, mentoring, path, person, session, taxonomy
-from generator.kinds.kind import Index, RecordKind, TaxonomyKind
+from generator.kinds import award, case, commendation, goal, mentoring, path, person, session, taxonomy
+from generator.kinds.kind import Index, RecordKind, Section, TaxonomyKind
 from generator.markdown import attachment_references
 from generator.messages import register
 from generator.search.fields import TEXT_FIELD, block_marks
@@ -22,6 +22,8 @@ KINDS: tuple[RecordKind, ...] = (
     session.KIND,
     path.KIND,
     award.KIND,
+    goal.KIND,
+    commendation.KIND,
 )
 TAXONOMY = taxonomy.KIND  # data/taxonomy.yml and its lists
 
@@ -82,6 +84,19 @@ DOCUMENT_KINDS = tuple(kind for kind in RECORD_KINDS if kind.document is not Non
 MAPPING_KINDS = in_place("document")  # the order their fields come in the index's mapping
 SCAFFOLD_KINDS = tuple(kind for kind in RECORD_KINDS if kind.scaffold is not None)
 DEMO_KINDS = in_place("demo")  # the order the demo generator makes them in
+FEED_KINDS = tuple(kind for kind in RECORD_KINDS if kind.feed is not None)
+
+
+def _sections() -> dict[str, tuple[Section, ...]]:
+    """Slot -> what the kinds show there on pages that are not their own, by place, then the table's order."""
+    slots: dict[str, list[tuple[int, int, Section]]] = {}
+    for number, kind in enumerate(RECORD_KINDS):
+        for section in kind.sections:
+            slots.setdefault(section.slot, []).append((section.place, number, section))
+    return {slot: tuple(section for *_, section in sorted(found, key=lambda x: x[:2])) for slot, found in slots.items()}
+
+
+SECTIONS = _sections()
 
 
 def _indexes() -> dict[str, Index]:

@@ -39,6 +39,7 @@ from generator.vocabulary import (
     Markdown,
     Period,
     PersonRef,
+    Ref,
     SessionRef,
     Shape,
     doc,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from generator.synthetic import Synthesizer
 
 FOLDER = "awards"
+CommendationRef = Annotated[Id, Ref("commendation")]
 
 
 class Award(Shape):
@@ -72,6 +74,11 @@ class Award(Shape):
     rank: Annotated[int, Field(ge=1)] | None = doc("place in a contest, 1 or more", "竞赛名次，1 或以上", default=None)
     session: SessionRef | None = doc(
         "the `contest` session it was won at", "获奖的 `contest`（竞赛）场次", default=None
+    )
+    commendations: list[CommendationRef] = doc(
+        "commendations that show the deeds (ids in data/commendations/)",
+        "体现事迹的表扬（data/commendations/ 里的 id）",
+        default_factory=list,
     )
 
 
@@ -94,6 +101,8 @@ def link(data: Dataset, award_id: str, award: Award) -> None:
         data.cited_by[case_id].append(Citation("award", award_id, "evidence"))
     if award.session:
         data.results_by_contest[award.session].append(award_id)
+    for commendation_id in award.commendations:
+        data.awards_citing[commendation_id].append(award_id)
 
 
 def _newest_first(data: Dataset) -> list[str]:
@@ -204,6 +213,7 @@ def document(tools: DocumentTools, award: Award) -> dict[str, Any]:
         "evidence": list(award.evidence),
         "rank": award.rank,
         "session": award.session,
+        "commendations": list(award.commendations),
     }
 
 
@@ -335,7 +345,12 @@ KIND = RecordKind(
     words=WORDS,
     activities=activities,
     links=Links(
-        indexes=(Index("awards_of"), Index("awards_by_kind"), Index("results_by_contest", _by_rank)),
+        indexes=(
+            Index("awards_of"),
+            Index("awards_by_kind"),
+            Index("results_by_contest", _by_rank),
+            Index("awards_citing"),  # commendation -> the awards that cite it as evidence
+        ),
         link=link,
         order=_newest_first,
         place=4,
@@ -354,6 +369,7 @@ KIND = RecordKind(
             "evidence": "keyword",
             "rank": "integer",
             "session": "keyword",
+            "commendations": "keyword",
         },
         make=document,
         place=5,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import ConfigDict, Field
 from pymdownx.slugs import slugify as anchor_slug
 
+from generator import codes
 from generator.kinds.kind import (
     Activity,
     Citation,
@@ -729,6 +730,8 @@ attachments: [valve.png]
 # what messages call it,
 MESSAGES: dict[str, Words] = {
     "kind-case": ("案例", "case"),
+    # what the reference check says of an id that names no case
+    "ref-unknown-case": ("未知的案例 `{id}`{hint}", "unknown case `{id}`{hint}"),
     "noun-case": ("案例", "case"),
 }
 # and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
@@ -795,4 +798,5 @@ KIND = RecordKind(
     sheet=SHEET,
     scaffold=SCAFFOLD,
     demo=Demo(records=demo, place=2),
+    unknown=(codes.UNKNOWN_CASE, "ref-unknown-case"),
 )

@@ -19,12 +19,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from generator.codes import Code
 from generator.vocabulary import Shape
 
 if TYPE_CHECKING:
+    from generator.diagnostics import Diagnostic
     from generator.model import Dataset
     from generator.opensearch.documents import DocumentTools
     from generator.record_text import NewRecord
+    from generator.records import Context
     from generator.render.engine import PageJob
     from generator.render.search_data import SearchData
     from generator.render.services import SiteRenderer as Renderer
@@ -34,6 +37,9 @@ Words = tuple[str, str]  # (Chinese, English)
 # A time a record says someone took part in something: (path of the field, person id, day).
 Activity = tuple[tuple, str, dt.date]
 LAST = 1_000_000  # the place of a part that says none: after every placed one
+# A diagnostic a kind declares: its code and the catalogue key of its message, which is given
+# `field` (the field's name) and `id` (the value) where they apply.
+Refusal = tuple[Code, str]
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ class Option:
     name: str  # "--title"
     dest: str  # the value's name for `make`
     prompt: bool = False  # asked for when not given
-    value: str = "text"  # text, date (default today), level (1-4), hours (more than 0), or a choice
+    value: str = "text"  # text, date (default today), level (1-4), hours (more than 0), number, or a choice
     choices: tuple[str, ...] = ()
     default: Any = None
 
@@ -138,6 +144,48 @@ class Demo:
     # Every kind draws from one random sequence, so the order of the kinds is part of what a
     # seed means: the same seed writes the same records.
     place: int = LAST
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check of the kind's own (generator/validate/registry.py runs it after the rules):
+    `function(context)` yields diagnostics, of the codes it says; its docstring says "Ensure …"."""
+
+    function: Callable[[Context], Iterable[Diagnostic]]
+    codes: tuple[Code, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part the kind adds to a page of the site that is not its own: the commendations on a
+    person's page, a team's goals on the team's page. The page names the slot (`person`, `team`,
+    `team-lead`, `home`, `health`, `award`) and the key of what it shows (the person's id, the
+    team's, "" for a page of the whole site); `template` is rendered there with the page's
+    links and the words of every page, `key`, and what `values(r, key)` gives, if anything."""
+
+    slot: str
+    template: str
+    values: Callable[[Renderer, str], Mapping[str, Any]] | None = None
+    place: int = LAST  # its place among the sections of the same slot
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of a kind's feed: a record's page, its title, its day and its words (Markdown)."""
+
+    record_id: str
+    title: str
+    day: dt.date
+    summary: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The kind's feed, `feeds/<name>.xml` and `.atom`: its newest records (generator/render/feeds.py).
+    Its title is the catalogue's `feed-<name>`; the home page links it."""
+
+    name: str
+    entries: Callable[[Dataset, str], list[FeedEntry]]  # (data, language) -> newest first
 
 
 @dataclass(frozen=True)
@@ -167,6 +215,18 @@ class RecordKind:
     sheet: Sheet | None = None
     scaffold: Scaffold | None = None
     demo: Demo | None = None
+    # What the reference check says of an id of this kind that does not exist (`Ref("case")`):
+    # a kind that other kinds' fields name declares it.
+    unknown: Refusal | None = None
+    # Top-level fields refused for a reason of the kind's own, with their code rather than as an
+    # unknown field: a goal's `person` (a goal names a team, never a person).
+    refused_fields: Mapping[str, Refusal] = field(default_factory=dict)
+    checks: tuple[Check, ...] = ()  # its own checks, run after the rules
+    sections: tuple[Section, ...] = ()  # what it shows on other pages
+    feed: Feed | None = None
+    # Fields kept out of everything the site publishes besides its pages (api/*.json, the
+    # search index, OpenSearch): the ticket ids a commendation names.
+    unpublished: tuple[str, ...] = ()
 
     def words_needed(self) -> set[str]:
         """The keys of the catalogue that the generator reads for this kind, which its `messages`
@@ -178,10 +238,13 @@ class RecordKind:
         file `kb new` writes) are its own business."""
         needed = {f"kind-{self.name}", f"noun-{self.name}"}  # in `messages`, the rest in `words`
         needed |= {f"reference-heading-{self.name}", f"reference-about-{self.name}"}
-        if self.search is not None:
+        if self.search is not None or self.document is not None:  # a search result's kind, an export's count
             needed.add(f"kind_{self.name}")
         if self.sheet is not None:
             needed.add(f"workbook-title-{self.name}")
+        if self.feed is not None:
+            needed.add(f"feed-{self.feed.name}")
+        needed |= {key for _, key in (*self.refused_fields.values(), *([self.unknown] if self.unknown else []))}
         if self.scaffold is not None:
             command = f"help-new-{self.name}"
             needed |= {command} | {f"{command}-{option.name.removeprefix('--')}" for option in self.scaffold.options}

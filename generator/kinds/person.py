@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
+from generator import codes
 from generator.kinds.kind import Demo, Document, Import, Option, RecordKind, Scaffold, Search, Sheet, Words
 from generator.language import DEFAULT_LANGUAGE
 from generator.messages import words
@@ -205,6 +206,8 @@ kcs_role: contributor
 # what messages call it,
 MESSAGES: dict[str, Words] = {
     "kind-person": ("人员", "person"),
+    # what the reference check says of an id that names no person
+    "ref-unknown-person": ("未知的人员 `{id}`{hint}", "unknown person `{id}`{hint}"),
     "noun-person": ("人员", "person"),
 }
 # and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
@@ -302,4 +305,5 @@ KIND = RecordKind(
         make=new_person,
     ),
     demo=Demo(records=demo, place=1),
+    unknown=(codes.UNKNOWN_PERSON, "ref-unknown-person"),
 )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
+from generator import codes
 from generator.kinds.kind import (
     Activity,
     Citation,
@@ -314,6 +315,8 @@ materials: [https://intranet.example.com/hydraulics-advanced.pdf, valve.png]
 # what messages call it,
 MESSAGES: dict[str, Words] = {
     "kind-session": ("培训场次", "session"),
+    # what the reference check says of an id that names no session
+    "ref-unknown-session": ("未知的培训场次 `{id}`{hint}", "unknown session `{id}`{hint}"),
     "noun-session": ("培训场次", "session"),
 }
 # and its other words: its label on pages, the reference's, the workbook's, `kb new`'s help.
@@ -412,4 +415,5 @@ KIND = RecordKind(
         make=_new,
     ),
     demo=Demo(records=demo, place=3),
+    unknown=(codes.UNKNOWN_SESSION, "ref-unknown-session"),
 )

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from generator.figures import Figures
 from generator.inert import multi_line, one_line
+from generator.kinds import SECTIONS
 from generator.model import Dataset
 from generator.render.avatars import initials_avatar
 from generator.render.formats import Formats
@@ -114,6 +116,12 @@ class Renderer:
         self.language = language
         self.env = page_environment()
 
+    @cached_property
+    def figures(self) -> Figures:
+        """The registry's figures of this Dataset (generator/figures.py): every page that shows
+        a figure reads it here, so the same definition and period give the same number."""
+        return Figures(self.data)
+
     def name(self, entry: Any) -> str:
         """A taxonomy entry's name in the site's language."""
         return taxonomy_name(entry, self.language)
@@ -142,18 +150,37 @@ class Renderer:
         context["meta"] = {key: value() if callable(value) else value for key, value in context.get("meta", {}).items()}
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
         text = self.env.get_template(template).render(
-            data=self.data,
-            initials_avatar=initials_avatar,
-            t=self.t,
-            fmt=self.fmt,
-            href=href,
-            attachment=href.attachment,
+            **self._every_page(href),
             front_matter=front_matter(**meta),
             search=search,
-            learning=self.learning,
+            sections=partial(self.sections, href),
             **context,
         )
         return Page(src_uri, _tidy(text))
+
+    def _every_page(self, href: Linker) -> dict[str, Any]:
+        """What every template is given: the Dataset, the words, the formats, the page's links and
+        the learning views."""
+        return {
+            "data": self.data,
+            "initials_avatar": initials_avatar,
+            "t": self.t,
+            "fmt": self.fmt,
+            "href": href,
+            "attachment": href.attachment,
+            "learning": self.learning,
+        }
+
+    def sections(self, href: Linker, slot: str, key: str = "") -> Markup:
+        """What the kinds add to this page at `slot` (generator/kinds/kind.py, Section), for the
+        record or team `key`: each section's template with the page's links, in their order."""
+        parts = []
+        for section in SECTIONS.get(slot, ()):
+            values = section.values(self, key) if section.values is not None else {}  # type: ignore[arg-type]
+            rendered = self.env.get_template(section.template).render(**self._every_page(href), key=key, **values)
+            if rendered.strip():
+                parts.append(rendered.strip("\n"))
+        return Markup("\n\n".join(parts))
 
 
 def _tidy(text: str) -> str:

@@ -20,7 +20,8 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from generator.inert import json_escaped, multi_line, one_line
-from generator.kinds import RECORD_KINDS, TAXONOMY_KINDS
+from generator.kinds import FEED_KINDS, RECORD_KINDS, TAXONOMY_KINDS
+from generator.kinds.kind import RecordKind
 from generator.messages import words
 from generator.model import Dataset
 from generator.render import search_words
@@ -154,13 +155,41 @@ def honours_feed(data: Dataset, t: Labels, site_name: str, site_url: str, langua
     return _written(feed, "honours")
 
 
+def kind_feed(data: Dataset, kind: RecordKind, site_name: str, site_url: str, language: str) -> list[SiteFile]:
+    """A kind's own feed (its `Feed`, generator/kinds/): its newest records, each with its page."""
+    assert kind.feed is not None
+    name = kind.feed.name
+    entries = kind.feed.entries(data, language)[:FEED_ITEMS]
+    feed = _feed(
+        site_url,
+        name,
+        f"{site_name} · {words(f'feed-{name}', language)}",
+        language,
+        entries[0].day if entries else data.today,
+    )
+    for item in reversed(entries):  # feedgen puts the last added first
+        page = _link(site_url, record_url(kind.name, item.record_id))
+        entry = feed.add_entry()
+        entry.id(page)
+        entry.title(one_line(item.title) or item.record_id)
+        entry.link(href=page)
+        entry.summary(_summary_html(item.summary, site_url), type="html")
+        entry.published(_moment(item.day))
+        entry.updated(_moment(item.day))
+    return _written(feed, name)
+
+
 def api_files(data: Dataset) -> list[SiteFile]:
     """The records as JSON under api/, for other tools: one file per kind and an index."""
     collections = {kind.folder: getattr(data, kind.attribute) for kind in RECORD_KINDS}
     files = []
     for kind in RECORD_KINDS:
+        withheld = set(kind.unpublished)  # never published beside the pages: a commendation's ticket ids
         items = [
-            {**record.model_dump(mode="json", exclude_none=True), "url": record_url(kind.name, record_id)}
+            {
+                **record.model_dump(mode="json", exclude_none=True, exclude=withheld),
+                "url": record_url(kind.name, record_id),
+            }
             for record_id, record in sorted(getattr(data, kind.attribute).items())
         ]
         files.append(_json(f"api/{kind.folder}.json", items))
@@ -193,6 +222,7 @@ def site_files(data: Dataset, language: str, site_name: str, site_url: str) -> l
         case_feed(data, t, site_name, site_url, language)
         + facet_feeds(data, t, site_name, site_url, language)
         + honours_feed(data, t, site_name, site_url, language)
+        + [file for kind in FEED_KINDS for file in kind_feed(data, kind, site_name, site_url, language)]
         + api_files(data)
         + [SiteFile(path, content) for path, content in calendar_files(data, t, site_name, site_url).items()]
         + [

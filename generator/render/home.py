@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.codes import CODES
+from generator.kinds import FEED_KINDS
 from generator.kinds.case import HOME_LIST, validated_newest
 from generator.render.engine import Page, Renderer
 
@@ -22,6 +23,7 @@ def home_page(r: Renderer) -> Page:
         honours=data.awards_newest_first()[:HOME_LIST],
         upcoming=upcoming,
         recent=data.recently_changed_cases()[:HOME_LIST],
+        kind_feeds=[kind.feed.name for kind in FEED_KINDS if kind.feed],
     )
 
 

@@ -3,15 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from generator import metrics
+from generator.figures import ALL_TEAMS, shown
 from generator.kinds import URL_FOLDERS
+from generator.periods import parse_period
 from generator.render.charts import Series, bar_chart
 from generator.render.engine import Page, Renderer
 from generator.render.tickets import health_section, percent
 from generator.render.urls import index_page, record_page
 
 CHART_MONTHS = 24
+# The registry's figures each page shows by quarter, for the organisation and every team: the
+# same functions as the goals' actuals (generator/figures.py), so the numbers agree.
+KNOWLEDGE_FIGURES = (
+    "link_rate",
+    "reuse_rate",
+    "cases_written",
+    "cases_validated",
+    "days_to_validation",
+    "participation",
+)
+TRAINING_FIGURES = ("training_hours_per_person", "sessions_held", "active_pairs", "second_teacher")
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """The figures `keys` of one quarter: a row for the organisation (ALL_TEAMS) and one per team."""
+
+    period: str
+    running: bool
+    keys: tuple[str, ...]
+    rows: list[tuple[str, list[str]]]  # (team or ALL_TEAMS, each figure as shown)
+
+
+def figure_tables(r: Renderer, keys: tuple[str, ...]) -> list[FigureTable]:
+    """This quarter's figures and the last quarter's, newest first."""
+    current = parse_period(metrics.quarter_of(r.data.today))
+    assert current is not None
+    tables = []
+    for period in (current, current.previous()):
+        rows = [
+            (team, [shown(key, r.figures.measure(key, team, period).value, r.language) for key in keys])
+            for team in (ALL_TEAMS, *r.data.teams)
+        ]
+        tables.append(FigureTable(period.text, period.last_day >= r.data.today, keys, rows))
+    return tables
 
 
 def team_pages(r: Renderer) -> Iterator[Page]:
@@ -48,8 +86,8 @@ def _ready_reasons(r: Renderer, newcomer: metrics.Newcomer) -> list[str]:
 
 def health_page(r: Renderer) -> Page:
     data, t = r.data, r.t
-    per_month = metrics.cases_per_month(data)
-    months = list(per_month)[-CHART_MONTHS:]
+    months = metrics.months_of_cases(data)[-CHART_MONTHS:]
+    per_month = {month: _cases_of_month(r, month) for month in months}
     chart = bar_chart(
         months,
         [Series(t.written, [per_month[m][0] for m in months]), Series(t.validated, [per_month[m][1] for m in months])],
@@ -73,13 +111,22 @@ def health_page(r: Renderer) -> Page:
         review=metrics.past_review(data),
         stale=metrics.stale_wip(data),
         tickets=health_section(r),
+        figure_tables=figure_tables(r, KNOWLEDGE_FIGURES),
     )
+
+
+def _cases_of_month(r: Renderer, month: str) -> tuple[int, int]:
+    """(cases solved, cases validated) in a month, as the registry of figures counts them."""
+    period = parse_period(month)
+    assert period is not None
+    first, last = period.first_day, period.last_day
+    return len(r.figures.cases_solved(ALL_TEAMS, first, last)), len(r.figures.cases_validated(ALL_TEAMS, first, last))
 
 
 def training_figures_page(r: Renderer) -> Page:
     data, t = r.data, r.t
     quarters = metrics.quarters(data)
-    by_quarter = metrics.training_hours_by_quarter(data)
+    by_quarter = r.figures.hours_by_quarter(ALL_TEAMS, quarters)
     hours_chart = bar_chart(
         quarters,
         [Series(t.hours, [by_quarter.get(q, 0) for q in quarters])],
@@ -89,7 +136,7 @@ def training_figures_page(r: Renderer) -> Page:
         unfinished=metrics.quarter_of(data.today),
         unfinished_note=t.unfinished_period,
     )
-    team_hours = metrics.training_hours_by_team(data)
+    team_hours = {team: r.figures.hours_by_quarter(team, quarters) for team in data.teams}
     person_hours = metrics.training_hours_by_person(data)
     coverage = metrics.skill_coverage(data)
     skills = list(data.skills)
@@ -110,10 +157,11 @@ def training_figures_page(r: Renderer) -> Page:
         meta={"title": t.training_figures},
         hours_chart=hours_chart,
         quarters=quarters[::-1],  # newest first: beside the names, never scrolled out of view
-        team_hours=[(team, team_hours[team]) for team in data.teams if team in team_hours],
+        team_hours=[(team, hours) for team, hours in team_hours.items() if any(hours.values())],
         person_hours=[(pid, person_hours[pid]) for pid in data.sorted_people(person_hours)],
         attendance=metrics.attendance(data),
         per_skill=list(metrics.sessions_per_skill(data).items()),
         coverage_chart=coverage_chart,
         pairs=[(pid, pairs[pid]) for pid in data.sorted_people(pairs)],
+        figure_tables=figure_tables(r, TRAINING_FIGURES),
     )

@@ -11,6 +11,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import metrics
+from generator.figure_definitions import shown as figure_shown
+from generator.render.charts import Series, bar_chart
 from generator.render.codes import CodePage, all_code_pages, pages_by_product
 from generator.render.diagram import path_diagram
 from generator.render.engine import Renderer
@@ -60,6 +62,14 @@ class SiteRenderer(Renderer):
     def glossary_words(self, texts: Any) -> list[str]:
         """The words of the glossary's groups that the texts name."""
         return glossary_words(self, texts)
+
+    # charts in the site's style (wide and narrow, a running period pale, the numbers as a table)
+    bar_chart = staticmethod(bar_chart)
+    Series = Series
+
+    def figure_shown(self, key: str, value: float | None) -> str:
+        """A value of a figure of the registry (generator/figures.py) as every page writes it: `63%`."""
+        return figure_shown(key, value, self.language)
 
     # the parts of other pages a record page shows
     def case_tickets(self, case_id: str) -> TicketSection:

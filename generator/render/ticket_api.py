@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.figures import Figures
 from generator.model import Dataset
 from generator.tickets import figures
 from generator.tickets.figures import ALL_TEAMS, PeriodFigures
@@ -17,6 +18,7 @@ FORMAT = "servicekb ticket figures, version 1"
 def tickets_payload(data: Dataset) -> dict[str, Any]:
     teams = figures.teams_with_tickets(data)
     days = figures.days_to_validation_by_team(data)
+    registry = Figures(data)
     return {
         "format": FORMAT,
         "generated_for": data.today.isoformat(),
@@ -29,8 +31,8 @@ def tickets_payload(data: Dataset) -> dict[str, Any]:
             "(the records hold no validation date), for validated cases written from ticket work",
         },
         "tickets": len(data.tickets),
-        "organisation": _team(data, ALL_TEAMS, days),
-        "teams": {team: _team(data, team, days) for team in teams},
+        "organisation": _team(registry, ALL_TEAMS, days),
+        "teams": {team: _team(registry, team, days) for team in teams},
         "cases": {case_id: _case(data, case_id) for case_id in sorted(data.tickets_of_case)},
         "unused_cases": [
             {"case": case_id, "last_use": last.isoformat() if last else None}
@@ -43,11 +45,11 @@ def tickets_payload(data: Dataset) -> dict[str, Any]:
     }
 
 
-def _team(data: Dataset, team: str, days: dict[str, figures.DaysSummary]) -> dict[str, Any]:
+def _team(registry: Figures, team: str, days: dict[str, figures.DaysSummary]) -> dict[str, Any]:
     summary = days.get(team)
     return {
-        "last_12_months": _figures(figures.last_year_figures(data, team)),
-        "months": {month: _figures(f) for month, f in figures.monthly_figures(data, team).items()},
+        "last_12_months": _figures(registry.last_year(team)),
+        "months": {month: _figures(f) for month, f in registry.monthly(team).items()},
         "days_to_validation": (
             {"cases": summary.cases, "median": summary.median, "longest": summary.longest} if summary else None
         ),

@@ -51,11 +51,11 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
     data = r.data
     if not data.tickets:
         return None
-    monthly = figures.monthly_figures(data)
+    monthly = r.figures.monthly()
     shown = list(monthly)[-CHART_MONTHS:]
     unused = figures.unused_cases(data)
     return HealthTickets(
-        last_year=figures.last_year_figures(data),
+        last_year=r.figures.last_year(),
         months=[(month, monthly[month]) for month in reversed(shown)],
         link_chart=bar_chart(
             shown,
@@ -88,10 +88,9 @@ def health_tickets(r: Renderer, tl: TicketLabels) -> HealthTickets | None:
             unfinished=month_of(data.today),
             unfinished_note=r.t.unfinished_period,
         ),
-        teams=[(team, figures.last_year_figures(data, team)) for team in figures.teams_with_tickets(data)],
+        teams=[(team, r.figures.last_year(team)) for team in figures.teams_with_tickets(data)],
         team_months=[
-            (team, _newest_first(figures.monthly_figures(data, team), shown))
-            for team in figures.teams_with_tickets(data)
+            (team, _newest_first(r.figures.monthly(team), shown)) for team in figures.teams_with_tickets(data)
         ],
         days=list(figures.days_to_validation_by_team(data).items()),
         unused=unused[:UNUSED_SHOWN],

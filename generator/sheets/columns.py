@@ -18,7 +18,7 @@ from generator.language import LANGUAGES
 from generator.load.strict_yaml import LoadError, parse_document
 from generator.load.text import TextError, decode_record_bytes
 from generator.messages import Listing, Text, text, words
-from generator.page_labels import LABELS
+from generator.page_labels import LABELS, field_label
 from generator.sheets.fields import IMPORTABLE, field_named, fields_of, importing
 from generator.sheets.read import Cell, Sheet, cell_text
 
@@ -79,7 +79,10 @@ PASSED_OVER_BY_HEADER = _by_header(PASSED_OVER)
 def export_header(kind: str, name: str, language: str) -> str:
     if name in EXPORT_HEADERS:
         return EXPORT_HEADERS[name][language]
-    return LABELS[language][LABEL_KEYS.get((kind, name), name)]
+    label = field_label(LABEL_KEYS.get((kind, name), name), language)
+    if label is None:
+        raise KeyError(f"the field `{name}` of {kind} has no label")
+    return label
 
 
 def vocabulary(kind: str, mapping: dict[str, str | None] | None = None) -> dict[str, str | None]:
@@ -88,7 +91,7 @@ def vocabulary(kind: str, mapping: dict[str, str | None] | None = None) -> dict[
     for spec in fields_of(kind):
         label_key = LABEL_KEYS.get((kind, spec.name), spec.name)
         names = [spec.name, *ALIASES.get(kind, {}).get(spec.name, ())]
-        names += [LABELS[language].get(label_key, "") for language in LABELS]
+        names += [field_label(label_key, language) or "" for language in LABELS]
         names += list(EXPORT_HEADERS.get(spec.name, {}).values())
         for name in names:
             if name:

@@ -33,9 +33,9 @@ from generator.load.text import character_name, control_character_in_value
 from generator.messages import Text, text
 from generator.model import Dataset
 from generator.names import Names
-from generator.page_labels import LABELS
-from generator.sheets.columns import SHEET_TITLES, export_header
-from generator.sheets.fields import IMPORTABLE, NAMED_LATER, Field, fields_of, importing
+from generator.page_labels import LABELS, field_label
+from generator.sheets.columns import LABEL_KEYS, SHEET_TITLES, export_header
+from generator.sheets.fields import IMPORTABLE, NAMED_LATER, UNNAMED, Field, fields_of, importing
 
 SEPARATOR = "、"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -164,8 +164,8 @@ def _one(spec: Field, value: Any, language: str, names: Names) -> Any:
     if spec.value == "yes-no":  # only the exception is marked: `practice: false` is 否, the default no word
         return None if value else LABELS[language]["sheet_no"]
     if spec.value == "choice":
-        return LABELS[language].get(value, value)
-    if spec.ref is not None and spec.ref not in NAMED_LATER:  # those are written by id
+        return field_label(spec.choice_key(value), language) or value
+    if spec.ref is not None and spec.ref not in NAMED_LATER | UNNAMED:  # those are written by id
         return _named(names, spec.ref, value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -190,7 +190,10 @@ def _reading_sheet(sheet, data: Dataset, kind: str, language: str) -> None:
     records = sorted(records_of(data, kind).items())
     fields = list(next(iter(records))[1].model_dump(mode="json")) if records else []
     header = [
-        LABELS[language].get(name, name) if name != "id" else export_header(kind, "id", language) for name in fields
+        field_label(LABEL_KEYS.get((kind, name), name), language) or name
+        if name != "id"
+        else export_header(kind, "id", language)
+        for name in fields
     ]
     _append(sheet, 1, header)
     for row, (record_id, record) in enumerate(records, start=2):

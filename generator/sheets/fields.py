@@ -6,6 +6,7 @@ and exported as soon as it is declared.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import types
 import typing
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 from generator.kinds import IMPORT_KINDS, RECORD_KIND, SHAPES
 from generator.kinds.kind import Import
+from generator.messages import CATALOGUE
 from generator.vocabulary import Markdown, Ref, Shape
 
 # The kinds `kb import` reads, in the order of their sheets (each kind's `Sheet.importing`).
@@ -24,6 +26,9 @@ IMPORTABLE = tuple(kind.name for kind in IMPORT_KINDS)
 NAMED_LATER = frozenset(
     kind.name for kind in IMPORT_KINDS if kind.sheet and kind.sheet.importing and kind.sheet.importing.named_later
 )
+
+# Kinds a cell names by id only, as written: no record is a ticket, so nothing has a name for one.
+UNNAMED = frozenset({"ticket"})
 
 # The kind a team's 台账 holds: its rows are completed as a 台账 leaves them (generator/sheets/ledger.py).
 LEDGER_KIND = next(
@@ -43,6 +48,13 @@ class Field:
     ref: str | None = None  # the kind its ids name (person, product, ...)
     choices: tuple[str, ...] = ()
     required: bool = False
+    kind: str = ""  # the kind of record it is a field of
+
+    def choice_key(self, choice: str) -> str:
+        """The catalogue key of a choice's label: the kind's own `<kind>-<field>-<choice>` where it
+        gives one (a commendation's form `progress`, 进步表扬), else the page label of that name."""
+        own = f"{self.kind}-{self.name}-{choice}"
+        return own if own in CATALOGUE else choice
 
 
 def importing(kind: str) -> Import:
@@ -59,7 +71,9 @@ def fields_of(kind: str) -> tuple[Field, ...]:
     hints = typing.get_type_hints(shape, include_extras=True)
     # A field that is a mapping of its own (a contest session's `paper`) is no column of a sheet.
     flat = {name: info for name, info in shape.model_fields.items() if not _is_mapping(hints[name])}
-    return tuple(_field(name, hints[name], info.is_required()) for name, info in flat.items())
+    return tuple(
+        dataclasses.replace(_field(name, hints[name], info.is_required()), kind=kind) for name, info in flat.items()
+    )
 
 
 def _is_mapping(hint: Any) -> bool:

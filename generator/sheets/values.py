@@ -17,9 +17,9 @@ from generator import codes
 from generator.messages import NOTHING, Text
 from generator.messages import text as text_of
 from generator.names import Names
-from generator.page_labels import LABELS
+from generator.page_labels import LABELS, field_label
 from generator.sheets.columns import normalise
-from generator.sheets.fields import NAMED_LATER, Field
+from generator.sheets.fields import NAMED_LATER, UNNAMED, Field
 from generator.sheets.read import cell_text
 from generator.validate.references import UNKNOWN
 
@@ -71,7 +71,7 @@ class Reading:
             return None
         if spec.value == "choice":
             return self._choice(spec, text)
-        if spec.ref is not None and spec.ref not in NAMED_LATER:
+        if spec.ref is not None and spec.ref not in NAMED_LATER | UNNAMED:
             return self.reference(spec.ref, text)
         return text
 
@@ -109,9 +109,10 @@ class Reading:
     def _choice(self, spec: Field, text: str) -> str:
         wanted = normalise(text)
         for choice in spec.choices:
-            if wanted in {normalise(choice), *(normalise(LABELS[lang].get(choice, choice)) for lang in LABELS)}:
+            labels = {normalise(field_label(spec.choice_key(choice), lang) or choice) for lang in LABELS}
+            if wanted in {normalise(choice), *labels}:
                 return choice
-        allowed = ", ".join(f"{LABELS['zh'][c]} ({c})" for c in spec.choices)
+        allowed = ", ".join(f"{field_label(spec.choice_key(c), 'zh') or c} ({c})" for c in spec.choices)
         words = text_of("sheet-not-a-choice", field=spec.name, text=text, allowed=allowed)
         self.problems.append(Problem(codes.NOT_ALLOWED_VALUE, words))
         return text

@@ -5,6 +5,9 @@ functions of the Dataset, like generator.metrics.
 They are facts about the knowledge and how it is used, per team and month, never a score
 of a person: nothing here ranks people.
 
+The figures of a period, by month and over the last twelve months, are worked out through
+the registry of figures (generator/figures.py), which the goal pages read too.
+
 Definitions (stated on the knowledge-health page too):
 - A ticket counts in the month it was closed; open tickets count only as knowledge gaps.
 - Link rate: closed tickets with at least one linked case ÷ closed tickets.
@@ -22,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.metrics import case_team, month_of
+from generator.metrics import case_team
 from generator.model import Dataset
 from generator.tickets.ticket import Ticket
 
@@ -126,25 +129,6 @@ def month_end(month: str) -> dt.date:
     year, number = int(month[:4]), int(month[5:])
     following = dt.date(year + 1, 1, 1) if number == 12 else dt.date(year, number + 1, 1)
     return following - dt.timedelta(days=1)
-
-
-def monthly_figures(data: Dataset, team: str = ALL_TEAMS) -> dict[str, PeriodFigures]:
-    """Month -> figures of the tickets closed in it, every month from the first ticket's to today's."""
-    by_month: dict[str, list[Ticket]] = defaultdict(list)
-    for ticket in data.tickets:
-        if ticket.closed is not None and ticket.closed <= data.today:
-            by_month[month_of(ticket.closed)].append(ticket)
-    return {
-        month: period_figures(data, by_month.get(month, []), team, min(month_end(month), data.today))
-        for month in ticket_months(data)
-    }
-
-
-def last_year_figures(data: Dataset, team: str = ALL_TEAMS) -> PeriodFigures:
-    """The figures of the tickets closed in the twelve months up to today."""
-    since = year_before(data.today)
-    closed = [t for t in data.tickets if t.closed is not None and since < t.closed <= data.today]
-    return period_figures(data, closed, team, data.today)
 
 
 def teams_with_tickets(data: Dataset) -> list[str]:
@@ -279,12 +263,7 @@ def person_tickets(data: Dataset, person_id: str) -> PersonTickets | None:
     recent = [t for t in own if t.closed and since < t.closed <= data.today]
     reused = []
     for case_id in data.cases_by_author.get(person_id, []):
-        authors = data.cases[case_id].authors
-        count = sum(
-            1
-            for ticket in data.tickets_of_case.get(case_id, [])
-            if ticket.engineer not in authors and is_reuse(data, ticket, case_id)
-        )
+        count = len(reused_by_others(data, case_id))
         if count:
             reused.append((case_id, count))
     if not own and not reused:
@@ -296,3 +275,14 @@ def person_tickets(data: Dataset, person_id: str) -> PersonTickets | None:
         linked_last_year=sum(1 for t in recent if t.cases),
         reused_by_others=reused,
     )
+
+
+def reused_by_others(data: Dataset, case_id: str) -> list[Ticket]:
+    """The tickets that reused a case and were handled by someone other than its authors: what a
+    person's page counts as their case reused by others (the monthly note too, by the month closed)."""
+    authors = data.cases[case_id].authors
+    return [
+        ticket
+        for ticket in data.tickets_of_case.get(case_id, [])
+        if ticket.engineer not in authors and is_reuse(data, ticket, case_id)
+    ]

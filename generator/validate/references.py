@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.kinds import RECORD_KINDS
 from generator.messages import NOTHING, Text, text
 from generator.records import Context, Record
 from generator.shapes import SHAPES, Ref
@@ -24,30 +25,30 @@ from generator.shapes import SHAPES, Ref
 ANY = "*"  # a list index or mapping key in a reference path
 KEY = "<key>"  # the keys of a mapping, e.g. a person's skills
 
-UNKNOWN = {  # kind -> code, and the catalogue key of its message
-    "person": (codes.UNKNOWN_PERSON, "ref-unknown-person"),
-    "case": (codes.UNKNOWN_CASE, "ref-unknown-case"),
-    "session": (codes.UNKNOWN_SESSION, "ref-unknown-session"),
+# kind -> code, and the catalogue key of its message: each record kind that other kinds name
+# declares its own (generator/kinds/), and the taxonomy's lists are these.
+UNKNOWN = {kind.name: kind.unknown for kind in RECORD_KINDS if kind.unknown is not None} | {
     "skill": (codes.UNKNOWN_SKILL, "ref-unknown-skill"),
     "product": (codes.UNKNOWN_PRODUCT, "ref-unknown-product"),
     "team": (codes.UNKNOWN_TEAM, "ref-unknown-team"),
     "award-kind": (codes.UNKNOWN_AWARD_KIND, "ref-unknown-award-kind"),
+    "ticket": (codes.UNKNOWN_TICKET, "ref-unknown-ticket"),
 }
 
 
 @cache
-def reference_paths(shape: type[BaseModel]) -> tuple[tuple[tuple, str], ...]:
-    """(path pattern, kind) for every field of `shape` that names another record."""
-    found: list[tuple[tuple, str]] = []
+def reference_paths(shape: type[BaseModel]) -> tuple[tuple[tuple, Ref], ...]:
+    """(path pattern, its Ref) for every field of `shape` that names another record."""
+    found: list[tuple[tuple, Ref]] = []
     for name, info in shape.model_fields.items():
         found.extend(_paths_in(info.annotation, info.metadata, (name,)))
     return tuple(found)
 
 
-def _paths_in(annotation: Any, metadata: list, prefix: tuple) -> Iterator[tuple[tuple, str]]:
+def _paths_in(annotation: Any, metadata: list, prefix: tuple) -> Iterator[tuple[tuple, Ref]]:
     for item in metadata:
         if isinstance(item, Ref):
-            yield prefix, item.kind
+            yield prefix, item
             return
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
@@ -62,17 +63,16 @@ def _paths_in(annotation: Any, metadata: list, prefix: tuple) -> Iterator[tuple[
         yield from _paths_in(args[0], [], prefix + (KEY,))
         yield from _paths_in(args[1], [], prefix + (ANY,))
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        for sub_path, kind in reference_paths(annotation):
-            yield prefix + sub_path, kind
+        for sub_path, ref in reference_paths(annotation):
+            yield prefix + sub_path, ref
 
 
-def named_ids(record: Record, kind: str | None = None) -> Iterator[tuple[tuple, str, str]]:
-    """(path, kind, id) of every reference in a record, optionally of one kind only."""
-    for pattern, target in reference_paths(SHAPES[record.kind]):
-        if kind is None or target == kind:
-            for path, value in _walk(record.document.data, pattern, ()):
-                if isinstance(value, str):
-                    yield path, target, value
+def named_ids(record: Record) -> Iterator[tuple[tuple, Ref, str]]:
+    """(path, its Ref, id) of every reference in a record."""
+    for pattern, ref in reference_paths(SHAPES[record.kind]):
+        for path, value in _walk(record.document.data, pattern, ()):
+            if isinstance(value, str):
+                yield path, ref, value
 
 
 def _walk(data: Any, pattern: tuple, path: tuple) -> Iterator[tuple[tuple, Any]]:
@@ -94,13 +94,26 @@ def _walk(data: Any, pattern: tuple, path: tuple) -> Iterator[tuple[tuple, Any]]
 
 
 def ensure_references_exist(context: Context) -> Iterator[Diagnostic]:
-    """Ensure every person, case, session, skill, product, team and award kind named exists."""
+    """Ensure every person, case, session, skill, product, team and award kind named exists
+    (and every ticket, where data/tickets/ holds exports)."""
     for record in context.all_records():
-        for path, kind, named in named_ids(record):
-            if kind in UNKNOWN and not context.exists(kind, named):
-                code, key = UNKNOWN[kind]
-                hint = _suggestion(named, context.known_ids.get(kind, set()))
-                yield code.at(record.file, record.document.position(path), key, id=named, hint=hint)
+        for path, ref, named in named_ids(record):
+            if ref.kind not in UNKNOWN or context.exists(ref.kind, named) or not _checked(context, ref.kind):
+                continue
+            position = record.document.position(path)
+            mistaken = [kind for kind in ref.instead if context.exists(kind, named)]
+            if mistaken:
+                code, key = ref.instead[mistaken[0]]
+                yield code.at(record.file, position, key, id=named, field=path[0])
+                continue
+            code, key = UNKNOWN[ref.kind]
+            hint = _suggestion(named, context.known_ids.get(ref.kind, set()))
+            yield code.at(record.file, position, key, id=named, hint=hint)
+
+
+def _checked(context: Context, kind: str) -> bool:
+    # Tickets are known only from the exports: without any, a record's ticket ids cannot be checked.
+    return kind != "ticket" or bool(context.known_ids.get("ticket"))
 
 
 def _suggestion(named: str, known: set[str]) -> Text:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.kinds import RECORD_KINDS
 from generator.records import Context
 from generator.tickets import checks as tickets
 from generator.validate import advice, attachments, identity, privacy, references, rules
@@ -55,6 +56,8 @@ CHECKS: tuple[Entry, ...] = (
     Entry(rules.ensure_path_steps_are_sound, (codes.DUPLICATE_STEP, codes.UNKNOWN_STEP, codes.STEP_CYCLE)),
     Entry(rules.ensure_award_session_is_a_contest, (codes.NOT_A_CONTEST,)),
     Entry(rules.ensure_paper_is_on_a_contest, (codes.PAPER_NOT_A_CONTEST,)),
+    # each kind's own rules (generator/kinds/, a kind's `checks`), in the table's order
+    *(Entry(check.function, check.codes) for kind in RECORD_KINDS for check in kind.checks),
     Entry(attachments.ensure_attachments_exist, (codes.ATTACHMENT_ESCAPES, codes.ATTACHMENT_MISSING)),
     Entry(attachments.ensure_attachments_are_inert, (codes.ATTACHMENT_TYPE,)),
     # tickets: what the exports in data/tickets/ name exists, once per ticket

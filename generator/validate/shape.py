@@ -17,7 +17,7 @@ from generator.kinds import RECORD_KIND, SHAPES
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
 from generator.load.text import character_name, line_break_in
-from generator.messages import NOTHING, Listing, Text, text
+from generator.messages import MESSAGES, NOTHING, Listing, Text, text
 from generator.vocabulary import Shape, single_line_texts
 
 _PATH_HINTS = ("/", "\\", "..")
@@ -33,12 +33,38 @@ def parse_record(kind: str, source: SourceFile, document: Document) -> tuple[Sha
 
 def _parse(kind: str, document: Document) -> tuple[Shape | None, list[Diagnostic]]:
     shape = SHAPES[kind]
+    refused = _refused_fields(kind, document)
     try:
         model = shape.model_validate(document.data)
     except ValidationError as error:
         problems = _without_missing_that_were_misspelt(shape, error.errors(include_url=False))
-        return None, [_diagnostic(shape, document, problem) for problem in problems]
+        problems = [p for p in problems if not (p["type"] == "extra_forbidden" and p["loc"] in refused)]
+        return None, [*refused.values(), *(_diagnostic(shape, document, problem) for problem in problems)]
     return model, [*_state_requirements(kind, model, document), *_line_breaks(model, document)]
+
+
+def _refused_fields(kind: str, document: Document) -> dict[tuple, Diagnostic]:
+    """The fields the kind refuses for a reason of its own (a goal's `person`, at any depth: a
+    target's `owner` too), each with its own code rather than as an unknown field: path -> its
+    diagnostic."""
+    record_kind = RECORD_KIND.get(kind)
+    refused = record_kind.refused_fields if record_kind is not None else {}
+    found = {}
+    for path in _keys(document.data, ()) if refused else ():
+        if path[-1] in refused:
+            code, key = refused[path[-1]]
+            found[path] = code.at(document.file, document.position(path), key, field=path[-1], id="")
+    return found
+
+
+def _keys(data: Any, path: tuple) -> Iterator[tuple]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield path + (key,)
+            yield from _keys(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _keys(value, path + (index,))
 
 
 def _without_missing_that_were_misspelt(shape: type[BaseModel], problems: list[dict]) -> list[dict]:
@@ -59,11 +85,11 @@ def _state_requirements(kind: str, model: Shape, document: Document) -> Iterator
         return
     deciding, needs = record_kind.required_when
     state = getattr(model, deciding)
+    # in the kind's own words where it has them (a commendation from a customer), else a case's
+    key = f"{kind}-requires" if f"{kind}-requires" in MESSAGES else "shape-state-requires"
     for name in needs.get(state, ()):
         if getattr(model, name) is None:
-            yield codes.STATE_REQUIRES.at(
-                document.file, document.position((deciding,)), "shape-state-requires", state=state, field=name
-            )
+            yield codes.STATE_REQUIRES.at(document.file, document.position((deciding,)), key, state=state, field=name)
 
 
 def _line_breaks(model: Shape, document: Document) -> Iterator[Diagnostic]:

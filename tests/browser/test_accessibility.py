@@ -51,6 +51,11 @@ PAGES = [
     "awards/2026-q3-service-star-xu-yang/",
     "health/",
     "training/figures/",
+    "goals/",
+    "goals/2026-q4-east/",  # running: its trend's last period pale
+    "goals/2026-q3-all/",  # ended, the organisation's
+    "commendations/",
+    "commendations/20261120-banner-xu-yang/",
     "checks/",
     "search/",
     "guide/writing-cases/",

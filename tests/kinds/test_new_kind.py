@@ -115,8 +115,10 @@ NOTE_TEMPLATE = """\
 {{ m.text(note.text) }}
 """
 TABLE = REPO / "generator" / "kinds" / "__init__.py"
-IMPORT_LINE = "from generator.kinds import award, case, mentoring, path, person, session, taxonomy\n"
-LAST_KIND = "    award.KIND,\n"
+IMPORT_LINE = (
+    "from generator.kinds import award, case, commendation, goal, mentoring, path, person, session, taxonomy\n"
+)
+LAST_KIND = "    commendation.KIND,\n"
 NOTE = """\
 id: oil-level
 title: 液压站的油位每月查一次

@@ -56,6 +56,8 @@ def value(option: Option) -> object:
         return 3
     if option.value == "hours":
         return 2.0
+    if option.value == "number":
+        return 60.0
     if option.value == "choice":
         return option.choices[0]
     return "hx-200"

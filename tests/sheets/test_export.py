@@ -13,7 +13,7 @@ from generator.cli import main
 from tests.conftest import REPO, TESTS, check
 
 FOLDERS = {"demo": REPO / "data", "second-org": TESTS / "data" / "second-org"}
-IMPORTED = ("case", "person", "session")
+IMPORTED = ("case", "person", "session", "commendation")
 
 
 def kb(*args: str):
@@ -25,7 +25,9 @@ def without_imported_kinds(source: Path, target: Path) -> Path:
     return shutil.copytree(
         source,
         target,
-        ignore=lambda folder, names: {"cases", "people", "sessions"} if Path(folder) == source else set(),
+        ignore=lambda folder, names: (
+            {"cases", "people", "sessions", "commendations"} if Path(folder) == source else set()
+        ),
     )
 
 
@@ -55,7 +57,7 @@ def test_import_of_the_export_reproduces_the_records(name, tmp_path):
 def test_the_workbook_has_a_sheet_per_kind_with_the_import_headers_and_real_dates(tmp_path):
     assert kb("export", "--data", str(FOLDERS["demo"]), "--out", str(tmp_path / "r.xlsx")).exit_code == 0
     workbook = load_workbook(tmp_path / "r.xlsx")
-    assert workbook.sheetnames == ["案例", "人员", "培训场次", "传帮带", "培养路径", "荣誉"]
+    assert workbook.sheetnames == ["案例", "人员", "培训场次", "传帮带", "培养路径", "荣誉", "目标", "表扬"]
     cases = workbook["案例"]
     header = [cell.value for cell in cases[1]]
     assert header[:4] == ["编号", "标题", "状态", "产品"] and "解决日期" in header and "症状" in header
