@@ -68,6 +68,10 @@ class Note:
     markdown: str
     html: str
 
+    def files(self) -> tuple[tuple[str, str], ...]:
+        """(the file name's ending, its text): the note to paste into a message, and to print."""
+        return ((".md", self.markdown), (".html", self.html))
+
 
 def in_post(data: Dataset, month: Period) -> list[str]:
     """The people in post at the month's end: joined by then and not left."""

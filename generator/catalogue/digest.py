@@ -83,6 +83,11 @@ DIGEST: dict[str, tuple[str, str]] = {
         "{out} is inside {folder}: the notes are private and never go into the site, kb/ or the data folder; "
         "choose another --out",
     ),
+    "help-digest-not-a-folder": (
+        "{out} 不是一个普通文件夹（是文件或链接）；请换一个 --out",
+        "{out} is not a plain folder (a file or a link); choose another --out",
+    ),
+    "help-digest-cannot-write": ("无法写入 {out}：{reason}", "Cannot write into {out}: {reason}"),
     "help-digest-nobody": ("{month} 月底没有在岗的人。", "Nobody was in post at the end of {month}."),
     "help-digest-done": (
         "已为 {count} 人写好 {month} 的小结：{target}/<人员 id>.md 和 .html。它们是私人的：只发给本人。",

@@ -1,24 +1,26 @@
-"""`kb digest MONTH`: the private monthly note to each engineer, written outside the site."""
+"""`kb digest MONTH`: the private monthly note to each engineer, written outside the site.
+
+The notes go into a folder that is neither the site, kb/ nor the data folder; each file is
+written beside its place and renamed over it (never through a symbolic link), so a failure
+leaves the notes that were there as they were.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from generator.cli.language import Command, say
-from generator.cli.options import data_option, site_folders, site_of, today_option
-from generator.digest import notes
+from generator.cli.language import say
+from generator.cli.mistakes import Command, Failure, Mistake
+from generator.cli.options import data_option, site_folders, today_option
 from generator.language import LANGUAGES, decide_language
 from generator.messages import words
-from generator.model import build_dataset
-from generator.periods import parse_period
-from generator.pipeline import check
-from generator.report import as_text
-from generator.settings import Settings
+from generator.report import printable
 
 MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
@@ -40,25 +42,35 @@ MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 def command(
     month: str, data_dir: str, out_dir: str | None, language: str | None, config_file: str, today: dt.date | None
 ) -> None:
-    period = parse_period(month) if MONTH.match(month) else None
-    if period is None:
-        raise click.BadParameter(say("help-digest-not-a-month", month=month), param_hint="MONTH")
+    if not MONTH.match(month):
+        raise click.BadParameter(say("help-digest-not-a-month", month=printable(month)), param_hint="MONTH")
     target = Path(out_dir or Path("digest") / month)
     language = decide_language(language, Path(config_file))
     _refuse_published_places(target, Path(config_file), Path(data_dir), language)
-    checked = check(Settings(Path(data_dir), today or dt.date.today(), language, shown_root=data_dir))
+    _refuse_links(target, language)
+    written = _notes(month, Path(data_dir), data_dir, language, Path(config_file), today)
+    _write(target, {f"{note.person}{suffix}": body for note in written for suffix, body in note.files()}, language)
+    click.echo(words("help-digest-done", language).format(count=len(written), month=month, target=target))
+
+
+def _notes(month: str, data: Path, shown: str, language: str, config_file: Path, today: dt.date | None) -> list:
+    from generator.cli.options import site_of
+    from generator.digest import notes
+    from generator.model import build_dataset
+    from generator.periods import parse_period
+    from generator.pipeline import check
+    from generator.report import as_text
+    from generator.settings import Settings
+
+    checked = check(Settings(data, today or dt.date.today(), language, shown_root=shown))
     if checked.report.errors:
         click.echo(as_text(checked.report, checked.files, language=language), err=True)
-        sys.exit(1)
-    site_name, _ = site_of(Path(config_file))
-    written = notes(build_dataset(checked.context), period, language, site_name)
+        raise SystemExit(1)
+    site_name, _ = site_of(config_file)
+    written = notes(build_dataset(checked.context), parse_period(month), language, site_name)
     if not written:
-        raise click.ClickException(words("help-digest-nobody", language).format(month=month))
-    target.mkdir(parents=True, exist_ok=True)
-    for note in written:
-        (target / f"{note.person}.md").write_text(note.markdown, encoding="utf-8")
-        (target / f"{note.person}.html").write_text(note.html, encoding="utf-8")
-    click.echo(words("help-digest-done", language).format(count=len(written), month=month, target=target))
+        raise Failure(words("help-digest-nobody", language).format(month=month))
+    return written
 
 
 def _refuse_published_places(target: Path, config_file: Path, data_dir: Path, language: str) -> None:
@@ -66,4 +78,33 @@ def _refuse_published_places(target: Path, config_file: Path, data_dir: Path, la
     where = target.resolve()
     for folder in (*site_folders(config_file), data_dir):
         if where == folder.resolve() or where.is_relative_to(folder.resolve()):
-            raise click.UsageError(words("help-digest-inside", language).format(out=target, folder=folder))
+            message = words("help-digest-inside", language).format(out=printable(str(target)), folder=folder)
+            raise Mistake(message, click.get_current_context())
+
+
+def _refuse_links(target: Path, language: str) -> None:
+    """The folder is a plain folder or new: a link could lead the notes anywhere."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise Failure(words("help-digest-not-a-folder", language).format(out=printable(str(target))))
+
+
+def _write(target: Path, files: dict[str, str], language: str) -> None:
+    """Every note written beside its place first, then each renamed over it (a rename replaces
+    a link that appeared meanwhile, it never writes through one)."""
+    written: dict[str, str] = {}
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
+            written[name] = temporary
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+                file.write(content)
+            os.chmod(temporary, 0o600)  # private: the manager's to send, nobody else's to read
+        for name, temporary in written.items():
+            os.replace(temporary, target / name)
+    except OSError as error:
+        reason = printable(error.strerror or type(error).__name__)
+        raise Failure(words("help-digest-cannot-write", language).format(out=printable(str(target)), reason=reason))
+    finally:
+        for temporary in written.values():
+            Path(temporary).unlink(missing_ok=True)

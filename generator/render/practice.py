@@ -38,7 +38,7 @@ def practice_pages(r: Renderer) -> Iterator[PageJob]:
             meta={"title": f"{t.practice} · {title}", "description": t.practice_intro},
             heading=title,
             practice=practice,
-            sections=_sections(r, practice),
+            practice_sections=_sections(r, practice),
             origin=record_page(practice.kind, practice.id),
         )
 

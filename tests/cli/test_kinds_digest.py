@@ -31,7 +31,7 @@ def cache_home(tmp_path, monkeypatch) -> Path:
 
 def test_the_digest_says_what_the_table_says():
     made = kinds_digest.from_table()
-    assert made.importable == tuple(kind.name for kind in IMPORT_KINDS) == ("case", "person", "session")
+    assert made.importable == tuple(kind.name for kind in IMPORT_KINDS) == ("case", "person", "session", "commendation")
     assert made.states == CASE_STATES and made.ledger_kind == LEDGER_KIND == "case"
     assert {name: headers for name, _label, headers in made.ledger_fields} == ALIASES[LEDGER_KIND]
     assert dict((name, label) for name, label, _ in made.ledger_fields)["symptoms"] == "症状"
@@ -65,10 +65,10 @@ def test_a_digest_of_other_modules_or_an_unreadable_one_is_built_again(cache_hom
     assert kinds_digest.digest().importable == ("case",)  # what is kept is read: proof that it is kept
     monkeypatch.setattr(kinds_digest, "_fingerprint", lambda: "modules changed since")
     kinds_digest.digest.cache_clear()
-    assert kinds_digest.digest().importable == ("case", "person", "session")
+    assert kinds_digest.digest().importable == ("case", "person", "session", "commendation")
     kept.write_text("{not json", encoding="utf-8")
     kinds_digest.digest.cache_clear()
-    assert kinds_digest.digest().importable == ("case", "person", "session")
+    assert kinds_digest.digest().importable == ("case", "person", "session", "commendation")
     assert json.loads(kept.read_text(encoding="utf-8"))["fingerprint"] == "modules changed since"
 
 

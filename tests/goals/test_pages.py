@@ -18,6 +18,7 @@ from generator.pipeline import check
 from generator.render import render_site
 from generator.render.feeds import site_files
 from generator.settings import Settings
+from tests.built_site import readable
 from tests.conftest import REPO, TODAY
 
 DEMO = REPO / "data"
@@ -111,7 +112,7 @@ def test_an_award_shows_the_commendations_it_cites_and_the_commendation_the_awar
 
 
 def test_commendations_have_their_feed(demo):
-    files = {f.path: f.content.decode("utf-8") for f in site_files(demo, "zh", "site", "")}
+    files = {f.path: readable(f.content).decode("utf-8") for f in site_files(demo, "zh", "site", "")}
     feed = files["feeds/commendations.xml"]
     assert feed.count("<item>") == len(demo.commendations)
     assert "锦旗 · 徐洋 · 某液压机厂" in feed and "commendations/20261120-banner-xu-yang/" in feed
@@ -121,7 +122,7 @@ def test_commendations_have_their_feed(demo):
 def test_a_commendations_tickets_are_counted_not_shown_nor_published(demo, pages):
     page = pages["commendations/20261120-banner-xu-yang.md"]
     assert "涉及 1 张工单" in page and "GD2026000195" not in page
-    files = {f.path: f.content.decode("utf-8") for f in site_files(demo, "zh", "site", "")}
+    files = {f.path: readable(f.content).decode("utf-8") for f in site_files(demo, "zh", "site", "")}
     assert "GD2026000195" not in "".join(files.values())
     api = json.loads(files["api/commendations.json"])
     assert (
