@@ -25,7 +25,7 @@ DEMO_SHARD_PAGES = 40
 # In Chinese, English shows only where it is a name: field names, values and ids (in
 # backticks), paths, file names and anchors, codes, and the record's own line under a
 # syntax error. A run of four ASCII letters anywhere else is English that was not translated.
-NAMES = {"YAML", "HTML", "Office", "Markdown", "Windows", "Excel"}  # proper names, written so in Chinese too
+NAMES = {"YAML", "HTML", "Office", "Markdown", "Windows", "Excel", "MkDocs"}  # proper names, written so in Chinese too
 CODE_SPAN = re.compile(r"`[^`]*`")
 PATH_LIKE = re.compile(r"\S*[/.#@]\S*")
 EXCERPT_LINE = re.compile(r"^\s*\d*\s*\|.*$", re.MULTILINE)

@@ -61,6 +61,7 @@ from generator.render.feeds import site_files
 from generator.report import as_github, as_json, as_text
 from generator.settings import Settings
 from generator.sheets.export import CellRefused, export_workbook
+from tests.built_site import readable
 from tests.conftest import MINIMAL
 from tests.hostile import hostile_text
 
@@ -164,7 +165,7 @@ class Outputs:
 def written(result: Checked) -> Outputs:
     data = build_dataset(result.context)
     pages = {job.src_uri: job.render().text for job in page_jobs(data, "zh", SITE_NAME)}
-    files = {file.path: file.content for file in site_files(data, "zh", SITE_NAME, SITE_URL)}
+    files = {file.path: readable(file.content) for file in site_files(data, "zh", SITE_NAME, SITE_URL)}
     records = list(documents(data))
     return Outputs(pages, files, bulk_body("servicekb", records), len(records), workbook_bytes(data))
 

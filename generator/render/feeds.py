@@ -72,7 +72,8 @@ def _feed(site_url: str, name: str, title: str, language: str, updated: dt.date)
     feed.title(one_line(title))
     feed.link(href=_link(site_url, f"feeds/{name}.atom", depth), rel="self")
     feed.link(href=_link(site_url, "", depth), rel="alternate")  # RSS shows the last link as the channel's
-    feed.description(one_line(title))
+    # Readers show a channel's description as HTML: the site's and a product's names are text.
+    feed.description(str(escape(one_line(title))))
     feed.language(words("locale-tag", language))
     feed.updated(_moment(updated))
     feed.lastBuildDate(_moment(updated))
