@@ -89,30 +89,37 @@ class GroupFinder:
     def __init__(self, glossary: Glossary) -> None:
         groups = {folded(term.text): group for group in glossary for term in group.terms if folded(term.text)}
         terms = sorted(groups, key=lambda term: (-len(term), term))
-        self.within = {
-            term: list(dict.fromkeys(groups[other].id for other in terms if re.search(_pattern(other), term)))
-            for term in terms
-        }
+        # each term with the terms inside it (itself first), and the groups of those
+        self.inside = {term: [other for other in terms if re.search(_pattern(other), term)] for term in terms}
+        self.within = {term: list(dict.fromkeys(groups[other].id for other in self.inside[term])) for term in terms}
         self.groups = {group.id: group for group in glossary}
         alternatives = "|".join(_pattern(term) for term in terms)
         self.pattern = re.compile(f"(?=({alternatives}))") if terms else None
 
     def groups_in(self, texts: Iterable[str]) -> list[Group]:
         """The groups with a term in the texts, in the glossary's order, each once."""
-        if self.pattern is None:
-            return []
-        found: set[str] = set()
-        for text in texts:
-            for match in self.pattern.finditer(folded(text)):
-                found.update(self._groups_of(" ".join(match.group(1).split())))
+        found = {group_id for term in self.terms_in(texts) for group_id in self.within[term]}
         return [group for group_id, group in self.groups.items() if group_id in found]
 
-    def _groups_of(self, matched: str) -> list[str]:
-        """The groups of a matched term, which may carry an English ending (refrigerants)."""
+    def terms_in(self, texts: Iterable[str], inside: bool = True) -> list[str]:
+        """The terms (folded) the texts hold, each once; `inside`: a term inside a longer one
+        found too (冷媒 in 冷媒不足), else only the longest term at each place."""
+        if self.pattern is None:
+            return []
+        found: dict[str, None] = {}
+        for text in texts:
+            for match in self.pattern.finditer(folded(text)):
+                term = self._term_of(" ".join(match.group(1).split()))
+                if term is not None:
+                    found.update(dict.fromkeys(self.inside[term] if inside else (term,)))
+        return list(found)
+
+    def _term_of(self, matched: str) -> str | None:
+        """The term matched, which may carry an English ending (refrigerants)."""
         for ending in ("", "s", "es", "ed", "ing"):
             if matched.endswith(ending) and matched[: len(matched) - len(ending)] in self.within:
-                return self.within[matched[: len(matched) - len(ending)]]
-        return []
+                return matched[: len(matched) - len(ending)]
+        return None
 
 
 def group_words(finder: GroupFinder, texts: Iterable[str]) -> list[str]:
