@@ -161,35 +161,36 @@ export function newCase(r, form) {
   const codes = wordsIn(form.codes, r.codeSeparators);
   const photos = wordsIn(form.photos, r.photoSeparators);
   const fixed = block(r, form.resolution);
+  const said = r.comments; // the comments `kb new case` writes, in the site's language
   const fixedLines =
-    fixed === "|\n" ? "# resolution: |    (needed once the case leaves wip) the steps that fixed it\n" : `resolution: ${fixed}`;
+    fixed === "|\n" ? `# resolution: |    ${said["new-case-resolution"]}\n` : `resolution: ${fixed}`;
   const body =
     `id: ${id}\n` +
     `title: ${quoted(title)}\n` +
-    `state: ${r.state}  # wip -> not-validated -> validated (by a publisher or coach) -> archived\n` +
+    `state: ${r.state}  # ${said["new-case-state"]}\n` +
     `products: [${form.product}]\n` +
     "skills: []\n" +
     `tags: [${codes.map(quoted).join(", ")}]\n` +
-    "aka: []  # other words customers and engineers use for this problem\n" +
+    `aka: []  # ${said["new-case-aka"]}\n` +
     `symptoms: ${block(r, form.symptoms)}` +
-    "# environment: |   (needed once the case leaves wip) product version, configuration, site conditions\n" +
+    `# environment: |   ${said["new-case-environment"]}\n` +
     "# cause: |\n" +
     fixedLines +
     `authors: [${form.author}]\n` +
     `solved_on: ${form.solved_on}\n` +
     "# hours_to_resolve: 4\n" +
-    "# customer: 某食品厂    (an anonymised label only: never a name, phone number or e-mail)\n" +
+    `# customer: ${said["new-case-customer"]}\n` +
     "# related: []\n" +
-    photoLines(id, photos);
+    photoLines(id, photos, said["new-case-photos"]);
   const fields = { title, symptoms: form.symptoms, resolution: form.resolution, codes, photos };
   return { id, year: form.solved_on.slice(0, 4), yaml: `${r.schema_line}\n${body}`, fields };
 }
 
-function photoLines(id, photos) {
+function photoLines(id, photos, note) {
   if (!photos.length) return "";
   const folder = `cases/${id}`;
   const named = photos.map((photo) => quoted(`${folder}/${trimSpaces(photo)}`)).join(", ");
-  return `# attachments: [${named}]\n#   (put the photos in data/attachments/${folder}/, then remove the # above)\n`;
+  return `# attachments: [${named}]\n#   ${note.replace("{folder}", folder)}\n`;
 }
 
 // ---- the checks: the required fields and the personal data of `kb validate` ----------------

@@ -11,8 +11,7 @@ import click
 
 from generator.cli.language import say, startup_language
 from generator.cli.mistakes import Command
-from generator.cli.options import max_mentees_option, today_option
-from generator.language import LANGUAGES
+from generator.cli.options import config_file_option, language_choice, max_mentees_option, today_option
 from generator.messages import MESSAGES, text
 from generator.report import as_text, printable
 
@@ -20,14 +19,7 @@ if TYPE_CHECKING:
     from generator.publish.site import BuildRequest, BuildResult
     from generator.settings import Part
 
-config_option = click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, exists=True),
-    default="mkdocs.yml",
-    show_default=True,
-    help=say("help-build-config-file"),
-)
+config_option = config_file_option("help-build-config-file", must_exist=True)
 data_override = click.option(
     "--data",
     "data_dir",
@@ -39,11 +31,7 @@ cache_option = click.option(
     type=click.Path(file_okay=False),
     help=say("help-build-cache-dir"),
 )
-language_option = click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-build-language"),
-)
+language_option = language_choice("help-build-language")
 
 
 def _parse_part(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Part | None:

@@ -20,11 +20,11 @@ import click
 from generator import codes
 from generator.cli.language import say
 from generator.cli.mistakes import Command
-from generator.cli.options import data_option, site_of
+from generator.cli.options import config_file_option, data_option, language_choice, site_of
 from generator.constants import CONTEST_ANSWERS as ANSWERS
 from generator.constants import CONTEST_PAPER as PAPER
 from generator.diagnostics import START
-from generator.language import LANGUAGES, decide_language
+from generator.language import decide_language
 from generator.messages import Listing, Text, text
 from generator.report import diagnostic_line, shown
 
@@ -53,15 +53,8 @@ def _ids(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) 
 @click.option("--session", metavar="ID", help=say("help-contest-session"))
 @data_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help=say("help-contest-out"))
-@click.option("--language", type=click.Choice(LANGUAGES), help=say("help-contest-language"))
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help=say("help-contest-config-file"),
-)
+@language_choice("help-contest-language")
+@config_file_option("help-contest-config-file")
 def command(
     products: tuple[str, ...],
     skills: tuple[str, ...],

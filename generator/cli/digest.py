@@ -17,8 +17,8 @@ import click
 
 from generator.cli.language import say
 from generator.cli.mistakes import Command, Failure, Mistake
-from generator.cli.options import data_option, site_folders, today_option
-from generator.language import LANGUAGES, decide_language
+from generator.cli.options import config_file_option, data_option, language_choice, site_folders, today_option
+from generator.language import decide_language
 from generator.messages import words
 from generator.report import printable
 
@@ -29,15 +29,8 @@ MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 @click.argument("month")
 @data_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help=say("help-digest-out"))
-@click.option("--language", type=click.Choice(LANGUAGES), help=say("help-digest-language"))
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help=say("help-digest-config-file"),
-)
+@language_choice("help-digest-language")
+@config_file_option("help-digest-config-file")
 @today_option
 def command(
     month: str, data_dir: str, out_dir: str | None, language: str | None, config_file: str, today: dt.date | None
@@ -104,7 +97,8 @@ def _write(target: Path, files: dict[str, str], language: str) -> None:
             os.replace(temporary, target / name)
     except OSError as error:
         reason = printable(error.strerror or type(error).__name__)
-        raise Failure(words("help-digest-cannot-write", language).format(out=printable(str(target)), reason=reason))
+        message = words("help-digest-cannot-write", language).format(out=printable(str(target)), reason=reason)
+        raise Failure(message) from None
     finally:
         for temporary in written.values():
             Path(temporary).unlink(missing_ok=True)

@@ -16,8 +16,9 @@ import click
 
 from generator.cli.language import say
 from generator.cli.mistakes import Command
+from generator.cli.options import language_choice
 from generator.cli.search_report import refuse_page_path, show_report, stop_on_problems
-from generator.language import LANGUAGES, decide_language
+from generator.language import decide_language
 from generator.messages import text
 from generator.report import printable, shown
 
@@ -49,11 +50,7 @@ _HELP = say("help-feedback-report")
     type=click.Path(path_type=Path),
     help=say("help-feedback-report-page"),
 )
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-feedback-report-language"),
-)
+@language_choice("help-feedback-report-language")
 def command(logs: tuple[Path, ...], top: int, page: Path | None, language: str | None) -> None:
     language = decide_language(language)
     if page is not None:

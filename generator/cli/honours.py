@@ -10,8 +10,8 @@ import click
 
 from generator.cli.language import say
 from generator.cli.mistakes import Command
-from generator.cli.options import data_option, site_of, today_option
-from generator.language import LANGUAGES, decide_language
+from generator.cli.options import config_file_option, data_option, language_choice, site_of, today_option
+from generator.language import decide_language
 from generator.periods import Period, parse_period
 
 _HELP = say("help-honours")
@@ -40,19 +40,8 @@ def _period(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
     show_default=True,
     help=say("help-honours-out"),
 )
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-honours-language"),
-)
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help=say("help-honours-config-file"),
-)
+@language_choice("help-honours-language")
+@config_file_option("help-honours-config-file")
 @today_option
 def command(period: Period, data_dir: str, out_dir: str, language: str | None, config_file: str, today) -> None:
     from generator.honours import announcement, awards_in, periods_with_awards

@@ -89,3 +89,20 @@ def site_folders(config_file: Path) -> tuple[Path, ...]:
         if found:
             folders.append(root / found.group(1).strip())
     return tuple(dict.fromkeys(folders))
+
+
+def language_choice(help_key: str):
+    """`--language zh|en` of a command whose help (`help_key`) says what it chooses the language of."""
+    return click.option("--language", type=click.Choice(LANGUAGES), help=say(help_key))
+
+
+def config_file_option(help_key: str, must_exist: bool = False):
+    """`-f/--config-file`, the MkDocs configuration, with what the command reads of it (`help_key`)."""
+    return click.option(
+        "-f",
+        "--config-file",
+        type=click.Path(dir_okay=False, exists=must_exist),
+        default="mkdocs.yml",
+        show_default=True,
+        help=say(help_key),
+    )

@@ -10,8 +10,8 @@ import click
 
 from generator.cli.language import say
 from generator.cli.mistakes import Command
-from generator.cli.options import data_option, site_of
-from generator.language import LANGUAGES, decide_language
+from generator.cli.options import config_file_option, data_option, language_choice, site_of
+from generator.language import decide_language
 from generator.messages import Listing, text
 
 ASSETS = Path(__file__).resolve().parent.parent  # the generator package: assets/kb-qr.css
@@ -41,19 +41,8 @@ _HELP = say("help-qr")
     show_default=True,
     help=say("help-qr-out"),
 )
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-qr-language"),
-)
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help=say("help-qr-config-file"),
-)
+@language_choice("help-qr-language")
+@config_file_option("help-qr-config-file")
 def command(products: tuple[str, ...], data_dir: str, out_dir: str, language: str | None, config_file: str) -> None:
     from generator.model import build_dataset
     from generator.pipeline import check

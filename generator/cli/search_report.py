@@ -18,8 +18,9 @@ import click
 from generator import codes
 from generator.cli.language import say
 from generator.cli.mistakes import Command
+from generator.cli.options import language_choice
 from generator.diagnostics import START
-from generator.language import LANGUAGES, decide_language
+from generator.language import decide_language
 from generator.messages import Text, text
 from generator.report import diagnostic_line, printable, shown
 
@@ -58,11 +59,7 @@ _HELP = say("help-search-report")
     type=click.Path(path_type=Path),
     help=say("help-search-report-page"),
 )
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-search-report-language"),
-)
+@language_choice("help-search-report-language")
 def command(logs: tuple[Path, ...], few: int, top: int, page: Path | None, language: str | None) -> None:
     language = decide_language(language)
     if page is not None:

@@ -10,8 +10,8 @@ import click
 
 from generator.cli.language import say
 from generator.cli.mistakes import Command
-from generator.cli.options import max_mentees_option, skip_option, today_option
-from generator.language import LANGUAGES, decide_language
+from generator.cli.options import language_choice, max_mentees_option, skip_option, today_option
+from generator.language import decide_language
 from generator.report import FORMATS
 
 _HELP = say("help-validate")
@@ -34,11 +34,7 @@ _HELP = say("help-validate")
     help=say("help-validate-format"),
 )
 @click.option("--strict", is_flag=True, help=say("help-validate-strict"))
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    help=say("help-validate-language"),
-)
+@language_choice("help-validate-language")
 @skip_option
 @max_mentees_option
 @today_option

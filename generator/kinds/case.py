@@ -31,6 +31,7 @@ from generator.kinds.kind import (
     Sheet,
     Words,
 )
+from generator.language import DEFAULT_LANGUAGE
 from generator.messages import words
 from generator.record_text import SPACES, NewRecord, block, quoted
 from generator.record_text import one_line as title_line
@@ -504,14 +505,19 @@ class CaseNotes:
     photos: tuple[str, ...] = ()
 
 
-# The capture page writes its comments in English on every site, with a Chinese customer as
-# the example (assets/kb-capture.js); `kb new case` writes them in the site's language.
-CAPTURE_COMMENTS = {"new-case-customer": "某食品厂    (an anonymised label only: never a name, phone number or e-mail)"}
+# The comments of a new case's file, in the site's language: `kb new case` writes them, and the
+# capture page on a phone writes the same ones (assets/kb-capture.json carries them).
+NEW_CASE_COMMENTS = (
+    "new-case-state",
+    "new-case-aka",
+    "new-case-environment",
+    "new-case-resolution",
+    "new-case-customer",
+    "new-case-photos",
+)
 
 
-def _comment(key: str, language: str | None) -> str:
-    if language is None:
-        return CAPTURE_COMMENTS.get(key) or words(key, "en")
+def _comment(key: str, language: str) -> str:
     return words(key, language)
 
 
@@ -522,9 +528,9 @@ def new_case(
     day: dt.date,
     record_id: str | None = None,
     notes: CaseNotes = CaseNotes(),
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> NewRecord:
-    """The new case; its comments in `language`, or, for None, as the capture page writes them."""
+    """The new case, its comments in `language` (the capture page writes the same file)."""
     title = title_line(title)
     record_id = record_id or case_id(day, title, product)
     tags = ", ".join(quoted(code) for code in notes.codes)
@@ -553,7 +559,7 @@ solved_on: {day.isoformat()}
     return NewRecord("case", record_id, body, FOLDER, sub_folders=True)
 
 
-def _photo_lines(record_id: str, photos: tuple[str, ...], language: str | None) -> str:
+def _photo_lines(record_id: str, photos: tuple[str, ...], language: str) -> str:
     if not photos:
         return ""
     folder = f"cases/{record_id}"

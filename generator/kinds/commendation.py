@@ -379,7 +379,7 @@ WORDS: dict[str, Words] = {
     "help-new-commendation-words": ("表扬的内容。", "What they said."),
     "help-new-commendation-customer": (
         "客户单位的匿名标签，如 某食品厂。",
-        "The customer's anonymised label, e.g. 某食品厂.",
+        'The customer\'s anonymised label, such as "a food factory".',
     ),
     "help-new-commendation-given-by": ("同事或主管的人员 id。", "The colleague's or manager's person id."),
     "help-new-commendation-date": ("表扬的日期。", "When it was given."),

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic.fields import FieldInfo
 
 from generator import codes, scaffold, slug
+from generator.kinds.case import NEW_CASE_COMMENTS
 from generator.messages import words
 from generator.model import Dataset
 from generator.pinyin import readings
@@ -90,6 +91,7 @@ def capture_data(data: Dataset, settings: Settings, root: Path) -> bytes:
         "id": id_rules(),
         "privacy": browser_patterns(),
         "messages": {key: words(key, language) for key in MESSAGE_KEYS},
+        "comments": {key: words(key, language) for key in NEW_CASE_COMMENTS},
         "codes": {code.code: code.in_language(language).title for code in SHOWN_CODES},
         "pinyin": readings().as_json(),
     }

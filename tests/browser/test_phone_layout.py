@@ -14,6 +14,7 @@ from tests.conftest import TESTS
 from tests.publish.conftest import build_site
 
 PHONE = {"width": 390, "height": 844}
+PROJECTOR = {"width": 1600, "height": 900}
 MIN_CELL_CHARACTERS = 3  # a column of text narrower than this many characters reads one character a line
 MIN_CHART_TEXT_PX = 10
 
@@ -52,6 +53,22 @@ def page_kinds(site: Path) -> list[str]:
         kind = url if len(parts) == 1 else "/".join(parts[:-1]) + "/*"
         kinds.setdefault(kind, url)
     return ["", *sorted(kinds.values())]
+
+
+# On a wide screen: a table that scrolls sideways in a strip narrower than the text column
+# (squeezed beside a record's side panel), where the full column would show it whole.
+SQUEEZED_BESIDE = """() => {
+  const problems = [];
+  const column = document.querySelector("article").getBoundingClientRect().width;
+  for (const wrapper of document.querySelectorAll("article .kb-scroll, article .md-typeset__scrollwrap")) {
+    const table = wrapper.querySelector("table");
+    if (!table || wrapper.getClientRects().length === 0) continue;
+    const width = wrapper.getBoundingClientRect().width;
+    if (wrapper.scrollWidth > wrapper.clientWidth + 1 && width < column - 2 && table.scrollWidth <= column)
+      problems.push(`table in a ${Math.round(width)} px strip of a ${Math.round(column)} px column`);
+  }
+  return problems;
+}"""
 
 
 def squeezed_parts(browser, site_url: str, pages: list[str], name: str) -> list[str]:
@@ -137,3 +154,18 @@ def test_the_glossary_reads_on_a_phone_each_term_beside_or_under_its_label(brows
         screenshot(tab, f"phone-glossary-{folder}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("folder", sorted(FOLDERS))
+def test_no_table_is_squeezed_beside_a_panel_at_a_projectors_width(browser, request, folder):
+    build, site = FOLDERS[folder]
+    context = browser.new_context(base_url=request.getfixturevalue(site), viewport=PROJECTOR)
+    tab = context.new_page()
+    problems = []
+    try:
+        for url in page_kinds(request.getfixturevalue(build)):
+            tab.goto(url)
+            problems += [f"{url}: {problem}" for problem in tab.evaluate(SQUEEZED_BESIDE)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
