@@ -35,22 +35,45 @@ JIEBA_OPTIONS = """:
       separator: '[\\s\\u200b\\-]'"""
 
 
-def write_baseline(data_dir: Path, out: Path, jieba: bool = False) -> int:
+def write_baseline(data_dir: Path, out: Path, jieba: bool = False, all_fields: bool = False) -> int:
+    """The project; `all_fields`: each page also with the case's aka words, tags and the names of
+    its products and skills, every field our search reads (benchmarks/recall.py)."""
     docs = out / "docs"
     (docs / "cases").mkdir(parents=True, exist_ok=True)
     config = CONFIG.replace("{search_options}", JIEBA_OPTIONS if jieba else "")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
+    names = _names(data_dir) if all_fields else {}
     count = 0
     for path in sorted((data_dir / "cases").rglob("*.yml")):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         parts = [f"# {case['title']}\n"]
+        if all_fields:
+            parts += _listed(case, names)
         for field in ("symptoms", "environment", "cause", "resolution"):
             if case.get(field):
                 parts.append(f"## {field}\n\n{case[field]}")
         (docs / "cases" / f"{case['id']}.md").write_text("\n".join(parts), encoding="utf-8")
         count += 1
     return count
+
+
+def _names(data_dir: Path) -> dict[str, str]:
+    """Product and skill id -> its names (Chinese and English)."""
+    taxonomy = yaml.safe_load((data_dir / "taxonomy.yml").read_text(encoding="utf-8"))
+    entries = [*taxonomy.get("products", []), *taxonomy.get("skills", [])]
+    return {entry["id"]: " ".join(filter(None, (entry["name"], entry.get("name_en")))) for entry in entries}
+
+
+def _listed(case: dict, names: dict[str, str]) -> list[str]:
+    parts = []
+    for field in ("aka", "tags"):
+        if case.get(field):
+            parts.append(f"## {field}\n\n" + "、".join(str(word) for word in case[field]))
+    named = [names[i] for i in [*case.get("products", []), *case.get("skills", [])] if i in names]
+    if named:
+        parts.append("## products and skills\n\n" + "、".join(named))
+    return parts
 
 
 def main() -> None:

@@ -139,6 +139,10 @@ TARGET_OUT_OF_RANGE = _code("KB517")
 
 PAPER_NOT_A_CONTEST = _code("KB520")
 
+# The glossary (data/glossary.yml): a term belongs to one group, a group holds more than its headword.
+GLOSSARY_TERM_TWICE = _code("KB521")
+GLOSSARY_EMPTY_GROUP = _code("KB522")
+
 # Personal data
 MOBILE_NUMBER = _code("KB601")
 ID_CARD_NUMBER = _code("KB602")

@@ -132,6 +132,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.opensearch.*",
             "generator.sheets.*",
             "generator.scaffold",
+            "generator.glossary_candidates",
             "generator.synthetic",
             "generator.synthetic_tickets",
             "generator.offline.*",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.kinds import RECORD_KIND_OF_FILE
 from generator.kinds import TAXONOMY_KINDS as _TAXONOMY
 from generator.load.files import SourceFile
 from generator.load.strict_yaml import Document
@@ -24,6 +25,7 @@ from generator.tickets.parsed import TicketSet
 
 # Taxonomy lists and the reference kinds that name their entries.
 TAXONOMY_KINDS = {kind.folder: kind.name for kind in _TAXONOMY}
+_IN_ONE_FILE = {kind.name for kind in RECORD_KIND_OF_FILE.values()}
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class Record:
 
     @property
     def id(self) -> str:
-        return self.model.id
+        # A kind kept in one file (data/glossary.yml) has no `id` field: the file names its record.
+        return self.source.stem if self.kind in _IN_ONE_FILE else self.model.id
 
     @property
     def file(self) -> str:

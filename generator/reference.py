@@ -132,6 +132,8 @@ def _files(kind: str, terms: dict[str, Any]) -> str:
         lists = terms["sep"].join(f"`{entry.folder}`" for entry in TAXONOMY_KINDS)
         return terms["files_taxonomy"].format(file=f"`data/{TAXONOMY}.yml`", lists=lists)
     record_kind = RECORD_KIND[kind]
+    if record_kind.file:
+        return terms["files_one"].format(file=f"`data/{record_kind.file}.yml`")
     if record_kind.sub_folders:
         return terms["files_sub_folders"].format(files=f"`data/{record_kind.folder}/**/<id>.yml`")
     return terms["files"].format(files=f"`data/{record_kind.folder}/<id>.yml`")
@@ -141,6 +143,9 @@ def _id_rule(kind: str, example: dict, terms: dict[str, Any]) -> str:
     if kind == TAXONOMY:
         first = next(iter(example.values()))[0]["id"]
         return terms["id_taxonomy"].format(id=f"`{first}`")
+    if RECORD_KIND[kind].file:  # its entries have ids: the first list's first entry is the example
+        first = next(iter(example.values()))[0]["id"]
+        return terms["id_one_file"].format(id=f"`{first}`")
     path = f"`data/{RECORD_KIND[kind].folder}/{example['id']}.yml`"
     return terms["id_record"].format(id=f"`{example['id']}`", path=path)
 

@@ -622,9 +622,13 @@ function coveredUnits(piece, at, end) {
   if (end <= piece.at || at >= piece.end) return [];
   if (!piece.terms) return [0];
   const tokens = bigrams(piece.text);
-  return range(0, tokens.length)
-    .filter((pair) => piece.at + pair >= at && piece.at + pair + 2 <= end)
-    .map((pair) => piece.terms.indexOf(tokens[pair]));
+  return pairsIn(piece, at, end).map((pair) => piece.terms.indexOf(tokens[pair]));
+}
+
+/** The pairs of a run's characters (by their place in the run) that lie inside [at, end) of the query. */
+function pairsIn(piece, at, end) {
+  if (!piece.terms) return [];
+  return range(0, bigrams(piece.text).length).filter((pair) => piece.at + pair >= at && piece.at + pair + 2 <= end);
 }
 
 // ---- ranking ------------------------------------------------------------------------------
@@ -656,9 +660,10 @@ export async function rankedResults(query) {
     (asTyped ? page.literal : page.other)[i].add(unit);
     page.score += (asTyped ? hit.score : hit.score / 2) / units[i];
   };
+  const places = namedTerms(queryText(query));
   await Promise.all([
-    ...pieces.map((piece, i) => findPiece(piece, i, credit, entry, marks)),
-    findInGlossary(queryText(query), pieces, credit, marks),
+    ...pieces.map((piece, i) => findPiece(piece, i, credit, entry, marks, places)),
+    findInGlossary(places, pieces, credit, marks),
   ]);
   soundMarks.set(query, marks);
   const [states, codes] = await Promise.all([caseStates(), codePages()]);
@@ -676,15 +681,18 @@ export async function rankedResults(query) {
 }
 
 /** One piece: a run by its bigrams and as a phrase, and by its sound where a pair of it is
- *  nowhere; a word by its first form found anywhere, or, if it is letters, by its sound. */
-async function findPiece(piece, i, credit, entry, marks) {
+ *  nowhere (and no glossary term of the query holds it); a word by its first form found
+ *  anywhere, or, if it is letters, by its sound. */
+async function findPiece(piece, i, credit, entry, marks, places) {
   if (piece.terms) {
     const [phrase, ...each] = await Promise.all([piece.terms.length > 1 ? search(piece.phrase) : [], ...piece.terms.map(search)]);
     each.forEach((hits, unit) => hits.forEach((hit) => credit(hit, i, unit, true)));
     for (const hit of phrase) entry(hit).exact[i] = true;
     if (piece.terms.length === 1) for (const hit of each[0]) entry(hit).exact[i] = true;
     const tokens = bigrams(piece.text);
-    const missing = new Set(range(0, tokens.length).filter((pair) => !each[piece.terms.indexOf(tokens[pair])].length));
+    // A pair of a glossary term is no typo where no case writes it (制冷剂 where the cases write 冷媒).
+    const named = new Set((await places).flatMap((place) => pairsIn(piece, place.at, place.end)));
+    const missing = new Set(range(0, tokens.length).filter((pair) => !each[piece.terms.indexOf(tokens[pair])].length && !named.has(pair)));
     if (!misheard(missing, tokens.length)) return;
     for (const one of await homophoneSearches(piece, missing)) {
       for (const hit of one.hits) for (const pair of one.pairs) credit(hit, i, piece.terms.indexOf(tokens[pair]), false);
@@ -726,14 +734,18 @@ async function findBySound(piece, i, credit, entry, marks) {
   return found;
 }
 
+/** Where the query names a glossary term (none without a glossary): each place, with its group. */
+async function namedTerms(text) {
+  if (!settings.glossary) return [];
+  const vocabulary = await loadWords();
+  return vocabulary ? glossaryPlaces(text, vocabulary) : [];
+}
+
 /** The glossary: a term of the query also finds its group's word, which every case that holds
  *  any term of the group has (generator/search/glossary.py); it counts for the pieces it covers. */
-async function findInGlossary(text, pieces, credit, marks) {
-  if (!settings.glossary) return;
-  const vocabulary = await loadWords();
-  if (!vocabulary) return;
+async function findInGlossary(places, pieces, credit, marks) {
   await Promise.all(
-    glossaryPlaces(text, vocabulary).map(async (place) => {
+    (await places).map(async (place) => {
       const hits = await search(`"${place.group.word}"`);
       pieces.forEach((piece, i) => {
         for (const unit of coveredUnits(piece, place.at, place.end)) for (const hit of hits) credit(hit, i, unit, false);

@@ -297,6 +297,23 @@ CODES: dict[str, tuple[str, str]] = {
         "只有形式为 `contest` 的场次才写 `paper`：改成 `contest`，或者去掉 `paper`。",
         "Only a session whose format is `contest` names a `paper`: make it a contest, or drop `paper`.",
     ),
+    "kb521-title": ("一个词出现在术语表的两组里", "A glossary term in two groups"),
+    "kb521-example": (
+        "- {id: refrigerant, term: 制冷剂, synonyms: [冷媒]}\n- {id: charge, term: 冷媒充注, synonyms: [冷媒]}",
+        "- {id: refrigerant, term: 制冷剂, synonyms: [冷媒]}\n- {id: charge, term: 冷媒充注, synonyms: [冷媒]}",
+    ),
+    "kb521-fix": (
+        "一个词只能属于一组（不分大小写、全角半角和首尾空格）：从其中一组删掉它，或者把两组合成一组。",
+        "A term belongs to one group only (whatever its case, width or surrounding spaces): remove it from one "
+        "group, or merge the two groups.",
+    ),
+    "kb522-title": ("术语表里的组只有一个词", "A glossary group with nothing but its term"),
+    "kb522-example": ("- {id: condenser, term: 冷凝器}", "- {id: condenser, term: 冷凝器}"),
+    "kb522-fix": (
+        "给这一组写上至少一个同义词、英文、缩写或客户的说法，或者写 `definition`；否则删掉这一组。",
+        "Give the group at least one synonym, English term, abbreviation or customer's word, or a `definition`; "
+        "otherwise remove it.",
+    ),
     "kb510-title": ("荣誉所在的场次不是比赛", "Award session is not a contest"),
     "kb510-example": ("session: 一个课堂培训场次", "session: a classroom session"),
     "kb510-fix": (

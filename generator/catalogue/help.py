@@ -31,6 +31,57 @@ HELP: dict[str, tuple[str, str]] = {
         "The searches that found nothing, from the web server's logs.",
     ),
     "help-kb-qr": ("产品铭牌的二维码贴纸，用来打印。", "Nameplate QR code stickers of the products, to print."),
+    "help-kb-glossary-candidates": (
+        "从案例里找出术语表的候选组，交给人确认。",
+        "Glossary groups the cases suggest, for a person to accept.",
+    ),
+    # kb glossary-candidates (generator/cli/glossary_candidates.py)
+    "help-glossary-candidates": (
+        "从案例里找出可能意思相同的词，作为术语表的候选组，打印成可以粘贴到 data/glossary.yml 的 YAML。\n\n"
+        "    两种线索：案例的 `aka` 和它标题里的词有两个以上相同的字（排气超温、排气温度过高）；不同案例报同一个"
+        "报警码时写的说法。术语表里已经有的词不再提出。\n\n"
+        "    不加 --write 时什么都不写。加 --write 时先问一遍，确认后才把新的组追加到术语表末尾，原有内容一个字节都不改；"
+        "追加后检查不通过就把文件恢复原样。\n    ",
+        "Terms the cases suggest mean the same, proposed as glossary groups and printed as YAML to paste into "
+        "data/glossary.yml.\n\n"
+        "    Two signs: a case's `aka` word sharing two or more characters in a row with a term of its title, and "
+        "what different cases say of the same alarm code. Terms the glossary already has are not proposed.\n\n"
+        "    Nothing is written without --write. With --write it asks first, and only once confirmed appends the new "
+        "groups to the end of the glossary, its existing text kept byte for byte; if the result does not validate, "
+        "the file is put back as it was.\n    ",
+    ),
+    "help-glossary-candidates-write": (
+        "确认后把新的组追加到 data/glossary.yml（没有时新建）。",
+        "Once confirmed, append the new groups to data/glossary.yml (made if there is none).",
+    ),
+    "glossary-candidates-none": (
+        "没有新的候选组：案例里找不到术语表还没有的同义词。",
+        "No new candidates: the cases suggest no synonyms the glossary does not have.",
+    ),
+    "glossary-candidates-header": (
+        "kb glossary-candidates 提出的 {count} 组候选：核对后粘贴到 {file} 的 `groups:` 下面",
+        "{count} groups proposed by kb glossary-candidates: check them, then paste them under `groups:` in {file}",
+    ),
+    "glossary-candidates-from": ("来自：{cases}", "from: {cases}"),
+    "glossary-candidates-invalid": (
+        "数据有错误：先改正上面的问题，再找候选。",
+        "The data has errors: fix the problems above before looking for candidates.",
+    ),
+    "glossary-candidates-cannot-append": (
+        "{file} 里的 `groups:` 不是逐行的列表（比如写成了 `groups: []`）：没法追加，请把上面的组手工粘贴进去。",
+        "`groups:` in {file} is not a list of one item per line (`groups: []`, say): nothing can be appended; paste "
+        "the groups above by hand.",
+    ),
+    "glossary-candidates-confirm": ("把这 {count} 组追加到 {file}？", "Append these {count} groups to {file}?"),
+    "glossary-candidates-not-written": ("没有写入。", "Nothing written."),
+    "glossary-candidates-put-back": (
+        "追加后检查不通过：{file} 已恢复原样。",
+        "The result did not validate: {file} is put back as it was.",
+    ),
+    "glossary-candidates-written": (
+        "已把 {count} 组追加到 {file}，检查通过。",
+        "Appended {count} groups to {file}; it validates.",
+    ),
     "help-kb": (
         "服务知识库：案例、人员、传帮带、培训和荣誉的 YAML 记录，经过检查，构建成一个可以搜索的网站。\n\n    \x08\n    从这里开始：\n      kb serve               构建网站并在本机预览，改动后自动刷新\n      kb build               把网站构建到 site/（检查记录和链接）\n      kb validate            检查 data/ 里的每一条记录\n      kb new case            新建一个案例，带编辑器用的 `$schema` 行\n      kb schema              写出编辑器自动补全用的 JSON Schema\n      kb reference           写出记录格式说明 docs/records.md\n      kb honours 2026-Q3     某个期间的光荣榜，用来发送或打印\n      kb import 台账.xlsx     把团队的表格导入为记录（kb export：反过来导出）\n      kb search-report LOG   从网站服务器的日志里找出没有结果的搜索\n      kb qr                  产品铭牌的二维码贴纸，用来打印\n\n    消息和帮助的语言跟随网站：mkdocs.yml 里 `servicekb` 插件的 `language`（没有 mkdocs.yml 时看环境变量 KB_LANGUAGE）；validate、build、serve 和 honours 也可以用 --language zh 或 en 指定。\n    ",
         "Service knowledge base: YAML records of cases, people, mentoring, training and\n    honours, checked and built into a searchable site.\n\n    \x08\n    Start with:\n      kb serve               build the site and serve it with live reload\n      kb build               build the site into site/ (validated, link-checked)\n      kb validate            check every record in data/\n      kb new case            write a new case with the editor schema line\n      kb schema              write the JSON Schemas editors use for autocompletion\n      kb reference           write docs/records.md, the record format\n      kb honours 2026-Q3     the honour roll of a period, to send or print\n      kb import ledger.xlsx  records from a team's spreadsheet (kb export: the reverse)\n      kb search-report LOG   the searches that found nothing, from the web server's log\n      kb qr                  nameplate QR code stickers of the products, to print\n\n    Messages and help follow the site's language: the servicekb plugin's language in\n    mkdocs.yml (KB_LANGUAGE when there is no mkdocs.yml); validate, build, serve and\n    honours also take --language zh or en.\n    ",

@@ -56,6 +56,14 @@ TERMS: dict[str, tuple[str, str]] = {
         "{files}, one record per file; sub-folders (e.g. by year) are allowed",
     ),
     "reference-files-taxonomy": ("{file}，一个文件，包含列表 {lists}", "{file}, one file with the lists {lists}"),
+    "reference-files-one": (
+        "{file}，一个文件，可以没有：整个文件就是一条记录",
+        "{file}, one file, optional: the whole file is one record",
+    ),
+    "reference-id-one-file": (
+        "文件本身没有 `id`；其中每一项的 `id` 在列表中不能重复，例如 {id}",
+        "the file has no `id` of its own; each entry's `id` is unique within its list, e.g. {id}",
+    ),
     "reference-id-record": (
         "等于文件名去掉 `.yml`：{id} 保存在 {path} 中；同类记录中不能重复",
         "the file name without `.yml`: {id} is kept in {path}; unique among its kind",

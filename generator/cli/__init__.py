@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qr": ("generator.cli.qr", "help-kb-qr"),
     "contest": ("generator.cli.contest", "help-kb-contest"),
     "feedback-report": ("generator.cli.feedback_report", "help-kb-feedback-report"),
+    "glossary-candidates": ("generator.cli.glossary_candidates", "help-kb-glossary-candidates"),
 }
 
 

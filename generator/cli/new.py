@@ -112,7 +112,7 @@ for _kind in digest().new_kinds:
 def _write(record: NewRecord, data_dir: Path, schema_dir: Path, language: str, year: int | None = None) -> None:
     """Write the record and check it with the rest of the data; say what happened in `language`."""
     from generator.diagnostics import Report
-    from generator.messages import text
+    from generator.messages import CATALOGUE, text
     from generator.pipeline import check
     from generator.report import as_text
     from generator.schema import write_schemas
@@ -122,8 +122,11 @@ def _write(record: NewRecord, data_dir: Path, schema_dir: Path, language: str, y
     if not is_id(record.record_id):
         raise click.BadParameter(text("help-new-not-an-id", id=record.record_id).render(language), param_hint="--id")
     target = record.path(data_dir, year)
-    if target.exists():
-        raise click.ClickException(text("help-new-exists", target=target).render(language))
+    if target.exists():  # a kind kept in one file says what to do instead (`help-new-glossary-exists`)
+        exists = f"help-new-{record.kind}-exists"
+        raise click.ClickException(
+            text(exists if exists in CATALOGUE else "help-new-exists", target=target).render(language)
+        )
     write_schemas(schema_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record.text(target, schema_dir), encoding="utf-8")

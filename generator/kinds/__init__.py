@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.kinds import award, case, commendation, goal, mentoring, path, person, session, taxonomy
+from generator.kinds import award, case, commendation, glossary, goal, mentoring, path, person, session, taxonomy
 from generator.kinds.kind import Index, RecordKind, Section, TaxonomyKind
 from generator.markdown import attachment_references
 from generator.messages import register
@@ -24,13 +24,16 @@ KINDS: tuple[RecordKind, ...] = (
     award.KIND,
     goal.KIND,
     commendation.KIND,
+    glossary.KIND,
 )
 TAXONOMY = taxonomy.KIND  # data/taxonomy.yml and its lists
 
 # Records: one file each, in data/<folder>/.
 RECORD_KINDS = KINDS
 RECORD_KIND = {kind.name: kind for kind in RECORD_KINDS}
-RECORD_KIND_OF_FOLDER = {kind.folder: kind for kind in RECORD_KINDS}
+RECORD_KIND_OF_FOLDER = {kind.folder: kind for kind in RECORD_KINDS if not kind.file}
+# Kinds kept in one file of their own at the top of data/ (data/glossary.yml), by the file's stem.
+RECORD_KIND_OF_FILE = {kind.file: kind for kind in RECORD_KINDS if kind.file}
 # Taxonomy entries: the lists of data/taxonomy.yml.
 TAXONOMY_KINDS: tuple[TaxonomyKind, ...] = TAXONOMY.lists
 TAXONOMY_KIND = {kind.name: kind for kind in TAXONOMY_KINDS}

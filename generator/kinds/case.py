@@ -384,7 +384,7 @@ def search(r: Renderer, case: Case) -> SearchData:
         resolution=r.search_text(case.resolution),
     )
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
-    texts = [case.title, *map(str, case.aka), *map(str, case.tags), *_texts(case)]
+    texts = written_texts(case)
     hidden = " ".join([r.hidden_words(case.title, *texts), *r.glossary_words(texts)]).strip()
     names = r.other_names(*products, *skills)
     state = STATE_WORDS[case.state]
@@ -393,6 +393,12 @@ def search(r: Renderer, case: Case) -> SearchData:
 
 def _texts(case: Case) -> list[str]:
     return [text for text in (case.symptoms, case.environment, case.cause, case.resolution) if text]
+
+
+def written_texts(case: Case) -> list[str]:
+    """Everything a case's writers wrote: its title, aka words, tags and text fields (what its
+    glossary terms are found in, for search and for the glossary page alike)."""
+    return [case.title, *map(str, case.aka), *map(str, case.tags), *_texts(case)]
 
 
 SEARCH = Search(

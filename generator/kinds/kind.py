@@ -190,10 +190,11 @@ class Feed:
 
 @dataclass(frozen=True)
 class RecordKind:
-    """A kind of record: one file each, in data/<folder>/."""
+    """A kind of record: one file each, in data/<folder>/; or, for a kind that declares `file`,
+    one optional file of its own, data/<file>.yml, which is its one record."""
 
     name: str  # as diagnostics, references and the schema files call it: "case"
-    folder: str  # its files: data/<folder>/<id>.yml
+    folder: str  # its files: data/<folder>/<id>.yml (a kind kept in one file: its api/<folder>.json)
     url_folder: str  # its pages: /<url_folder>/<id>/
     attribute: str  # the Dataset's dict of its records: data.cases
     shape: type[Shape]
@@ -227,6 +228,10 @@ class RecordKind:
     # Fields kept out of everything the site publishes besides its pages (api/*.json, the
     # search index, OpenSearch): the ticket ids a commendation names.
     unpublished: tuple[str, ...] = ()
+    # A kind kept in one file, data/<file>.yml (or .yaml), rather than one file per record in
+    # data/<folder>/: the file is its one record (named by the file's stem, with no `id` field),
+    # optional, and its one page is its index page, /<url_folder>/ (the glossary).
+    file: str = ""
 
     def words_needed(self) -> set[str]:
         """The keys of the catalogue that the generator reads for this kind, which its `messages`

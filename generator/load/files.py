@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic
-from generator.kinds import RECORD_KIND_OF_FOLDER
+from generator.kinds import RECORD_KIND_OF_FILE, RECORD_KIND_OF_FOLDER
 from generator.messages import NOTHING, Text, text
 from generator.tickets.columns import FOLDER as TICKETS
 from generator.tickets.columns import SUFFIX as TICKETS_SUFFIX
@@ -125,6 +125,8 @@ def _kind_of(relative: PurePosixPath) -> tuple[str, Text | None]:
     if len(parts) == 1:
         if relative.stem == TAXONOMY:
             return TAXONOMY, None
+        if relative.stem in RECORD_KIND_OF_FILE:  # a kind kept in one file: data/glossary.yml
+            return RECORD_KIND_OF_FILE[relative.stem].name, None
         return "", text("load-not-a-record-file", name=relative.name, folders=_FOLDERS)
     folder = parts[0]
     kind = RECORD_KIND_OF_FOLDER.get(folder)
@@ -135,4 +137,6 @@ def _kind_of(relative: PurePosixPath) -> tuple[str, Text | None]:
     return kind.name, None
 
 
-_FOLDERS = ", ".join(f"{folder}/" for folder in RECORD_KIND_OF_FOLDER)
+_FOLDERS = ", ".join(
+    [*(f"{folder}/" for folder in RECORD_KIND_OF_FOLDER), *(f"{file}.yml" for file in RECORD_KIND_OF_FILE)]
+)

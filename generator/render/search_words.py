@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from generator.kinds.glossary import glossary_of, search_groups
 from generator.model import Dataset
 from generator.search.glossary import NO_GLOSSARY, Glossary
 from generator.search.vocabulary import CHARS_FILE, WORDS_FILE, chars_data, packed, words_data
@@ -18,6 +19,6 @@ def search_files(data: Dataset, glossary: Glossary) -> dict[str, bytes]:
 
 
 def site_glossary(data: Dataset) -> Glossary:
-    """The glossary search applies (generator/search/glossary.py): none until the glossary record
-    (data/glossary.yml) is read into the data."""
-    return NO_GLOSSARY
+    """The glossary search applies (generator/search/glossary.py): the groups of data/glossary.yml
+    (generator/kinds/glossary.py), none when there is no such file."""
+    return search_groups(glossary_of(data)) or NO_GLOSSARY

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from generator.kinds import URL_FOLDERS
+from generator.kinds import RECORD_KIND_OF_FILE, URL_FOLDERS
+
+_IN_ONE_FILE = {kind.name for kind in RECORD_KIND_OF_FILE.values()}
 
 
 def record_page(kind: str, record_id: str | int) -> str:
-    """The source path of a record's page: `cases/<id>.md` is served at /cases/<id>/."""
+    """The source path of a record's page: `cases/<id>.md` is served at /cases/<id>/; the one
+    record of a kind kept in one file is its index page (`glossary/index.md`)."""
+    if kind in _IN_ONE_FILE:
+        return index_page(kind)
     return f"{URL_FOLDERS[kind]}/{record_id}.md"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,6 +70,11 @@ def folded(term: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", term).casefold().split())
 
 
+def _holds(term: str, other: str, pattern: re.Pattern) -> bool:
+    """Whether `other` occurs in `term` (as it would in a text)."""
+    return other.replace(" ", "") in term.replace(" ", "") and pattern.search(term) is not None
+
+
 def _pattern(term: str) -> str:
     """A folded term as it occurs in a folded text: Chinese anywhere, other words whole (`plc`,
     not the start of `plcs`), any run of spaces between its words."""
@@ -83,36 +88,62 @@ def _pattern(term: str) -> str:
 
 
 class GroupFinder:
-    """Which groups a text holds a term of. One pattern finds the longest term at each place;
-    a term found also counts for the terms inside it (冷媒不足 holds 冷媒)."""
+    """Which groups a text holds a term of: the longest term at each place of the text; a term
+    found also counts for the terms inside it (冷媒不足 holds 冷媒).
+
+    It reads every case of a build, so it looks at a place only when a term starts with its
+    character, and there tries only those terms, longest first: one pattern of all the terms,
+    tried at every place, took some 40 s at 10,000 cases with 200 terms."""
 
     def __init__(self, glossary: Glossary) -> None:
         groups = {folded(term.text): group for group in glossary for term in group.terms if folded(term.text)}
         terms = sorted(groups, key=lambda term: (-len(term), term))
-        self.within = {
-            term: list(dict.fromkeys(groups[other].id for other in terms if re.search(_pattern(other), term)))
-            for term in terms
-        }
+        patterns = {term: re.compile(_pattern(term)) for term in terms}
+        # each term with the terms inside it (itself first), and the groups of those
+        self.inside = {term: [other for other in terms if _holds(term, other, patterns[other])] for term in terms}
+        self.within = {term: list(dict.fromkeys(groups[other].id for other in self.inside[term])) for term in terms}
         self.groups = {group.id: group for group in glossary}
-        alternatives = "|".join(_pattern(term) for term in terms)
-        self.pattern = re.compile(f"(?=({alternatives}))") if terms else None
+        self.starting: dict[str, list[tuple[str, re.Pattern]]] = {}  # first character -> terms, longest first
+        for term in terms:
+            self.starting.setdefault(term[0], []).append((term, patterns[term]))
+        firsts = "".join(re.escape(first) for first in sorted(self.starting))
+        self.places = re.compile(f"[{firsts}]") if terms else None
+
+    def _matches(self, text: str) -> Iterator[str]:
+        """The longest term (as the folded text writes it) at each place where one starts."""
+        assert self.places is not None
+        for place in self.places.finditer(text):
+            at = place.start()
+            for _, pattern in self.starting[text[at]]:
+                match = pattern.match(text, at)
+                if match:
+                    yield match.group()
+                    break
 
     def groups_in(self, texts: Iterable[str]) -> list[Group]:
         """The groups with a term in the texts, in the glossary's order, each once."""
-        if self.pattern is None:
-            return []
-        found: set[str] = set()
-        for text in texts:
-            for match in self.pattern.finditer(folded(text)):
-                found.update(self._groups_of(" ".join(match.group(1).split())))
+        found = {group_id for term in self.terms_in(texts) for group_id in self.within[term]}
         return [group for group_id, group in self.groups.items() if group_id in found]
 
-    def _groups_of(self, matched: str) -> list[str]:
-        """The groups of a matched term, which may carry an English ending (refrigerants)."""
+    def terms_in(self, texts: Iterable[str], inside: bool = True) -> list[str]:
+        """The terms (folded) the texts hold, each once; `inside`: a term inside a longer one
+        found too (冷媒 in 冷媒不足), else only the longest term at each place."""
+        if self.places is None:
+            return []
+        found: dict[str, None] = {}
+        for text in texts:
+            for matched in self._matches(folded(text)):
+                term = self._term_of(" ".join(matched.split()))
+                if term is not None:
+                    found.update(dict.fromkeys(self.inside[term] if inside else (term,)))
+        return list(found)
+
+    def _term_of(self, matched: str) -> str | None:
+        """The term matched, which may carry an English ending (refrigerants)."""
         for ending in ("", "s", "es", "ed", "ing"):
             if matched.endswith(ending) and matched[: len(matched) - len(ending)] in self.within:
-                return self.within[matched[: len(matched) - len(ending)]]
-        return []
+                return matched[: len(matched) - len(ending)]
+        return None
 
 
 def group_words(finder: GroupFinder, texts: Iterable[str]) -> list[str]:

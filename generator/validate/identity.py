@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import START, Diagnostic
-from generator.kinds import RESERVED_IDS
+from generator.kinds import RECORD_KIND, RESERVED_IDS
 from generator.messages import Listing, text
 from generator.records import TAXONOMY_KINDS, Context
 
@@ -75,7 +75,8 @@ def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:
     """Ensure no record or taxonomy entry takes an id that a generated page or folder uses."""
     reserved = Listing(tuple(sorted(RESERVED_IDS)))
     for record in context.all_records():
-        if record.id in RESERVED_IDS:
+        # a kind kept in one file is named by its file, which is its page's folder (glossary)
+        if record.id in RESERVED_IDS and not RECORD_KIND[record.kind].file:
             yield codes.RESERVED_ID.at(
                 record.file,
                 record.document.position(("id",)),

@@ -57,6 +57,7 @@ PAGES = [
     "commendations/",
     "commendations/20261120-banner-xu-yang/",
     "checks/",
+    "glossary/",
     "search/",
     "guide/writing-cases/",
     "honours/present/",

@@ -38,8 +38,9 @@ def test_every_page_of_the_demo_site_is_valid_html(demo_build):
         "goals/index.html",
         "goals/2026-q4-east/index.html",
         "commendations/20261120-banner-xu-yang/index.html",
+        "glossary/index.html",
     ):
-        assert (demo_build / page).is_file(), page  # the goals and commendations are among the pages checked
+        assert (demo_build / page).is_file(), page  # the goals, commendations and glossary are among the pages checked
     assert html_errors(demo_build) == []
 
 

@@ -5,7 +5,6 @@ kind of page is measured without being listed here."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -90,10 +89,9 @@ def squeezed_parts(browser, site_url: str, pages: list[str], name: str) -> list[
 
 @pytest.fixture(scope="module")
 def third_org_build(tmp_path_factory) -> Path:
-    """The third organisation's site, without its glossary.yml (a format this tree does not read yet)."""
+    """The third organisation's site, its glossary included."""
     root = tmp_path_factory.mktemp("third-org")
-    shutil.copytree(TESTS / "data" / "third-org", root / "data", ignore=shutil.ignore_patterns("glossary.yml"))
-    result = build_site(root / "data", root / "site", root / "cache")
+    result = build_site(TESTS / "data" / "third-org", root / "site", root / "cache")
     assert result.ok, (result.error, result.problems)
     return root / "site"
 
@@ -129,6 +127,31 @@ def test_a_new_hires_next_step_is_near_the_top_of_their_page_on_a_phone(browser,
             tab.goto(f"people/{person}/")
             top = tab.locator(".kb-next-step").first.evaluate("box => box.getBoundingClientRect().top + scrollY")
             assert top < 1.5 * PHONE["height"], (person, top)
+    finally:
+        context.close()
+
+
+# Nothing of the page wider than the screen: what would make the reader scroll sideways.
+OVERFLOW = """() => [...document.querySelectorAll("article *")]
+  .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.slice(0, 30)}`)"""
+
+
+@pytest.mark.parametrize("folder", ["demo", "third-org"])
+def test_the_glossary_reads_on_a_phone_each_term_beside_or_under_its_label(browser, request, folder):
+    """At 390 px the terms of a group stand under their labels (one column), nothing runs off the
+    screen, and the headwords' links at the top wrap."""
+    context = browser.new_context(base_url=request.getfixturevalue(FOLDERS[folder][1]), viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto("glossary/")
+        assert tab.locator("article h2").count() >= 15
+        assert tab.evaluate(OVERFLOW) == []
+        terms = tab.locator(".kb-glossary-terms").first
+        label, value = terms.locator("dt").first.bounding_box(), terms.locator("dd").first.bounding_box()
+        assert value["y"] >= label["y"] + label["height"] - 1  # under its label, not squeezed beside it
+        assert value["width"] > PHONE["width"] / 2
+        screenshot(tab, f"phone-glossary-{folder}")
     finally:
         context.close()
 

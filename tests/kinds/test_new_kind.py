@@ -115,10 +115,8 @@ NOTE_TEMPLATE = """\
 {{ m.text(note.text) }}
 """
 TABLE = REPO / "generator" / "kinds" / "__init__.py"
-IMPORT_LINE = (
-    "from generator.kinds import award, case, commendation, goal, mentoring, path, person, session, taxonomy\n"
-)
-LAST_KIND = "    commendation.KIND,\n"
+IMPORT_LINE = "from generator.kinds import award, case, commendation, glossary, goal, mentoring, path, person, session, taxonomy\n"
+LAST_KIND = "    glossary.KIND,\n"
 NOTE = """\
 id: oil-level
 title: 液压站的油位每月查一次
