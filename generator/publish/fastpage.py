@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from markdown.extensions.toc import unique
 
 HEADING = re.compile(r"^(#{1,6}) +(.+?) *$")
+ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -35,6 +36,11 @@ class FastPage:
     html: str
     toc_tokens: list[dict]
     title: str | None
+
+    @property
+    def anchor_ids(self) -> set[str]:
+        """The ids a link may point to on the page (what MkDocs' anchor check reads)."""
+        return set(ANCHOR_ID.findall(self.html))
 
 
 def convert(markdown: str, settings: TocSettings) -> FastPage | None:
