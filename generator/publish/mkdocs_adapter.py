@@ -147,6 +147,8 @@ def write_outside_loop(site: BuiltSite, file: Any, doc_files: Sequence[Any], con
             _build_page(page, site.config, doc_files, site.nav, site.env)
     finally:
         file.page = None
+        # A plugin may keep the page (the tags plugin does, for its tags): not its texts.
+        page.markdown = page.content = ""
 
 
 class _TaggedPage:

@@ -10,6 +10,7 @@ through the plugin alone, which makes the same value from its options in mkdocs.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -350,19 +351,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         list_tags(config, files, outside, self._converter(config))
 
     def _on_env(self, env: Any, config: Any, files: Files) -> Any:
-        cache: dict[tuple[str, int], Markup] = {}
+        cache: dict[tuple[str, str, bool], Markup] = {}
 
+        # A page outside the nav marks no item of the nav or the tabs active, and the links
+        # of what does not depend on the page are the same from every page of its folder:
+        # record pages in one folder share one rendering of each.
         @pass_context
-        def kb_nav(context: Any) -> Markup:
-            # A page outside the nav marks no item active, and the nav's links depend only
-            # on the page's folder: record pages in one folder share one rendering.
-            url = context["page"].url
-            key = (url.split("/", 1)[0], url.count("/"))
+        def kb_shared(context: Any, template: str) -> Markup:
+            key = (template, *_folder(context["page"].url))
             if key not in cache:
-                cache[key] = Markup(env.get_template("partials/nav.html").render(context.get_all()))
+                cache[key] = Markup(env.get_template(template).render(context.get_all()))
             return cache[key]
 
-        env.globals["kb_nav"] = kb_nav
+        @pass_context
+        def kb_once(context: Any, block: str, caller: Callable[[], Markup]) -> Markup:
+            key = (block, *_folder(context["page"].url))
+            if key not in cache:
+                cache[key] = caller()
+            return cache[key]
+
+        env.globals["kb_shared"] = kb_shared
+        env.globals["kb_once"] = kb_once
         log = SEARCH_LOG if self.config.search_log else None
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log, self.glossary)
         env.globals["kb_page_blocks"] = page_blocks
@@ -521,6 +530,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings.data_dir))
         return server
+
+
+def _folder(url: str) -> tuple[str, bool]:
+    """The folder of a page's URL (`cases` of `cases/x/` and of `cases/x.html`) and whether the
+    URL is a folder: every page of a folder reaches another page by the same relative link."""
+    return posixpath.dirname(url.rstrip("/")), url.endswith("/")
 
 
 def record_edit_urls(data: Dataset) -> dict[str, str]:
