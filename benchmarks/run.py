@@ -66,7 +66,7 @@ settings = Settings(Path(sys.argv[1]), datetime.date.fromisoformat(sys.argv[2]),
 checked = check(settings)
 dataset = build_dataset(checked.context)
 started = time.perf_counter()
-pages, _ = render_into(settings, dataset)
+pages = render_into(settings, dataset).pages
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": len(pages)}))
 """
 

@@ -25,6 +25,7 @@ from generator.page_cache import remove_stale, write_pages
 from generator.progress import progress
 from generator.records import Context
 from generator.render import page_jobs, render_site
+from generator.render.engine import Page, Tagged
 from generator.search.similar import Neighbours, neighbours
 from generator.settings import Settings
 from generator.tickets.parse import parse_tickets
@@ -90,6 +91,7 @@ class Prepared:
     dataset: Dataset | None = None
     pages: list[str] = field(default_factory=list)  # every generated page's path in the cache
     written: list[str] = field(default_factory=list)  # the pages whose file changed in this run
+    tagged: dict[str, Tagged] = field(default_factory=dict)  # the pages with tags: their title and tags
 
     @property
     def ok(self) -> bool:
@@ -165,16 +167,22 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
     if only is not None:
         jobs = page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url, levels)
         pages = [job.render() for job in jobs if job.src_uri in only]
-        return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages))
-    pages, written = render_into(settings, dataset, levels)
-    return Prepared(checked, dataset, pages, written)
+        return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages), _tagged(pages))
+    rendered = render_into(settings, dataset, levels)
+    return Prepared(checked, dataset, rendered.pages, rendered.written, rendered.tagged)
 
 
-def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_LEVELS) -> tuple[list[str], list[str]]:
-    """Render every page into the cache folder, on all cores for a large dataset.
+@dataclass
+class Rendered:
+    """What rendering every page into the cache folder gave."""
 
-    Returns every page's path and the paths of those whose content changed.
-    """
+    pages: list[str]  # every page's path
+    written: list[str]  # the paths of those whose content changed
+    tagged: dict[str, Tagged]  # the pages with tags: their title and tags
+
+
+def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_LEVELS) -> Rendered:
+    """Render every page into the cache folder, on all cores for a large dataset."""
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     workers = min(os.cpu_count() or 1, 4)
     records = len(dataset.cases) + len(dataset.people) + len(dataset.sessions)
@@ -188,26 +196,29 @@ def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_
                 shards = pool.map(_render_shared_shard, [(index, workers) for index in range(workers)])
         finally:
             _SHARED = None
-    pages = sorted(uri for every, _ in shards for uri in every)
-    written = sorted(uri for _, changed in shards for uri in changed)
+    pages = sorted(uri for shard in shards for uri in shard.pages)
+    written = sorted(uri for shard in shards for uri in shard.written)
+    tagged = {uri: shard.tagged[uri] for shard in shards for uri in shard.tagged}
     remove_stale(settings.cache_dir, set(pages))
-    return pages, written
+    return Rendered(pages, written, dict(sorted(tagged.items())))
 
 
 _SHARED: tuple[Settings, Dataset, LevelHistory] | None = None
 
 
-def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
+def _render_shared_shard(shard: tuple[int, int]) -> Rendered:
     assert _SHARED is not None
     return _render_shard(*_SHARED, shard)
 
 
-def _render_shard(
-    settings: Settings, dataset: Dataset, levels: LevelHistory, shard: tuple[int, int]
-) -> tuple[list[str], list[str]]:
+def _render_shard(settings: Settings, dataset: Dataset, levels: LevelHistory, shard: tuple[int, int]) -> Rendered:
     pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url, levels)
     changed = write_pages(settings.cache_dir, pages)
-    return [page.src_uri for page in pages], changed
+    return Rendered([page.src_uri for page in pages], changed, _tagged(pages))
+
+
+def _tagged(pages: list[Page]) -> dict[str, Tagged]:
+    return {page.src_uri: page.tagged for page in pages if page.tagged is not None}
 
 
 def _count(loaded: Loaded) -> int:

@@ -32,6 +32,10 @@ class BuildInputs:
     # where the pages are built one by one with the navigation of a build already done (kb serve).
     page_workers: bool = True
     part: Part | None = None  # `kb build --shard I/N`: the record pages this build writes and indexes
+    # The record pages written outside MkDocs' page loop (generator/publish/page_writer.py); off,
+    # MkDocs reads and writes them as it does every other page: the bytes the writer is held to
+    # (tests/publish/test_page_writer.py).
+    outside_loop: bool = True
 
     def __post_init__(self) -> None:
         if not self.prepared.ok:

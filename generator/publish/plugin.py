@@ -10,8 +10,9 @@ through the plugin alone, which makes the same value from its options in mkdocs.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import posixpath
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -24,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
@@ -36,11 +37,20 @@ from generator.messages import text
 from generator.model import Dataset
 from generator.offline.capture import capture_data
 from generator.offline.packs import plan_packs
-from generator.offline.shell import CAPTURE_DATA, ICONS, SHELL_PAGES, WEB_MANIFEST, Shell, theme_colour, write_shell
+from generator.offline.shell import CAPTURE_DATA, ICONS, WEB_MANIFEST, Shell, theme_colour, write_shell
 from generator.pipeline import prepare
 from generator.publish.fastpage import FastPage, TocSettings, convert
 from generator.publish.inputs import BuildInputs, SearchStep
-from generator.publish.mkdocs_adapter import BuiltSite, give_converted, pass_over, read_page, write_page
+from generator.publish.mkdocs_adapter import (
+    BuiltSite,
+    give_converted,
+    keep_out_of_loop,
+    list_tags,
+    read_page,
+    sitemap_files,
+    write_page,
+)
+from generator.publish.page_writer import PageWriter, outside_the_nav
 from generator.publish.workers import PageWorkers, worker_count
 from generator.render import search_words
 from generator.render.codes import codes_by_product
@@ -61,7 +71,6 @@ from generator.search.shards import SHARD_PAGES
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.theme_markup import valid_theme_markup
 
-ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
@@ -133,9 +142,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.indexing: Indexing | None = None
         self.files: Files | None = None
         self.nav: Any = None
+        self.outside: set[str] = set()  # the record pages, kept out of MkDocs' loop (page_writer.py)
+        self.writer: PageWriter | None = None
+        self.unwritten: list[str] = []  # the record pages this process is still to write
         self.workers: PageWorkers | None = None
-        self.in_workers: set[str] = set()  # the record pages that workers build in this build
-        self.skipped: set[str] = set()  # record pages another part of the build writes (`--shard`)
         self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
         self.worker_peaks_mb: list[float] = []  # of the page workers of the build
         self.glossary = False  # whether the site has a glossary for search (render/search_words.py)
@@ -231,6 +241,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if src_uri in taken:
                 raise PluginError(text("plugin-page-clash", page=src_uri).render(settings.language))
             files.append(File(src_uri, str(settings.cache_dir), config.site_dir, config.use_directory_urls))
+        if self.inputs.outside_loop:
+            self.outside = set(outside_the_nav(config, prepared.pages))
+            for src_uri in self.outside:
+                keep_out_of_loop(files.get_file_from_path(src_uri))
         for asset in ASSET_FILES:
             files.append(File(asset, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         assert prepared.dataset is not None
@@ -273,8 +287,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """Generated pages skip Python-Markdown (see fastpage); the theme still renders them."""
-        if page.file.src_uri not in self.generated:
+        """Generated pages skip Python-Markdown (see fastpage); the theme still renders them.
+        A page written outside the loop is converted as it is read (mkdocs_adapter.ConvertedPage)."""
+        if page.file.src_uri not in self.generated or page.file.src_uri in self.outside:
             return markdown
         fast = convert(markdown, self._toc_settings(config))
         if fast is None:
@@ -286,7 +301,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         fast = self.fast.pop(page.file.src_uri, None)
         if fast is None:
             return html
-        give_converted(page, fast.toc_tokens, set(ANCHOR_ID.findall(fast.html)))
+        give_converted(page, fast.toc_tokens, fast.anchor_ids)
         # MkDocs reads every page before it writes any: holding 10,000 pages' HTML until then
         # would take hundreds of MB. The HTML is made again just before the page is written.
         self.deferred.add(page.file.src_uri)
@@ -300,7 +315,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if src_uri in self.generated:
             # MkDocs would point the theme's edit button at kb/<page>.md, which does not exist.
             page.edit_url = self.edit_urls.get(src_uri)
-        if src_uri in self.deferred and src_uri not in self.in_workers and src_uri not in self.skipped:
+        if src_uri in self.deferred:
             body, _ = get_data(page.file.content_string)
             fast = convert(body, self._toc_settings(config))
             assert fast is not None  # the same file converted before
@@ -308,8 +323,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if page.file.src_uri in self.in_workers:
-            return ""  # a worker writes it
         if page.file.src_uri in self.deferred:
             page.content = ""  # written; let it go
         return valid_theme_markup(output)
@@ -329,61 +342,83 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         return self.toc_settings
 
-    def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        cache: dict[tuple[str, int], Markup] = {}
+    @event_priority(110)  # before the theme's tags plugin lists every page's tags (at 100)
+    def _list_outside_tags(self, env: Any, config: Any, files: Files) -> None:
+        """The tags of the pages kept out of MkDocs' loop, which it has not read."""
+        assert self.inputs is not None
+        tagged = self.inputs.prepared.tagged
+        outside = {uri: (tagged[uri].title, tagged[uri].tags) for uri in tagged if uri in self.outside}
+        list_tags(config, files, outside, self._converter(config))
 
+    def _on_env(self, env: Any, config: Any, files: Files) -> Any:
+        cache: dict[tuple[str, str, bool], Markup] = {}
+
+        # A page outside the nav marks no item of the nav or the tabs active, and the links
+        # of what does not depend on the page are the same from every page of its folder:
+        # record pages in one folder share one rendering of each.
         @pass_context
-        def kb_nav(context: Any) -> Markup:
-            # A page outside the nav marks no item active, and the nav's links depend only
-            # on the page's folder: record pages in one folder share one rendering.
-            url = context["page"].url
-            key = (url.split("/", 1)[0], url.count("/"))
+        def kb_shared(context: Any, template: str) -> Markup:
+            key = (template, *_folder(context["page"].url))
             if key not in cache:
-                cache[key] = Markup(env.get_template("partials/nav.html").render(context.get_all()))
+                cache[key] = Markup(env.get_template(template).render(context.get_all()))
             return cache[key]
 
-        env.globals["kb_nav"] = kb_nav
+        @pass_context
+        def kb_once(context: Any, block: str, caller: Callable[[], Markup]) -> Markup:
+            key = (block, *_folder(context["page"].url))
+            if key not in cache:
+                cache[key] = caller()
+            return cache[key]
+
+        env.globals["kb_shared"] = kb_shared
+        env.globals["kb_once"] = kb_once
         log = SEARCH_LOG if self.config.search_log else None
         env.globals["kb_search_settings"] = client_settings(self.settings.language, log, self.glossary)
         env.globals["kb_page_blocks"] = page_blocks
         env.globals["kb_no_title"] = NO_TITLE
         env.globals["kb_offline"] = offline_settings(self.settings, self.shell(config))
         self.built = BuiltSite(config, files, self.nav, env)
-        assert self.inputs is not None
-        if self.inputs.page_workers:
-            self._start_page_workers(self.built)
         return env
 
-    def _start_page_workers(self, site: BuiltSite) -> None:
-        """Hand the record pages (generated, outside the nav) to worker processes."""
-        doc_files = site.files.documentation_pages(inclusion=InclusionLevel.is_included)
-        in_nav = {id(page) for page in site.nav.pages} if site.nav is not None else set()
-        records = [
-            f.page
-            for f in doc_files
-            if f.src_uri in self.generated and f.page and id(f.page) not in in_nav and f.src_uri not in SHELL_PAGES
-        ]
-        assert self.inputs is not None
+    @event_priority(-100)  # once every plugin has seen the environment the pages are written with
+    def _start_writer(self, env: Any, config: Any, files: Files) -> None:
+        """The record pages to write, in worker processes when there are many (kb serve's
+        updates write theirs one by one: `update`); the rest are written at the end of the build."""
+        assert self.inputs is not None and self.built is not None
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self.writer = PageWriter(self.built, doc_files, self._converter(config))
+        pages = sorted(self.outside)
         part = self.inputs.part
         if part is not None:  # `kb build --shard`: the other parts write the other record pages
-            for page in records:
-                if not part.owns(page.file.dest_uri):
-                    pass_over(page)
-                    self.skipped.add(page.file.src_uri)
-            records = [page for page in records if part.owns(page.file.dest_uri)]
-        self.part_pages = sorted(page.file.dest_uri for page in records)
-        count = worker_count(len(records))
-        if not count:
-            return
-        self.workers = PageWorkers(records, site, doc_files, count)
-        for page in records:  # the workers have their copy; this process passes over them
-            pass_over(page)
-        self.in_workers = {page.file.src_uri for page in records}
+            pages = [uri for uri in pages if part.owns(files.get_file_from_path(uri).dest_uri)]
+        self.part_pages = sorted(files.get_file_from_path(uri).dest_uri for uri in pages)
+        self.unwritten = pages
+        count = worker_count(len(pages)) if self.inputs.page_workers else 0
+        if count:
+            self.workers = PageWorkers(pages, self.writer, count)
+            self.unwritten = []
+
+    on_env = CombinedEvent(_list_outside_tags, _on_env, _start_writer)
+
+    def _converter(self, config: Any) -> Callable[[str], FastPage | None]:
+        """How a page written outside the loop is converted: as on_page_markdown converts one."""
+        settings = self._toc_settings(config)
+        return lambda markdown: convert(markdown, settings)
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        if template_name == "sitemap.xml" and self.outside and config.site_url and self.files is not None:
+            # The pages kept out of MkDocs' loop in their places (without a site_url the
+            # sitemap lists no page).
+            context["pages"] = sitemap_files(config, self.files, self.outside)
+        return context
 
     # search --------------------------------------------------------------------
 
     def on_post_build(self, config: Any) -> None:
-        workers, self.workers, self.in_workers = self.workers, None, set()
+        unwritten, self.unwritten = self.unwritten, []
+        if self.writer is not None:
+            self.writer.write(unwritten)
+        workers, self.workers = self.workers, None
         problems = workers.finish() if workers else []
         self.worker_peaks_mb = workers.peak_mb if workers else []
         if problems:
@@ -429,7 +464,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return PackRequest(self.pack_plans, site_dir / PACKS, self.settings.pack_cache_dir)
 
     def on_build_error(self, error: Exception) -> None:
-        workers, self.workers, self.in_workers = self.workers, None, set()
+        workers, self.workers, self.unwritten = self.workers, None, []
         if workers is not None:
             workers.stop()
 
@@ -459,7 +494,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.generated = set(taken.prepared.pages)
             self.edit_urls = record_edit_urls(taken.prepared.dataset)
         doc_files = site.documentation_pages()
-        files = [site.files.get_file_from_path(uri) for uri in taken.prepared.written]
+        written = [uri for uri in taken.prepared.written if uri not in self.outside]
+        files = [site.files.get_file_from_path(uri) for uri in written]
         if everything:
             files += [file for file in doc_files if file.src_uri not in self.generated]
         pages = [file.page for file in files if file is not None and file.page is not None]
@@ -467,8 +503,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             read_page(site, page)
         if everything:  # as in a full build, once every page is read (the tags plugin exports tags.json here)
             site.config.plugins.on_env(site.env, config=site.config, files=site.files)
+            self.unwritten = []  # the pages written below are those that changed
         for page in pages:
             write_page(site, page, doc_files)
+        if self.writer is not None:
+            self.writer.write(uri for uri in taken.prepared.written if uri in self.outside)
         if everything:
             self.pack_plans = self.pack_plans_for(taken.prepared.dataset, site.files)  # for the index made next
             self._write_record_files(site, taken.prepared.dataset)
@@ -491,6 +530,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings.data_dir))
         return server
+
+
+def _folder(url: str) -> tuple[str, bool]:
+    """The folder of a page's URL (`cases` of `cases/x/` and of `cases/x.html`) and whether the
+    URL is a folder: every page of a folder reaches another page by the same relative link."""
+    return posixpath.dirname(url.rstrip("/")), url.endswith("/")
 
 
 def record_edit_urls(data: Dataset) -> dict[str, str]:

@@ -1,12 +1,12 @@
-"""Record pages written by worker processes, with MkDocs' own page function.
+"""Record pages written by worker processes, with MkDocs' own page functions.
 
-MkDocs writes every page in one process, about 2 ms each through the theme's templates:
-at 10,000 cases that is most of a build, on one core. Once MkDocs has read every page
-(the `env` event), the record pages are shared out among forked workers, which build
-them with the very function, configuration, navigation and template environment the
-main process would use, so the pages are the same bytes. The main process goes on with
-the static files, the hand-written pages and the index pages, and passes over the record
-pages (mkdocs_adapter.pass_over).
+The record pages are kept out of MkDocs' page loop (generator/publish/page_writer.py), and
+each takes a few milliseconds to read and write through the theme's templates: at 10,000
+cases, on one core, most of a build. Once MkDocs has read its own pages and every plugin has
+seen the template environment (the `env` event), the record pages are shared out among
+forked workers, which write them with the very configuration, navigation and template
+environment the main process would use, so the pages are the same bytes. The main process
+goes on with the static files, the hand-written pages and the index pages.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 import traceback
 from typing import Any
 
-from generator.publish.mkdocs_adapter import BuiltSite, write_page
+from generator.publish.page_writer import PageWriter
 from generator.search.index import resident_mb
 
 WORKERS_FROM = 2000  # record pages: below this, forking costs more than it saves
@@ -31,15 +31,15 @@ def worker_count(pages: int) -> int:
 
 
 class PageWorkers:
-    """Forked processes, each building its share of the record pages."""
+    """Forked processes, each writing its share of the record pages."""
 
-    def __init__(self, pages: list[Any], site: BuiltSite, doc_files: list[Any], count: int) -> None:
+    def __init__(self, pages: list[str], writer: PageWriter, count: int) -> None:
         context = multiprocessing.get_context("fork")
         self.processes = []
         for index in range(count):
             receiving, sending = context.Pipe(duplex=False)
             share = pages[index::count]
-            process = context.Process(target=_build_share, args=(share, site, doc_files, sending))
+            process = context.Process(target=_write_share, args=(share, writer, sending))
             process.start()
             sending.close()
             self.processes.append((process, receiving))
@@ -62,10 +62,9 @@ class PageWorkers:
         return problems
 
 
-def _build_share(pages: list[Any], site: BuiltSite, doc_files: list[Any], report) -> None:
+def _write_share(pages: list[str], writer: PageWriter, report: Any) -> None:
     try:
-        for page in pages:
-            write_page(site, page, doc_files)
+        writer.write(pages)
     except BaseException as error:
         report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0))
         os._exit(1)

@@ -24,11 +24,21 @@ from generator.search.glossary import NO_GLOSSARY, Glossary, GroupFinder
 
 
 @dataclass(frozen=True)
+class Tagged:
+    """A page's title and tags as MkDocs reads them from its front matter: what the theme's
+    tags plugin lists of the page (its tags.json) in a build that does not read the page."""
+
+    title: str | None
+    tags: Any
+
+
+@dataclass(frozen=True)
 class Page:
     """One generated Markdown page: where it goes and what it says."""
 
     src_uri: str
     text: str
+    tagged: Tagged | None = None  # when its front matter gives it tags
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,13 @@ class PageJob:
 
 def front_matter(**fields: Any) -> Markup:
     """YAML front matter whose values are HTML-escaped: MkDocs' templates insert them raw."""
-    lines = []
+    return written_front_matter(front_matter_values(**fields))
+
+
+def front_matter_values(**fields: Any) -> dict[str, Any]:
+    """The values front matter writes of `fields`, which are the values MkDocs reads from it:
+    texts HTML-escaped and on one line, empty fields left out."""
+    values = {}
     for key, value in fields.items():
         if value is None or value == []:
             continue
@@ -49,8 +65,13 @@ def front_matter(**fields: Any) -> Markup:
             value = [str(escape(one_line(item))) if isinstance(item, str) else item for item in value]
         elif isinstance(value, str):
             value = str(escape(one_line(value)))
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return Markup("\n".join(lines))
+        values[key] = value
+    return values
+
+
+def written_front_matter(values: dict[str, Any]) -> Markup:
+    """Front matter of values already made safe: each a line of YAML in JSON's form."""
+    return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()))
 
 
 def template_environment() -> Environment:
@@ -149,14 +170,16 @@ class Renderer:
             search = search()
         context["meta"] = {key: value() if callable(value) else value for key, value in context.get("meta", {}).items()}
         meta = {**context.pop("meta", {}), "kb_generated": True, "search_index": search is not None}
+        values = front_matter_values(**meta)
         text = self.env.get_template(template).render(
             **self._every_page(href),
-            front_matter=front_matter(**meta),
+            front_matter=written_front_matter(values),
             search=search,
             sections=partial(self.sections, href),
             **context,
         )
-        return Page(src_uri, _tidy(text))
+        tagged = Tagged(values.get("title"), values["tags"]) if values.get("tags") else None
+        return Page(src_uri, _tidy(text), tagged)
 
     def _every_page(self, href: Linker) -> dict[str, Any]:
         """What every template is given: the Dataset, the words, the formats, the page's links and

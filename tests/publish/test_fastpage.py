@@ -7,12 +7,14 @@ import re
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from generator.model import build_dataset
 from generator.pipeline import check
-from generator.publish.fastpage import TocSettings, convert
+from generator.publish.fastpage import TocSettings, anchor_ids, convert
 from generator.render import render_site
 from generator.settings import Settings
 from tests.conftest import REPO, copy_minimal, write
@@ -88,3 +90,10 @@ def test_pages_of_another_shape_are_left_to_python_markdown():
     assert convert("# 标题\n\n普通段落\n", settings) is None
     assert convert("<div>x</div>\n## 紧贴的标题\n", settings) is None
     assert convert("# 标题\n\n<p>块</p>\n", settings) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['id="', '"', "x", "_", "-", " ", "é", "<a ", "data-", "a1", "=", "\n"]), max_size=40))
+def test_a_pages_anchor_ids_are_those_a_word_boundary_pattern_finds(pieces):
+    html = "".join(pieces)
+    assert anchor_ids(html) == set(re.findall(r'\bid="([^"]+)"', html))

@@ -9,7 +9,6 @@ import importlib
 import inspect
 import logging
 import re
-import shutil
 import tomllib
 import wsgiref.simple_server
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import mkdocs
 import pytest
 from mkdocs.config import load_config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from tests.conftest import REPO
 
@@ -32,6 +31,9 @@ RELIED_ON = {
     ("mkdocs.livereload", "LiveReloadServer.serve_request"): ["self", "environ", "start_response"],
     ("mkdocs.livereload", "LiveReloadServer.watch"): ["self", "path"],
     ("mkdocs.structure.toc", "get_toc"): ["toc_tokens"],
+    ("mkdocs.structure.pages", "Page.__init__"): ["self", "title", "file", "config"],
+    ("mkdocs.structure.pages", "Page.render"): ["self", "config", "files"],
+    ("material.plugins.tags.plugin", "TagsPlugin.on_page_markdown"): ["self", "markdown", "page", "config"],
 }
 
 
@@ -104,13 +106,9 @@ def project(folder: Path) -> Path:
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n\nSee [the part](other.md#the-part).\n", encoding="utf-8")
     (docs / "other.md").write_text("# Other\n\n## The part\n\nWords.\n", encoding="utf-8")
-    overrides = folder / "overrides"
-    overrides.mkdir()
-    shutil.copy(REPO / "generator/theme/kb-skip.html", overrides / "kb-skip.html")
     config_file = folder / "mkdocs.yml"
     config_file.write_text(
-        "site_name: Contract\ntheme:\n  name: mkdocs\n  custom_dir: overrides\nmarkdown_extensions:\n  - toc\n",
-        encoding="utf-8",
+        "site_name: Contract\ntheme:\n  name: mkdocs\nmarkdown_extensions:\n  - toc\n", encoding="utf-8"
     )
     return config_file
 
@@ -156,18 +154,6 @@ def test_a_page_read_and_written_again_is_the_page_of_a_full_build(tmp_path, qui
     assert written.read_bytes() == expected, f"{ADAPTER}: read_page and write_page no longer give MkDocs' page"
 
 
-def test_a_page_passed_over_is_not_written(tmp_path, quiet_dates):
-    from generator.publish.mkdocs_adapter import pass_over, write_page
-
-    site = built(project(tmp_path), tmp_path / "site")
-    written = tmp_path / "site/other/index.html"
-    written.unlink()
-    page = page_of(site, "other.md")
-    pass_over(page)
-    write_page(site, page, site.documentation_pages())
-    assert not written.exists(), f"{ADAPTER}: MkDocs writes a page whose rendering is blank"
-
-
 def test_a_converted_page_gives_its_anchors_and_contents_as_rendering_would(tmp_path, quiet_dates, caplog):
     from generator.publish.mkdocs_adapter import give_converted
 
@@ -187,6 +173,128 @@ def test_a_converted_page_gives_its_anchors_and_contents_as_rendering_would(tmp_
     assert any("the-part" in record.getMessage() for record in caplog.records), (
         f"{ADAPTER}: MkDocs' anchor check does not read Page.present_anchor_ids"
     )
+
+
+# --- pages kept out of MkDocs' loop and written by the adapter --------------------------------
+
+
+class Outside(BasePlugin):
+    """Keeps other.md out of MkDocs' loop and writes it at the end of the build with the
+    adapter, as the servicekb plugin does with the record pages (generator/publish/page_writer.py)."""
+
+    def __init__(self, convert=lambda markdown: None, tagged=None) -> None:
+        super().__init__()
+        self.convert, self.tagged = convert, tagged or {}
+
+    def on_files(self, files, config):
+        from generator.publish.mkdocs_adapter import keep_out_of_loop
+
+        keep_out_of_loop(files.get_file_from_path("other.md"))
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    @event_priority(110)
+    def _tags(self, env, config, files):
+        from generator.publish.mkdocs_adapter import list_tags
+
+        list_tags(config, files, self.tagged, self.convert)
+
+    def _keep(self, env, config, files):
+        from generator.publish.mkdocs_adapter import BuiltSite
+
+        self.site = BuiltSite(config, files, self.nav, env)
+
+    on_env = CombinedEvent(_tags, _keep)
+
+    def on_template_context(self, context, template_name, config):
+        from generator.publish.mkdocs_adapter import sitemap_files
+
+        if template_name == "sitemap.xml":
+            context["pages"] = sitemap_files(config, self.site.files, {"other.md"})
+        return context
+
+    def on_post_build(self, config):
+        from generator.publish.mkdocs_adapter import write_outside_loop
+
+        other = self.site.files.get_file_from_path("other.md")
+        write_outside_loop(self.site, other, self.site.documentation_pages(), self.convert)
+
+
+def outside_the_nav(folder: Path) -> Path:
+    """The small project, other.md left out of its navigation as the record pages are."""
+    config_file = project(folder)
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "nav:\n  - index.md\n", encoding="utf-8")
+    return config_file
+
+
+def build_with(config_file: Path, site_dir: Path, *plugins, **options) -> None:
+    """A full build with MkDocs' own build function and the plugins given."""
+    from generator.publish.mkdocs_adapter import mkdocs_build
+
+    config = load_config(str(config_file), site_dir=str(site_dir), **options)
+    for number, plugin in enumerate(plugins):
+        config.plugins[f"contract-{number}"] = plugin
+    mkdocs_build(config)
+
+
+def test_a_page_kept_out_of_the_loop_is_neither_read_nor_written_and_links_to_it_still_resolve(tmp_path, caplog):
+    from generator.publish.mkdocs_adapter import keep_out_of_loop
+
+    class Kept(BasePlugin):
+        def on_files(self, files, config):
+            keep_out_of_loop(files.get_file_from_path("other.md"))
+            return files
+
+        def on_page_markdown(self, markdown, page, config, files):
+            assert page.file.src_uri != "other.md", f"{ADAPTER}: MkDocs reads a page kept out of its loop"
+            return markdown
+
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_with(outside_the_nav(tmp_path), tmp_path / "site", Kept(), strict=True)
+    assert not (tmp_path / "site/other/index.html").exists(), f"{ADAPTER}: MkDocs writes a page kept out of its loop"
+    assert 'href="other/#the-part"' in (tmp_path / "site/index.html").read_text(encoding="utf-8"), ADAPTER
+    assert not caplog.records, f"{ADAPTER}: a link to a page kept out of the loop is a warning: {caplog.records}"
+
+
+def test_a_page_written_outside_the_loop_is_the_page_the_loop_writes(tmp_path, quiet_dates):
+    config_file = outside_the_nav(tmp_path)
+    build_with(config_file, tmp_path / "loop")
+    build_with(config_file, tmp_path / "outside", Outside())
+    for page in ("index.html", "other/index.html", "sitemap.xml"):
+        expected = (tmp_path / "loop" / page).read_bytes()
+        assert (tmp_path / "outside" / page).read_bytes() == expected, f"{ADAPTER}: {page} differs"
+
+
+def test_a_page_written_outside_the_loop_is_converted_as_it_is_told(tmp_path, quiet_dates):
+    from generator.publish.fastpage import FastPage
+
+    token = {"level": 2, "id": "made", "name": "Made", "html": "Made", "data-toc-label": "", "children": []}
+    converted = FastPage('<h2 id="made">Made</h2>\n<p>made here</p>', [token], None)
+    build_with(outside_the_nav(tmp_path), tmp_path / "site", Outside(convert=lambda markdown: converted))
+    written = (tmp_path / "site/other/index.html").read_text(encoding="utf-8")
+    assert "<p>made here</p>" in written and "Words." not in written, f"{ADAPTER}: Page.render is not the conversion"
+    assert 'href="#made"' in written, f"{ADAPTER}: the table of contents is not the converted page's"
+
+
+def test_the_tags_and_the_sitemap_of_a_page_kept_out_of_the_loop_are_those_of_the_loop(tmp_path, quiet_dates):
+    config_file = outside_the_nav(tmp_path)
+    text = config_file.read_text(encoding="utf-8").replace("name: mkdocs", "name: material")
+    config_file.write_text(text + "site_url: https://example.com/contract/\nplugins:\n  - tags\n", encoding="utf-8")
+    (tmp_path / "docs/other.md").write_text(
+        '---\ntitle: "Other &amp; more"\ntags: ["b", "a"]\n---\n\n# Other\n\n## The part\n\nWords.\n', encoding="utf-8"
+    )
+    build_with(config_file, tmp_path / "loop")
+    tagged = {"other.md": ("Other &amp; more", ["b", "a"])}
+    build_with(config_file, tmp_path / "outside", Outside(tagged=tagged))
+    for page in ("tags.json", "sitemap.xml", "other/index.html", "index.html"):
+        expected = (tmp_path / "loop" / page).read_bytes()
+        assert (tmp_path / "outside" / page).read_bytes() == expected, f"{ADAPTER}: {page} differs"
+    assert b"contract/other/" in (tmp_path / "outside/sitemap.xml").read_bytes()
+    assert b'"a", "b"' in (tmp_path / "outside/tags.json").read_bytes()
+    assert b'class="md-tag' in (tmp_path / "outside/other/index.html").read_bytes()
 
 
 # --- the live-reload server ------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Record pages built by worker processes are the same bytes as MkDocs' own loop gives."""
+"""Record pages written by worker processes are the same bytes as those written one by one in
+the build's own process."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def test_pages_from_workers_equal_pages_from_one_process(tmp_path, monkeypatch):
 
     def spy(pages, *args):
         started.append(len(pages))
+        assert all(page.endswith(".md") for page in pages)
         return original(pages, *args)
 
     monkeypatch.setattr(plugin, "PageWorkers", spy)
