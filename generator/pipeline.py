@@ -4,6 +4,9 @@
 `kb serve` keeps a FileCache between runs so that files which did not change are not
 read and parsed again; that cache is the only thing that differs between its runs and
 a full build.
+
+The renderer is imported where pages are rendered: `kb validate`, which renders none, starts
+a second sooner without it (pypinyin's tables and the templates).
 """
 
 from __future__ import annotations
@@ -21,10 +24,8 @@ from generator.learning.movement import NO_LEVELS, LevelHistory, read_level_hist
 from generator.load import Document, Loaded, load_file, load_folder
 from generator.load.files import SourceFile, discover
 from generator.model import Dataset, build_dataset
-from generator.page_cache import remove_stale, write_pages
 from generator.progress import progress
 from generator.records import Context
-from generator.render import page_jobs, render_site
 from generator.search.similar import Neighbours, neighbours
 from generator.settings import Settings
 from generator.tickets.parse import parse_tickets
@@ -163,6 +164,9 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
     levels = read_level_history(settings.data_dir, settings.language)
     # render: every page (or those asked for), written to the cache only where its content changed
     if only is not None:
+        from generator.page_cache import write_pages
+        from generator.render import page_jobs
+
         jobs = page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url, levels)
         pages = [job.render() for job in jobs if job.src_uri in only]
         return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages))
@@ -175,6 +179,8 @@ def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_
 
     Returns every page's path and the paths of those whose content changed.
     """
+    from generator.page_cache import remove_stale
+
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     workers = min(os.cpu_count() or 1, 4)
     records = len(dataset.cases) + len(dataset.people) + len(dataset.sessions)
@@ -205,6 +211,9 @@ def _render_shared_shard(shard: tuple[int, int]) -> tuple[list[str], list[str]]:
 def _render_shard(
     settings: Settings, dataset: Dataset, levels: LevelHistory, shard: tuple[int, int]
 ) -> tuple[list[str], list[str]]:
+    from generator.page_cache import write_pages
+    from generator.render import render_site
+
     pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url, levels)
     changed = write_pages(settings.cache_dir, pages)
     return [page.src_uri for page in pages], changed

@@ -200,10 +200,14 @@ def single_line_texts(model: Shape, path: tuple = ()) -> Iterator[tuple[tuple, s
     Derived from the shapes, so that a field is single-line unless it is declared Markdown:
     a new text field is covered the day it is added.
     """
-    markdown, _nested = _markdown_fields(type(model))
-    for name in type(model).model_fields:
-        if name not in markdown:
-            yield from _texts_in(getattr(model, name), path + (name,))
+    for name in _single_line_fields(type(model)):
+        yield from _texts_in(getattr(model, name), path + (name,))
+
+
+@cache  # pydantic's `model_fields` is slow to ask: once per shape, not per record
+def _single_line_fields(shape: type[Shape]) -> tuple[str, ...]:
+    markdown, _nested = _markdown_fields(shape)
+    return tuple(name for name in shape.model_fields if name not in markdown)
 
 
 def _texts_in(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:

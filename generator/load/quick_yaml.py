@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
@@ -39,7 +39,7 @@ from generator.load.strict_yaml import (
     parse_document,
 )
 from generator.load.text import control_character_in_value
-from generator.privacy import file_may_hold_personal_data
+from generator.privacy import file_may_hold_personal_data, texts_may_hold_personal_data, value_text
 
 try:
     from yaml.cyaml import CParser
@@ -82,7 +82,30 @@ def read_document(source: str, file: str, reread: Callable[[], str | None] | Non
     except _NotSure:
         return parse_document(source, file)  # refuses it exactly, or reads it the same
     again = reread if reread is not None else partial(str, source)
-    return Document.unplaced(file, data, partial(_places, file, again), file_may_hold_personal_data(source))
+    return Document.unplaced(file, data, partial(_places, file, again), _may_hold_personal_data(source, data))
+
+
+def _may_hold_personal_data(source: str, data: dict[str, Any]) -> bool:
+    # One look over the text; a backslash may be an escape that writes a digit the text hides
+    # (`\uff11`, `\n` between two digits), so then the look is over what was read instead.
+    if "\\" not in source:
+        return file_may_hold_personal_data(source)
+    return texts_may_hold_personal_data(_texts(data))
+
+
+def _texts(data: Any) -> Iterator[str]:
+    """Every key, and every value as the check of personal data looks at it (numbers as text)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _texts(item)
+    else:
+        text = value_text(data)
+        if text is not None:
+            yield text
 
 
 def _places(file: str, reread: Callable[[], str | None]) -> Placed:
