@@ -22,7 +22,7 @@ from generator.diagnostics import Diagnostic, Report
 from generator.history import read_history
 from generator.learning.movement import NO_LEVELS, LevelHistory, read_level_history
 from generator.load import Document, Loaded, load_file, load_folder
-from generator.load.files import SourceFile, discover
+from generator.load.files import Found, SourceFile, discover
 from generator.model import Dataset, build_dataset
 from generator.progress import progress
 from generator.records import Context
@@ -31,6 +31,7 @@ from generator.settings import Settings
 from generator.tickets.parse import parse_tickets
 from generator.tickets.read import TicketFile, read_ticket_file
 from generator.validate import parse_records, run_checks
+from generator.validate.kept import Kept, keep, read_kept, validation_key
 
 Read = TypeVar("Read")
 PARALLEL_FROM = 2000  # records: below this, starting processes costs more than it saves
@@ -124,14 +125,33 @@ def check(settings: Settings, cache: FileCache | None = None, quick: bool = Fals
     if cache is not None:
         cache.forget_missing({source.path for source in found.sources + found.tickets})
     similar = cache.similar if quick and cache is not None else None
+    if settings.share_validation:
+        return _check_once_for_all_parts(found, loaded, settings)
     checked = check_loaded(loaded, settings, similar)
     if cache is not None and not quick:
         cache.similar = checked.context.similar
     return checked
 
 
-def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None = None) -> Checked:
-    """Validate documents already loaded (`kb import` adds the rows of a sheet to them)."""
+def _check_once_for_all_parts(found: Found, loaded: Loaded, settings: Settings) -> Checked:
+    """A part of a `--shard` build: the checks' report and the similar cases of another part
+    that checked the same records, else checked here and kept for the others."""
+    key = validation_key(found, settings)
+    kept = read_kept(settings.validated_dir, key)
+    checked = check_loaded(loaded, settings, kept=kept)
+    if kept is None:
+        keep(settings.validated_dir, key, checked.report, checked.context.similar)
+    return checked
+
+
+def check_loaded(
+    loaded: Loaded, settings: Settings, similar: Neighbours | None = None, kept: Kept | None = None
+) -> Checked:
+    """Validate documents already loaded (`kb import` adds the rows of a sheet to them).
+
+    With `kept` (another part of the build checked the same records), the records' shapes
+    are parsed, since the pages need them, and the report and similar cases are the kept ones.
+    """
     # shapes first, then the tickets' cells (their engineers and products resolved by name
     # against the people and taxonomy just parsed), then similar cases (for the
     # near-duplicate check and the pages alike), then the registry of checks
@@ -139,6 +159,9 @@ def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None 
     context.tickets, ticket_problems = parse_tickets(loaded.tickets, context)
     if context.tickets is not None:  # what records may name: a commendation's tickets
         context.known_ids["ticket"] = {ticket.id for ticket in context.tickets.tickets}
+    if kept is not None and _names_only_cases(kept.similar, context):
+        context.similar = kept.similar
+        return Checked(kept.report, context, _count(loaded))
     context.similar = similar if similar is not None else neighbours({c.id: c.model for c in context.of("case")})
     problems = loaded.diagnostics + loaded.ticket_problems + shape_problems + ticket_problems
     report = Report(problems + run_checks(context))
@@ -217,6 +240,13 @@ def _render_shard(
     pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url, levels)
     changed = write_pages(settings.cache_dir, pages)
     return [page.src_uri for page in pages], changed
+
+
+def _names_only_cases(similar: Neighbours, context: Context) -> bool:
+    # Kept by a part that read the same files, so always true; a page must never link a case
+    # that is not there, whatever the file holds.
+    cases = {case.id for case in context.of("case")}
+    return set(similar) == cases and all(other in cases for others in similar.values() for other, _ in others)
 
 
 def _count(loaded: Loaded) -> int:
