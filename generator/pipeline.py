@@ -11,9 +11,11 @@ a second sooner without it (pypinyin's tables and the templates).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -108,6 +110,25 @@ def check(settings: Settings, cache: FileCache | None = None, quick: bool = Fals
     `quick` (a `kb serve` edit) takes the similar cases of the cache's last full run instead
     of working them out again; the full run that follows puts them right.
     """
+    with _no_cycle_collection():
+        return _check(settings, cache, quick)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's collector of reference cycles paused while the records are read and checked:
+    they make none, and its passes over the millions of objects they do make cost a tenth of
+    a validation at 10,000 records. What else made cycles meanwhile is collected after."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check(settings: Settings, cache: FileCache | None, quick: bool) -> Checked:
     if cache is not None:
         cache.start_run()
     # discover: which files are records, which are attachments, which are refused
