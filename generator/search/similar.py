@@ -44,9 +44,20 @@ def features(case: Case) -> np.ndarray:
 
 
 def all_features(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
-    """Every case's terms (`features`), worked out for all cases at once: where each case's
+    """Every case's terms (`features`), worked out for many cases at once: where each case's
     terms start in the second array (one more entry than cases), and the terms, each case's
-    distinct and in order. Ten thousand small sorts cost more than one large one."""
+    distinct and in order. Ten thousand small sorts cost more than a few large ones; cases are
+    taken a few thousand at a time, so that the text's code points are never all in memory."""
+    chunks = [_chunk_features(cases[start : start + CHUNK]) for start in range(0, len(cases), CHUNK)]
+    counts = np.concatenate([np.diff(indptr) for indptr, _ in chunks]) if chunks else np.zeros(0, dtype=np.int64)
+    terms = np.concatenate([terms for _, terms in chunks]) if chunks else np.zeros(0, dtype=np.int64)
+    return np.concatenate([[0], np.cumsum(counts)]), terms
+
+
+CHUNK = 4096  # cases whose texts are looked at together: some 30 MB of code points at most
+
+
+def _chunk_features(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
     texts = [case_text(case) for case in cases]
     joined = _BETWEEN.join(texts)
     starts = np.cumsum([0] + [len(text) + 1 for text in texts])  # in code points, as utf-32 counts
