@@ -8,7 +8,8 @@ deep, escaped control character, number YAML would guess), a syntax error or any
 unusual hands the text to the strict parser, which reads it again and refuses it with its
 code and position — or gives the same values, if the walk was merely cautious. A file that
 passes therefore reads into the same values either way, and the Document finds its positions
-only when a check asks for one: then it reads its file again with the strict parser.
+only when a check asks for one: then it reads its file again and takes them from libyaml's
+marks on the nodes, the very marks the strict parser's events carry.
 """
 
 from __future__ import annotations
