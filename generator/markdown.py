@@ -61,6 +61,8 @@ _LINK = re.compile(r"\]\(|\]\[")  # `](` of an inline link or image, `][` of a r
 def markdown_excess(text: str) -> Excess | None:
     """The first place where the text passes a limit, or None. Linear in the text: each
     line outside fenced code is looked at once, and only at its brackets and markers."""
+    if _within_limits_at_a_glance(text):
+        return None
     links = len(_LINK.findall(text))
     if links > MAX_LINKS:
         return Excess("links", _nth_link(text, MAX_LINKS), MAX_LINKS)
@@ -87,6 +89,21 @@ def markdown_excess(text: str) -> Excess | None:
             if at >= 0:
                 return Excess("brackets", start + at, MAX_NESTING)
     return None
+
+
+# Each character before a line's content adds at most two levels (a marker one, a tab four
+# columns, that is two): a line must start with more than MAX_NESTING / 2 of them to pass it.
+_DEEP_LINE_START = re.compile(rf"^[ \t>+*0-9.)-]{{{MAX_NESTING // 2 + 1},}}", re.MULTILINE)
+
+
+def _within_limits_at_a_glance(text: str) -> bool:
+    """True when the text cannot pass any limit, told from a few counts over the whole text:
+    almost every text, which then needs no look line by line."""
+    return (
+        text.count("[") <= MAX_NESTING  # more `[` open at once needs more `[`
+        and text.count("](") + text.count("][") <= MAX_LINKS
+        and _DEEP_LINE_START.search(text) is None
+    )
 
 
 def _nth_link(text: str, count: int) -> int:

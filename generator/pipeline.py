@@ -4,33 +4,39 @@
 `kb serve` keeps a FileCache between runs so that files which did not change are not
 read and parsed again; that cache is the only thing that differs between its runs and
 a full build.
+
+The renderer is imported where pages are rendered: `kb validate`, which renders none, starts
+a second sooner without it (pypinyin's tables and the templates).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator.diagnostics import Diagnostic, Report
 from generator.history import read_history
 from generator.learning.movement import NO_LEVELS, LevelHistory, read_level_history
 from generator.load import Document, Loaded, load_file, load_folder
-from generator.load.files import SourceFile, discover
+from generator.load.files import Found, SourceFile, discover
 from generator.model import Dataset, build_dataset
-from generator.page_cache import remove_stale, write_pages
 from generator.progress import progress
 from generator.records import Context
-from generator.render import page_jobs, render_site
-from generator.render.engine import Page, Tagged
 from generator.search.similar import Neighbours, neighbours
 from generator.settings import Settings
 from generator.tickets.parse import parse_tickets
 from generator.tickets.read import TicketFile, read_ticket_file
 from generator.validate import parse_records, run_checks
+from generator.validate.kept import Kept, keep, read_kept, validation_key
+
+if TYPE_CHECKING:
+    from generator.render.engine import Page, Tagged
 
 Read = TypeVar("Read")
 PARALLEL_FROM = 2000  # records: below this, starting processes costs more than it saves
@@ -108,6 +114,25 @@ def check(settings: Settings, cache: FileCache | None = None, quick: bool = Fals
     `quick` (a `kb serve` edit) takes the similar cases of the cache's last full run instead
     of working them out again; the full run that follows puts them right.
     """
+    with _no_cycle_collection():
+        return _check(settings, cache, quick)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's collector of reference cycles paused while the records are read and checked:
+    they make none, and its passes over the millions of objects they do make cost a tenth of
+    a validation at 10,000 records. What else made cycles meanwhile is collected after."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check(settings: Settings, cache: FileCache | None, quick: bool) -> Checked:
     if cache is not None:
         cache.start_run()
     # discover: which files are records, which are attachments, which are refused
@@ -125,14 +150,33 @@ def check(settings: Settings, cache: FileCache | None = None, quick: bool = Fals
     if cache is not None:
         cache.forget_missing({source.path for source in found.sources + found.tickets})
     similar = cache.similar if quick and cache is not None else None
+    if settings.share_validation:
+        return _check_once_for_all_parts(found, loaded, settings)
     checked = check_loaded(loaded, settings, similar)
     if cache is not None and not quick:
         cache.similar = checked.context.similar
     return checked
 
 
-def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None = None) -> Checked:
-    """Validate documents already loaded (`kb import` adds the rows of a sheet to them)."""
+def _check_once_for_all_parts(found: Found, loaded: Loaded, settings: Settings) -> Checked:
+    """A part of a `--shard` build: the checks' report and the similar cases of another part
+    that checked the same records, else checked here and kept for the others."""
+    key = validation_key(found, settings)
+    kept = read_kept(settings.validated_dir, key)
+    checked = check_loaded(loaded, settings, kept=kept)
+    if kept is None:
+        keep(settings.validated_dir, key, checked.report, checked.context.similar)
+    return checked
+
+
+def check_loaded(
+    loaded: Loaded, settings: Settings, similar: Neighbours | None = None, kept: Kept | None = None
+) -> Checked:
+    """Validate documents already loaded (`kb import` adds the rows of a sheet to them).
+
+    With `kept` (another part of the build checked the same records), the records' shapes
+    are parsed, since the pages need them, and the report and similar cases are the kept ones.
+    """
     # shapes first, then the tickets' cells (their engineers and products resolved by name
     # against the people and taxonomy just parsed), then similar cases (for the
     # near-duplicate check and the pages alike), then the registry of checks
@@ -140,6 +184,9 @@ def check_loaded(loaded: Loaded, settings: Settings, similar: Neighbours | None 
     context.tickets, ticket_problems = parse_tickets(loaded.tickets, context)
     if context.tickets is not None:  # what records may name: a commendation's tickets
         context.known_ids["ticket"] = {ticket.id for ticket in context.tickets.tickets}
+    if kept is not None and _names_only_cases(kept.similar, context):
+        context.similar = kept.similar
+        return Checked(kept.report, context, _count(loaded))
     context.similar = similar if similar is not None else neighbours({c.id: c.model for c in context.of("case")})
     problems = loaded.diagnostics + loaded.ticket_problems + shape_problems + ticket_problems
     report = Report(problems + run_checks(context))
@@ -165,6 +212,9 @@ def prepare_checked(checked: Checked, settings: Settings, only: set[str] | None 
     levels = read_level_history(settings.data_dir, settings.language)
     # render: every page (or those asked for), written to the cache only where its content changed
     if only is not None:
+        from generator.page_cache import write_pages
+        from generator.render import page_jobs
+
         jobs = page_jobs(dataset, settings.language, settings.site_name, only, settings.site_url, levels)
         pages = [job.render() for job in jobs if job.src_uri in only]
         return Prepared(checked, dataset, sorted(only), write_pages(settings.cache_dir, pages), _tagged(pages))
@@ -183,6 +233,8 @@ class Rendered:
 
 def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_LEVELS) -> Rendered:
     """Render every page into the cache folder, on all cores for a large dataset."""
+    from generator.page_cache import remove_stale
+
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     workers = min(os.cpu_count() or 1, 4)
     records = len(dataset.cases) + len(dataset.people) + len(dataset.sessions)
@@ -212,6 +264,9 @@ def _render_shared_shard(shard: tuple[int, int]) -> Rendered:
 
 
 def _render_shard(settings: Settings, dataset: Dataset, levels: LevelHistory, shard: tuple[int, int]) -> Rendered:
+    from generator.page_cache import write_pages
+    from generator.render import render_site
+
     pages = render_site(dataset, settings.language, settings.site_name, shard, settings.site_url, levels)
     changed = write_pages(settings.cache_dir, pages)
     return Rendered([page.src_uri for page in pages], changed, _tagged(pages))
@@ -219,6 +274,13 @@ def _render_shard(settings: Settings, dataset: Dataset, levels: LevelHistory, sh
 
 def _tagged(pages: list[Page]) -> dict[str, Tagged]:
     return {page.src_uri: page.tagged for page in pages if page.tagged is not None}
+
+
+def _names_only_cases(similar: Neighbours, context: Context) -> bool:
+    # Kept by a part that read the same files, so always true; a page must never link a case
+    # that is not there, whatever the file holds.
+    cases = {case.id for case in context.of("case")}
+    return set(similar) == cases and all(other in cases for others in similar.values() for other, _ in others)
 
 
 def _count(loaded: Loaded) -> int:

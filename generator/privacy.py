@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,14 @@ def _may_hold_address(text: str) -> bool:
 def file_may_hold_personal_data(text: str) -> bool:
     # A backslash may be an escape such as "\uff11" that writes a digit the raw text hides.
     return not text or "\\" in text or _DIGIT_RUN_IN_FILE.search(text) is not None or _may_hold_address(text)
+
+
+def texts_may_hold_personal_data(texts: Iterable[str]) -> bool:
+    """The quick look over all of a record's texts at once (its keys and values as read, escapes
+    written out): False when none of them could hold personal data. Each text passing its own
+    look passes this one too, since the look finds a part of a text, and NUL, which no record
+    holds, keeps one text's digits or letters from running on into the next's."""
+    return may_hold_personal_data("\x00".join(texts))
 
 
 # --- Normalising ----------------------------------------------------------------------------

@@ -69,6 +69,9 @@ class Settings:
     show_ticket_ids: bool = False  # ticket ids on case pages; off: the Dataset does not even hold them
     show_progress: bool = False
     search_shard_pages: int = SHARD_PAGES  # pages per search index shard (generator/search/shards.py)
+    # a part of a `kb build --shard` build: the checks' result is kept for the other parts,
+    # and taken from there when one of them checked the same records (generator/validate/kept.py)
+    share_validation: bool = False
 
     def __post_init__(self) -> None:
         check_language(self.language)
@@ -86,6 +89,11 @@ class Settings:
     def pack_cache_dir(self) -> Path:
         """Where the offline packs' search bundles are kept by content hash."""
         return self.cache_dir.with_name(self.cache_dir.name + "-packs")
+
+    @property
+    def validated_dir(self) -> Path:
+        """Where a validation's result is kept, beside the page caches (every part's alike)."""
+        return self.cache_dir.parent / "validated"
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

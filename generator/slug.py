@@ -10,10 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin
-
-from generator.pinyin import readings
-
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # every id of every record: lower-case ASCII words and single hyphens
 MAX_ID_LENGTH = 64  # what the record format allows
 NEW_ID_LENGTH = 40  # what `kb new` makes: short enough to read in a URL, a file list and a message
@@ -36,6 +32,11 @@ ENGLISH_FILLERS = re.compile(r"\b(an|the|of|and|to|is|are|was|were|with|for)\b",
 
 def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
     """`HX-200 液压站压力掉` -> `hx-200-ye-ya-zhan-ya-li-diao`, cut at a word boundary."""
+    from pypinyin import (
+        Style,
+        lazy_pinyin,
+    )  # here: its tables take a third of a second to import, and `kb validate` never reads them
+
     words = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     slug = _NOT_SLUG.sub("-", "-".join(words).lower()).strip("-")
     return cut_at_word(slug, max_length)
@@ -51,6 +52,8 @@ def title_slug(text: str, max_length: int = NEW_ID_LENGTH) -> str:
 
 def read_slug(text: str, max_length: int) -> str:
     """`text` as an id part, its Chinese read by the table the capture page reads too."""
+    from generator.pinyin import readings  # imports pypinyin's tables: only when an id is made
+
     slug = _NOT_SLUG.sub("-", "-".join(readings().words(text)).lower()).strip("-")
     return cut_at_word(slug, max_length)
 
@@ -77,4 +80,6 @@ def is_id(text: str) -> bool:
 @cache  # names repeat on every page that lists people
 def pinyin_key(text: str) -> tuple[str, str]:
     """Sort key that orders Chinese names as a Chinese reader expects (by pinyin)."""
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(lazy_pinyin(text, style=Style.TONE3)).lower(), text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -28,6 +28,7 @@ from generator.load.text import (
     position_in_text,
 )
 from generator.messages import Text, text
+from generator.privacy import file_may_hold_personal_data
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser
@@ -48,6 +49,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64
 Path = tuple[str | int, ...]
+# What a document's `place` gives: its keys' and its blocks' positions, and its text.
+Placed = tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int, str]], str]
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -70,20 +73,94 @@ class LoadError(Exception):
         return str(self.words)
 
 
-@dataclass
 class Document:
-    """One record file: its data and where each part of it was written."""
+    """One record file: its data and where each part of it was written.
 
-    file: str
-    data: dict[str, Any]
-    # 0-based (line, column) pairs, made into Positions only when asked: a document has
-    # hundreds of values and most are never reported.
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Path, tuple[int, int, str]] = field(default_factory=dict)  # literal and folded blocks only
-    text: str = field(default="", repr=False)
-    # Results derived from this document alone (its parsed shape, the personal data in it),
-    # kept so that `kb serve` does not work them out again for files that did not change.
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    A file read by the strict parser keeps its positions from the start. A file read
+    quickly (generator/load/quick_yaml.py) has none until a check asks where something was
+    written: then its `place` reads the file again and finds them, the same as the strict
+    parser's (tests/load/test_quick_yaml.py holds the two to that).
+    """
+
+    __slots__ = ("_keys", "_personal", "_place", "_text", "_values", "data", "file", "memo")
+
+    def __init__(
+        self,
+        file: str,
+        data: dict[str, Any],
+        keys: dict[Path, tuple[int, int]] | None = None,
+        values: dict[Path, tuple[int, int, str]] | None = None,
+        text: str = "",
+    ) -> None:
+        self.file = file
+        self.data = data
+        # 0-based (line, column) pairs, made into Positions only when asked: a document has
+        # hundreds of values and most are never reported.
+        self._keys = {} if keys is None else keys
+        self._values = {} if values is None else values  # literal and folded blocks only
+        self._text: str | None = text
+        self._place: Callable[[], Placed] | None = None
+        self._personal: bool | None = None
+        # Results derived from this document alone (its parsed shape, the personal data in it),
+        # kept so that `kb serve` does not work them out again for files that did not change.
+        self.memo: dict[str, Any] = {}
+
+    @classmethod
+    def unplaced(cls, file: str, data: dict[str, Any], place: Callable[[], Placed], personal: bool) -> Document:
+        """A document whose positions and text `place` gives when first asked for.
+
+        `personal` is the quick look for personal data over the file's text
+        (generator/privacy.py), taken while the text was at hand.
+        """
+        document = cls(file, data)
+        document._keys = document._values = document._text = None
+        document._place = place
+        document._personal = personal
+        return document
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Where each key and list item was written, by its path."""
+        if self._keys is None:
+            self._find_places()
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: dict[Path, tuple[int, int]]) -> None:
+        self._keys = keys
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int, str]]:
+        """Where each literal or folded block starts, and which it is."""
+        if self._values is None:
+            self._find_places()
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[Path, tuple[int, int, str]]) -> None:
+        self._values = values
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._find_places()
+        return self._text
+
+    @property
+    def may_hold_personal_data(self) -> bool:
+        """Whether the file's text passes the quick look for personal data (most do not)."""
+        if self._personal is None:
+            self._personal = file_may_hold_personal_data(self.text)
+        return self._personal
+
+    def _find_places(self) -> None:
+        keys, values, text = self._place() if self._place is not None else ({}, {}, "")
+        if self._keys is None:
+            self._keys = keys
+        if self._values is None:
+            self._values = values
+        self._text = text
+        self._place = None
 
     def position(self, path: Path) -> Position:
         """Where the field or item at `path` was written, or its nearest written parent."""

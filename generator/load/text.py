@@ -85,6 +85,7 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-
 # In a file, a CR is part of a Windows CRLF line end; anywhere else it is a control character.
 _REFUSED_IN_FILE = re.compile(f"[{_CONTROLS}]|\r(?!\n)")
 _REFUSED_IN_VALUE = re.compile(f"[{_CONTROLS}\r]")
+_REFUSED_CHARACTER = re.compile(f"[{_CONTROLS}]")
 
 _CONTROL_NAMES = {  # the characters people meet in pasted text, by their catalogue key
     "\x00": "character-nul",
@@ -118,7 +119,9 @@ def line_break_in(value: str) -> int | None:
 
 def control_character_in_file(text: str) -> int | None:
     """The index of the first character a record file may not hold, if any."""
-    found = _REFUSED_IN_FILE.search(text)
+    # One class alone is searched several times faster than the pattern with a CR's lookahead,
+    # and most files have no CR at all.
+    found = (_REFUSED_IN_FILE if "\r" in text else _REFUSED_CHARACTER).search(text)
     return found.start() if found else None
 
 

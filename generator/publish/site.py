@@ -168,7 +168,8 @@ def load_site_config(request: BuildRequest) -> SiteConfig:
         suffix = f"-part-{request.part.number}-of-{request.part.count}"
         site_dir = request.site_dir or site_dir.with_name(site_dir.name + suffix)
         cache_dir = request.cache_dir or settings.cache_dir.with_name(settings.cache_dir.name + suffix)
-        settings = settings.with_(cache_dir=cache_dir.resolve())
+        # the records are checked by the first part and the result kept for the others
+        settings = settings.with_(cache_dir=cache_dir.resolve(), share_validation=True)
     return SiteConfig(config, plugin, settings, Path(site_dir))
 
 

@@ -55,20 +55,19 @@ def ensure_taxonomy_ids_are_unique(context: Context) -> Iterator[Diagnostic]:
         return
     document = context.taxonomy_document
     for list_name in TAXONOMY_KINDS:
-        first_line: dict[str, int] = {}
+        first_index: dict[str, int] = {}
         for index, entry in enumerate(getattr(context.taxonomy, list_name)):
-            position = document.position((list_name, index, "id"))
-            if entry.id in first_line:
+            if entry.id in first_index:
                 yield codes.DUPLICATE_ID.at(
                     document.file,
-                    position,
+                    document.position((list_name, index, "id")),
                     "id-taxonomy-duplicate",
                     list=list_name,
                     id=entry.id,
-                    line=first_line[entry.id],
+                    line=document.position((list_name, first_index[entry.id], "id")).line,
                 )
             else:
-                first_line[entry.id] = position.line
+                first_index[entry.id] = index
 
 
 def ensure_ids_are_not_reserved(context: Context) -> Iterator[Diagnostic]:

@@ -13,7 +13,7 @@ from typing import Any
 from generator.diagnostics import START, Diagnostic, Position
 from generator.load.strict_yaml import Document
 from generator.messages import Text, text
-from generator.privacy import file_may_hold_personal_data, personal_data_in, value_text
+from generator.privacy import personal_data_in, value_text
 from generator.records import Context
 
 # --- The check ------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def _shown_prefix(context: Context) -> str:
 
 def _personal_data(document: Document, prefix: str) -> Iterator[Diagnostic]:
     yield from _in_path(document.file, prefix)
-    if not file_may_hold_personal_data(document.text):
+    if not document.may_hold_personal_data:
         return
     source: _Source | None = None  # made for the first finding: most documents have none
     for path, value, is_key in _keys_and_values(document.data):

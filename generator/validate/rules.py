@@ -21,9 +21,13 @@ def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
         validator = case.model.validated_by
         if validator is None:
             continue
-        where = case.document.position(("validated_by",))
         person = people.get(validator)
-        if person is not None and person.model.kcs_role not in VALIDATING_ROLES:
+        wrong_role = person is not None and person.model.kcs_role not in VALIDATING_ROLES
+        only_author = list(case.model.authors) == [validator]
+        if not (wrong_role or only_author):
+            continue  # asked only when there is something to say: finding a position reads the file again
+        where = case.document.position(("validated_by",))
+        if wrong_role:
             yield codes.VALIDATOR_ROLE.at(
                 case.file,
                 where,
@@ -31,7 +35,7 @@ def ensure_validator_may_validate(context: Context) -> Iterator[Diagnostic]:
                 person=validator,
                 role=person.model.kcs_role,
             )
-        if list(case.model.authors) == [validator]:
+        if only_author:
             yield codes.VALIDATOR_SOLE_AUTHOR.at(case.file, where, "rule-validator-sole-author", person=validator)
 
 
