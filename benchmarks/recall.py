@@ -113,8 +113,14 @@ def material_search(tab, query: str) -> list[str]:
     box = tab.locator("input.md-search__input")
     box.click()
     box.fill(query)
-    tab.wait_for_timeout(600)  # the search worker answers as the query is typed
-    return tab.evaluate(MATERIAL_RESULTS)
+    box.press("End")  # Material searches on a key, not on the input event that filling gives
+    tab.wait_for_timeout(1000)  # the search worker answers as the query is typed
+    return pages_of(tab.evaluate(MATERIAL_RESULTS))
+
+
+def pages_of(urls: list[str]) -> list[str]:
+    """The pages of a result list, in order: Material lists a page's sections (`#resolution`) under it."""
+    return list(dict.fromkeys(url.split("#")[0] for url in urls))
 
 
 def pagefind(tab, query: str) -> list[str]:

@@ -178,3 +178,23 @@ def test_a_long_title_makes_a_short_file_name(data, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (data / "cases/2026/20261120-vmc850-huan-dao-zhu-zhou-zhuan.yml").exists()
+
+
+def test_new_glossary_writes_the_file_with_its_first_group_and_then_says_to_edit_it(data, tmp_path):
+    schemas = str(tmp_path / "schemas")
+    result = run("new", "glossary", "--term", "液压油", "--synonyms", "液压液、抗磨液压油", "--english", "hydraulic oil",
+                 "--data", str(data), "--schemas", schemas)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    written = (data / "glossary.yml").read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json\n")
+    assert '  - id: ye-ya-you\n    term: "液压油"\n    synonyms: ["液压液", "抗磨液压油"]\n' in written
+    assert found(check(data)) == []
+    again = run("new", "glossary", "--term", "主轴", "--synonyms", "轴", "--data", str(data), "--schemas", schemas)
+    assert again.exit_code == 1 and "术语表只有一个文件" in again.output
+    assert (data / "glossary.yml").read_text(encoding="utf-8") == written
+
+
+def test_new_glossary_with_nothing_but_its_term_is_not_written(data, tmp_path):
+    result = run("new", "glossary", "--term", "主轴", "--synonyms", "", "--data", str(data), "--schemas", str(tmp_path))
+    assert result.exit_code == 1 and "KB522" in result.output
+    assert not (data / "glossary.yml").exists()
