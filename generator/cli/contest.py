@@ -9,15 +9,14 @@ symbolic link; a problem is one line and exit 1, with nothing written.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from generator import codes
+from generator.cli.files_out import shared_mode, write_beside
 from generator.cli.language import say
 from generator.cli.mistakes import Command
 from generator.cli.options import config_file_option, data_option, language_choice, site_of
@@ -128,36 +127,13 @@ def _refuse_target(out: Path, language: str) -> None:
 
 
 def _write(out: Path, files: dict[str, str], language: str) -> None:
-    """Both files written beside their places first, then each renamed over its place (a
-    rename never writes through a link that appeared meanwhile): a failure leaves the
-    previous paper and key as they were."""
+    """Both files whole or not at all (generator/cli/files_out.py): a failure leaves the previous
+    paper and key as they were."""
     _refuse_target(out, language)
-    written: dict[str, str] = {}
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            written[name] = _written_beside(out, name, content)
-        for name, temporary in written.items():
-            os.replace(temporary, out / name)
+        write_beside(out, files, shared_mode())
     except OSError as error:
         _refuse_at(out, text("contest-cannot-write", reason=error.strerror or type(error).__name__), language)
-    finally:
-        for temporary in written.values():
-            Path(temporary).unlink(missing_ok=True)
-
-
-def _written_beside(out: Path, name: str, content: str) -> str:
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(content)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return temporary
 
 
 def _refuse_at(path: Path, words: Text, language: str) -> None:

@@ -8,13 +8,12 @@ leaves the notes that were there as they were.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import click
 
+from generator.cli.files_out import write_beside
 from generator.cli.language import say
 from generator.cli.mistakes import Command, Failure, Mistake
 from generator.cli.options import config_file_option, data_option, language_choice, site_folders, today_option
@@ -82,23 +81,11 @@ def _refuse_links(target: Path, language: str) -> None:
 
 
 def _write(target: Path, files: dict[str, str], language: str) -> None:
-    """Every note written beside its place first, then each renamed over it (a rename replaces
-    a link that appeared meanwhile, it never writes through one)."""
-    written: dict[str, str] = {}
+    """Every note whole or not at all (generator/cli/files_out.py), private: the manager's to send,
+    nobody else's to read."""
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
-            written[name] = temporary
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-                file.write(content)
-            os.chmod(temporary, 0o600)  # private: the manager's to send, nobody else's to read
-        for name, temporary in written.items():
-            os.replace(temporary, target / name)
+        write_beside(target, files, 0o600)
     except OSError as error:
         reason = printable(error.strerror or type(error).__name__)
         message = words("help-digest-cannot-write", language).format(out=printable(str(target)), reason=reason)
         raise Failure(message) from None
-    finally:
-        for temporary in written.values():
-            Path(temporary).unlink(missing_ok=True)

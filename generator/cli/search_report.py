@@ -8,14 +8,13 @@ site) as text that passes a record's checks, with their Markdown and HTML shown 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from generator import codes
+from generator.cli.files_out import shared_mode, write_beside
 from generator.cli.language import say
 from generator.cli.mistakes import Command
 from generator.cli.options import language_choice
@@ -151,25 +150,10 @@ def write_page(page: Path, content: str, language: str) -> None:
         _refuse(page, text("page-not-clean", what=problem), language)
     refuse_page_path(page, language)
     try:
-        page.parent.mkdir(parents=True, exist_ok=True)
-        mode = page.stat().st_mode & 0o777 if page.is_file() else 0o666 & ~_umask()
-        handle, temporary = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=page.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-                file.write(content)
-            os.chmod(temporary, mode)
-            os.replace(temporary, page)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        mode = page.stat().st_mode & 0o777 if page.is_file() else shared_mode()  # an existing page keeps its mode
+        write_beside(page.parent, {page.name: content}, mode)
     except OSError as error:
         _refuse(page, text("page-cannot-write", reason=error.strerror or type(error).__name__), language)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _refuse(page: Path, words: Text, language: str) -> None:

@@ -18,8 +18,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
-from generator.cli import main
-from generator.cli import search_report as cli
+from generator.cli import files_out, main
 from generator.search import report as logs
 from tests.conftest import REPO, TESTS
 from tests.hostile import MARKUP, PERSONAL_DATA, TERMINAL_ESCAPES, hostile_text
@@ -282,7 +281,7 @@ def test_a_failed_write_leaves_the_previous_page(tmp_path, monkeypatch):
     def disk_full(*_arguments):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "replace", disk_full)
+    monkeypatch.setattr(files_out.os, "replace", disk_full)  # where every command writes its files
     line = refused_in_one_line(run(str(LOGS / "nginx-combined.log"), "--page", str(page), "--language", "en"), "KB116")
     assert "No space left on device" in line
     assert page.read_text(encoding="utf-8") == PREVIOUS
