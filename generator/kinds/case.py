@@ -517,10 +517,6 @@ NEW_CASE_COMMENTS = (
 )
 
 
-def _comment(key: str, language: str) -> str:
-    return words(key, language)
-
-
 def new_case(
     title: str,
     product: str,
@@ -536,24 +532,24 @@ def new_case(
     tags = ", ".join(quoted(code) for code in notes.codes)
     fixed = block(notes.resolution)
     if fixed == "|\n":
-        fixed_lines = f"# resolution: |    {_comment('new-case-resolution', language)}\n"
+        fixed_lines = f"# resolution: |    {words('new-case-resolution', language)}\n"
     else:
         fixed_lines = f"resolution: {fixed}"
     body = f"""id: {record_id}
 title: {quoted(title)}
-state: wip  # {_comment("new-case-state", language)}
+state: wip  # {words("new-case-state", language)}
 products: [{product}]
 skills: []
 tags: [{tags}]
-aka: []  # {_comment("new-case-aka", language)}
+aka: []  # {words("new-case-aka", language)}
 symptoms: {block(title if notes.symptoms is None else notes.symptoms)}\
-# environment: |   {_comment("new-case-environment", language)}
+# environment: |   {words("new-case-environment", language)}
 # cause: |
 {fixed_lines}\
 authors: [{author}]
 solved_on: {day.isoformat()}
 # hours_to_resolve: 4
-# customer: {_comment("new-case-customer", language)}
+# customer: {words("new-case-customer", language)}
 # related: []
 {_photo_lines(record_id, notes.photos, language)}"""
     return NewRecord("case", record_id, body, FOLDER, sub_folders=True)
@@ -564,7 +560,7 @@ def _photo_lines(record_id: str, photos: tuple[str, ...], language: str) -> str:
         return ""
     folder = f"cases/{record_id}"
     named = ", ".join(quoted(f"{folder}/{photo.strip(' ')}") for photo in photos)
-    return f"# attachments: [{named}]\n#   {_comment('new-case-photos', language).format(folder=folder)}\n"
+    return f"# attachments: [{named}]\n#   {words('new-case-photos', language).format(folder=folder)}\n"
 
 
 def _new(

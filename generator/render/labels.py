@@ -10,7 +10,6 @@ from typing import Any
 
 from generator.messages import UnknownKey, words
 from generator.page_labels import LABELS  # each language's page labels as one mapping (translate_label)
-from generator.page_labels import field_label as field_label  # the spreadsheets' and templates' one lookup
 
 
 def taxonomy_name(entry: Any, language: str) -> str:
