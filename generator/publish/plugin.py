@@ -60,7 +60,7 @@ from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, translate_label
-from generator.render.learning_view import LearningView
+from generator.render.learning_view import practice_by_product
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
 from generator.render.search_data import page_blocks
 from generator.render.urls import record_page
@@ -279,7 +279,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if file.src_uri.startswith("guide/") and file.src_uri not in self.generated
         ]
         codes = {product: [page.url for page in pages] for product, pages in codes_by_product(data).items()}
-        practice = LearningView(data).by_product()  # each product's practice page, if it has one
+        practice = practice_by_product(data, self.generated)  # each product's practice page, if it has one
         return plan_packs(data, self.settings.language, guide, codes, practice)
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
