@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from typing import Any
 
@@ -65,6 +66,7 @@ class PageWorkers:
 
 
 def _write_share(pages: list[str], writer: PageWriter, report: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends with a SIGTERM whatever its parent does with one
     try:
         writer.write(pages)
     except BaseException as error:
