@@ -14,9 +14,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -244,7 +246,7 @@ def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_
         global _SHARED
         _SHARED = (settings, dataset, levels)  # inherited by the forked workers, not pickled
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with render_pool(workers) as pool:
                 shards = pool.map(_render_shared_shard, [(index, workers) for index in range(workers)])
         finally:
             _SHARED = None
@@ -256,6 +258,16 @@ def render_into(settings: Settings, dataset: Dataset, levels: LevelHistory = NO_
 
 
 _SHARED: tuple[Settings, Dataset, LevelHistory] | None = None
+
+
+def render_pool(workers: int) -> Pool:
+    """Forked processes to render in, which a SIGTERM ends whatever their parent does with it:
+    a server that is stopping ignores a second one, and a pool forked then by a pass still
+    running would inherit that and outlive it, its parent waiting for it at exit."""
+    return multiprocessing.get_context("fork").Pool(workers, initializer=signal.signal, initargs=_DEFAULT_TERM)
+
+
+_DEFAULT_TERM = (signal.SIGTERM, signal.SIG_DFL)
 
 
 def _render_shared_shard(shard: tuple[int, int]) -> Rendered:

@@ -86,6 +86,11 @@ class Settings:
         return self.cache_dir.with_name(self.cache_dir.name + "-search")
 
     @property
+    def html_cache_dir(self) -> Path:
+        """Where record pages' HTML is kept by what it is made of (generator/publish/html_cache.py)."""
+        return self.cache_dir.with_name(self.cache_dir.name + "-html")
+
+    @property
     def pack_cache_dir(self) -> Path:
         """Where the offline packs' search bundles are kept by content hash."""
         return self.cache_dir.with_name(self.cache_dir.name + "-packs")

@@ -77,6 +77,33 @@ def test_workflows_run_validate_build_and_honours():
     assert any("--format github" in command for _, command, _ in kb_steps())
 
 
+def test_the_workflows_that_build_keep_what_earlier_builds_made():
+    """Each job that runs `kb build` restores `.cache/` first (README, "Incremental builds"):
+    the newest cache of any run, by a key of its own run; publishing saves its own."""
+    kept = {}
+    for workflow in WORKFLOWS:
+        for job in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values():
+            steps = job.get("steps", [])
+            builds = [index for index, step in enumerate(steps) if step.get("run", "").startswith("kb build")]
+            caches = [index for index, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache")]
+            if not builds:
+                continue
+            assert caches and caches[0] < builds[0], workflow.name
+            cache = steps[caches[0]]
+            options = cache["with"]
+            assert options["path"] == ".cache" and options["key"].startswith(options["restore-keys"]), workflow.name
+            assert "github.run_id" in options["key"], workflow.name
+            kept[workflow.name] = cache["uses"].split("@")[0]
+    assert kept == {"publish.yml": "actions/cache", "records.yml": "actions/cache/restore"}
+
+
+def test_the_readme_shows_gitlab_keeping_the_cache():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = next(part for part in readme.split("```yaml")[1:] if part.lstrip().startswith("# GitLab CI"))
+    job = yaml.safe_load(block.split("```")[0])["pages"]
+    assert job["cache"]["paths"] == [".cache/"] and any(line.startswith("kb build") for line in job["script"][1:])
+
+
 @pytest.mark.parametrize(("workflow", "command", "env"), kb_steps(), ids=lambda v: v if isinstance(v, str) else "")
 def test_each_workflow_command_works_on_the_demo_records(workflow, command, env, tmp_path):
     for name in ("data", "kb", "schemas"):

@@ -36,6 +36,9 @@ class BuildInputs:
     # MkDocs reads and writes them as it does every other page: the bytes the writer is held to
     # (tests/publish/test_page_writer.py).
     outside_loop: bool = True
+    # Record pages' HTML kept between builds and copied when what it is made of did not change
+    # (generator/publish/html_cache.py): `kb build`, whose day and settings are fixed.
+    html_cache: bool = False
 
     def __post_init__(self) -> None:
         if not self.prepared.ok:

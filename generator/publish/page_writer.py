@@ -16,10 +16,12 @@ tests/publish/test_page_writer.py holds the whole site to the bytes MkDocs' own 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from generator.offline.shell import SHELL_PAGES
+from generator.publish.html_cache import HtmlCache
 from generator.publish.mkdocs_adapter import BuiltSite, Convert, write_outside_loop
 
 
@@ -50,14 +52,30 @@ def _named(nav: Any) -> Iterator[str]:
 class PageWriter:
     """Writes pages kept out of MkDocs' loop into the site folder, with the configuration,
     navigation and template environment of the build (`site`) and `doc_files`, the pages
-    MkDocs hands each page's template."""
+    MkDocs hands each page's template; with a cache of pages' HTML, copies what it keeps."""
 
-    def __init__(self, site: BuiltSite, doc_files: Sequence[Any], convert: Convert) -> None:
+    def __init__(
+        self,
+        site: BuiltSite,
+        doc_files: Sequence[Any],
+        convert: Convert,
+        cache: HtmlCache | None = None,
+        edit_urls: Mapping[str, str] | None = None,
+    ) -> None:
         self.site = site
         self.doc_files = doc_files
         self.convert = convert
+        self.cache = cache
+        self.edit_urls = edit_urls or {}
 
     def write(self, src_uris: Iterable[str]) -> None:
         for src_uri in src_uris:
             file = self.site.files.get_file_from_path(src_uri)
-            write_outside_loop(self.site, file, self.doc_files, self.convert)
+            if self.cache is None:
+                write_outside_loop(self.site, file, self.doc_files, self.convert)
+                continue
+            # the page's edit link is the one the plugin gives it (on_page_context)
+            key = self.cache.key(src_uri, self.edit_urls.get(src_uri), Path(file.abs_src_path).read_bytes())
+            if not self.cache.copy(key, file.abs_dest_path):
+                write_outside_loop(self.site, file, self.doc_files, self.convert)
+                self.cache.keep(key, file.abs_dest_path)

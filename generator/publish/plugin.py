@@ -10,9 +10,11 @@ through the plugin alone, which makes the same value from its options in mkdocs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -40,6 +42,7 @@ from generator.offline.packs import plan_packs
 from generator.offline.shell import CAPTURE_DATA, ICONS, WEB_MANIFEST, Shell, theme_colour, write_shell
 from generator.pipeline import prepare
 from generator.publish.fastpage import FastPage, TocSettings, convert
+from generator.publish.html_cache import HtmlCache, fingerprint, folder_digest
 from generator.publish.inputs import BuildInputs, SearchStep
 from generator.publish.mkdocs_adapter import (
     BuiltSite,
@@ -57,7 +60,7 @@ from generator.render.codes import codes_by_product
 from generator.render.feeds import site_files
 from generator.render.formats import Formats
 from generator.render.labels import Labels, translate_label
-from generator.render.learning_view import LearningView
+from generator.render.learning_view import practice_by_product
 from generator.render.qr import STYLESHEET as STICKER_STYLESHEET
 from generator.render.search_data import page_blocks
 from generator.render.urls import record_page
@@ -71,6 +74,7 @@ from generator.search.shards import SHARD_PAGES
 from generator.settings import DEFAULT_MAX_MENTEES, Settings
 from generator.theme_markup import valid_theme_markup
 
+ENV_NAME = re.compile(r"\b[A-Z][A-Z0-9_]+\b")  # a name in mkdocs.yml that may be an environment variable (!ENV)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/kb.css"
@@ -275,7 +279,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if file.src_uri.startswith("guide/") and file.src_uri not in self.generated
         ]
         codes = {product: [page.url for page in pages] for product, pages in codes_by_product(data).items()}
-        practice = LearningView(data).by_product()  # each product's practice page, if it has one
+        practice = practice_by_product(data, self.generated)  # each product's practice page, if it has one
         return plan_packs(data, self.settings.language, guide, codes, practice)
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
@@ -386,7 +390,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         updates write theirs one by one: `update`); the rest are written at the end of the build."""
         assert self.inputs is not None and self.built is not None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self.writer = PageWriter(self.built, doc_files, self._converter(config))
+        cache = self._html_cache(config, env, doc_files) if self.inputs.html_cache else None
+        self.writer = PageWriter(self.built, doc_files, self._converter(config), cache, self.edit_urls)
         pages = sorted(self.outside)
         part = self.inputs.part
         if part is not None:  # `kb build --shard`: the other parts write the other record pages
@@ -399,6 +404,29 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.unwritten = []
 
     on_env = CombinedEvent(_list_outside_tags, _on_env, _start_writer)
+
+    def _html_cache(self, config: Any, env: Any, doc_files: Sequence[Any]) -> HtmlCache:
+        """The record pages' HTML kept by earlier builds, for what every page of this one shares
+        (generator/publish/html_cache.py): beside the page's own Markdown, place and edit link,
+        that is the configuration and the environment variables it reads, the settings of the
+        run, the navigation as built, the pages the templates are given, the hand-written pages,
+        the settings the templates read and the day the build is dated."""
+        settings = self.settings
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        written = config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else ""
+        shared = {
+            "configuration": written,
+            "environment": {
+                name: os.environ[name] for name in sorted(set(ENV_NAME.findall(written))) if name in os.environ
+            },
+            "settings": [settings.language, settings.today, settings.site_name, settings.site_url, settings.repository],
+            "navigation": nav_outline(self.nav.items if self.nav is not None else []),
+            "pages": [file.src_uri for file in doc_files],
+            "hand-written": folder_digest(Path(config.docs_dir)),
+            "templates": {name: env.globals.get(name) for name in ("kb_search_settings", "kb_offline", "kb_no_title")},
+            "dated": os.environ.get("SOURCE_DATE_EPOCH"),
+        }
+        return HtmlCache(settings.html_cache_dir, fingerprint(shared))
 
     def _converter(self, config: Any) -> Callable[[str], FastPage | None]:
         """How a page written outside the loop is converted: as on_page_markdown converts one."""
@@ -423,6 +451,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.worker_peaks_mb = workers.peak_mb if workers else []
         if problems:
             raise PluginError("record pages could not be built:\n" + "\n".join(problems))
+        cache = self.writer.cache if self.writer is not None else None
+        if cache is not None:  # the folder keeps this build's pages, no more
+            cache.remove_unused(cache.used | (workers.used if workers else set()))
         site_dir = Path(config.site_dir)
         write_shell(site_dir, self.shell(config))
         assert self.inputs is not None
@@ -530,6 +561,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings.data_dir))
         return server
+
+
+def nav_outline(items: Sequence[Any]) -> list:
+    """What a navigation shows: each item's title and address, each section's items."""
+    return [[item.title, getattr(item, "url", None), nav_outline(item.children or [])] for item in items]
 
 
 def _folder(url: str) -> tuple[str, bool]:

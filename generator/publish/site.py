@@ -310,7 +310,7 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
             stage = time.monotonic()
             try:
                 # inputs: handed to the plugin once; Pagefind will index while the links are checked
-                plugin.take(BuildInputs(site.settings, prepared, SearchStep.START, part=request.part))
+                plugin.take(BuildInputs(site.settings, prepared, SearchStep.START, part=request.part, html_cache=True))
                 # build: MkDocs, strict, every page into the folder aside
                 mkdocs_build(config)
                 result.stages["mkdocs build"] = time.monotonic() - stage

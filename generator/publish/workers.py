@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from typing import Any
 
@@ -53,21 +54,25 @@ class PageWorkers:
         """Wait for every worker; the problems of those that failed."""
         problems = []
         self.peak_mb: list[float] = []  # each worker's resident memory when done, for `kb build --stats`
+        self.used: set[str] = set()  # the kept pages the workers used (generator/publish/html_cache.py)
         for process, receiving in self.processes:
-            message, peak = receiving.recv() if receiving.poll(None) else ("", 0.0)
+            message, peak, used = receiving.recv() if receiving.poll(None) else ("", 0.0, set())
             process.join()
             self.peak_mb.append(peak)
+            self.used |= used
             if message or process.exitcode != 0:
                 problems.append(message or f"a page worker stopped with exit code {process.exitcode}")
         return problems
 
 
 def _write_share(pages: list[str], writer: PageWriter, report: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ends with a SIGTERM whatever its parent does with one
     try:
         writer.write(pages)
     except BaseException as error:
-        report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0))
+        report.send((f"{error}\n{traceback.format_exc(limit=3)}", 0.0, set()))
         os._exit(1)
-    report.send(("", resident_mb("self")))  # its pages built; shared pages of the fork counted
+    used = writer.cache.used if writer.cache is not None else set()
+    report.send(("", resident_mb("self"), used))  # its pages built; shared pages of the fork counted
     report.close()
     os._exit(0)  # leave at once: the process is a copy of the build, with nothing of its own to clean up

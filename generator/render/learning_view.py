@@ -16,7 +16,7 @@ A set without questions has no page, and nothing links to it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -47,6 +47,14 @@ DAYS_A_MONTH = 365.25 / 12
 def practice_page(kind: str, record_id: str) -> str:
     """The practice set page of a product, skill or path: `training/practice/products/hx-200.md`."""
     return f"{PRACTICE_ROOT}/{PRACTICE_FOLDERS[kind]}/{record_id}.md"
+
+
+def practice_by_product(data: Dataset, pages: Collection[str]) -> dict[str, str]:
+    """Each product's practice page as a URL from the site's root, for its offline pack, from
+    the pages rendered: a product has one when its set has questions. (Working the questions
+    out again for this alone costs seconds a thousand cases.)"""
+    found = {product: practice_page("product", product) for product in data.products}
+    return {product: page[: -len(".md")] + "/" for product, page in found.items() if page in pages}
 
 
 @dataclass(frozen=True)
@@ -128,10 +136,6 @@ class LearningView:
         found = self.sets.get(practice_page("path", path_id))
         sections = dict(found.sections) if found else {}
         return (found, len(sections[step_id])) if found and step_id in sections else None  # type: ignore[return-value]
-
-    def by_product(self) -> dict[str, str]:
-        """Each product's practice page as a URL from the site's root, for its offline pack."""
-        return {s.id: s.src_uri[: -len(".md")] + "/" for s in self.sets.values() if s.kind == "product"}
 
     # --- the pipeline's movement ---------------------------------------------------------
 
