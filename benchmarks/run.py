@@ -262,7 +262,7 @@ def incremental_build(data: Path, cases: int, cache: Path) -> dict:
     return kept
 
 
-SUFFIXES = ("", "-search", "-packs", "-html")  # the page cache and what is kept beside it
+SUFFIXES = ("", "-search", "-packs", "-html", "-links")  # the page cache and what is kept beside it
 
 
 def run_size(cases: int, source: str, with_serve: bool, with_baseline: bool = True) -> dict:
@@ -306,7 +306,7 @@ def run_parts(cases: int, source: str, count: int) -> dict:
     parts = []
     for number in range(1, count + 1):
         folder, cache = WORK / f"part-{cases}-{number}-of-{count}", WORK / f"part-cache-{cases}-{number}-of-{count}"
-        for old in (folder, cache, cache.with_name(cache.name + "-search")):
+        for old in (folder, *(cache.with_name(cache.name + end) for end in SUFFIXES)):
             shutil.rmtree(old, ignore_errors=True)
         parts.append(kb_build(data, folder, cache, "--shard", f"{number}/{count}"))
         print("part", number, parts[-1], flush=True)

@@ -91,6 +91,11 @@ class Settings:
         return self.cache_dir.with_name(self.cache_dir.name + "-html")
 
     @property
+    def links_cache_file(self) -> Path:
+        """Where the link check keeps what it read of each page, by the page's hash."""
+        return self.cache_dir.with_name(self.cache_dir.name + "-links") / "pages.json"
+
+    @property
     def pack_cache_dir(self) -> Path:
         """Where the offline packs' search bundles are kept by content hash."""
         return self.cache_dir.with_name(self.cache_dir.name + "-packs")

@@ -6,6 +6,8 @@ generator and the theme write. This checker reads the built HTML itself.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import posixpath
@@ -44,14 +46,17 @@ class _Page:
     links: list[str]
 
 
-def check_site(site_dir: Path, external: bool = False, base_path: str = "/") -> list[Problem]:
+def check_site(site_dir: Path, external: bool = False, base_path: str = "/", kept: Path | None = None) -> list[Problem]:
     """Broken internal links, missing anchors and images, unsafe links; external ones on request.
 
     `base_path` is where the site will be served (the path of site_url): links that
-    start with it, as MkDocs writes them on the 404 page, point into the site.
+    start with it, as MkDocs writes them on the 404 page, point into the site. `kept`: a
+    file of the ids and links read from the pages of the check before, by their bytes' hash
+    (a build's `.cache/`), so that only pages whose bytes changed are parsed again.
     """
     resolver = _Resolver(_site_files(site_dir))
-    pages = _read_pages(site_dir, sorted(path for path in resolver.present if path.endswith(".html")))
+    paths = sorted(path for path in resolver.present if path.endswith(".html"))
+    pages = _read_pages(site_dir, paths) if kept is None else _read_pages_kept(site_dir, paths, kept)
     problems: list[Problem] = []
     outside: dict[str, str] = {}
     for page, content in pages.items():
@@ -85,6 +90,52 @@ def _read_pages(site_dir: Path, paths: list[str]) -> dict[str, _Page]:
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         read = pool.map(_read, [site_dir / path for path in paths], chunksize=100)
     return dict(zip(paths, read, strict=True))
+
+
+def _read_pages_kept(site_dir: Path, paths: list[str], kept: Path) -> dict[str, _Page]:
+    """As _read_pages, taking a page whose bytes' hash is in `kept` from there; `kept` then
+    holds this site's pages, and no others."""
+    known = _load_kept(kept)
+    digests = {path: hashlib.sha256((site_dir / path).read_bytes()).hexdigest() for path in paths}
+    pages = {path: known[digest] for path, digest in digests.items() if digest in known}
+    pages |= _read_pages(site_dir, [path for path in paths if path not in pages])
+    _save_kept(kept, {digests[path]: pages[path] for path in paths})
+    return dict(sorted(pages.items()))
+
+
+KEPT_FORMAT = 1
+
+
+def _load_kept(kept: Path) -> dict[str, _Page]:
+    """The pages `kept` holds by hash; nothing when it is missing, of another format or not
+    what this module writes (a damaged cache only costs the time of parsing again)."""
+    try:
+        held = json.loads(kept.read_bytes())
+        if held["format"] != KEPT_FORMAT:
+            return {}
+        strings = held["strings"]
+        return {
+            digest: _Page({strings[i] for i in ids}, [strings[i] for i in links])
+            for digest, (ids, links) in held["pages"].items()
+        }
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}
+
+
+def _save_kept(kept: Path, pages: dict[str, _Page]) -> None:
+    """Write the pages by hash, each string once (a page's links are mostly the theme's),
+    whole or not at all."""
+    strings: dict[str, int] = {}
+
+    def numbers(values) -> list[int]:
+        return [strings.setdefault(value, len(strings)) for value in values]
+
+    held = {digest: [numbers(sorted(page.ids)), numbers(page.links)] for digest, page in sorted(pages.items())}
+    written = json.dumps({"format": KEPT_FORMAT, "strings": list(strings), "pages": held}, separators=(",", ":"))
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    temporary.write_text(written, encoding="utf-8")
+    os.replace(temporary, kept)
 
 
 def _read(path: Path) -> _Page:

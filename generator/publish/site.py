@@ -320,7 +320,9 @@ def _build_and_check(site: SiteConfig, result: BuildResult, aside: Path, request
                 if request.part is None:
                     say(text("build-checking-links").render(site.settings.language))
                     base_path = urlsplit(config.site_url).path if config.site_url else "/"
-                    result.problems = check_site(aside, external=request.check_external, base_path=base_path)
+                    result.problems = check_site(
+                        aside, request.check_external, base_path, kept=site.settings.links_cache_file
+                    )
                     result.stages["link check"] = time.monotonic() - stage
             finally:
                 # search: the index started at the end of the build, waited for even when it failed

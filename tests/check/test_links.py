@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.check.links import check_site
@@ -84,3 +85,35 @@ def test_the_check_shared_out_among_processes_finds_the_same(demo_build, tmp_pat
     monkeypatch.setattr(links, "PARALLEL_FROM", 1)
     monkeypatch.setattr(links.os, "cpu_count", lambda: 2)
     assert links.check_site(site) == alone and [p.url for p in alone] == ["../nowhere/"]
+
+
+def test_a_kept_check_parses_only_changed_pages_and_finds_what_a_fresh_one_finds(tmp_path, monkeypatch):
+    import generator.check.links as links
+
+    site, kept = tmp_path / "site", tmp_path / "kept" / "pages.json"
+    page(site, "index.html", '<a href="a/#x">a</a><a href="b/">b</a>')
+    page(site, "a/index.html", '<p id="x"></p>')
+    page(site, "b/index.html", '<a href="../a/#x">a</a>')
+    assert check_site(site, kept=kept) == []
+    parsed: list[str] = []
+    real_read = links._read
+    monkeypatch.setattr(links, "_read", lambda path: parsed.append(path.relative_to(site).as_posix()) or real_read(path))
+    # the anchor goes from a/: both links to it break, though only a/ is parsed again
+    page(site, "a/index.html", '<p id="y"></p>')
+    kept_problems = check_site(site, kept=kept)
+    assert parsed == ["a/index.html"]
+    assert [(p.page, p.url) for p in kept_problems] == [("b/index.html", "../a/#x"), ("index.html", "a/#x")]
+    monkeypatch.setattr(links, "_read", real_read)
+    assert [(p.page, p.url) for p in check_site(site)] == [(p.page, p.url) for p in kept_problems]
+    # the kept file holds this site's pages only: b/ removed, its hash is gone
+    (site / "b/index.html").unlink()
+    check_site(site, kept=kept)
+    assert len(json.loads(kept.read_text(encoding="utf-8"))["pages"]) == 2
+
+
+def test_a_damaged_kept_file_is_read_as_nothing_kept(tmp_path):
+    site, kept = tmp_path / "site", tmp_path / "pages.json"
+    page(site, "index.html", '<a href="gone/">x</a>')
+    for damage in ("{", '{"format": 1, "strings": [], "pages": {"ab": [[5], []]}}', '{"format": 1, "pages": 3}', "[]"):
+        kept.write_text(damage, encoding="utf-8")
+        assert [p.url for p in check_site(site, kept=kept)] == ["gone/"]
