@@ -252,6 +252,7 @@ def incremental_build(data: Path, cases: int, cache: Path) -> dict:
         clean_cache = WORK / f"cache-{cases}-clean"
         for folder in (
             WORK / f"site-{cases}-clean",
+            VALIDATED,
             *(clean_cache.with_name(clean_cache.name + end) for end in SUFFIXES),
         ):
             shutil.rmtree(folder, ignore_errors=True)
@@ -263,6 +264,7 @@ def incremental_build(data: Path, cases: int, cache: Path) -> dict:
 
 
 SUFFIXES = ("", "-search", "-packs", "-html", "-links")  # the page cache and what is kept beside it
+VALIDATED = WORK / "validated"  # a validation's result, kept beside the caches (`cache-*`'s parent)
 
 
 def run_size(cases: int, source: str, with_serve: bool, with_baseline: bool = True) -> dict:
@@ -277,7 +279,7 @@ def run_size(cases: int, source: str, with_serve: bool, with_baseline: bool = Tr
     row["render"] = json.loads(render.stdout.strip().splitlines()[-1])
     print("render", row["render"], flush=True)
     site, cache = WORK / f"site-{cases}", WORK / f"cache-{cases}"
-    for folder in (site, *(cache.with_name(cache.name + end) for end in SUFFIXES)):
+    for folder in (site, VALIDATED, *(cache.with_name(cache.name + end) for end in SUFFIXES)):
         shutil.rmtree(folder, ignore_errors=True)
     row["build"] = kb_build(data, site, cache)
     print("build", row["build"], flush=True)
@@ -308,6 +310,8 @@ def run_parts(cases: int, source: str, count: int) -> dict:
         folder, cache = WORK / f"part-{cases}-{number}-of-{count}", WORK / f"part-cache-{cases}-{number}-of-{count}"
         for old in (folder, *(cache.with_name(cache.name + end) for end in SUFFIXES)):
             shutil.rmtree(old, ignore_errors=True)
+        if number == 1:  # the first part checks the records, the others take its result
+            shutil.rmtree(VALIDATED, ignore_errors=True)
         parts.append(kb_build(data, folder, cache, "--shard", f"{number}/{count}"))
         print("part", number, parts[-1], flush=True)
     site = WORK / f"merged-{cases}"
@@ -478,7 +482,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--with-100k", action="store_true", help="also build 100,000 cases (no baseline, long)")
     parser.add_argument(
-        "--parts", type=int, default=4, help="build one size in this many parts and merge them (0: not)"
+        "--parts",
+        type=int,
+        nargs="+",
+        default=[4],
+        help="build one size in each of these many parts and merge them (0: not)",
     )
     parser.add_argument("--parts-size", type=int, default=10_000, help="the size built in parts")
     parser.add_argument(
@@ -490,7 +498,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    saved = WORK / "rows.json"
+    load_before = os.getloadavg()
+    saved = WORK / f"rows-{args.source}.json"
     measured = {row["cases"]: row for row in json.loads(saved.read_text())} if args.resume and saved.exists() else {}
     rows = []
     for cases in [*args.sizes, *([100_000] if args.with_100k else [])]:
@@ -499,17 +508,18 @@ def main() -> None:
             measured[cases] = run_size(cases, args.source, with_serve=full and not args.no_serve, with_baseline=full)
             saved.write_text(json.dumps(list(measured.values()), indent=1), encoding="utf-8")
         rows.append(measured[cases])
-    parts = run_parts(args.parts_size, args.source, args.parts) if args.parts > 1 else None
+    all_parts = [run_parts(args.parts_size, args.source, count) for count in args.parts if count > 1]
+    load_after = os.getloadavg()
     source = (
         f"cases grown from the independently written records in `{GROWN_FROM.relative_to(REPO)}` (benchmarks/grow.py)"
         if args.source == "grown"
         else "`kb demo`'s synthetic cases"
     )
     report = [
-        "# Benchmark results",
-        "",
         f"Measured on {dt.date.today().isoformat()} by `python benchmarks/run.py {' '.join(sys.argv[1:])}`, in one run, on: {machine()}.",
-        f"Data: {source}.",
+        f"Data: {source}. The machine's load average (1, 5, 15 min) when the run started: "
+        f"{', '.join(f'{load:.1f}' for load in load_before)}; when it ended: {', '.join(f'{load:.1f}' for load in load_after)} "
+        "(above the 2 cores, other work shared them and the times are longer than on a quiet machine).",
         *(
             [
                 "With `--resume`, the sizes that a run of this command measured before it stopped were taken",
@@ -548,12 +558,33 @@ def main() -> None:
             report += ["", "Targets at 10,000 cases:", "", *verdicts(row)]
         if row["cases"] == 100_000:
             report += ["", "Targets at 100,000 cases:", "", *verdicts(row, TARGETS_100K)]
-    if parts:
+    for parts in all_parts:
         report += ["", *parts_table(parts)]
     report += ["", "Why a missed target is missed, with the profile: [PROFILE.md](PROFILE.md)."]
-    (HERE / "RESULTS.md").write_text("\n".join(report) + "\n", encoding="utf-8")
-    (WORK / "results.json").write_text(json.dumps({"rows": rows, "parts": parts}, indent=1), encoding="utf-8")
+    write_section(HERE / "RESULTS.md", args.source, report)
+    (WORK / f"results-{args.source}.json").write_text(
+        json.dumps({"rows": rows, "parts": all_parts}, indent=1), encoding="utf-8"
+    )
     print("\n".join(report))
+
+
+SECTIONS = {"grown": "## Cases grown from another organisation's records", "demo": "## `kb demo`'s cases"}
+
+
+def write_section(results: Path, source: str, report: list[str]) -> None:
+    """This run's report as the section of its data in RESULTS.md; the other data's section
+    (another run) kept as it was."""
+    kept = results.read_text(encoding="utf-8") if results.exists() else ""
+    sections = {}
+    for name in SECTIONS:
+        start = kept.find(f"<!-- {name} -->")
+        end = kept.find(f"<!-- /{name} -->")
+        if start >= 0 and end > start:
+            sections[name] = kept[start : end + len(f"<!-- /{name} -->")]
+    sections[source] = "\n".join([f"<!-- {source} -->", SECTIONS[source], "", *report, f"<!-- /{source} -->"])
+    head = ["# Benchmark results", "", "Each section is one run of `benchmarks/run.py` on the data it names."]
+    body = [sections[name] for name in SECTIONS if name in sections]
+    results.write_text("\n\n".join(["\n".join(head), *body]) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

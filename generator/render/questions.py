@@ -70,9 +70,10 @@ def practice_questions(data: Dataset, left_out: Iterable[str] = ()) -> dict[str,
     """The question of every case that makes one, by case id (sorted)."""
     pool = answer_pool(data, frozenset(left_out))
     lists = _CaseLists(data, pool)
+    keys = {case_id: normalised(shown) for case_id, shown in pool.items()}  # each once: a case is looked at often
     questions = {}
     for case_id in sorted(pool):
-        wrong = _wrong_answers(case_id, pool, lists.candidates(case_id))
+        wrong = _wrong_answers(case_id, keys, lists.candidates(case_id))
         if len(wrong) == WRONG_ANSWERS:
             choices = [Choice(other, pool[other]) for other in (case_id, *wrong)]
             questions[case_id] = Question(case_id, tuple(sorted(choices, key=lambda c: _hash(f"{case_id}\0{c.case}"))))
@@ -96,14 +97,15 @@ def normalised(text: str) -> str:
     return "".join(char for char in folded if unicodedata.category(char)[0] not in "PZC" and not char.isspace())
 
 
-def _wrong_answers(case_id: str, pool: dict[str, str], candidates: Iterator[str]) -> list[str]:
-    """The first WRONG_ANSWERS candidates whose causes differ from the case's and from each other."""
-    taken = {normalised(pool[case_id])}
+def _wrong_answers(case_id: str, keys: dict[str, str], candidates: Iterator[str]) -> list[str]:
+    """The first WRONG_ANSWERS candidates whose causes (`keys`: normalised) differ from the
+    case's and from each other."""
+    taken = {keys[case_id]}
     wrong: list[str] = []
     for looked, other in enumerate(candidates):
         if looked >= MOST_LOOKED_AT or len(wrong) == WRONG_ANSWERS:
             break
-        key = normalised(pool[other])
+        key = keys[other]
         if other != case_id and key not in taken:
             taken.add(key)
             wrong.append(other)
