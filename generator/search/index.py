@@ -31,6 +31,7 @@ from typing import BinaryIO, ClassVar
 
 from generator.search.canonical import canonicalise
 from generator.search.fields import INDEX_LANGUAGE
+from generator.search.kept_packs import WRITTEN, forget_others, keep, pack_key, take_kept
 from generator.search.packs import PackPlan, bundle_files, bundle_shard, pages_of, stored, write_index, write_pack
 from generator.search.shards import SHARD_NAME, SHARD_PAGES, Shard, indexed_pages, plan_shards
 from generator.settings import Part
@@ -185,29 +186,37 @@ def index_site(
 
 def index_packs(site_dir: Path, packs: PackRequest, parallel: int) -> tuple[list[dict], list[PagefindRun]]:
     """Every offline pack into packs.output (generator/search/packs.py), each with a bundle of
-    its own pages, indexed as a shard is and kept in packs.cache by content."""
+    its own pages, indexed as a shard is and kept in packs.cache by content; a pack whose pages
+    and files did not change is taken as the build before wrote it (generator/search/kept_packs.py)."""
     packs.cache.mkdir(parents=True, exist_ok=True)
     settings = _settings()
+    partial = packs.output.with_name(packs.output.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    keys = {plan.product: pack_key(site_dir, plan, settings) for plan in packs.plans}
+    taken = {plan.product: take_kept(site_dir, packs.cache, keys[plan.product], partial) for plan in packs.plans}
     planned = []
     for plan in packs.plans:
-        files = pages_of(site_dir, plan)
-        planned.append((plan, files, bundle_shard(site_dir, files, settings)))
+        if taken[plan.product] is None:
+            files = pages_of(site_dir, plan)
+            planned.append((plan, files, bundle_shard(site_dir, files, settings)))
     shards = {shard.name: shard for _, _, shard in planned if shard is not None}
     missing = [shard for shard in shards.values() if not (packs.cache / shard.name).is_dir()]
     with ThreadPoolExecutor(parallel) as pool:
         runs = list(pool.map(lambda shard: index_shard(site_dir, packs.cache, shard), missing))
-    partial = packs.output.with_name(packs.output.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    summaries = []
+    summaries = {product: kept[0] for product, kept in taken.items() if kept is not None}
     for plan, files, shard in planned:
         bundle = bundle_files(packs.cache / shard.name, plan.product) if shard is not None else []
-        summaries.append(write_pack(partial, plan, [stored(file) for file in files + bundle]))
-    write_index(partial, summaries)
+        written = [stored(file) for file in files + bundle]
+        summaries[plan.product] = write_pack(partial, plan, written)
+        keep(packs.cache, keys[plan.product], partial, summaries[plan.product], written, shard and shard.name)
+    write_index(partial, [summaries[plan.product] for plan in packs.plans])
     shutil.rmtree(packs.output, ignore_errors=True)
     os.replace(partial, packs.output)
-    _forget_others(packs.cache, set(shards))
-    return summaries, runs
+    kept_shards = {kept[1] for kept in taken.values() if kept is not None and kept[1] is not None}
+    _forget_others(packs.cache, set(shards) | kept_shards | {WRITTEN})
+    forget_others(packs.cache, set(keys.values()))
+    return [summaries[plan.product] for plan in packs.plans], runs
 
 
 def main(asked: dict) -> None:

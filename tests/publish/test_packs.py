@@ -127,3 +127,46 @@ def test_packs_are_the_same_bytes_for_the_same_records_and_change_with_their_own
     assert build_site(data, changed, tmp_path / "cache-1").ok
     assert manifest(changed, "vmc-850")["hash"] != manifest(first, "vmc-850")["hash"]
     assert manifest(changed, "hx-200")["hash"] == manifest(first, "hx-200")["hash"]
+
+
+def test_a_kept_pack_is_taken_while_its_pages_and_files_are_the_same_and_gives_a_clean_builds_bytes(tmp_path):
+    data = copy_minimal(tmp_path / "data")
+    kept = tmp_path / "cache-packs" / "written"  # the packs' bundle cache, beside the page cache
+    assert build_site(data, tmp_path / "first", tmp_path / "cache").ok
+    before = {folder.name: (folder / "pack.json").stat().st_mtime_ns for folder in kept.iterdir()}
+    assert len(before) == len(manifest_list(tmp_path / "first"))
+    case = next(data.glob("cases/**/20260501-vmc850-spindle-alarm.yml"))
+    write(data, str(case.relative_to(data)), case.read_text(encoding="utf-8").replace("开机报警", "一开机就报警"))
+    assert build_site(data, tmp_path / "edited", tmp_path / "cache").ok
+    after = {folder.name: (folder / "pack.json").stat().st_mtime_ns for folder in kept.iterdir()}
+    # the edited product's pack is written and kept anew, the other taken as it was
+    assert len(after) == len(before) and len(set(after) - set(before)) == 1
+    assert all(after[key] == before[key] for key in set(after) & set(before))
+    assert build_site(data, tmp_path / "clean", tmp_path / "clean-cache").ok
+    assert packs_bytes(tmp_path / "edited") == packs_bytes(tmp_path / "clean")
+
+
+def test_a_kept_pack_is_written_again_when_a_file_it_holds_changed(tmp_path):
+    data = copy_minimal(tmp_path / "data")
+    assert build_site(data, tmp_path / "first", tmp_path / "cache").ok
+    holding = [
+        entry["product"]
+        for entry in manifest_list(tmp_path / "first")
+        if "attachments/valve.png" in unpacked(tmp_path / "first", entry["product"])
+    ]
+    assert holding, "a pack holds the picture"
+    picture = data / "attachments" / "valve.png"
+    picture.write_bytes(picture.read_bytes() + b"\0")  # the page that shows it reads the same
+    assert build_site(data, tmp_path / "changed", tmp_path / "cache").ok
+    for product in holding:
+        assert unpacked(tmp_path / "changed", product)["attachments/valve.png"] == picture.read_bytes()
+    assert build_site(data, tmp_path / "clean", tmp_path / "clean-cache").ok
+    assert packs_bytes(tmp_path / "changed") == packs_bytes(tmp_path / "clean")
+
+
+def manifest_list(site: Path) -> list[dict]:
+    return json.loads((site / "packs" / "index.json").read_text(encoding="utf-8"))["packs"]
+
+
+def packs_bytes(site: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((site / "packs").iterdir()) if path.is_file()}
