@@ -343,6 +343,15 @@ def peak_line(build: dict) -> str:
     return "; ".join(words)
 
 
+def commit() -> str:
+    """The checkout's commit, and whether its files differ from it."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "generator"], cwd=REPO, capture_output=True, text=True
+    )
+    return head.strip() + (" (with changes to generator/)" if dirty.stdout.strip() else "")
+
+
 def machine() -> str:
     model = next(
         (
@@ -516,7 +525,8 @@ def main() -> None:
         else "`kb demo`'s synthetic cases"
     )
     report = [
-        f"Measured on {dt.date.today().isoformat()} by `python benchmarks/run.py {' '.join(sys.argv[1:])}`, in one run, on: {machine()}.",
+        f"Measured on {dt.date.today().isoformat()} by `python benchmarks/run.py {' '.join(sys.argv[1:])}`, in one run, "
+        f"at commit {commit()}, on: {machine()}.",
         f"Data: {source}. The machine's load average (1, 5, 15 min) when the run started: "
         f"{', '.join(f'{load:.1f}' for load in load_before)}; when it ended: {', '.join(f'{load:.1f}' for load in load_after)} "
         "(above the 2 cores, other work shared them and the times are longer than on a quiet machine).",
