@@ -19,6 +19,7 @@ and how many warnings the records have (the warnings themselves only when they c
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import re
 import shutil
@@ -138,6 +139,10 @@ class ServeSession:
 
     def stop(self) -> None:
         self._stopping = True  # an index being made now has no site left: nothing to say of it
+        # A full pass rendering now would go on in its pool after the server said it stopped,
+        # holding both cores while the server's folder is removed: its processes end here.
+        for child in multiprocessing.active_children():
+            child.terminate()
         self._lock.close()
 
     def watched(self) -> list[Path]:
@@ -254,7 +259,10 @@ class ServeSession:
         with self._pipeline, reproducible_dates(site.settings.today):
             if edit != self._edits:
                 return  # a later edit has its own pass
-            prepared = prepare(site.settings, self.cache)
+            checked = check(site.settings, self.cache)
+            if self._stopping:
+                return  # the server stopped while the records were checked: nothing to render for
+            prepared = prepare_checked(checked, site.settings)
             if not prepared.ok or set(prepared.pages) != self.pages:
                 return  # the server's next rebuild says so, or builds in full
             self._say_warnings(prepared)
