@@ -97,7 +97,9 @@ def test_a_kept_check_parses_only_changed_pages_and_finds_what_a_fresh_one_finds
     assert check_site(site, kept=kept) == []
     parsed: list[str] = []
     real_read = links._read
-    monkeypatch.setattr(links, "_read", lambda path: parsed.append(path.relative_to(site).as_posix()) or real_read(path))
+    monkeypatch.setattr(
+        links, "_read", lambda path: parsed.append(path.relative_to(site).as_posix()) or real_read(path)
+    )
     # the anchor goes from a/: both links to it break, though only a/ is parsed again
     page(site, "a/index.html", '<p id="y"></p>')
     kept_problems = check_site(site, kept=kept)
