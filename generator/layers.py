@@ -126,6 +126,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.report",
             "generator.search.index",
             "generator.search.packs",
+            "generator.search.kept_packs",
             "generator.search.client",
             "generator.search.report",
             "generator.learning.feedback",
