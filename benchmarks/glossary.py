@@ -2,6 +2,7 @@
 
     python benchmarks/glossary.py                    # tests/data/third-org and 10,000 cases grown from it
     python benchmarks/glossary.py --sizes 0          # the third organisation alone (0: as written)
+    python benchmarks/glossary.py --sizes 10000 --reuse-site --designs "group words"   # the built site again, as built
 
 The third organisation (tests/data/third-org) has a glossary.yml, which the build reads (the
 glossary record, generator/kinds/glossary.py). For each size its cases (as written, or grown
@@ -197,18 +198,22 @@ def groups_kib(site: Path) -> float:
     return len(gzip.compress(raw, 9)) / 1024
 
 
-def run_size(cases: int, repeat: int) -> list[dict]:
+def run_size(cases: int, repeat: int, reuse: bool = False, designs: tuple[str, ...] = DESIGNS) -> list[dict]:
     groups = load_glossary(THIRD)
     data = data_folder(cases)
     site = WORK / f"glossary-site-{cases}"
     print(f"== {cases or 'as written'}", flush=True)
-    build_site(data, site)
-    plain = rewritten(site, "plain", without_groups(groups))
-    # no glossary: the plain pages searched as they are, what the glossary's own bytes are measured against
-    sites = {DESIGNS[0]: site, DESIGNS[1]: rewritten(site, "expanded", expanded(groups)), DESIGNS[2]: plain}
-    sites[DESIGNS[3]] = plain
+    if not (reuse and (site / "pagefind").is_dir()):
+        build_site(data, site)
+    sites = {DESIGNS[0]: site}
+    if set(designs) & set(DESIGNS[1:]):
+        plain = rewritten(site, "plain", without_groups(groups))
+        # no glossary: the plain pages searched as they are, what the glossary's own bytes are measured against
+        sites.update({DESIGNS[1]: rewritten(site, "expanded", expanded(groups)), DESIGNS[2]: plain, DESIGNS[3]: plain})
     rows, indexed = [], {}
     for design, folder in sites.items():
+        if design not in designs:
+            continue
         if folder not in indexed:
             indexed[folder] = index_figures(folder, repeat)
         row = {"cases": cases, "design": design, **indexed[folder]}
@@ -242,9 +247,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10000], help="0: the cases as written")
     parser.add_argument("--repeat", type=int, default=2, help="runs of the indexing step per site")
     parser.add_argument("--out", type=Path, help="where to write the table (default: print only)")
+    parser.add_argument("--reuse-site", action="store_true", help="measure an already built site again")
+    parser.add_argument(
+        "--designs",
+        nargs="+",
+        choices=DESIGNS,
+        default=list(DESIGNS),
+        metavar="DESIGN",
+        help="of: " + ", ".join(DESIGNS),
+    )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    text = report([row for cases in args.sizes for row in run_size(cases, args.repeat)])
+    designs = tuple(args.designs)
+    text = report([row for cases in args.sizes for row in run_size(cases, args.repeat, args.reuse_site, designs)])
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     print(text)
