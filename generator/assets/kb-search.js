@@ -494,6 +494,14 @@ function soundingGroups(wanted, vocabulary, byInitials = false) {
   );
 }
 
+/** The site's words that are no term of these groups: a term is looked up as its group's word
+ *  alone, which every page that writes any term of the group holds (generator/render/search_data.py),
+ *  where its characters would load the index chunks of each of its pairs as well. */
+function besideGroups(runs, groups) {
+  const terms = new Set(groups.flatMap((group) => group.terms.map((term) => term.text)));
+  return runs.filter((run) => !terms.has(run));
+}
+
 /** How a run of characters is searched: its one bigram, or its bigrams as a phrase. */
 function runSearch(run) {
   const tokens = bigrams(run);
@@ -507,8 +515,8 @@ async function soundSearches(letters) {
   if (!vocabulary) return [];
   for (const cut of cutsOf(letters, vocabulary).filter((syllables) => syllables.length > 1)) {
     const codes = cut.map((syllable) => vocabulary.codes.get(syllable));
-    const runs = soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS);
     const groups = soundingGroups(codes.join(""), vocabulary);
+    const runs = besideGroups(soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS), groups);
     const searches = [{ text: titleSound(codes, vocabulary), marks: [] }];
     searches.push(...runs.map((run) => ({ text: runSearch(run), marks: [run] })));
     searches.push(...groups.map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
@@ -516,9 +524,10 @@ async function soundSearches(letters) {
     if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   }
   if (!INITIALS.test(letters)) return [];
-  const runs = soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS);
+  const groups = soundingGroups(letters, vocabulary, true);
+  const runs = besideGroups(soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS), groups);
   const searches = runs.map((run) => ({ text: runSearch(run), marks: [run] }));
-  searches.push(...soundingGroups(letters, vocabulary, true).map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
+  searches.push(...groups.map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
   const found = await Promise.all(searches.map((one) => search(one.text)));
   if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   // no word of the site has these initials: the titles' (their index chunks load only now)
@@ -551,7 +560,10 @@ async function homophoneSearches(piece, missing) {
     }
   }
   const chosen = [...words].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SOUND_WORDS);
-  searches.push(...chosen.map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })), ...groups.values());
+  const heardGroups = vocabulary.groups.filter((group) => groups.has(group.word));
+  const kept = new Set(besideGroups(chosen.map(([run]) => run), heardGroups));
+  searches.push(...chosen.filter(([run]) => kept.has(run)).map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })));
+  searches.push(...groups.values());
   const found = await Promise.all(searches.map((one) => search(one.text)));
   return searches.map((one, i) => ({ ...one, hits: found[i] }));
 }

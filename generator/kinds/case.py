@@ -385,10 +385,14 @@ def search(r: Renderer, case: Case) -> SearchData:
     )
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
     texts = written_texts(case)
-    hidden = " ".join([r.hidden_words(case.title, *texts), *r.glossary_words(texts)]).strip()
+    hidden = r.hidden_words(case.title, *texts)
     names = r.other_names(*products, *skills)
+    # every text of its blocks, for the glossary groups it names (the renderer adds their words)
+    written = [*texts, *r.shown_names(products), *r.shown_names(skills), *r.other_name_texts(*products, *skills)]
     state = STATE_WORDS[case.state]
-    return r.search_data(filters, search_copy(case.title), fields, state, order, hidden, other_names=names)
+    return r.search_data(
+        filters, search_copy(case.title), fields, state, order, hidden, other_names=names, written=written
+    )
 
 
 def _texts(case: Case) -> list[str]:

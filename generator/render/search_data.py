@@ -13,14 +13,15 @@ indexes every word of it, which costs memory (the title's, from the page's h1, u
 page gives one: it gives `·`, no word).
 
 A kind's `search` (generator/kinds/) makes its page's SearchData with the renderer's helpers
-(generator/render/services.py): the fields' copies, the hidden words, the glossary's group
-words and the other language's names.
+(generator/render/services.py): the fields' copies, the hidden words and the other language's
+names; the renderer adds the words of the glossary groups the page names in any of its blocks
+(`with_group_words`), a hand-written page's too (`page_blocks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from generator.kinds import SEARCH_FIELDS, SEARCH_MARKS
@@ -35,9 +36,9 @@ from generator.search.fields import (
     TITLE_WEIGHT,
     order_word,
 )
-from generator.search.glossary import group_words
+from generator.search.glossary import NO_GLOSSARY, GroupFinder, group_words
 from generator.search.pinyin import sound_copy
-from generator.search.tokens import html_search_copy, model_variants, plain_html, search_copy, search_copy_of
+from generator.search.tokens import decode, html_search_copy, model_variants, plain_html, search_copy, search_copy_of
 
 if TYPE_CHECKING:
     from generator.render.engine import Renderer
@@ -50,7 +51,9 @@ class SearchData:
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
     state_word: str | None = None  # a case's state (or a code page's word), as a word of its body
     order: str | None = None  # a case's place among equal matches: times cited, date solved ("3-20250120")
-    hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
+    hidden: str = (
+        ""  # words it is found by but never shows: its title's sound, codes inside longer ones, glossary groups
+    )
     shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
     other_names: str = ""  # the names of its products, skills, team or honour in the other language
     every_page: ClassVar[str] = EVERY_PAGE
@@ -93,11 +96,16 @@ def shown_names(r: Renderer, entries: Iterable[Any]) -> list[str]:
     return [r.name(entry) for entry in entries]
 
 
+def other_name_texts(r: Renderer, *entries: Any) -> list[str]:
+    """The entries' names in the site's other language, where they have one, each once."""
+    other = [name for entry in entries for name in (entry.name, entry.name_en) if name and name != r.name(entry)]
+    return list(dict.fromkeys(other))
+
+
 def other_names(r: Renderer, *entries: Any) -> str:
     """The copy of the entries' names in the site's other language, where they have one: what
     an English word finds a Chinese case by (and a Chinese name an English page)."""
-    other = [name for entry in entries for name in (entry.name, entry.name_en) if name and name != r.name(entry)]
-    return search_copy_of(*dict.fromkeys(other))
+    return search_copy_of(*other_name_texts(r, *entries))
 
 
 def hidden_words(title: str, *texts: str) -> str:
@@ -106,17 +114,34 @@ def hidden_words(title: str, *texts: str) -> str:
     return " ".join(part for part in (sound_copy(title), " ".join(model_variants(*texts))) if part)
 
 
-def glossary_words(r: Renderer, texts: Iterable[str]) -> list[str]:
-    """The words of the glossary's groups the texts name (generator/search/glossary.py)."""
-    return group_words(r.glossary, list(texts))
+NO_FINDER = GroupFinder(NO_GLOSSARY)
 
 
-def page_blocks(title: str, markup: str) -> list[tuple[str, float, str]]:
+def with_group_words(finder: GroupFinder, data: SearchData, written: Iterable[str] | None = None) -> SearchData:
+    """The page with the words of the glossary groups it names in its hidden block
+    (generator/search/glossary.py): named in any of its blocks, read back from their copies, or
+    in the texts they were made of (`written`, which a case gives: reading ten thousand copies
+    back takes half a minute). So every page that writes a term is found by its group's word,
+    whichever field writes it (a case whose skill is 灌装阀维护 too), and a word that a query in
+    pinyin or with a homophone reaches, if it is a glossary term, is looked up as its group's
+    word alone (assets/kb-search.js)."""
+    if finder.places is None:  # no glossary
+        return data
+    texts = written if written is not None else [decode(copy) for _, _, copy in data.blocks]
+    hidden = data.hidden.split()
+    words = [word for word in group_words(finder, texts) if word not in hidden]
+    return replace(data, hidden=" ".join([*hidden, *words])) if words else data
+
+
+def page_blocks(title: str, markup: str, finder: GroupFinder | None = None) -> list[tuple[str, float, str]]:
     """The search blocks of a hand-written page (theme/main.html), as a record page's: its
-    title's copy, its title's sound, its text's copy, each with its mark."""
+    title's copy, its hidden block (its title's sound, the words of the glossary groups it
+    names), its text's copy, each with its mark."""
     blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, html_search_copy(title))]
-    if sound := sound_copy(plain_html(title)):
-        blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, sound))
+    texts = [plain_html(title), plain_html(markup)]
+    hidden = " ".join([sound_copy(texts[0]), *group_words(finder or NO_FINDER, texts)]).strip()
+    if hidden:
+        blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, hidden))
     return [*blocks, (SEARCH_MARKS["text"], SEARCH_FIELDS["text"][1], html_search_copy(markup))]
 
 
