@@ -7,8 +7,8 @@
 The third organisation (tests/data/third-org) has a glossary.yml, which the build reads (the
 glossary record, generator/kinds/glossary.py). For each size its cases (as written, or grown
 to that many by benchmarks/grow.py) are built once with `kb build`, the glossary applied as the
-build applies it (generator/search/glossary.py): each case's hidden block holds the word of each
-group it names (*group words*). The other two designs are that site rewritten, so that the rest
+build applies it (generator/search/glossary.py): each page's hidden block holds the word of each
+group it names and of each term it holds (*group words*). The other two designs are that site rewritten, so that the rest
 of each page is the same:
 
 - *index-time expansion*: instead of the group words, the search copies of all the groups'
@@ -99,16 +99,23 @@ def rewritten(site: Path, name: str, hidden) -> Path:
     return target
 
 
+def glossary_words(groups) -> set[str]:
+    """The words the glossary puts in hidden blocks: each group's and each of its terms'."""
+    return {word for group in groups for word in (group.word, *map(group.term_word, range(len(group.terms))))}
+
+
 def expanded(groups):
-    """The hidden block's words with each group word replaced by its group's terms' copies."""
+    """The hidden block's words with each group word replaced by its group's terms' copies (and
+    its terms' words left out)."""
     from generator.search.tokens import search_copy
 
-    copies = {group.word: " ; ".join(search_copy(term.text) for term in group.terms) for group in groups}
-    return lambda words: " ".join(copies.get(word, word) for word in words)
+    copies = dict.fromkeys(glossary_words(groups), "")
+    copies |= {group.word: " ; ".join(search_copy(term.text) for term in group.terms) for group in groups}
+    return lambda words: " ".join(copies.get(word, word) for word in words if copies.get(word, word))
 
 
 def without_groups(groups):
-    words = {group.word for group in groups}
+    words = glossary_words(groups)
     return lambda hidden: " ".join(word for word in hidden if word not in words)
 
 

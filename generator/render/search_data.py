@@ -36,7 +36,7 @@ from generator.search.fields import (
     TITLE_WEIGHT,
     order_word,
 )
-from generator.search.glossary import NO_GLOSSARY, GroupFinder, group_words
+from generator.search.glossary import NO_GLOSSARY, GroupFinder, weighted_group_words
 from generator.search.pinyin import sound_copy
 from generator.search.tokens import decode, html_search_copy, model_variants, plain_html, search_copy, search_copy_of
 
@@ -56,6 +56,8 @@ class SearchData:
     )
     shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
     other_names: str = ""  # the names of its products, skills, team or honour in the other language
+    # the words of the glossary groups and terms it holds, by the weight of the weightiest block holding them
+    glossary: tuple[tuple[float, str], ...] = ()
     every_page: ClassVar[str] = EVERY_PAGE
 
     @property
@@ -67,12 +69,21 @@ class SearchData:
         return " ".join(word for word in words if word)
 
     @property
+    def weighted_copies(self) -> list[tuple[float, str]]:
+        """(weight, copy) of each block of text the page is found by: the title, each field,
+        the other language's names (not the hidden block of words that are no text)."""
+        copies = [(TITLE_WEIGHT, self.title), *((SEARCH_FIELDS[name][1], copy) for name, copy in self.fields)]
+        return copies + [(OTHER_NAMES_WEIGHT, self.other_names)] if self.other_names else copies
+
+    @property
     def blocks(self) -> list[tuple[str, float, str]]:
         """(mark, weight, copy) of each block after the state's: the title, the hidden one, each
         field, the other language's names."""
         blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, self.title)]
         if self.hidden:
             blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, self.hidden))
+        # never shown either, each weight a block: read back as more of the hidden block
+        blocks += [(SEARCH_MARKS["hidden"], weight, words) for weight, words in self.glossary]
         blocks += [(SEARCH_MARKS[name], SEARCH_FIELDS[name][1], copy) for name, copy in self.fields]
         if self.other_names:
             blocks.append((SEARCH_MARKS["names"], OTHER_NAMES_WEIGHT, self.other_names))
@@ -117,31 +128,40 @@ def hidden_words(title: str, *texts: str) -> str:
 NO_FINDER = GroupFinder(NO_GLOSSARY)
 
 
-def with_group_words(finder: GroupFinder, data: SearchData, written: Iterable[str] | None = None) -> SearchData:
-    """The page with the words of the glossary groups it names in its hidden block
-    (generator/search/glossary.py): named in any of its blocks, read back from their copies, or
-    in the texts they were made of (`written`, which a case gives: reading ten thousand copies
-    back takes half a minute). So every page that writes a term is found by its group's word,
-    whichever field writes it (a case whose skill is 灌装阀维护 too), and a word that a query in
-    pinyin or with a homophone reaches, if it is a glossary term, is looked up as its group's
-    word alone (assets/kb-search.js)."""
+def with_group_words(finder: GroupFinder, data: SearchData, written: dict[str, list[str]] | None = None) -> SearchData:
+    """The page with the words of the glossary groups it names and the terms it holds
+    (generator/search/glossary.py), in any of its blocks, each word at the weight of the
+    weightiest block that holds it: read back from the blocks' copies, or from the texts they
+    were made of (`written`, block -> texts, which a case gives: reading ten thousand copies back
+    takes half a minute). So every page that writes a term is found by its group's word and the
+    term's, whichever field writes it (a case whose skill is 灌装阀维护 too), and a term a query
+    names, or reaches in pinyin or with a homophone, is looked up as those two words, never as
+    its own characters (assets/kb-search.js)."""
     if finder.places is None:  # no glossary
         return data
-    texts = written if written is not None else [decode(copy) for _, _, copy in data.blocks]
-    hidden = data.hidden.split()
-    words = [word for word in group_words(finder, texts) if word not in hidden]
-    return replace(data, hidden=" ".join([*hidden, *words])) if words else data
+    if written is None:
+        texts = [(weight, decode(copy)) for weight, copy in data.weighted_copies]
+    else:
+        texts = [(block_weight(block), text) for block, block_texts in written.items() for text in block_texts]
+    words = weighted_group_words(finder, texts)
+    return replace(data, glossary=tuple((weight, " ".join(group)) for weight, group in words)) if words else data
+
+
+def block_weight(block: str) -> float:
+    """The weight of a block of a page, by its name: the title, a field, the other language's names."""
+    return {"title": TITLE_WEIGHT, "names": OTHER_NAMES_WEIGHT}.get(block) or SEARCH_FIELDS[block][1]
 
 
 def page_blocks(title: str, markup: str, finder: GroupFinder | None = None) -> list[tuple[str, float, str]]:
     """The search blocks of a hand-written page (theme/main.html), as a record page's: its
-    title's copy, its hidden block (its title's sound, the words of the glossary groups it
-    names), its text's copy, each with its mark."""
+    title's copy, its hidden blocks (its title's sound; the words of the glossary groups and
+    terms it holds), its text's copy, each with its mark."""
     blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, html_search_copy(title))]
-    texts = [plain_html(title), plain_html(markup)]
-    hidden = " ".join([sound_copy(texts[0]), *group_words(finder or NO_FINDER, texts)]).strip()
-    if hidden:
-        blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, hidden))
+    texts = [(TITLE_WEIGHT, plain_html(title)), (SEARCH_FIELDS["text"][1], plain_html(markup))]
+    if sound := sound_copy(texts[0][1]):
+        blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, sound))
+    for weight, words in weighted_group_words(finder or NO_FINDER, texts):
+        blocks.append((SEARCH_MARKS["hidden"], weight, " ".join(words)))
     return [*blocks, (SEARCH_MARKS["text"], SEARCH_FIELDS["text"][1], html_search_copy(markup))]
 
 

@@ -48,9 +48,10 @@ class SiteRenderer(Renderer):
 
     hidden_words = staticmethod(hidden_words)  # (title, *texts): its sound, codes inside longer words
 
-    def search_data(self, *args: Any, written: list[str] | None = None, **kwargs: Any) -> SearchData:
+    def search_data(self, *args: Any, written: dict[str, list[str]] | None = None, **kwargs: Any) -> SearchData:
         """What a page gives the search index (generator/render/search_data.py), with the words of
-        the glossary groups it names; `written`: the texts of all its blocks, if the kind has them."""
+        the glossary groups and terms it holds; `written`: the texts of each of its blocks, by
+        the block's name, if the kind has them."""
         return with_group_words(self.glossary, SearchData(*args, **kwargs), written)
 
     def shown_names(self, entries: Any) -> list[str]:
