@@ -301,6 +301,22 @@ function search(termText) {
   return searches.get(termText);
 }
 
+/** The pages that hold a word of the glossary (a group's or a term's), with Pagefind's score,
+ *  which weighs the field that holds it (generator/search/glossary.py): the word looked up as
+ *  written says which pages hold it (such a lookup scores every page 1), the word as the start
+ *  of words gives the scores (and, for a word no page holds, the pages of the longest word it
+ *  starts with, left out). Both read one index chunk. */
+async function glossaryHits(word) {
+  const [held, scored] = await Promise.all([search(`"${word}"`), search(word)]);
+  const ids = new Set(held.map((hit) => hit.result.id));
+  return scored.filter((hit) => ids.has(hit.result.id));
+}
+
+/** One search of a list (a piece's sound, the words it sounds like, glossary words). */
+function lookUp(one) {
+  return one.word ? glossaryHits(one.word) : search(one.text);
+}
+
 /** The results of the first of some searches that finds anything but alarm codes' pages,
  *  with the code pages found on the way: a code page also holds its code's canonical form
  *  (ALM-1005), which the cases may write otherwise (ALM 1005). */
@@ -515,8 +531,8 @@ function soundingTerms(wanted, vocabulary, byInitials = false) {
  *  score higher), which come in one index chunk. */
 function glossarySearches(heard) {
   const groups = [...new Set(heard.map(({ group }) => group))];
-  const meant = groups.map((group) => ({ text: `"${group.word}"`, group, marks: group.terms.map((term) => term.text) }));
-  return [...meant, ...heard.map((one) => ({ ...one, text: `"${one.term.word}"`, marks: [one.term.text] }))];
+  const meant = groups.map((group) => ({ word: group.word, group, marks: group.terms.map((term) => term.text) }));
+  return [...meant, ...heard.map((one) => ({ ...one, word: one.term.word, marks: [one.term.text] }))];
 }
 
 /** The site's words that are no term heard: a term is looked up by its word and its group's,
@@ -544,14 +560,14 @@ async function soundSearches(letters) {
     const runs = besideTerms(soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS), heard);
     const searches = [{ text: titleSound(codes, vocabulary), marks: [] }];
     searches.push(...runs.map((run) => ({ text: runSearch(run), marks: [run] })), ...glossarySearches(heard));
-    const found = await Promise.all(searches.map((one) => search(one.text)));
+    const found = await Promise.all(searches.map(lookUp));
     if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   }
   if (!INITIALS.test(letters)) return [];
   const heard = soundingTerms(letters, vocabulary, true);
   const runs = besideTerms(soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS), heard);
   const searches = [...runs.map((run) => ({ text: runSearch(run), marks: [run] })), ...glossarySearches(heard)];
-  const found = await Promise.all(searches.map((one) => search(one.text)));
+  const found = await Promise.all(searches.map(lookUp));
   if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   // no word of the site has these initials: the titles' (their index chunks load only now)
   const initials = titleInitials(letters, vocabulary);
@@ -588,7 +604,7 @@ async function homophoneSearches(piece, missing) {
   // a group's word counts for the pairs of all its terms heard, a term's word for its own
   const pairsOf = (group) => [...new Set(heard.filter((one) => one.group === group).flatMap((one) => one.pairs))];
   searches.push(...glossarySearches(heard).map((one) => ({ ...one, pairs: one.term ? one.pairs : pairsOf(one.group) })));
-  const found = await Promise.all(searches.map((one) => search(one.text)));
+  const found = await Promise.all(searches.map(lookUp));
   return searches.map((one, i) => ({ ...one, hits: found[i] }));
 }
 
@@ -817,7 +833,7 @@ async function namedTerms(text) {
 async function findInGlossary(places, pieces, credit, marks) {
   await Promise.all(
     places.map(async (place) => {
-      const [meant, typed] = await Promise.all([search(`"${place.group.word}"`), search(`"${place.term.word}"`)]);
+      const [meant, typed] = await Promise.all([glossaryHits(place.group.word), glossaryHits(place.term.word)]);
       pieces.forEach((piece, i) => {
         const units = coveredUnits(piece, place.at, place.end);
         for (const unit of units) for (const hit of meant) credit(hit, i, unit, false);
