@@ -10,7 +10,10 @@
 // word, and a run also as an exact phrase. A piece is also found by its sound and by the team
 // glossary: a word of letters read as pinyin or initials (`sitongfa`, `stf`), a run with a
 // homophone typo (四通伐), a term with the other terms of its glossary group
-// (generator/search/pinyin.py, vocabulary.py, glossary.py). Pages are ranked by how much of
+// (generator/search/pinyin.py, vocabulary.py, glossary.py). A glossary term the query names is
+// looked up as its own index word and its group's, never as its characters or words: each
+// lookup loads an index chunk from every shard, and the two words sort side by side.
+// Pages are ranked by how much of
 // the query they hold, then by how much of it as typed (a match by sound or synonym ranks
 // below the characters themselves), then whether they hold it as written, then an
 // alarm code's page before the cases that hold its code, then the state of the case (a word
@@ -305,7 +308,7 @@ function search(termText) {
  *  which weighs the field that holds it (generator/search/glossary.py): the word looked up as
  *  written says which pages hold it (such a lookup scores every page 1), the word as the start
  *  of words gives the scores (and, for a word no page holds, the pages of the longest word it
- *  starts with, left out). Both read one index chunk. */
+ *  starts with, left out). Both read the same index chunk. */
 async function glossaryHits(word) {
   const [held, scored] = await Promise.all([search(`"${word}"`), search(word)]);
   const ids = new Set(held.map((hit) => hit.result.id));
@@ -411,7 +414,7 @@ const GROUP_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789";
 
 /** The index word of the term at a place of a group (0: the first): its group's word with the
  *  place before its last symbol, generator/search/glossary.py's `Group.term_word`. It sorts
- *  beside the group's word, so both come in one index chunk. */
+ *  beside the group's word, so both mostly come in one index chunk. */
 export function termWord(groupWord, place) {
   let symbols = "";
   do {
@@ -528,7 +531,7 @@ function soundingTerms(wanted, vocabulary, byInitials = false) {
 
 /** The searches for the glossary terms a query sounds like ({group, term, ...}): each group's
  *  word (any of its terms) and each term's own word (pages that write the term it sounds like
- *  score higher), which come in one index chunk. */
+ *  score higher), which sort side by side, mostly into one index chunk. */
 function glossarySearches(heard) {
   const groups = [...new Set(heard.map(({ group }) => group))];
   const meant = groups.map((group) => ({ word: group.word, group, marks: group.terms.map((term) => term.text) }));
@@ -736,10 +739,11 @@ export async function rankedResults(query) {
 
 /** The pieces as they are looked up once the glossary terms the query names are known
  *  (`places`). A word that is all of a named term, and the pairs of a run inside one, are found
- *  by the term's word (as typed) and its group's (what it means), which come in one index chunk
- *  (findInGlossary), never by index chunks of their own; a pair across a named term's edge
- *  (组逆 of 冷库机组逆相保护) is not looked for at all. Each costs an index chunk in every shard:
- *  a long run naming a term loaded some twenty of them at 10,000 cases (benchmarks/SEARCH.md). */
+ *  by the term's word (as typed) and its group's (what it means), which sort side by side,
+ *  mostly into one index chunk (findInGlossary), never by index chunks of their own; a pair
+ *  across a named term's edge (组逆 of 冷库机组逆相保护) is not looked for at all. Each pair costs
+ *  an index chunk in every shard: a long run naming a term loaded some twenty of them at 10,000
+ *  cases (benchmarks/SEARCH.md). */
 function lookedUp(pieces, places) {
   if (!places.length) return pieces;
   return pieces.map((piece) => {

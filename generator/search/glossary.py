@@ -11,8 +11,10 @@ word with the term's place in the group before its end), written beside it where
 holds that term itself. The browser gets the groups' terms with their pinyin
 (generator/search/vocabulary.py), and a query piece that is one of a group's terms, in
 characters, English, pinyin or initials, is looked up as the group's word (what it means) and
-the term's word (what was typed), which sort next to each other and so come in one index chunk:
-the term's own characters or words are not looked up again. So a query with 冷媒 finds the cases
+the term's word (what was typed), which sort next to each other and so mostly come in one index
+chunk: the term's own characters or words are not looked up again. Each word is in the block of
+the weight of the weightiest field that holds it, so that Pagefind ranks a term in a title above
+the same term in a resolution, as it ranks their characters. So a query with 冷媒 finds the cases
 that write 制冷剂, at the cost of a few index words per group a case holds and one index lookup
 per group a query names, where adding every other term of the group to the case would grow the
 index by all of them, and adding them to the query would make it load the index chunks of each.
@@ -65,7 +67,7 @@ class Group:
     def term_word(self, place: int) -> str:
         """The word of the group's term at this place (0: the first): the group's word with the
         place, in the same symbols, before its end (assets/kb-search.js `termWord`), so that it
-        sorts beside the group's word, in the same index chunk."""
+        sorts beside the group's word, mostly in the same index chunk."""
         symbols = ""
         while True:
             place, digit = divmod(place, len(GROUP_SYMBOLS))
