@@ -2,12 +2,13 @@
 
     python benchmarks/glossary.py                    # tests/data/third-org and 10,000 cases grown from it
     python benchmarks/glossary.py --sizes 0          # the third organisation alone (0: as written)
+    python benchmarks/glossary.py --sizes 10000 --reuse-site --designs "group words"   # the built site again, as built
 
 The third organisation (tests/data/third-org) has a glossary.yml, which the build reads (the
 glossary record, generator/kinds/glossary.py). For each size its cases (as written, or grown
 to that many by benchmarks/grow.py) are built once with `kb build`, the glossary applied as the
-build applies it (generator/search/glossary.py): each case's hidden block holds the word of each
-group it names (*group words*). The other two designs are that site rewritten, so that the rest
+build applies it (generator/search/glossary.py): each page's hidden block holds the word of each
+group it names and of each term it holds (*group words*). The other two designs are that site rewritten, so that the rest
 of each page is the same:
 
 - *index-time expansion*: instead of the group words, the search copies of all the groups'
@@ -98,16 +99,23 @@ def rewritten(site: Path, name: str, hidden) -> Path:
     return target
 
 
+def glossary_words(groups) -> set[str]:
+    """The words the glossary puts in hidden blocks: each group's and each of its terms'."""
+    return {word for group in groups for word in (group.word, *map(group.term_word, range(len(group.terms))))}
+
+
 def expanded(groups):
-    """The hidden block's words with each group word replaced by its group's terms' copies."""
+    """The hidden block's words with each group word replaced by its group's terms' copies (and
+    its terms' words left out)."""
     from generator.search.tokens import search_copy
 
-    copies = {group.word: " ; ".join(search_copy(term.text) for term in group.terms) for group in groups}
-    return lambda words: " ".join(copies.get(word, word) for word in words)
+    copies = dict.fromkeys(glossary_words(groups), "")
+    copies |= {group.word: " ; ".join(search_copy(term.text) for term in group.terms) for group in groups}
+    return lambda words: " ".join(copies.get(word, word) for word in words if copies.get(word, word))
 
 
 def without_groups(groups):
-    words = {group.word for group in groups}
+    words = glossary_words(groups)
     return lambda hidden: " ".join(word for word in hidden if word not in words)
 
 
@@ -197,18 +205,22 @@ def groups_kib(site: Path) -> float:
     return len(gzip.compress(raw, 9)) / 1024
 
 
-def run_size(cases: int, repeat: int) -> list[dict]:
+def run_size(cases: int, repeat: int, reuse: bool = False, designs: tuple[str, ...] = DESIGNS) -> list[dict]:
     groups = load_glossary(THIRD)
     data = data_folder(cases)
     site = WORK / f"glossary-site-{cases}"
     print(f"== {cases or 'as written'}", flush=True)
-    build_site(data, site)
-    plain = rewritten(site, "plain", without_groups(groups))
-    # no glossary: the plain pages searched as they are, what the glossary's own bytes are measured against
-    sites = {DESIGNS[0]: site, DESIGNS[1]: rewritten(site, "expanded", expanded(groups)), DESIGNS[2]: plain}
-    sites[DESIGNS[3]] = plain
+    if not (reuse and (site / "pagefind").is_dir()):
+        build_site(data, site)
+    sites = {DESIGNS[0]: site}
+    if set(designs) & set(DESIGNS[1:]):
+        plain = rewritten(site, "plain", without_groups(groups))
+        # no glossary: the plain pages searched as they are, what the glossary's own bytes are measured against
+        sites.update({DESIGNS[1]: rewritten(site, "expanded", expanded(groups)), DESIGNS[2]: plain, DESIGNS[3]: plain})
     rows, indexed = [], {}
     for design, folder in sites.items():
+        if design not in designs:
+            continue
         if folder not in indexed:
             indexed[folder] = index_figures(folder, repeat)
         row = {"cases": cases, "design": design, **indexed[folder]}
@@ -242,9 +254,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10000], help="0: the cases as written")
     parser.add_argument("--repeat", type=int, default=2, help="runs of the indexing step per site")
     parser.add_argument("--out", type=Path, help="where to write the table (default: print only)")
+    parser.add_argument("--reuse-site", action="store_true", help="measure an already built site again")
+    parser.add_argument(
+        "--designs",
+        nargs="+",
+        choices=DESIGNS,
+        default=list(DESIGNS),
+        metavar="DESIGN",
+        help="of: " + ", ".join(DESIGNS),
+    )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    text = report([row for cases in args.sizes for row in run_size(cases, args.repeat)])
+    designs = tuple(args.designs)
+    text = report([row for cases in args.sizes for row in run_size(cases, args.repeat, args.reuse_site, designs)])
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     print(text)

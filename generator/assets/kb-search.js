@@ -10,7 +10,10 @@
 // word, and a run also as an exact phrase. A piece is also found by its sound and by the team
 // glossary: a word of letters read as pinyin or initials (`sitongfa`, `stf`), a run with a
 // homophone typo (四通伐), a term with the other terms of its glossary group
-// (generator/search/pinyin.py, vocabulary.py, glossary.py). Pages are ranked by how much of
+// (generator/search/pinyin.py, vocabulary.py, glossary.py). A glossary term the query names is
+// looked up as its own index word and its group's, never as its characters or words: each
+// lookup loads an index chunk from every shard, and the two words sort side by side.
+// Pages are ranked by how much of
 // the query they hold, then by how much of it as typed (a match by sound or synonym ranks
 // below the characters themselves), then whether they hold it as written, then an
 // alarm code's page before the cases that hold its code, then the state of the case (a word
@@ -301,6 +304,22 @@ function search(termText) {
   return searches.get(termText);
 }
 
+/** The pages that hold a word of the glossary (a group's or a term's), with Pagefind's score,
+ *  which weighs the field that holds it (generator/search/glossary.py): the word looked up as
+ *  written says which pages hold it (such a lookup scores every page 1), the word as the start
+ *  of words gives the scores (and, for a word no page holds, the pages of the longest word it
+ *  starts with, left out). Both read the same index chunk. */
+async function glossaryHits(word) {
+  const [held, scored] = await Promise.all([search(`"${word}"`), search(word)]);
+  const ids = new Set(held.map((hit) => hit.result.id));
+  return scored.filter((hit) => ids.has(hit.result.id));
+}
+
+/** One search of a list (a piece's sound, the words it sounds like, glossary words). */
+function lookUp(one) {
+  return one.word ? glossaryHits(one.word) : search(one.text);
+}
+
 /** The results of the first of some searches that finds anything but alarm codes' pages,
  *  with the code pages found on the way: a code page also holds its code's canonical form
  *  (ALM-1005), which the cases may write otherwise (ALM 1005). */
@@ -385,10 +404,24 @@ function prepareWords(raw) {
   const initials = new Map([...codes].map(([syllable, code]) => [code, syllable[0]]));
   const groups = raw.groups.map((group) => ({
     word: group.word,
-    terms: group.terms.map(([text, kind, ...forms]) => ({ text, kind, forms, pattern: termPattern(text) })),
+    terms: group.terms.map(([text, kind, ...forms], place) => ({ text, kind, forms, pattern: termPattern(text), word: termWord(group.word, place) })),
   }));
   const words = raw.words.map(([run, ...forms]) => ({ run, forms }));
   return { ...raw, codes, initials, firstSymbols: new Map(Object.entries(raw.initials)), words, groups, longest: Math.max(...[...codes.keys()].map((s) => s.length)) };
+}
+
+const GROUP_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789";
+
+/** The index word of the term at a place of a group (0: the first): its group's word with the
+ *  place before its last symbol, generator/search/glossary.py's `Group.term_word`. It sorts
+ *  beside the group's word, so both mostly come in one index chunk. */
+export function termWord(groupWord, place) {
+  let symbols = "";
+  do {
+    symbols = GROUP_SYMBOLS[place % GROUP_SYMBOLS.length] + symbols;
+    place = Math.floor(place / GROUP_SYMBOLS.length);
+  } while (place);
+  return groupWord.slice(0, -1) + symbols + groupWord.slice(-1);
 }
 
 /** Each character's first reading (the readings' file), for reading a query with a homophone. */
@@ -487,11 +520,30 @@ function soundingWords(wanted, vocabulary, byInitials = false) {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([run]) => run);
 }
 
-/** The glossary's groups with a term that sounds so (or has these initials). */
-function soundingGroups(wanted, vocabulary, byInitials = false) {
-  return vocabulary.groups.filter((group) =>
-    group.terms.some((term) => term.forms.some((form) => (byInitials ? initialsOf(form, vocabulary) : form) === wanted)),
+/** The glossary's terms that sound so (or have these initials), each with its group. */
+function soundingTerms(wanted, vocabulary, byInitials = false) {
+  return vocabulary.groups.flatMap((group) =>
+    group.terms
+      .filter((term) => term.forms.some((form) => (byInitials ? initialsOf(form, vocabulary) : form) === wanted))
+      .map((term) => ({ group, term })),
   );
+}
+
+/** The searches for the glossary terms a query sounds like ({group, term, ...}): each group's
+ *  word (any of its terms) and each term's own word (pages that write the term it sounds like
+ *  score higher), which sort side by side, mostly into one index chunk. */
+function glossarySearches(heard) {
+  const groups = [...new Set(heard.map(({ group }) => group))];
+  const meant = groups.map((group) => ({ word: group.word, group, marks: group.terms.map((term) => term.text) }));
+  return [...meant, ...heard.map((one) => ({ ...one, word: one.term.word, marks: [one.term.text] }))];
+}
+
+/** The site's words that are no term heard: a term is looked up by its word and its group's,
+ *  which every page that writes it holds (generator/render/search_data.py), where its
+ *  characters would load the index chunks of each of its pairs as well. */
+function besideTerms(runs, heard) {
+  const terms = new Set(heard.map(({ term }) => term.text));
+  return runs.filter((run) => !terms.has(run));
 }
 
 /** How a run of characters is searched: its one bigram, or its bigrams as a phrase. */
@@ -507,19 +559,18 @@ async function soundSearches(letters) {
   if (!vocabulary) return [];
   for (const cut of cutsOf(letters, vocabulary).filter((syllables) => syllables.length > 1)) {
     const codes = cut.map((syllable) => vocabulary.codes.get(syllable));
-    const runs = soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS);
-    const groups = soundingGroups(codes.join(""), vocabulary);
+    const heard = soundingTerms(codes.join(""), vocabulary);
+    const runs = besideTerms(soundingWords(codes.join(""), vocabulary).slice(0, MAX_SOUND_WORDS), heard);
     const searches = [{ text: titleSound(codes, vocabulary), marks: [] }];
-    searches.push(...runs.map((run) => ({ text: runSearch(run), marks: [run] })));
-    searches.push(...groups.map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
-    const found = await Promise.all(searches.map((one) => search(one.text)));
+    searches.push(...runs.map((run) => ({ text: runSearch(run), marks: [run] })), ...glossarySearches(heard));
+    const found = await Promise.all(searches.map(lookUp));
     if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   }
   if (!INITIALS.test(letters)) return [];
-  const runs = soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS);
-  const searches = runs.map((run) => ({ text: runSearch(run), marks: [run] }));
-  searches.push(...soundingGroups(letters, vocabulary, true).map((group) => ({ text: `"${group.word}"`, marks: group.terms.map((term) => term.text) })));
-  const found = await Promise.all(searches.map((one) => search(one.text)));
+  const heard = soundingTerms(letters, vocabulary, true);
+  const runs = besideTerms(soundingWords(letters, vocabulary, true).slice(0, MAX_SOUND_WORDS), heard);
+  const searches = [...runs.map((run) => ({ text: runSearch(run), marks: [run] })), ...glossarySearches(heard)];
+  const found = await Promise.all(searches.map(lookUp));
   if (found.some((hits) => hits.length)) return searches.map((one, i) => ({ ...one, hits: found[i] }));
   // no word of the site has these initials: the titles' (their index chunks load only now)
   const initials = titleInitials(letters, vocabulary);
@@ -536,7 +587,7 @@ async function homophoneSearches(piece, missing) {
   const codes = chars.map((char) => vocabulary.codes.get(reading.get(char)));
   const searches = [];
   const words = new Map(); // the site's words heard in the run, written otherwise: run -> pairs
-  const groups = new Map(); // the glossary's groups heard in it: word -> search
+  const terms = new Map(); // the glossary's terms heard in it: term -> its group and pairs
   for (const [from, to] of stretches(codes)) {
     for (const [first, last] of clusters([...missing].filter((pair) => pair >= from && pair + 1 < to))) {
       searches.push({ text: titleSound(codes.slice(first, last + 2), vocabulary), pairs: range(first, last + 1), marks: [] });
@@ -544,15 +595,19 @@ async function homophoneSearches(piece, missing) {
     for (const { run, pairs } of heardIn(codes, from, to, missing, vocabulary.words.map((w) => [w.run, w.forms]))) {
       if (chars.slice(pairs[0], pairs[pairs.length - 1] + 2).join("") !== run) words.set(run, pairs);
     }
-    const terms = vocabulary.groups.flatMap((group) => group.terms.map((term) => [group, term.forms]));
-    for (const { run: group, pairs } of heardIn(codes, from, to, missing, terms)) {
-      const marks = group.terms.map((term) => term.text);
-      groups.set(group.word, { text: `"${group.word}"`, pairs: [...new Set([...(groups.get(group.word)?.pairs || []), ...pairs])], marks });
+    const entries = vocabulary.groups.flatMap((group) => group.terms.map((term) => [{ group, term }, term.forms]));
+    for (const { run: one, pairs } of heardIn(codes, from, to, missing, entries)) {
+      terms.set(one.term, { ...one, pairs: [...new Set([...(terms.get(one.term)?.pairs || []), ...pairs])] });
     }
   }
+  const heard = [...terms.values()];
   const chosen = [...words].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SOUND_WORDS);
-  searches.push(...chosen.map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })), ...groups.values());
-  const found = await Promise.all(searches.map((one) => search(one.text)));
+  const kept = new Set(besideTerms(chosen.map(([run]) => run), heard));
+  searches.push(...chosen.filter(([run]) => kept.has(run)).map(([run, pairs]) => ({ text: runSearch(run), pairs, marks: [run] })));
+  // a group's word counts for the pairs of all its terms heard, a term's word for its own
+  const pairsOf = (group) => [...new Set(heard.filter((one) => one.group === group).flatMap((one) => one.pairs))];
+  searches.push(...glossarySearches(heard).map((one) => ({ ...one, pairs: one.term ? one.pairs : pairsOf(one.group) })));
+  const found = await Promise.all(searches.map(lookUp));
   return searches.map((one, i) => ({ ...one, hits: found[i] }));
 }
 
@@ -611,7 +666,7 @@ function glossaryPlaces(text, vocabulary) {
   const places = [];
   for (const group of vocabulary.groups) {
     for (const term of group.terms) {
-      for (const match of folded.matchAll(term.pattern)) places.push({ group, at: match.index, end: match.index + match[0].length });
+      for (const match of folded.matchAll(term.pattern)) places.push({ group, term, at: match.index, end: match.index + match[0].length });
     }
   }
   return places;
@@ -646,8 +701,9 @@ function newEntry(result, units) {
 
 /** Every page that holds any piece of the query, best first (see the top of this file). */
 export async function rankedResults(query) {
-  const pieces = queryPieces(query);
-  if (!pieces.length) return [];
+  if (!queryPieces(query).length) return [];
+  const places = await namedTerms(queryText(query));
+  const pieces = lookedUp(queryPieces(query), places);
   const units = pieces.map((piece) => piece.terms?.length || 1);
   const pages = new Map();
   const marks = [];
@@ -660,15 +716,16 @@ export async function rankedResults(query) {
     (asTyped ? page.literal : page.other)[i].add(unit);
     page.score += (asTyped ? hit.score : hit.score / 2) / units[i];
   };
-  const places = namedTerms(queryText(query));
   await Promise.all([
-    ...pieces.map((piece, i) => findPiece(piece, i, credit, entry, marks, places)),
+    ...pieces.map((piece, i) => findPiece(piece, i, credit, entry, marks)),
     findInGlossary(places, pieces, credit, marks),
   ]);
   soundMarks.set(query, marks);
   const [states, codes] = await Promise.all([caseStates(), codePages()]);
   const ranked = [...pages.values()];
   for (const page of ranked) {
+    // a piece looked up in part through the glossary holds as typed what it holds wholly as typed
+    pieces.forEach((piece, i) => piece.glossed && (page.exact[i] = page.literal[i].size === units[i]));
     const found = page.literal.map((literal, i) => new Set([...literal, ...page.other[i]]).size / units[i]);
     page.complete = found.filter((share) => share > 0.999).length;
     page.coverage = found.reduce((sum, share) => sum + share, 0);
@@ -680,26 +737,58 @@ export async function rankedResults(query) {
   return ranked.sort((a, b) => compareMatches(a, b) || byId(a, b));
 }
 
-/** One piece: a run by its bigrams and as a phrase, and by its sound where a pair of it is
- *  nowhere (and no glossary term of the query holds it); a word by its first form found
- *  anywhere, or, if it is letters, by its sound. */
-async function findPiece(piece, i, credit, entry, marks, places) {
-  if (piece.terms) {
-    const [phrase, ...each] = await Promise.all([piece.terms.length > 1 ? search(piece.phrase) : [], ...piece.terms.map(search)]);
-    each.forEach((hits, unit) => hits.forEach((hit) => credit(hit, i, unit, true)));
-    for (const hit of phrase) entry(hit).exact[i] = true;
-    if (piece.terms.length === 1) for (const hit of each[0]) entry(hit).exact[i] = true;
+/** The pieces as they are looked up once the glossary terms the query names are known
+ *  (`places`). A word that is all of a named term, and the pairs of a run inside one, are found
+ *  by the term's word (as typed) and its group's (what it means), which sort side by side,
+ *  mostly into one index chunk (findInGlossary), never by index chunks of their own; a pair
+ *  across a named term's edge (组逆 of 冷库机组逆相保护) is not looked for at all. Each pair costs
+ *  an index chunk in every shard: a long run naming a term loaded some twenty of them at 10,000
+ *  cases (benchmarks/SEARCH.md). */
+function lookedUp(pieces, places) {
+  if (!places.length) return pieces;
+  return pieces.map((piece) => {
+    if (!piece.terms) return places.some((place) => place.at <= piece.at && place.end >= piece.end) ? { ...piece, glossed: true } : piece;
     const tokens = bigrams(piece.text);
-    // A pair of a glossary term is no typo where no case writes it (制冷剂 where the cases write 冷媒).
-    const named = new Set((await places).flatMap((place) => pairsIn(piece, place.at, place.end)));
-    const missing = new Set(range(0, tokens.length).filter((pair) => !each[piece.terms.indexOf(tokens[pair])].length && !named.has(pair)));
+    const inside = new Set(places.flatMap((place) => pairsIn(piece, place.at, place.end)));
+    const edge = new Set(range(0, tokens.length).filter((pair) => !inside.has(pair) && places.some((place) => acrossEdge(piece.at + pair, place))));
+    const kept = range(0, tokens.length).filter((pair) => !edge.has(pair));
+    if (!(inside.size || edge.size) || !kept.length) return piece;
+    const searched = kept.filter((pair) => !inside.has(pair)).map((pair) => tokens[pair]);
+    return { ...piece, terms: [...new Set(kept.map((pair) => tokens[pair]))], searched: [...new Set(searched)], skipped: new Set([...inside, ...edge]), glossed: true };
+  });
+}
+
+/** Whether a pair starting at this place of the query has one character inside a named term and the other outside. */
+function acrossEdge(first, place) {
+  const within = (at) => at >= place.at && at < place.end;
+  return within(first) !== within(first + 1);
+}
+
+/** One piece: a run by its bigrams and as a phrase, and by its sound where a pair of it is
+ *  nowhere; a word by its first form found anywhere, or, if it is letters, by its sound. What
+ *  a named glossary term covers is found through the glossary only (lookedUp, findInGlossary). */
+async function findPiece(piece, i, credit, entry, marks) {
+  if (piece.terms) {
+    const searched = piece.searched || piece.terms;
+    const phrase = !piece.glossed && searched.length > 1 ? search(piece.phrase) : [];
+    const each = await Promise.all(searched.map(search));
+    each.forEach((hits, k) => hits.forEach((hit) => credit(hit, i, piece.terms.indexOf(searched[k]), true)));
+    for (const hit of await phrase) entry(hit).exact[i] = true;
+    if (!piece.glossed && piece.terms.length === 1) for (const hit of each[0]) entry(hit).exact[i] = true;
+    const tokens = bigrams(piece.text);
+    const found = new Map(searched.map((token, k) => [token, each[k].length > 0]));
+    // A pair inside a glossary term is no typo where no case writes it (制冷剂 where the cases write 冷媒).
+    const missing = new Set(range(0, tokens.length).filter((pair) => !piece.skipped?.has(pair) && !found.get(tokens[pair])));
     if (!misheard(missing, tokens.length)) return;
     for (const one of await homophoneSearches(piece, missing)) {
-      for (const hit of one.hits) for (const pair of one.pairs) credit(hit, i, piece.terms.indexOf(tokens[pair]), false);
+      for (const hit of one.hits) {
+        for (const unit of one.pairs.map((pair) => piece.terms.indexOf(tokens[pair]))) if (unit >= 0) credit(hit, i, unit, false);
+      }
       if (one.hits.length) marks.push(...one.marks);
     }
     return;
   }
+  if (piece.glossed) return;
   const { hits, used } = await firstFound(piece.alternatives);
   for (const hit of hits) {
     credit(hit, i, 0, true);
@@ -734,23 +823,29 @@ async function findBySound(piece, i, credit, entry, marks) {
   return found;
 }
 
-/** Where the query names a glossary term (none without a glossary): each place, with its group. */
+/** Where the query names a glossary term (none without a glossary): each place, with its term and group. */
 async function namedTerms(text) {
   if (!settings.glossary) return [];
   const vocabulary = await loadWords();
   return vocabulary ? glossaryPlaces(text, vocabulary) : [];
 }
 
-/** The glossary: a term of the query also finds its group's word, which every case that holds
- *  any term of the group has (generator/search/glossary.py); it counts for the pieces it covers. */
+/** The glossary: a term of the query finds its group's word, which every page that holds any
+ *  term of the group has, and its own word, which every page that holds the term itself has
+ *  (generator/search/glossary.py): what it means, and what was typed. They count for the
+ *  pieces it covers: a word wholly inside the term, a run's pairs inside it. */
 async function findInGlossary(places, pieces, credit, marks) {
   await Promise.all(
-    (await places).map(async (place) => {
-      const hits = await search(`"${place.group.word}"`);
+    places.map(async (place) => {
+      const [meant, typed] = await Promise.all([glossaryHits(place.group.word), glossaryHits(place.term.word)]);
       pieces.forEach((piece, i) => {
-        for (const unit of coveredUnits(piece, place.at, place.end)) for (const hit of hits) credit(hit, i, unit, false);
+        const units = coveredUnits(piece, place.at, place.end);
+        for (const unit of units) for (const hit of meant) credit(hit, i, unit, false);
+        // a word the term is only a part of (PLC of PLC-200) is found as typed by its own lookup
+        const whole = piece.terms || (place.at <= piece.at && place.end >= piece.end);
+        if (whole) for (const unit of units) for (const hit of typed) credit(hit, i, unit, true);
       });
-      if (hits.length) marks.push(...place.group.terms.map((term) => term.text));
+      if (meant.length) marks.push(...place.group.terms.map((term) => term.text));
     }),
   );
 }
@@ -1299,6 +1394,15 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
+/** The Pagefind searches a query makes (not those every query makes, for states and code
+ *  pages): each loads the index chunks of its words. For the browser tests. */
+async function lookupsOf(query) {
+  searches.clear();
+  await rankedResults(query);
+  return [...searches.keys()];
+}
+
 window.kbSearch = {
   openSearch, rankedResults, queryPieces, decodeCopy, fieldTexts, excerpt, loadPagefind, loadWords, cutsOf, soundOf, titleInitialsOf, readingsOf,
+  termWord, lookupsOf,
 };

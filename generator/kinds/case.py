@@ -363,10 +363,9 @@ def _year_pages(r: Renderer) -> Iterator[PageJob]:
 
 
 def search(r: Renderer, case: Case) -> SearchData:
-    data, t = r.data, r.t
     """A case is found by its fields (shown in the site's language), and beside them by its
-    title's sound, the model codes inside longer words, its glossary groups' words and its
-    products' and skills' names in the other language (never shown)."""
+    title's sound, the model codes inside longer words, the words of the glossary groups and
+    terms it holds and its products' and skills' names in the other language (never shown)."""
     data, t = r.data, r.t
     filters = [("kind", t.kind_case), ("state", t[case.state]), ("year", str(case.solved_on.year))]
     products = [data.products[p] for p in case.products]
@@ -384,11 +383,31 @@ def search(r: Renderer, case: Case) -> SearchData:
         resolution=r.search_text(case.resolution),
     )
     order = f"{len(data.cited_by.get(case.id, []))}-{case.solved_on.strftime('%Y%m%d')}"
-    texts = written_texts(case)
-    hidden = " ".join([r.hidden_words(case.title, *texts), *r.glossary_words(texts)]).strip()
+    hidden = r.hidden_words(case.title, *written_texts(case))
     names = r.other_names(*products, *skills)
     state = STATE_WORDS[case.state]
-    return r.search_data(filters, search_copy(case.title), fields, state, order, hidden, other_names=names)
+    return r.search_data(
+        filters, search_copy(case.title), fields, state, order, hidden, other_names=names, written=block_texts(r, case)
+    )
+
+
+def block_texts(r: Renderer, case: Case) -> dict[str, list[str]]:
+    """The texts of each block of a case's search data, as written (the glossary terms it holds
+    are found in them: render/search_data.py `with_group_words`)."""
+    data = r.data
+    products = [data.products[p] for p in case.products]
+    skills = [data.skills[s] for s in case.skills]
+    fields = {"symptoms": case.symptoms, "environment": case.environment, "cause": case.cause}
+    return {
+        "title": [case.title],
+        "aka": list(map(str, case.aka)),
+        "tags": list(map(str, case.tags)),
+        **{name: [text] for name, text in fields.items() if text},
+        "products": r.shown_names(products),
+        "skills": r.shown_names(skills),
+        **({"resolution": [case.resolution]} if case.resolution else {}),
+        "names": r.other_name_texts(*products, *skills),
+    }
 
 
 def _texts(case: Case) -> list[str]:

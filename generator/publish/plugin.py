@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ from generator.report import as_text
 from generator.repository import RepositoryLinks, repository_links
 from generator.search.client import client_settings
 from generator.search.fields import NO_TITLE, SEARCH_LOG
+from generator.search.glossary import NO_GLOSSARY, Glossary, GroupFinder
 from generator.search.index import Indexing, IndexResult, PackRequest, SearchIndexError
 from generator.search.packs import PACKS, PackPlan
 from generator.search.shards import SHARD_PAGES
@@ -152,7 +154,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.workers: PageWorkers | None = None
         self.part_pages: list[str] = []  # the record pages this build writes (all, but for `--shard`)
         self.worker_peaks_mb: list[float] = []  # of the page workers of the build
-        self.glossary = False  # whether the site has a glossary for search (render/search_words.py)
+        self.glossary: Glossary = NO_GLOSSARY  # the glossary's groups search applies (render/search_words.py)
 
     @property
     def settings(self) -> Settings:
@@ -257,7 +259,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for src in prepared.dataset.attachments:  # only what records name; validated as inert
             files.append(File(src, data_dir, config.site_dir, config.use_directory_urls))
         # the search script reads the glossary's groups with every query when there are any
-        self.glossary = bool(search_words.site_glossary(prepared.dataset))
+        self.glossary = search_words.site_glossary(prepared.dataset)
         for made in self.record_files(config, prepared.dataset):
             files.append(made)
         self.files = files
@@ -377,8 +379,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.globals["kb_shared"] = kb_shared
         env.globals["kb_once"] = kb_once
         log = SEARCH_LOG if self.config.search_log else None
-        env.globals["kb_search_settings"] = client_settings(self.settings.language, log, self.glossary)
-        env.globals["kb_page_blocks"] = page_blocks
+        env.globals["kb_search_settings"] = client_settings(self.settings.language, log, bool(self.glossary))
+        # a hand-written page is found by the words of the glossary groups it names, as a record page
+        env.globals["kb_page_blocks"] = partial(page_blocks, finder=GroupFinder(self.glossary))
         env.globals["kb_no_title"] = NO_TITLE
         env.globals["kb_offline"] = offline_settings(self.settings, self.shell(config))
         self.built = BuiltSite(config, files, self.nav, env)

@@ -13,14 +13,15 @@ indexes every word of it, which costs memory (the title's, from the page's h1, u
 page gives one: it gives `·`, no word).
 
 A kind's `search` (generator/kinds/) makes its page's SearchData with the renderer's helpers
-(generator/render/services.py): the fields' copies, the hidden words, the glossary's group
-words and the other language's names.
+(generator/render/services.py): the fields' copies, the hidden words and the other language's
+names; the renderer adds the words of the glossary groups the page names in any of its blocks
+(`with_group_words`), a hand-written page's too (`page_blocks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from generator.kinds import SEARCH_FIELDS, SEARCH_MARKS
@@ -35,9 +36,9 @@ from generator.search.fields import (
     TITLE_WEIGHT,
     order_word,
 )
-from generator.search.glossary import group_words
+from generator.search.glossary import NO_GLOSSARY, GroupFinder, weighted_group_words
 from generator.search.pinyin import sound_copy
-from generator.search.tokens import html_search_copy, model_variants, plain_html, search_copy, search_copy_of
+from generator.search.tokens import decode, html_search_copy, model_variants, plain_html, search_copy, search_copy_of
 
 if TYPE_CHECKING:
     from generator.render.engine import Renderer
@@ -50,9 +51,13 @@ class SearchData:
     fields: list[tuple[str, str]]  # (field, search copy), empty fields left out
     state_word: str | None = None  # a case's state (or a code page's word), as a word of its body
     order: str | None = None  # a case's place among equal matches: times cited, date solved ("3-20250120")
-    hidden: str = ""  # words it is found by but never shows: its title's sound, codes inside longer ones
+    hidden: str = (
+        ""  # words it is found by but never shows: its title's sound, codes inside longer ones, glossary groups
+    )
     shown_title: str = NO_TITLE  # Pagefind's title of the page, where the title's block is not it
     other_names: str = ""  # the names of its products, skills, team or honour in the other language
+    # the words of the glossary groups and terms it holds, by the weight of the weightiest block holding them
+    glossary: tuple[tuple[float, str], ...] = ()
     every_page: ClassVar[str] = EVERY_PAGE
 
     @property
@@ -64,12 +69,21 @@ class SearchData:
         return " ".join(word for word in words if word)
 
     @property
+    def weighted_copies(self) -> list[tuple[float, str]]:
+        """(weight, copy) of each block of text the page is found by: the title, each field,
+        the other language's names (not the hidden block of words that are no text)."""
+        copies = [(TITLE_WEIGHT, self.title), *((SEARCH_FIELDS[name][1], copy) for name, copy in self.fields)]
+        return copies + [(OTHER_NAMES_WEIGHT, self.other_names)] if self.other_names else copies
+
+    @property
     def blocks(self) -> list[tuple[str, float, str]]:
         """(mark, weight, copy) of each block after the state's: the title, the hidden one, each
         field, the other language's names."""
         blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, self.title)]
         if self.hidden:
             blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, self.hidden))
+        # never shown either, each weight a block: read back as more of the hidden block
+        blocks += [(SEARCH_MARKS["hidden"], weight, words) for weight, words in self.glossary]
         blocks += [(SEARCH_MARKS[name], SEARCH_FIELDS[name][1], copy) for name, copy in self.fields]
         if self.other_names:
             blocks.append((SEARCH_MARKS["names"], OTHER_NAMES_WEIGHT, self.other_names))
@@ -93,11 +107,16 @@ def shown_names(r: Renderer, entries: Iterable[Any]) -> list[str]:
     return [r.name(entry) for entry in entries]
 
 
+def other_name_texts(r: Renderer, *entries: Any) -> list[str]:
+    """The entries' names in the site's other language, where they have one, each once."""
+    other = [name for entry in entries for name in (entry.name, entry.name_en) if name and name != r.name(entry)]
+    return list(dict.fromkeys(other))
+
+
 def other_names(r: Renderer, *entries: Any) -> str:
     """The copy of the entries' names in the site's other language, where they have one: what
     an English word finds a Chinese case by (and a Chinese name an English page)."""
-    other = [name for entry in entries for name in (entry.name, entry.name_en) if name and name != r.name(entry)]
-    return search_copy_of(*dict.fromkeys(other))
+    return search_copy_of(*other_name_texts(r, *entries))
 
 
 def hidden_words(title: str, *texts: str) -> str:
@@ -106,17 +125,43 @@ def hidden_words(title: str, *texts: str) -> str:
     return " ".join(part for part in (sound_copy(title), " ".join(model_variants(*texts))) if part)
 
 
-def glossary_words(r: Renderer, texts: Iterable[str]) -> list[str]:
-    """The words of the glossary's groups the texts name (generator/search/glossary.py)."""
-    return group_words(r.glossary, list(texts))
+NO_FINDER = GroupFinder(NO_GLOSSARY)
 
 
-def page_blocks(title: str, markup: str) -> list[tuple[str, float, str]]:
+def with_group_words(finder: GroupFinder, data: SearchData, written: dict[str, list[str]] | None = None) -> SearchData:
+    """The page with the words of the glossary groups it names and the terms it holds
+    (generator/search/glossary.py), in any of its blocks, each word at the weight of the
+    weightiest block that holds it: read back from the blocks' copies, or from the texts they
+    were made of (`written`, block -> texts, which a case gives: reading ten thousand copies back
+    takes half a minute). So every page that writes a term is found by its group's word and the
+    term's, whichever field writes it (a case whose skill is 灌装阀维护 too), and a term a query
+    names, or reaches in pinyin or with a homophone, is looked up as those two words, never as
+    its own characters (assets/kb-search.js)."""
+    if finder.places is None:  # no glossary
+        return data
+    if written is None:
+        texts = [(weight, decode(copy)) for weight, copy in data.weighted_copies]
+    else:
+        texts = [(block_weight(block), text) for block, block_texts in written.items() for text in block_texts]
+    words = weighted_group_words(finder, texts)
+    return replace(data, glossary=tuple((weight, " ".join(group)) for weight, group in words)) if words else data
+
+
+def block_weight(block: str) -> float:
+    """The weight of a block of a page, by its name: the title, a field, the other language's names."""
+    return {"title": TITLE_WEIGHT, "names": OTHER_NAMES_WEIGHT}.get(block) or SEARCH_FIELDS[block][1]
+
+
+def page_blocks(title: str, markup: str, finder: GroupFinder | None = None) -> list[tuple[str, float, str]]:
     """The search blocks of a hand-written page (theme/main.html), as a record page's: its
-    title's copy, its title's sound, its text's copy, each with its mark."""
+    title's copy, its hidden blocks (its title's sound; the words of the glossary groups and
+    terms it holds), its text's copy, each with its mark."""
     blocks = [(SEARCH_MARKS["title"], TITLE_WEIGHT, html_search_copy(title))]
-    if sound := sound_copy(plain_html(title)):
+    texts = [(TITLE_WEIGHT, plain_html(title)), (SEARCH_FIELDS["text"][1], plain_html(markup))]
+    if sound := sound_copy(texts[0][1]):
         blocks.append((SEARCH_MARKS["hidden"], HIDDEN_WEIGHT, sound))
+    for weight, words in weighted_group_words(finder or NO_FINDER, texts):
+        blocks.append((SEARCH_MARKS["hidden"], weight, " ".join(words)))
     return [*blocks, (SEARCH_MARKS["text"], SEARCH_FIELDS["text"][1], html_search_copy(markup))]
 
 

@@ -19,12 +19,13 @@ from generator.render.engine import Renderer
 from generator.render.qr import qr_page
 from generator.render.search_data import (
     SearchData,
-    glossary_words,
     hidden_words,
+    other_name_texts,
     other_names,
     search_fields,
     search_text,
     shown_names,
+    with_group_words,
 )
 from generator.render.text import plain_text
 from generator.render.tickets import TicketSection, case_section, person_section
@@ -47,9 +48,11 @@ class SiteRenderer(Renderer):
 
     hidden_words = staticmethod(hidden_words)  # (title, *texts): its sound, codes inside longer words
 
-    def search_data(self, *args: Any, **kwargs: Any) -> SearchData:
-        """What a page gives the search index (generator/render/search_data.py)."""
-        return SearchData(*args, **kwargs)
+    def search_data(self, *args: Any, written: dict[str, list[str]] | None = None, **kwargs: Any) -> SearchData:
+        """What a page gives the search index (generator/render/search_data.py), with the words of
+        the glossary groups and terms it holds; `written`: the texts of each of its blocks, by
+        the block's name, if the kind has them."""
+        return with_group_words(self.glossary, SearchData(*args, **kwargs), written)
 
     def shown_names(self, entries: Any) -> list[str]:
         """Taxonomy entries by their names in the site's language, as pages and filters show them."""
@@ -59,9 +62,9 @@ class SiteRenderer(Renderer):
         """The search copy of the entries' names in the site's other language (found, never shown)."""
         return other_names(self, *entries)
 
-    def glossary_words(self, texts: Any) -> list[str]:
-        """The words of the glossary's groups that the texts name."""
-        return glossary_words(self, texts)
+    def other_name_texts(self, *entries: Any) -> list[str]:
+        """The entries' names in the site's other language, as written."""
+        return other_name_texts(self, *entries)
 
     # charts in the site's style (wide and narrow, a running period pale, the numbers as a table)
     bar_chart = staticmethod(bar_chart)

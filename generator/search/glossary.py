@@ -6,13 +6,18 @@ empty glossary; tests build groups directly.
 
 How search applies it (measured against the alternatives in benchmarks/SEARCH.md): each
 group has a *group word* (`qg` + a short hash of its id), written into the hidden block of
-every case that holds any of its terms (`group_words`); the browser gets the groups' terms
-with their pinyin (generator/search/vocabulary.py), and a query piece that is one of a group's
-terms, in characters, English, pinyin or initials, is also looked up as the group's word. So a
-query with 冷媒 finds the cases that write 制冷剂, at the cost of one index word per group a case
-holds and one index lookup per group a query names, where adding every other term of the group
-to the case would grow the index by all of them, and adding them to the query would make it load
-the index chunks of each.
+every page that holds any of its terms (`group_words`), and each term a *term word* (the group
+word with the term's place in the group before its end), written beside it where the page
+holds that term itself. The browser gets the groups' terms with their pinyin
+(generator/search/vocabulary.py), and a query piece that is one of a group's terms, in
+characters, English, pinyin or initials, is looked up as the group's word (what it means) and
+the term's word (what was typed), which sort next to each other and so mostly come in one index
+chunk: the term's own characters or words are not looked up again. Each word is in the block of
+the weight of the weightiest field that holds it, so that Pagefind ranks a term in a title above
+the same term in a resolution, as it ranks their characters. So a query with 冷媒 finds the cases
+that write 制冷剂, at the cost of a few index words per group a case holds and one index lookup
+per group a query names, where adding every other term of the group to the case would grow the
+index by all of them, and adding them to the query would make it load the index chunks of each.
 """
 
 from __future__ import annotations
@@ -59,6 +64,18 @@ class Group:
         digest = hashlib.sha256(self.id.encode("utf-8")).digest()
         return GROUP_PREFIX + "".join(GROUP_SYMBOLS[byte % len(GROUP_SYMBOLS)] for byte in digest[:6]) + GROUP_END
 
+    def term_word(self, place: int) -> str:
+        """The word of the group's term at this place (0: the first): the group's word with the
+        place, in the same symbols, before its end (assets/kb-search.js `termWord`), so that it
+        sorts beside the group's word, mostly in the same index chunk."""
+        symbols = ""
+        while True:
+            place, digit = divmod(place, len(GROUP_SYMBOLS))
+            symbols = GROUP_SYMBOLS[digit] + symbols
+            if not place:
+                break
+        return self.word[: -len(GROUP_END)] + symbols + GROUP_END
+
 
 GROUP_SYMBOLS = "bcdfghjklmnpqrstvwxz123456789"
 Glossary = Sequence[Group]
@@ -103,6 +120,15 @@ class GroupFinder:
         self.inside = {term: [other for other in terms if _holds(term, other, patterns[other])] for term in terms}
         self.within = {term: list(dict.fromkeys(groups[other].id for other in self.inside[term])) for term in terms}
         self.groups = {group.id: group for group in glossary}
+        # each term (folded) -> the words a page that holds it is given: its group's and its own
+        self.words_of = {
+            folded(term.text): (group.word, group.term_word(place))
+            for group in glossary
+            for place, term in enumerate(group.terms)
+        }
+        # those words in the glossary's order: each group's, then its terms'
+        every = [word for group in glossary for word in (group.word, *map(group.term_word, range(len(group.terms))))]
+        self.word_order = {word: place for place, word in enumerate(every)}
         self.starting: dict[str, list[tuple[str, re.Pattern]]] = {}  # first character -> terms, longest first
         for term in terms:
             self.starting.setdefault(term[0], []).append((term, patterns[term]))
@@ -147,5 +173,22 @@ class GroupFinder:
 
 
 def group_words(finder: GroupFinder, texts: Iterable[str]) -> list[str]:
-    """The words of the groups the texts name: what a case's hidden block holds of the glossary."""
-    return [group.word for group in finder.groups_in(texts)]
+    """What a page holds of the glossary: the word of each group the texts name and of each
+    term they hold (a term inside a longer one too), in the glossary's order."""
+    held = {word for term in finder.terms_in(texts) for word in finder.words_of[term]}
+    return sorted(held, key=finder.word_order.__getitem__)
+
+
+def weighted_group_words(finder: GroupFinder, texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
+    """The same words of texts that weigh differently (a page's blocks: its title, its fields),
+    each at the weight of the weightiest text that holds it, so that Pagefind ranks a match of
+    a term's word as it ranks a match of the term's characters in that field: (weight, words),
+    the heaviest first."""
+    best: dict[str, float] = {}
+    for weight, text in texts:
+        for word in group_words(finder, [text]):
+            best[word] = max(weight, best.get(word, weight))
+    by_weight: dict[float, list[str]] = {}
+    for word in sorted(best, key=finder.word_order.__getitem__):
+        by_weight.setdefault(best[word], []).append(word)
+    return sorted(by_weight.items(), key=lambda item: -item[0])

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import yaml
 
+from generator.search.glossary import Group
 from generator.search.pinyin import cuts, first_reading, sound_copy
 from generator.search.tokens import bigrams, decode, search_copy
 from tests.browser.conftest import screenshot, serve
@@ -529,17 +530,19 @@ def test_pinyin_questions_and_codes_are_read_the_same_way_as_the_build_writes_th
     page.close()
 
 
-def glossary_case(case_id: str, title: str, tags: str = "[]", resolution: str = "检查。") -> str:
+def glossary_case(case_id: str, title: str, tags: str = "[]", resolution: str = "检查。", solved="2026-06-01") -> str:
     return (
         f"id: {case_id}\ntitle: {title}\nstate: validated\nproducts: [hx-200]\ntags: {tags}\n"
         f"symptoms: 报警。\nenvironment: 车间现场。\nresolution: {resolution}\n"
-        "authors: [zhang-wei]\nvalidated_by: li-na\nsolved_on: 2026-06-01\n"
+        f"authors: [zhang-wei]\nvalidated_by: li-na\nsolved_on: {solved}\n"
     )
 
 
 SOUND_CASES = {
     "literal": glossary_case("20260611-literal", "冷媒泄漏检查"),
     "synonym": glossary_case("20260612-synonym", "制冷剂泄漏检查"),
+    # the term in its resolution only, and solved later: newer, but holding the term in a lighter field
+    "resolved": glossary_case("20260616-resolved", "压力偏低检查", resolution="补充冷媒。", solved="2026-07-01"),
     "valve": glossary_case("20260613-valve", "开度来回波动", tags="[电子膨胀阀]"),
     "ice": glossary_case("20260614-ice", "新装机组不制冷", tags="[冰堵]"),
     "written": glossary_case("20260615-written", "客户记录", resolution="单据上写着 bingdu 字样。"),
@@ -562,10 +565,12 @@ def test_the_characters_as_typed_rank_above_their_sound_and_their_synonyms(brows
     def order(query: str) -> list[str]:
         return [u.strip("/").rsplit("/", 1)[-1].split("-", 1)[1] for u in page.search(query) if "/cases/" in u]
 
-    assert order("冷媒")[:2] == ["literal", "synonym"]  # the same term as typed, then its synonym
+    # the same term as typed (in a title, then in a resolution: a term's word weighs as its field), then its synonym
+    assert order("冷媒")[:3] == ["literal", "resolved", "synonym"]
     assert order("制冷剂")[:2] == ["synonym", "literal"]
     assert set(order("refrigerant")[:2]) == {"literal", "synonym"}  # English for Chinese-only cases
-    assert set(order("lengmei")[:2]) == {"literal", "synonym"}  # the group's term in pinyin
+    # the group's term in pinyin: the cases that write what it sounds like, then its synonym
+    assert order("lengmei")[:3] == ["literal", "resolved", "synonym"]
     assert order("电子膨涨阀")[:1] == ["valve"]  # a homophone typo (涨 for 胀)
     assert order("dzpzf")[:1] == ["valve"] and order("dianzi pengzhangfa")[:1] == ["valve"]
     assert order("bingdu")[:1] == ["written"]  # a word of the index is never read as pinyin
@@ -576,6 +581,44 @@ def test_the_characters_as_typed_rank_above_their_sound_and_their_synonyms(brows
     assert not page.unexpected_errors(), page.errors
     page.close()
     server.shutdown()
+
+
+def third_org_glossary() -> dict[str, Group]:
+    from generator.kinds.glossary import Glossary, search_groups
+
+    written = yaml.safe_load((REPO / "tests" / "data" / "third-org" / "glossary.yml").read_text(encoding="utf-8"))
+    return {group.id: group for group in search_groups(Glossary.model_validate(written))}
+
+
+def test_a_term_the_query_names_is_looked_up_by_its_word_and_its_groups_alone(browser, third_org_sites):
+    """Each lookup loads an index chunk in every shard: a term the query names, or reaches by its
+    sound, is looked up as its own word and its group's, which come in one chunk, never as its
+    characters too; a pair across its edge is not looked up (benchmarks/SEARCH.md)."""
+    groups = third_org_glossary()
+    refrigerant, leak = groups["refrigerant"], groups["leak"]
+    page = SearchPage(browser, third_org_sites["zh"]).open()
+
+    def lookups(query: str) -> set[str]:
+        return set(page.tab.evaluate("q => window.kbSearch.lookupsOf(q)", query))
+
+    def words(group: Group, place: int) -> set[str]:
+        """A group's word and its term's, each as written (which pages) and as a word (their scores)."""
+        return {group.word, f'"{group.word}"', group.term_word(place), f'"{group.term_word(place)}"'}
+
+    # 冷库制冷剂泄漏: of its six pairs only 冷库 is looked up (制冷, 冷剂 and 泄漏 are in named terms,
+    # 库制 and 剂泄 across their edges), where all six were, and the run as a phrase
+    assert lookups("冷库制冷剂泄漏") == {*bigrams("冷库"), *words(refrigerant, 0), *words(leak, 0)}
+    assert lookups("unit cooler") == words(groups["unit-cooler"], 3)  # an English term: not its words
+    # pinyin: the site's words it sounds like that are glossary terms (冷媒, 泄漏), by their words only
+    heard = lookups("lengmei xielou")
+    assert words(refrigerant, 1) | words(leak, 0) <= heard
+    assert not [one for one in heard if any(token in one for token in bigrams("冷媒") + bigrams("泄漏"))], heard
+    # the query side makes a term's word as the build does
+    places = [0, 5, 28, 29, 900]
+    made = page.tab.evaluate("([w, ps]) => ps.map((p) => window.kbSearch.termWord(w, p))", [leak.word, places])
+    assert made == [leak.term_word(place) for place in places]
+    assert not page.unexpected_errors(), page.errors
+    page.close()
 
 
 def test_a_query_by_sound_transfers_little(browser, demo_site, capsys):
