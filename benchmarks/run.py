@@ -592,7 +592,11 @@ def write_section(results: Path, source: str, report: list[str]) -> None:
         if start >= 0 and end > start:
             sections[name] = kept[start : end + len(f"<!-- /{name} -->")]
     sections[source] = "\n".join([f"<!-- {source} -->", SECTIONS[source], "", *report, f"<!-- /{source} -->"])
-    head = ["# Benchmark results", "", "Each section is one run of `benchmarks/run.py` on the data it names; earlier runs are in this file's history."]
+    head = [
+        "# Benchmark results",
+        "",
+        "Each section is one run of `benchmarks/run.py` on the data it names; earlier runs are in this file's history.",
+    ]
     body = [sections[name] for name in SECTIONS if name in sections]
     results.write_text("\n\n".join(["\n".join(head), *body]) + "\n", encoding="utf-8")
 
