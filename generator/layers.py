@@ -127,6 +127,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.search.index",
             "generator.search.packs",
             "generator.search.kept_packs",
+            "generator.search.files",
             "generator.search.client",
             "generator.search.report",
             "generator.learning.feedback",

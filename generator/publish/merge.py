@@ -46,12 +46,12 @@ from generator.publish.parts import (
     shown,
     walk_part,
 )
+from generator.search.files import copy_into_new
 from generator.search.index import (
     BUNDLE,
     MANIFEST,
     MAX_PARALLEL,
     PackRequest,
-    copy_into_new,
     index_packs,
     write_manifest,
 )

@@ -27,10 +27,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import BinaryIO, ClassVar
+from typing import ClassVar
 
 from generator.search.canonical import canonicalise
 from generator.search.fields import INDEX_LANGUAGE
+from generator.search.files import link_file, link_tree
 from generator.search.kept_packs import WRITTEN, forget_others, keep, pack_key, take_kept
 from generator.search.packs import PackPlan, bundle_files, bundle_shard, pages_of, stored, write_index, write_pack
 from generator.search.shards import SHARD_NAME, SHARD_PAGES, Shard, indexed_pages, plan_shards
@@ -362,42 +363,6 @@ def parse_manifest(raw: bytes) -> list[dict]:
             raise ManifestError
         shards.append({"name": name, "pages": pages})
     return shards
-
-
-def link_tree(source: Path, target: Path) -> None:
-    """Every file under `source` at the same place under `target`, as link_file does;
-    symbolic links are not followed or linked."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            link_file(path, target / path.relative_to(source))
-
-
-def link_file(source: Path, target: Path) -> None:
-    """A hard link where the file system allows one (fast, no space), else a copy. Never
-    through a link: a link at `source` is not followed, and a file already at `target` is
-    an error (FileExistsError) rather than written through, as it may be a link to a file
-    that is not this site's."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except FileExistsError:
-        raise
-    except OSError:  # another file system, or linking not allowed: a copy
-        copy_new(source, target)
-
-
-def copy_new(source: Path, target: Path) -> None:
-    """`source` copied to a new file `target`, neither followed if it is a link."""
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
-    with open(os.open(source, flags), "rb") as reading:
-        copy_into_new(reading, target)
-
-
-def copy_into_new(reading: BinaryIO, target: Path) -> None:
-    """What `reading` holds into a new file `target` (FileExistsError if there is one)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    with open(os.open(target, flags, 0o666), "wb") as writing:
-        shutil.copyfileobj(reading, writing)
 
 
 def _forget_others(cache: Path, keep: set[str]) -> None:

@@ -19,6 +19,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+from generator.search.files import link_file
 from generator.search.packs import PACKS, PackPlan, Stored
 
 FORMAT = 1  # of a kept pack; another format keeps nothing of this one's
@@ -46,7 +47,7 @@ def take_kept(site_dir: Path, cache: Path, key: str, output: Path) -> tuple[dict
     names = [PurePosixPath(told["summary"][field]).name for field in ("manifest", "archive")]
     try:
         for name in names:
-            _link_or_copy(folder / name, output / name)
+            link_file(folder / name, output / name)
     except OSError:
         for name in names:
             (output / name).unlink(missing_ok=True)
@@ -84,7 +85,7 @@ def keep(cache: Path, key: str, output: Path, summary: dict, files: list[Stored]
     told = {"summary": summary, "shard": shard, "taken": taken}
     (temporary / TOLD).write_text(json.dumps(told, ensure_ascii=False), encoding="utf-8")
     for name in (PurePosixPath(summary["manifest"]).name, PurePosixPath(summary["archive"]).name):
-        _link_or_copy(output / name, temporary / name)
+        link_file(output / name, temporary / name)
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(temporary, folder)
 
@@ -103,13 +104,3 @@ def _inside(url: str) -> bool:
     back is not followed out of the site)."""
     path = PurePosixPath(url)
     return bool(url) and not path.is_absolute() and ".." not in path.parts
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except FileExistsError:
-        raise
-    except OSError:
-        shutil.copyfile(source, target, follow_symlinks=False)
